@@ -1,0 +1,308 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { CollectionChannel } from './collection-channel';
+import { DataCategory } from './data-category';
+import { DataSubjectCategory } from './data-subject-category';
+import { LegalBasis } from './legal-basis';
+import { Organisation } from './organisation';
+import { ProcessingActivity } from './processing-activity';
+import { Purpose } from './purpose';
+import { Recipient } from './recipient';
+import { RetentionRule } from './retention-rule';
+import { SecurityMeasure } from './security-measure';
+
+// Every link row carries activity_id (also the nested ones), so "what links to X" and
+// "all links of these activities" are one indexed lookup each. Links go when their activity
+// goes (CASCADE); a building block that is still linked cannot be deleted (RESTRICT).
+
+@Entity('activity_controllers')
+@Index('ix_activity_controllers__organisation_id', ['organisationId'])
+export class ActivityController {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  organisationId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_controllers__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_activity_controllers__organisation_id' })
+  organisation?: Relation<Organisation>;
+}
+
+@Entity('activity_purposes')
+@Index('uq_activity_purposes__activity_id__purpose_id', ['activityId', 'purposeId'], { unique: true })
+@Index('ix_activity_purposes__purpose_id', ['purposeId'])
+export class ActivityPurpose {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @Column('uuid')
+  purposeId!: string;
+
+  @Column('text', { nullable: true })
+  legitimateInterest!: string | null;
+
+  @Column('text', { nullable: true })
+  assessmentReference!: string | null;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_purposes__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => Purpose, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'purpose_id', foreignKeyConstraintName: 'fk_activity_purposes__purpose_id' })
+  purpose?: Relation<Purpose>;
+}
+
+@Entity('activity_purpose_legal_bases')
+@Index('ix_activity_purpose_legal_bases__legal_basis_id', ['legalBasisId'])
+@Index('ix_activity_purpose_legal_bases__activity_id', ['activityId'])
+export class ActivityPurposeLegalBasis {
+  @PrimaryColumn('uuid')
+  activityPurposeId!: string;
+
+  @PrimaryColumn('uuid')
+  legalBasisId!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @ManyToOne(() => ActivityPurpose, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'activity_purpose_id',
+    foreignKeyConstraintName: 'fk_activity_purpose_legal_bases__activity_purpose_id',
+  })
+  activityPurpose?: Relation<ActivityPurpose>;
+
+  @ManyToOne(() => LegalBasis, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'legal_basis_id', foreignKeyConstraintName: 'fk_activity_purpose_legal_bases__legal_basis_id' })
+  legalBasis?: Relation<LegalBasis>;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_purpose_legal_bases__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+}
+
+@Entity('activity_data_subject_categories')
+@Index('ix_activity_data_subject_categories__data_subject_category_id', ['dataSubjectCategoryId'])
+export class ActivityDataSubjectCategory {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  dataSubjectCategoryId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_data_subject_categories__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => DataSubjectCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'data_subject_category_id',
+    foreignKeyConstraintName: 'fk_activity_data_subject_categories__data_subject_category_id',
+  })
+  dataSubjectCategory?: Relation<DataSubjectCategory>;
+}
+
+@Entity('activity_data_categories')
+@Index('uq_activity_data_categories__activity_id__data_category_id', ['activityId', 'dataCategoryId'], { unique: true })
+@Index('ix_activity_data_categories__data_category_id', ['dataCategoryId'])
+@Index('ix_activity_data_categories__retention_rule_id', ['retentionRuleId'])
+export class ActivityDataCategory {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @Column('uuid')
+  dataCategoryId!: string;
+
+  @Column('uuid', { nullable: true })
+  retentionRuleId!: string | null;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_data_categories__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => DataCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'data_category_id', foreignKeyConstraintName: 'fk_activity_data_categories__data_category_id' })
+  dataCategory?: Relation<DataCategory>;
+
+  @ManyToOne(() => RetentionRule, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'retention_rule_id', foreignKeyConstraintName: 'fk_activity_data_categories__retention_rule_id' })
+  retentionRule?: Relation<RetentionRule> | null;
+}
+
+@Entity('activity_data_category_sources')
+@Index('ix_activity_data_category_sources__collection_channel_id', ['collectionChannelId'])
+@Index('ix_activity_data_category_sources__activity_id', ['activityId'])
+export class ActivityDataCategorySource {
+  @PrimaryColumn('uuid')
+  activityDataCategoryId!: string;
+
+  @PrimaryColumn('uuid')
+  collectionChannelId!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @ManyToOne(() => ActivityDataCategory, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'activity_data_category_id',
+    foreignKeyConstraintName: 'fk_activity_data_category_sources__activity_data_category_id',
+  })
+  activityDataCategory?: Relation<ActivityDataCategory>;
+
+  @ManyToOne(() => CollectionChannel, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'collection_channel_id',
+    foreignKeyConstraintName: 'fk_activity_data_category_sources__collection_channel_id',
+  })
+  collectionChannel?: Relation<CollectionChannel>;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_data_category_sources__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+}
+
+@Entity('activity_collection_channels')
+@Index('ix_activity_collection_channels__collection_channel_id', ['collectionChannelId'])
+export class ActivityCollectionChannel {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  collectionChannelId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_collection_channels__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => CollectionChannel, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'collection_channel_id',
+    foreignKeyConstraintName: 'fk_activity_collection_channels__collection_channel_id',
+  })
+  collectionChannel?: Relation<CollectionChannel>;
+}
+
+@Entity('activity_recipients')
+@Index('uq_activity_recipients__activity_id__recipient_id', ['activityId', 'recipientId'], { unique: true })
+@Index('ix_activity_recipients__recipient_id', ['recipientId'])
+export class ActivityRecipient {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @Column('uuid')
+  recipientId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_recipients__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => Recipient, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'fk_activity_recipients__recipient_id' })
+  recipient?: Relation<Recipient>;
+}
+
+@Entity('activity_recipient_data_categories')
+@Index('ix_activity_recipient_data_categories__data_category_id', ['dataCategoryId'])
+@Index('ix_activity_recipient_data_categories__activity_id', ['activityId'])
+export class ActivityRecipientDataCategory {
+  @PrimaryColumn('uuid')
+  activityRecipientId!: string;
+
+  @PrimaryColumn('uuid')
+  dataCategoryId!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @ManyToOne(() => ActivityRecipient, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'activity_recipient_id',
+    foreignKeyConstraintName: 'fk_activity_recipient_data_categories__activity_recipient_id',
+  })
+  activityRecipient?: Relation<ActivityRecipient>;
+
+  @ManyToOne(() => DataCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'data_category_id',
+    foreignKeyConstraintName: 'fk_activity_recipient_data_categories__data_category_id',
+  })
+  dataCategory?: Relation<DataCategory>;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_recipient_data_categories__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+}
+
+@Entity('activity_transfers')
+@Index('ix_activity_transfers__activity_id', ['activityId'])
+@Index('ix_activity_transfers__recipient_id', ['recipientId'])
+@Index('ix_activity_transfers__mechanism_id', ['mechanismId'])
+export class ActivityTransfer {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @Column('uuid')
+  recipientId!: string;
+
+  @Column('text')
+  country!: string;
+
+  @Column('uuid', { nullable: true })
+  mechanismId!: string | null;
+
+  @Column('text', { nullable: true })
+  safeguard!: string | null;
+
+  @Column('text', { nullable: true })
+  tiaReference!: string | null;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_transfers__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => Recipient, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'fk_activity_transfers__recipient_id' })
+  recipient?: Relation<Recipient>;
+
+  @ManyToOne(() => LegalBasis, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'mechanism_id', foreignKeyConstraintName: 'fk_activity_transfers__mechanism_id' })
+  mechanism?: Relation<LegalBasis> | null;
+}
+
+@Entity('activity_security_measures')
+@Index('ix_activity_security_measures__security_measure_id', ['securityMeasureId'])
+export class ActivitySecurityMeasure {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  securityMeasureId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_security_measures__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => SecurityMeasure, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'security_measure_id',
+    foreignKeyConstraintName: 'fk_activity_security_measures__security_measure_id',
+  })
+  securityMeasure?: Relation<SecurityMeasure>;
+}

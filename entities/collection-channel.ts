@@ -1,0 +1,54 @@
+import { Column, Entity, Index } from 'typeorm';
+import { RegisterEntity } from './register-entity';
+
+/** Art. 13 (collected from the data subject) versus Art. 14 (obtained otherwise). */
+export const sourceTypes = ['data-subject', 'third-party', 'observed', 'derived'] as const;
+export type SourceType = (typeof sourceTypes)[number];
+
+export const collectionMechanisms = [
+  'web-form',
+  'order',
+  'email',
+  'phone',
+  'cookie',
+  'network-usage',
+  'survey',
+  'newsletter-signup',
+  'abuse-report',
+  'support-request',
+  'document-upload',
+  'api',
+  'in-person',
+  'third-party-feed',
+  'other',
+] as const;
+export type CollectionMechanism = (typeof collectionMechanisms)[number];
+
+export const cookieParties = ['first-party', 'third-party'] as const;
+
+export interface CookieDetails {
+  provider: string;
+  purpose: string;
+  lifetime: string;
+  party: (typeof cookieParties)[number];
+  names?: string[];
+}
+
+/** How personal data arrives; a cookie channel also describes the cookie. */
+@Entity('collection_channels')
+@Index('uq_collection_channels__name', { synchronize: false })
+export class CollectionChannel extends RegisterEntity {
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  @Index('ix_collection_channels__source_type')
+  @Column('text')
+  sourceType!: SourceType;
+
+  @Index('ix_collection_channels__mechanism')
+  @Column('text')
+  mechanism!: CollectionMechanism;
+
+  @Column('jsonb', { nullable: true })
+  cookie!: CookieDetails | null;
+}

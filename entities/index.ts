@@ -1,0 +1,60 @@
+import {
+  ActivityCollectionChannel,
+  ActivityController,
+  ActivityDataCategory,
+  ActivityDataCategorySource,
+  ActivityDataSubjectCategory,
+  ActivityPurpose,
+  ActivityPurposeLegalBasis,
+  ActivityRecipient,
+  ActivityRecipientDataCategory,
+  ActivitySecurityMeasure,
+  ActivityTransfer,
+} from './activity-links';
+import { CollectionChannel } from './collection-channel';
+import { DataCategory } from './data-category';
+import { DataSubjectCategory } from './data-subject-category';
+import { LegalBasis } from './legal-basis';
+import { Organisation } from './organisation';
+import { ProcessingActivity } from './processing-activity';
+import { Purpose } from './purpose';
+import { Recipient } from './recipient';
+import { RetentionRule } from './retention-rule';
+import { SecurityMeasure } from './security-measure';
+
+export * from './activity-links';
+export * from './collection-channel';
+export * from './data-category';
+export * from './data-subject-category';
+export * from './legal-basis';
+export * from './organisation';
+export * from './processing-activity';
+export * from './purpose';
+export * from './recipient';
+export * from './register-entity';
+export * from './retention-rule';
+export * from './security-measure';
+
+export const entities = [
+  Organisation,
+  DataSubjectCategory,
+  DataCategory,
+  CollectionChannel,
+  Purpose,
+  LegalBasis,
+  Recipient,
+  RetentionRule,
+  SecurityMeasure,
+  ProcessingActivity,
+  ActivityController,
+  ActivityPurpose,
+  ActivityPurposeLegalBasis,
+  ActivityDataSubjectCategory,
+  ActivityDataCategory,
+  ActivityDataCategorySource,
+  ActivityCollectionChannel,
+  ActivityRecipient,
+  ActivityRecipientDataCategory,
+  ActivityTransfer,
+  ActivitySecurityMeasure,
+];

@@ -1,0 +1,10 @@
+import { Column, Entity, Index } from 'typeorm';
+import { RegisterEntity } from './register-entity';
+
+/** Why personal data is processed. Legal bases are attached per processing activity. */
+@Entity('purposes')
+@Index('uq_purposes__name', { synchronize: false })
+export class Purpose extends RegisterEntity {
+  @Column('text', { nullable: true })
+  description!: string | null;
+}

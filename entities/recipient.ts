@@ -1,0 +1,63 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Organisation } from './organisation';
+import { RegisterEntity } from './register-entity';
+
+export const recipientKinds = [
+  'processor',
+  'independent-controller',
+  'joint-controller',
+  'public-authority',
+  'internal',
+] as const;
+export type RecipientKind = (typeof recipientKinds)[number];
+
+export const recipientCategories = [
+  'service-partner',
+  'hosting-provider',
+  'analytics-provider',
+  'payment-provider',
+  'credit-bureau',
+  'fraud-prevention',
+  'collection-agency',
+  'domain-registry',
+  'regional-internet-registry',
+  'law-enforcement',
+  'regulator',
+  'court',
+  'claimant',
+  'professional-adviser',
+  'internal-department',
+  'other',
+] as const;
+export type RecipientCategory = (typeof recipientCategories)[number];
+
+/** Who receives personal data (Art. 30(1)(d)); processors need an Art. 28 agreement. */
+@Entity('recipients')
+@Index('uq_recipients__name', { synchronize: false })
+export class Recipient extends RegisterEntity {
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  @Index('ix_recipients__kind')
+  @Column('text')
+  kind!: RecipientKind;
+
+  @Index('ix_recipients__category')
+  @Column('text')
+  category!: RecipientCategory;
+
+  @Index('ix_recipients__country')
+  @Column('text', { nullable: true })
+  country!: string | null;
+
+  @Index('ix_recipients__organisation_id')
+  @Column('uuid', { nullable: true })
+  organisationId!: string | null;
+
+  @ManyToOne(() => Organisation, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_recipients__organisation_id' })
+  organisation?: Relation<Organisation> | null;
+
+  @Column('text', { nullable: true })
+  processingAgreementRef!: string | null;
+}

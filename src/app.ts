@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import './fastify-types';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import type { Database } from './db/data-source';
+import { healthRoutes } from './health/routes';
+import { registerCrudRoutes } from './http/crud-routes';
+import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
+import { databasePlugin } from './plugins/database';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { servicesPlugin } from './plugins/services';
+import { swaggerPlugin } from './plugins/swagger';
+import { processingActivityRoutes } from './processing-activities/routes';
+import { buildingBlocks } from './resources';
+
+export interface BuildOptions {
+  /** Use this open database instead of opening the configured one (tests). */
+  database?: Database;
+}
+
+/** The whole service as a Fastify instance: external plugins, then the app's own, then routes. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.decorate('config', config);
+  // JSON only: anything else is 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
+
+  const dtoSchemas = buildDtoSchemas();
+  app.decorate('dtoSchemas', dtoSchemas);
+  for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
+  app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
+
+  await app.register(errorHandlerPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(databasePlugin, { database: options.database });
+  await app.register(servicesPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(processingActivityRoutes);
+      for (const [key, definition] of Object.entries(buildingBlocks)) {
+        registerCrudRoutes(v1, definition as never, v1.services[key as keyof typeof buildingBlocks] as never);
+      }
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

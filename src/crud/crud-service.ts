@@ -1,0 +1,161 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { RegisterEntity } from '../../entities/register-entity';
+import { findReferrers, linkedToActivitySql } from '../db/links';
+import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
+import { AppError, notFound, unknownReference } from '../errors';
+import type { ResourceDefinition } from './resource-definition';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ListInput {
+  limit?: number;
+  offset?: number;
+  sort?: string;
+  q?: string;
+  [filter: string]: unknown;
+}
+
+/** `-name` → ['name', 'DESC']. */
+export function parseSort(sort: string): [string, 'ASC' | 'DESC'] {
+  return sort.startsWith('-') ? [sort.slice(1), 'DESC'] : [sort, 'ASC'];
+}
+
+/** Makes user text safe inside LIKE: %, _ and \ match themselves. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * List, get, create, update and delete for any building-block resource, driven by its
+ * ResourceDefinition. Every write is one transaction; database constraint errors come back as
+ * problem details naming the field.
+ */
+export class CrudService<E extends RegisterEntity> {
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly definition: ResourceDefinition<E>,
+  ) {}
+
+  private select(manager: EntityManager): SelectQueryBuilder<E> {
+    const builder = manager.getRepository(this.definition.entity).createQueryBuilder('r');
+    for (const relation of this.definition.expand ?? []) {
+      builder.leftJoin(`r.${relation}`, relation).addSelect([`${relation}.id`, `${relation}.name`]);
+    }
+    return builder;
+  }
+
+  async list(input: ListInput): Promise<Page<E>> {
+    const limit = input.limit ?? 20;
+    const offset = input.offset ?? 0;
+    const builder = this.select(this.dataSource.manager);
+    if (input.q) builder.andWhere(`r.name ILIKE :q ESCAPE '\\'`, { q: likePattern(input.q) });
+    for (const [param, spec] of Object.entries(this.definition.filters)) {
+      const value = input[param];
+      if (value === undefined) continue;
+      const parameter = { [param]: value };
+      if (spec.kind === 'equals') builder.andWhere(`r.${spec.column} = :${param}`, parameter);
+      else if (spec.kind === 'array-contains') builder.andWhere(`:${param} = ANY(r.${spec.column})`, parameter);
+      else builder.andWhere(linkedToActivitySql(this.dataSource, this.definition.entity, 'r', `:${param}`), parameter);
+    }
+    const [field, direction] = parseSort(input.sort ?? 'name');
+    builder
+      .orderBy(field === 'name' ? 'LOWER(r.name)' : `r.${field}`, direction)
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .offset(offset);
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, limit, offset };
+  }
+
+  private async findOne(manager: EntityManager, id: string): Promise<E> {
+    const found = await this.select(manager).where('r.id = :id', { id }).getOne();
+    if (!found) throw notFound(this.definition.singular, id);
+    return found;
+  }
+
+  get(id: string): Promise<E> {
+    return this.findOne(this.dataSource.manager, id);
+  }
+
+  create(input: Partial<E>): Promise<E> {
+    return this.dataSource.transaction(async (manager) => {
+      const values = { ...input, ...this.definition.createDefaults } as Partial<E>;
+      await this.definition.rules?.beforeWrite?.(manager, values);
+      const entity = manager.create(this.definition.entity, values as E);
+      try {
+        await manager.insert(this.definition.entity, entity as never);
+      } catch (error) {
+        throw this.describeWriteError(error, input);
+      }
+      return this.findOne(manager, entity.id);
+    });
+  }
+
+  update(id: string, patch: Partial<E>): Promise<E> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await this.lock(manager, id);
+      this.definition.rules?.assertMutable?.(existing);
+      await this.definition.rules?.beforeWrite?.(manager, { ...existing, ...patch }, existing);
+      try {
+        await manager.update(this.definition.entity, { id } as never, patch as never);
+      } catch (error) {
+        throw this.describeWriteError(error, patch);
+      }
+      return this.findOne(manager, id);
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await this.lock(manager, id);
+      this.definition.rules?.assertMutable?.(existing);
+      const referrers = await findReferrers(manager, this.definition.entity, id);
+      if (referrers.length > 0) throw this.stillReferenced(existing, referrers);
+      try {
+        await manager.delete(this.definition.entity, { id } as never);
+      } catch (error) {
+        if (!isForeignKeyViolation(error)) throw error;
+        // Linked by a concurrent transaction after the check above.
+        throw this.stillReferenced(existing, await findReferrers(manager, this.definition.entity, id));
+      }
+    });
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<E> {
+    const existing = await manager
+      .getRepository(this.definition.entity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+    if (!existing) throw notFound(this.definition.singular, id);
+    return existing;
+  }
+
+  private stillReferenced(existing: E, referencedBy: Awaited<ReturnType<typeof findReferrers>>) {
+    const names = referencedBy.map((referrer) => `${referrer.name} (${referrer.resource})`);
+    return new AppError(
+      'STILL_REFERENCED',
+      `The ${this.definition.singular} "${existing.name}" is still linked from: ${names.join(', ')}. Remove those links first.`,
+      { referencedBy },
+    );
+  }
+
+  /** Unique and foreign-key violations become 409 / 422 naming the field; anything else is rethrown. */
+  private describeWriteError(error: unknown, input: Partial<E>): unknown {
+    const field = constraintField(pgError(error)?.constraint);
+    if (isUniqueViolation(error) && field) {
+      const value = (input as Record<string, unknown>)[field];
+      return new AppError('DUPLICATE', `A ${this.definition.singular} with ${field} "${String(value)}" already exists.`, {
+        errors: [{ in: 'body', path: `/${field}`, message: `is already used by another ${this.definition.singular}` }],
+      });
+    }
+    if (isForeignKeyViolation(error) && field) {
+      return unknownReference([{ in: 'body', path: `/${field}`, message: 'refers to an entry that does not exist' }]);
+    }
+    return error;
+  }
+}

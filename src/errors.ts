@@ -1,0 +1,93 @@
+/**
+ * Every error the API can answer with, each with a stable code. Responses are RFC 9457
+ * problem details (application/problem+json); `type` is a stable URN built from the code.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_BODY: { status: 400, title: 'The request body could not be parsed' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be application/json' },
+  BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  NOT_FOUND: { status: 404, title: 'No such resource' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed on this route' },
+  DUPLICATE: { status: 409, title: 'A resource with the same unique value exists' },
+  STILL_REFERENCED: { status: 409, title: 'The resource is still linked from elsewhere' },
+  READ_ONLY: { status: 409, title: 'The resource is reference data and cannot be changed' },
+  UNKNOWN_REFERENCE: { status: 422, title: 'The request refers to resources that do not exist or do not fit' },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
+  INTERNAL: { status: 500, title: 'Internal server error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One offending field: where it is (JSON Pointer into the request part) and why. */
+export interface FieldError {
+  in: 'body' | 'query' | 'params' | 'headers';
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+/** A resource that still links to the one being deleted. */
+export interface Referrer {
+  resource: string;
+  id: string;
+  name: string;
+}
+
+export interface ProblemExtras {
+  errors?: FieldError[];
+  referencedBy?: Referrer[];
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extras: ProblemExtras = {},
+  ) {
+    super(detail);
+    this.name = 'AppError';
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+export const notFound = (resource: string, id: string) =>
+  new AppError('NOT_FOUND', `No ${resource} with id ${id}.`);
+
+export const validationFailed = (errors: FieldError[], detail?: string) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    detail ?? `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid.`,
+    { errors },
+  );
+
+export const unknownReference = (errors: FieldError[]) =>
+  new AppError(
+    'UNKNOWN_REFERENCE',
+    `${errors.length} reference${errors.length === 1 ? '' : 's'} could not be resolved.`,
+    { errors },
+  );
+
+export interface Problem extends ProblemExtras {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+}
+
+export function problemFor(code: ErrorCode, detail: string, extras: ProblemExtras = {}, instance?: string): Problem {
+  const { status, title } = errorCatalogue[code];
+  return {
+    type: `urn:problem:processing-register:${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    code,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...extras,
+  };
+}

@@ -1,0 +1,17 @@
+import '@fastify/swagger';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Database } from './db/data-source';
+import type { JsonSchema } from './http/dto';
+import type { Services } from './plugins/services';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    dataSource: DataSource;
+    /** Every DTO's JSON Schema by class name (also registered with addSchema). */
+    dtoSchemas: Record<string, JsonSchema>;
+    services: Services;
+  }
+}

@@ -1,0 +1,105 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { errorCatalogue } from '../errors';
+import { Doc } from './dto';
+
+export const maxPageSize = 100;
+
+/** `{ id, name }`: how one register entry refers to another in responses. */
+export class EntityRef {
+  @IsUUID() @Doc({ description: 'Id of the linked entry', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  id!: string;
+
+  @IsString() @Doc({ description: 'Name of the linked entry', example: 'Customers' })
+  name!: string;
+}
+
+export class IdParams {
+  @IsUUID() @Doc({ description: 'The entry id (a UUID)', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  id!: string;
+}
+
+export const sortValues = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+
+/** Paging, sorting and name search shared by every list endpoint. */
+export class ListQuery {
+  @IsOptional() @IsInt() @Min(1) @Max(maxPageSize)
+  @Doc({ description: `Page size (at most ${maxPageSize})`, example: 20 })
+  @JSONSchema({ default: 20 })
+  limit?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @Doc({ description: 'Number of entries to skip', example: 0 })
+  @JSONSchema({ default: 0 })
+  offset?: number;
+
+  @IsOptional() @IsIn(sortValues)
+  @Doc({ description: 'Sort key; a leading "-" sorts descending. Ties are broken by id, so pages are stable.', example: 'name' })
+  sort?: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  @Doc({ description: 'Case-insensitive search in the name', example: 'customer' })
+  q?: string;
+}
+
+export class FieldErrorDto {
+  @IsIn(['body', 'query', 'params', 'headers']) @Doc({ description: 'Which part of the request', example: 'body' })
+  in!: string;
+
+  @IsString() @Doc({ description: 'JSON Pointer to the field', example: '/purposes/0/purposeId' })
+  path!: string;
+
+  @IsString() @Doc({ description: 'What is wrong with it', example: 'must match format "uuid"' })
+  message!: string;
+}
+
+export class ReferrerDto {
+  @IsString() @Doc({ description: 'Kind of the entry that links here', example: 'processing-activities' })
+  resource!: string;
+
+  @IsUUID() @Doc({ description: 'Its id', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  id!: string;
+
+  @IsString() @Doc({ description: 'Its name', example: 'Customer orders and service delivery' })
+  name!: string;
+}
+
+/** RFC 9457 problem details, with a stable `code`. */
+export class Problem {
+  @IsString() @Doc({ description: 'URI identifying the problem type', example: 'urn:problem:processing-register:not-found' })
+  type!: string;
+
+  @IsString() @Doc({ description: 'Short summary of the problem type', example: 'No such resource' })
+  title!: string;
+
+  @IsInt() @Doc({ description: 'HTTP status code', example: 404 })
+  status!: number;
+
+  @IsIn(Object.keys(errorCatalogue)) @Doc({ description: 'Stable machine-readable error code', example: 'NOT_FOUND' })
+  code!: string;
+
+  @IsString() @Doc({ description: 'What happened, for a person', example: 'No purpose with id 0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11.' })
+  detail!: string;
+
+  @IsOptional() @IsString() @Doc({ description: 'The request path', example: '/v1/purposes/0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  instance?: string;
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => FieldErrorDto)
+  @Doc({ description: 'Every invalid field, for validation and reference errors' })
+  errors?: FieldErrorDto[];
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ReferrerDto)
+  @Doc({ description: 'What still links to the entry, when deleting it is refused' })
+  referencedBy?: ReferrerDto[];
+}

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { RegisterEntity } from '../../entities/register-entity';
+import type { CrudService, ListInput } from '../crud/crud-service';
+import type { ResourceDefinition } from '../crud/resource-definition';
+import { IdParams } from './common-dto';
+import { inline, json, pageOf, problems, ref } from './responses';
+
+/** The five routes of a building-block resource, with schemas for validation, serialization and docs. */
+export function registerCrudRoutes<E extends RegisterEntity>(
+  app: FastifyInstance,
+  definition: ResourceDefinition<E>,
+  service: CrudService<E>,
+) {
+  const { path, singular, tag, dto } = definition;
+  const params = inline(app.dtoSchemas, IdParams);
+  const one = json(`The ${singular}`, ref(dto.response));
+
+  app.get<{ Querystring: ListInput }>(
+    `/${path}`,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `list-${path}`,
+        summary: `List ${path.replace(/-/g, ' ')}`,
+        description: `One page of ${path.replace(/-/g, ' ')}, filtered and sorted. Use \`offset\` and \`limit\` to page; \`total\` counts all matches.`,
+        querystring: inline(app.dtoSchemas, dto.query),
+        response: { 200: json('A page of entries', pageOf(dto.response)), ...problems() },
+      },
+    },
+    (request) => service.list(request.query),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    `/${path}/:id`,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `get-${path}`,
+        summary: `Get one ${singular}`,
+        params,
+        response: { 200: one, ...problems('NOT_FOUND') },
+      },
+    },
+    (request) => service.get(request.params.id),
+  );
+
+  app.post<{ Body: Record<string, unknown> }>(
+    `/${path}`,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `create-${path}`,
+        summary: `Create a ${singular}`,
+        description: `Creates a ${singular}. Names are unique (case-insensitive); unknown fields are rejected.`,
+        body: ref(dto.create),
+        response: { 201: one, ...problems('DUPLICATE', 'UNKNOWN_REFERENCE', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE') },
+      },
+    },
+    async (request, reply) => {
+      const created = await service.create(request.body as Partial<E>);
+      return reply.code(201).header('location', `${request.url.replace(/\/$/, '')}/${created.id}`).send(created);
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: Record<string, unknown> }>(
+    `/${path}/:id`,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `update-${path}`,
+        summary: `Update a ${singular}`,
+        description: `Changes the fields sent and leaves the others as they are; \`null\` clears an optional field.`,
+        params,
+        body: ref(dto.update),
+        response: {
+          200: one,
+          ...problems('NOT_FOUND', 'DUPLICATE', 'UNKNOWN_REFERENCE', 'READ_ONLY', 'UNSUPPORTED_MEDIA_TYPE'),
+        },
+      },
+    },
+    (request) => service.update(request.params.id, request.body as Partial<E>),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    `/${path}/:id`,
+    {
+      schema: {
+        tags: [tag],
+        operationId: `delete-${path}`,
+        summary: `Delete a ${singular}`,
+        description: `Deletes the ${singular}. Refused with 409 while anything links to it; the problem lists what does.`,
+        params,
+        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY') },
+      },
+    },
+    async (request, reply) => {
+      await service.remove(request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

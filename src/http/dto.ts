@@ -1,0 +1,99 @@
+import { IS_ISO31661_ALPHA_2, IsDateString, IsInt, IsOptional, IsUUID, getMetadataStorage } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonSchema = Record<string, any>;
+
+/** Adds `null` as an allowed value, in the OpenAPI 3.0 way (nullable) that AJV also understands. */
+export function allowNull(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    return { ...schema, nullable: true, enum: [...schema.enum, null] };
+  }
+  return { ...schema, nullable: true };
+}
+
+export interface DocOptions {
+  description: string;
+  example?: unknown;
+  /** The field may be sent as null (meaning "not recorded"); update requests use null to clear it. */
+  nullable?: boolean;
+}
+
+/** Describes a DTO property for OpenAPI; the validation decorators beside it give the rest. */
+export function Doc({ description, example, nullable }: DocOptions): PropertyDecorator {
+  return JSONSchema((schema: JsonSchema) => {
+    const documented: JsonSchema = { ...schema, description, ...(example === undefined ? {} : { example }) };
+    return nullable ? allowNull(documented) : documented;
+  }) as PropertyDecorator;
+}
+
+/** JSON Schema for class-validator decorators that class-validator-jsonschema does not convert. */
+export const additionalConverters = {
+  [IS_ISO31661_ALPHA_2]: { type: 'string' as const, enum: [...CountryCodes].sort() },
+};
+
+/** ISO 8601 durations such as P7Y, P6M, P1Y6M, P30D or PT24H. */
+export const isoDurationPattern = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+/** A calendar date, YYYY-MM-DD. */
+export const isoDatePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DtoClass = new (...args: any[]) => object;
+
+function named<T extends DtoClass>(cls: T, name: string): T {
+  Object.defineProperty(cls, 'name', { value: name });
+  return cls;
+}
+
+/** The update shape of a create DTO: every field optional (nullable ones may be null), at least one. */
+export function updateDtoOf<T extends DtoClass>(Create: T, name: string): T {
+  const Update = named(class extends Create {}, name);
+  const properties = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(Create, '', true, false)
+      .map((meta) => meta.propertyName),
+  );
+  for (const property of properties) IsOptional()(Update.prototype, property);
+  JSONSchema({ minProperties: 1 } as JsonSchema)(Update);
+  return Update;
+}
+
+/** Declares id, createdAt, updatedAt and version, the fields every stored entry has, on a response DTO. */
+export function addEntityFields(proto: object) {
+  IsUUID()(proto, 'id');
+  Doc({ description: 'Id (UUID)', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })(proto, 'id');
+  for (const [property, description] of [
+    ['createdAt', 'When the entry was created'],
+    ['updatedAt', 'When the entry was last changed'],
+  ] as const) {
+    IsDateString()(proto, property);
+    JSONSchema(() => ({ type: 'string', format: 'date-time', description, example: '2026-03-31T09:30:00.000Z' }))(
+      proto,
+      property,
+    );
+  }
+  IsInt()(proto, 'version');
+  Doc({ description: 'Increases by one with every change', example: 1 })(proto, 'version');
+}
+
+/** The response shape of a create DTO: the same fields plus id, timestamps and version. */
+export function responseDtoOf<T extends DtoClass>(Create: T, name: string, extend?: (prototype: object) => void): T {
+  const Response = named(class extends Create {}, name);
+  addEntityFields(Response.prototype);
+  extend?.(Response.prototype);
+  return Response;
+}
+
+/** Adds `{ id, name } | null` for an expanded many-to-one relation to a response DTO. */
+export function expandedRef(proto: object, property: string, description: string) {
+  IsOptional()(proto, property);
+  JSONSchema(() => ({
+    type: 'object',
+    nullable: true,
+    description,
+    required: ['id', 'name'],
+    properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+  }))(proto, property);
+}

@@ -1,0 +1,43 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { processingActivitiesTag } from '../processing-activities/routes';
+import { buildingBlocks } from '../resources';
+
+export const apiDescription = `A GDPR Article 30 **record of processing activities**, kept as linked entries.
+
+Start with **Processing activities**: each record links its purposes (with legal bases), data subjects,
+data categories (with retention and sources), collection channels, recipients, third-country transfers
+and security measures. The other sections hold those building blocks.
+
+Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`; validation errors list
+every bad field as a JSON Pointer.`;
+
+/** OpenAPI 3 document built from the route schemas, and Swagger UI at /docs (assets served locally). */
+export const swaggerPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: { title: 'Processing register', version: '1.0.0', description: apiDescription },
+        tags: [
+          processingActivitiesTag,
+          ...Object.values(buildingBlocks).map((definition) => ({
+            name: definition.tag,
+            description: definition.tagDescription,
+          })),
+          { name: 'Administration', description: 'Health checks.' },
+        ],
+      },
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: false, defaultModelsExpandDepth: 0 },
+    });
+  },
+  { name: 'swagger' },
+);

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import { IdParams } from '../http/common-dto';
+import { inline, json, pageOf, problems, ref } from '../http/responses';
+import {
+  ProcessingActivityCreate,
+  ProcessingActivityListQuery,
+  ProcessingActivityResponse,
+  ProcessingActivityUpdate,
+} from './dto';
+import type { ActivityInput, ActivityListInput } from './service';
+
+const tags = ['Processing activities'];
+
+export const processingActivitiesTag = {
+  name: 'Processing activities',
+  description:
+    'The records of processing (Art. 30(1) as controller, 30(2) as processor), each linking purposes and legal bases, data subjects, data categories with retention and sources, channels, recipients, transfers and security measures.',
+};
+
+export async function processingActivityRoutes(app: FastifyInstance) {
+  const service = app.services.processingActivities;
+  const params = inline(app.dtoSchemas, IdParams);
+  const one = json('The processing activity, links resolved', ref(ProcessingActivityResponse));
+  const linkProblems = ['DUPLICATE', 'UNKNOWN_REFERENCE', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE'] as const;
+
+  app.get<{ Querystring: ActivityListInput }>(
+    '/processing-activities',
+    {
+      schema: {
+        tags,
+        operationId: 'list-processing-activities',
+        summary: 'List processing activities',
+        description:
+          'One page of activities with their links resolved. Filter by status, role, owner, review date, or by anything they link to.',
+        querystring: inline(app.dtoSchemas, ProcessingActivityListQuery),
+        response: { 200: json('A page of processing activities', pageOf(ProcessingActivityResponse)), ...problems() },
+      },
+    },
+    (request) => service.list(request.query),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/processing-activities/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'get-processing-activities',
+        summary: 'Get one processing activity',
+        params,
+        response: { 200: one, ...problems('NOT_FOUND') },
+      },
+    },
+    (request) => service.get(request.params.id),
+  );
+
+  app.post<{ Body: ActivityInput }>(
+    '/processing-activities',
+    {
+      schema: {
+        tags,
+        operationId: 'create-processing-activities',
+        summary: 'Create a processing activity with its links',
+        description:
+          'Creates the activity and all its links in one transaction. Every referenced id must exist; source channels must be among the collection channels and recipient data categories among the data categories.',
+        body: ref(ProcessingActivityCreate),
+        response: { 201: one, ...problems(...linkProblems) },
+      },
+    },
+    async (request, reply) => {
+      const created = await service.create(request.body);
+      return reply.code(201).header('location', `/v1/processing-activities/${created.id}`).send(created);
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: ActivityInput }>(
+    '/processing-activities/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'update-processing-activities',
+        summary: 'Update a processing activity',
+        description:
+          'Changes the fields sent. A link list that is sent (e.g. `purposes`) replaces that list entirely; lists not sent stay. All or nothing, in one transaction.',
+        params,
+        body: ref(ProcessingActivityUpdate),
+        response: { 200: one, ...problems('NOT_FOUND', ...linkProblems) },
+      },
+    },
+    (request) => service.update(request.params.id, request.body),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/processing-activities/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'delete-processing-activities',
+        summary: 'Delete a processing activity',
+        description: 'Deletes the activity and its links; the building blocks it linked stay.',
+        params,
+        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND') },
+      },
+    },
+    async (request, reply) => {
+      await service.remove(request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,21 @@
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ListQuery } from '../http/common-dto';
+import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
+
+export class PurposeCreate {
+  @IsString() @MinLength(1) @MaxLength(300)
+  @Doc({ description: 'Name, unique in the register', example: 'Processing orders and contracts' })
+  name!: string;
+
+  @IsOptional() @IsString() @MaxLength(4000)
+  @Doc({ description: 'What the processing is for', example: 'Processing orders, contracts and providing the services ordered', nullable: true })
+  description?: string | null;
+}
+
+export const PurposeUpdate = updateDtoOf(PurposeCreate, 'PurposeUpdate');
+export const PurposeResponse = responseDtoOf(PurposeCreate, 'PurposeResponse');
+
+export class PurposeListQuery extends ListQuery {
+  @IsOptional() @IsUUID() @Doc({ description: 'Only purposes linked from this processing activity' })
+  activityId?: string;
+}

@@ -1,0 +1,22 @@
+import { collectionChannels } from './collection-channels/resource';
+import { dataCategories } from './data-categories/resource';
+import { dataSubjectCategories } from './data-subject-categories/resource';
+import { legalBases } from './legal-bases/resource';
+import { organisations } from './organisations/resource';
+import { purposes } from './purposes/resource';
+import { recipients } from './recipients/resource';
+import { retentionRules } from './retention-rules/resource';
+import { securityMeasures } from './security-measures/resource';
+
+/** The building blocks, in the order the docs present them. */
+export const buildingBlocks = {
+  organisations,
+  purposes,
+  legalBases,
+  dataSubjectCategories,
+  dataCategories,
+  collectionChannels,
+  recipients,
+  retentionRules,
+  securityMeasures,
+};
