@@ -637,7 +637,6 @@ export const woktronRegister: SeededRegister = {
       description: 'Regulatory bodies, as far as required by law (e.g. the Autoriteit Persoonsgegevens, the telecom regulator ACM).',
       kind: 'public-authority',
       category: 'regulator',
-      country: 'NL',
       source: 'regelgevende organisaties',
     },
     {
