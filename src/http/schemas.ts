@@ -17,7 +17,8 @@ export function buildDtoSchemas(): Record<string, JsonSchema> {
     additionalConverters,
   }) as Record<string, JsonSchema>;
   const schemas: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(generated)) {
+  // Sorted, so the document does not depend on the order modules happened to load in.
+  for (const [name, schema] of Object.entries(generated).sort(([a], [b]) => a.localeCompare(b))) {
     schemas[name] = orderProperties({ $id: name, ...closeObjects(inlineNullableRefs(schema, generated)) });
   }
   return schemas;

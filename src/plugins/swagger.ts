@@ -41,3 +41,8 @@ export const swaggerPlugin = fp(
   },
   { name: 'swagger' },
 );
+
+/** The OpenAPI document as committed in openapi/openapi.json: two-space indent, final newline. */
+export function renderOpenapi(app: FastifyInstance): string {
+  return `${JSON.stringify(app.swagger(), null, 2)}\n`;
+}

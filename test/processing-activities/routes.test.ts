@@ -259,14 +259,24 @@ t.test('PATCH changes only what is sent; a sent link list replaces that list onl
   t.equal(read.version, 4);
 
   // null clears a nullable scalar.
-  const cleared = await call(app, 'PATCH', url, { reviewDueAt: null, dpiaReference: null });
-  t.equal(cleared.statusCode, 200);
+  const clearedReference = await call(app, 'PATCH', url, { dpiaReference: null });
+  t.equal(clearedReference.statusCode, 200, 'dpiaReference: null accepted');
   read = await get(app, original.id);
-  t.equal(read.reviewDueAt, null);
   t.equal(read.dpiaReference, null);
+  t.equal(read.reviewDueAt, '2027-03-31', 'reviewDueAt untouched');
   t.equal(read.owner, 'Sales', 'owner untouched');
   t.equal(read.version, 5);
-  const before = read;
+
+  // reviewDueAt is documented as nullable too ("null clears it"), on update and on create.
+  const clearedDue = await call(app, 'PATCH', url, { reviewDueAt: null });
+  t.equal(clearedDue.statusCode, 200, 'reviewDueAt: null accepted on PATCH', { body: clearedDue.data });
+  read = await get(app, original.id);
+  t.equal(read.reviewDueAt, null, 'reviewDueAt cleared');
+  t.equal(read.owner, 'Sales', 'owner untouched');
+  const createdWithoutDue = await call(app, 'POST', '/v1/processing-activities', { name: 'No review date', reviewDueAt: null });
+  t.equal(createdWithoutDue.statusCode, 201, 'reviewDueAt: null accepted on POST', { body: createdWithoutDue.data });
+  if (createdWithoutDue.statusCode === 201) t.equal((await get(app, createdWithoutDue.data.id)).reviewDueAt, null);
+  const before = await get(app, original.id);
 
   // An unknown field: 400 and nothing changed, not even the valid field beside it.
   const unknown = await call(app, 'PATCH', url, { status: 'retired', colour: 'blue' });

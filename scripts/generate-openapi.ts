@@ -1,0 +1,21 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { renderOpenapi } from '../src/plugins/swagger';
+
+/** Writes openapi/openapi.json from the running route schemas (an in-memory database serves the build). */
+async function main() {
+  const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' }));
+  await app.ready();
+  const file = join(process.cwd(), 'openapi', 'openapi.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, renderOpenapi(app));
+  await app.close();
+  console.log(`wrote ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
