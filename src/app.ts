@@ -8,6 +8,7 @@ import { registerCrudRoutes } from './http/crud-routes';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { databasePlugin } from './plugins/database';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { seedPlugin } from './plugins/seed';
 import { servicesPlugin } from './plugins/services';
 import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
@@ -41,6 +42,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swaggerPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(servicesPlugin);
+  await app.register(seedPlugin);
 
   await app.register(healthRoutes);
   await app.register(

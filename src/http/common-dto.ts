@@ -10,7 +10,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
 import { errorCatalogue } from '../errors';
 import { Doc } from './dto';
 
@@ -35,13 +34,11 @@ export const sortValues = ['name', '-name', 'createdAt', '-createdAt', 'updatedA
 /** Paging, sorting and name search shared by every list endpoint. */
 export class ListQuery {
   @IsOptional() @IsInt() @Min(1) @Max(maxPageSize)
-  @Doc({ description: `Page size (at most ${maxPageSize})`, example: 20 })
-  @JSONSchema({ default: 20 })
+  @Doc({ description: `Page size (at most ${maxPageSize})`, example: 20, schema: { default: 20 } })
   limit?: number;
 
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
-  @Doc({ description: 'Number of entries to skip', example: 0 })
-  @JSONSchema({ default: 0 })
+  @Doc({ description: 'Number of entries to skip', example: 0, schema: { default: 0 } })
   offset?: number;
 
   @IsOptional() @IsIn(sortValues)

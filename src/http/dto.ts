@@ -18,12 +18,14 @@ export interface DocOptions {
   example?: unknown;
   /** The field may be sent as null (meaning "not recorded"); update requests use null to clear it. */
   nullable?: boolean;
+  /** Further keywords (format, default…). One decorator, because class-validator-jsonschema keeps one per field. */
+  schema?: JsonSchema;
 }
 
 /** Describes a DTO property for OpenAPI; the validation decorators beside it give the rest. */
-export function Doc({ description, example, nullable }: DocOptions): PropertyDecorator {
+export function Doc({ description, example, nullable, schema: extra }: DocOptions): PropertyDecorator {
   return JSONSchema((schema: JsonSchema) => {
-    const documented: JsonSchema = { ...schema, description, ...(example === undefined ? {} : { example }) };
+    const documented: JsonSchema = { ...schema, ...extra, description, ...(example === undefined ? {} : { example }) };
     return nullable ? allowNull(documented) : documented;
   }) as PropertyDecorator;
 }

@@ -14,7 +14,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
 import { activityRoles, activityStatuses } from '../../entities/processing-activity';
 import { EntityRef, ListQuery } from '../http/common-dto';
 import { addEntityFields, Doc, isoDatePattern, updateDtoOf } from '../http/dto';
@@ -107,8 +106,7 @@ export class ProcessingActivityCreate {
   owner?: string | null;
 
   @IsOptional() @Matches(isoDatePattern)
-  @JSONSchema({ format: 'date' })
-  @Doc({ description: 'When the record is next due for review (YYYY-MM-DD)', example: '2027-03-31', nullable: true })
+  @Doc({ description: 'When the record is next due for review (YYYY-MM-DD)', example: '2027-03-31', nullable: true, schema: { format: 'date' } })
   reviewDueAt?: string | null;
 
   @IsOptional() @IsBoolean()
@@ -313,8 +311,8 @@ export class ProcessingActivityListQuery extends ListQuery {
   @IsOptional() @IsBoolean() @Doc({ description: 'Only activities that do (true) or do not (false) require a DPIA' })
   dpiaRequired?: boolean;
 
-  @IsOptional() @Matches(isoDatePattern) @JSONSchema({ format: 'date' })
-  @Doc({ description: 'Only activities whose review is due before this date', example: '2027-01-01' })
+  @IsOptional() @Matches(isoDatePattern)
+  @Doc({ description: 'Only activities whose review is due before this date', example: '2027-01-01', schema: { format: 'date' } })
   reviewDueBefore?: string;
 
   @IsOptional() @IsUUID() @Doc({ description: 'Only activities controlled by this organisation' })

@@ -162,6 +162,11 @@ export class ProcessingActivityService {
     return { items, total, limit, offset };
   }
 
+  /** The stored activity in the shape of a create request. */
+  asInput(view: ActivityView): ActivityInput {
+    return toInput(view);
+  }
+
   get(id: string): Promise<ActivityView> {
     return this.read(this.dataSource.manager, id);
   }
@@ -268,6 +273,10 @@ export class ProcessingActivityService {
     input.securityMeasureIds?.forEach((id, i) => want('security_measures', id, `/securityMeasureIds/${i}`));
 
     const errors: FieldError[] = [];
+    // A path already reported as missing is not reported again as inconsistent.
+    const report = (path: string, message: string) => {
+      if (!errors.some((error) => error.path === path)) errors.push({ in: 'body', path, message });
+    };
     const legalBasisKinds = new Map<string, string>();
     for (const [table, references] of wanted) {
       const ids = [...new Set(references.map((reference) => reference.id))];
@@ -278,51 +287,33 @@ export class ProcessingActivityService {
       const found = new Set(rows.map((row) => row.id));
       for (const row of rows) if (row.kind) legalBasisKinds.set(row.id, row.kind);
       for (const reference of references) {
-        if (!found.has(reference.id)) {
-          errors.push({ in: 'body', path: reference.path, message: `no ${referenceTables[table]} with this id` });
-        }
+        if (!found.has(reference.id)) report(reference.path, `no ${referenceTables[table]} with this id`);
       }
     }
 
     input.purposes?.forEach((p, i) =>
       p.legalBasisIds.forEach((id, j) => {
         if (legalBasisKinds.get(id) === 'transfer-mechanism') {
-          errors.push({
-            in: 'body',
-            path: `/purposes/${i}/legalBasisIds/${j}`,
-            message: 'is a transfer mechanism; use it on a transfer, not as a basis for a purpose',
-          });
+          report(`/purposes/${i}/legalBasisIds/${j}`, 'is a transfer mechanism; use it on a transfer, not as a basis for a purpose');
         }
       }),
     );
     input.transfers?.forEach((t, i) => {
       const kind = t.mechanismId ? legalBasisKinds.get(t.mechanismId) : undefined;
-      if (kind && kind !== 'transfer-mechanism') {
-        errors.push({ in: 'body', path: `/transfers/${i}/mechanismId`, message: 'is not a transfer mechanism (Art. 45–49)' });
-      }
+      if (kind && kind !== 'transfer-mechanism') report(`/transfers/${i}/mechanismId`, 'is not a transfer mechanism (Art. 45–49)');
     });
     const channels = new Set(input.collectionChannelIds ?? []);
     input.dataCategories?.forEach((d, i) =>
       d.sourceChannelIds?.forEach((id, j) => {
         if (!channels.has(id)) {
-          errors.push({
-            in: 'body',
-            path: `/dataCategories/${i}/sourceChannelIds/${j}`,
-            message: "must also be listed in the activity's collectionChannelIds",
-          });
+          report(`/dataCategories/${i}/sourceChannelIds/${j}`, "must also be listed in the activity's collectionChannelIds");
         }
       }),
     );
     const categories = new Set((input.dataCategories ?? []).map((d) => d.dataCategoryId));
     input.recipients?.forEach((r, i) =>
       r.dataCategoryIds?.forEach((id, j) => {
-        if (!categories.has(id)) {
-          errors.push({
-            in: 'body',
-            path: `/recipients/${i}/dataCategoryIds/${j}`,
-            message: "must be one of the activity's dataCategories",
-          });
-        }
+        if (!categories.has(id)) report(`/recipients/${i}/dataCategoryIds/${j}`, "must be one of the activity's dataCategories");
       }),
     );
     if (errors.length > 0) throw unknownReference(errors);
