@@ -27,8 +27,8 @@ async function main() {
       );
     });
   }
-  await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info(`Swagger UI: http://${config.HOST}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.PORT}/docs`);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(`Swagger UI: ${address}/docs`);
 }
 
 main().catch((error: unknown) => {

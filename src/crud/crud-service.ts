@@ -34,10 +34,16 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) 
  * problem details naming the field.
  */
 export class CrudService<E extends RegisterEntity> {
+  /** "Linked from activity :param" across every link table, derived once from the metadata. */
+  private readonly linkedToActivity: (param: string) => string;
+
   constructor(
     private readonly dataSource: DataSource,
     readonly definition: ResourceDefinition<E>,
-  ) {}
+  ) {
+    const condition = linkedToActivitySql(dataSource, definition.entity, 'r', ':__activity__');
+    this.linkedToActivity = (param) => condition.replaceAll(':__activity__', `:${param}`);
+  }
 
   private select(manager: EntityManager): SelectQueryBuilder<E> {
     const builder = manager.getRepository(this.definition.entity).createQueryBuilder('r');
@@ -58,7 +64,7 @@ export class CrudService<E extends RegisterEntity> {
       const parameter = { [param]: value };
       if (spec.kind === 'equals') builder.andWhere(`r.${spec.column} = :${param}`, parameter);
       else if (spec.kind === 'array-contains') builder.andWhere(`:${param} = ANY(r.${spec.column})`, parameter);
-      else builder.andWhere(linkedToActivitySql(this.dataSource, this.definition.entity, 'r', `:${param}`), parameter);
+      else builder.andWhere(this.linkedToActivity(param), parameter);
     }
     const [field, direction] = parseSort(input.sort ?? 'name');
     builder

@@ -357,3 +357,25 @@ t.test('legal bases: GDPR reference data is shipped and read-only; own bases are
   t.equal(sameCode.statusCode, 409);
   t.same(sameCode.data.errors.map((e: any) => e.path), ['/code']);
 });
+
+t.test('building blocks filter by the processing activity that links them (activityId)', async (t) => {
+  const app = await buildTestApp(t);
+  const used = await create(app, 'purposes', { name: 'Used' });
+  await create(app, 'purposes', { name: 'Unused' });
+  const channel = await create(app, 'collection-channels', { name: 'Form', sourceType: 'data-subject', mechanism: 'web-form' });
+  const category = await create(app, 'data-categories', { name: 'Contact details' });
+  const consent = (await call(app, 'GET', '/v1/legal-bases?code=gdpr-6-1-a')).data.items[0];
+  const activity = await create(app, 'processing-activities', {
+    name: 'Newsletter',
+    purposes: [{ purposeId: used.id, legalBasisIds: [consent.id] }],
+    collectionChannelIds: [channel.id],
+    dataCategories: [{ dataCategoryId: category.id, sourceChannelIds: [channel.id] }],
+  });
+  const names = async (path: string) =>
+    (await call(app, 'GET', `/v1/${path}?activityId=${activity.id}&limit=100`)).data.items.map((item: any) => item.name);
+  t.same(await names('purposes'), ['Used']);
+  t.same(await names('legal-bases'), ['Consent'], 'through the nested purpose → legal basis link');
+  t.same(await names('collection-channels'), ['Form']);
+  t.same(await names('data-categories'), ['Contact details']);
+  t.same(await names('recipients'), []);
+});
