@@ -14,8 +14,10 @@ import {
 import { CollectionChannel } from './collection-channel';
 import { DataCategory } from './data-category';
 import { DataSubjectCategory } from './data-subject-category';
+import { DataSubjectRight } from './data-subject-right';
 import { LegalBasis } from './legal-basis';
 import { Organisation } from './organisation';
+import { PrivacyPolicy } from './privacy-policy';
 import { ProcessingActivity } from './processing-activity';
 import { Purpose } from './purpose';
 import { Recipient } from './recipient';
@@ -26,8 +28,10 @@ export * from './activity-links';
 export * from './collection-channel';
 export * from './data-category';
 export * from './data-subject-category';
+export * from './data-subject-right';
 export * from './legal-basis';
 export * from './organisation';
+export * from './privacy-policy';
 export * from './processing-activity';
 export * from './purpose';
 export * from './recipient';
@@ -45,6 +49,8 @@ export const entities = [
   Recipient,
   RetentionRule,
   SecurityMeasure,
+  DataSubjectRight,
+  PrivacyPolicy,
   ProcessingActivity,
   ActivityController,
   ActivityPurpose,

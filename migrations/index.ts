@@ -1,5 +1,6 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { GdprLegalBases1764100000001 } from './1764100000001-gdpr-legal-bases';
+import { RightsAndPrivacyPolicies1764100000002 } from './1764100000002-rights-and-privacy-policies';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
-export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001];
+export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001, RightsAndPrivacyPolicies1764100000002];

@@ -1,8 +1,10 @@
 import { collectionChannels } from './collection-channels/resource';
 import { dataCategories } from './data-categories/resource';
 import { dataSubjectCategories } from './data-subject-categories/resource';
+import { dataSubjectRights } from './data-subject-rights/resource';
 import { legalBases } from './legal-bases/resource';
 import { organisations } from './organisations/resource';
+import { privacyPolicies } from './privacy-policies/resource';
 import { purposes } from './purposes/resource';
 import { recipients } from './recipients/resource';
 import { retentionRules } from './retention-rules/resource';
@@ -19,4 +21,6 @@ export const buildingBlocks = {
   recipients,
   retentionRules,
   securityMeasures,
+  privacyPolicies,
+  dataSubjectRights,
 };

@@ -30,7 +30,9 @@ export interface ResourceDefinition<E extends RegisterEntity = RegisterEntity> {
   tag: string;
   tagDescription: string;
   entity: new () => E;
-  dto: { create: Function; update: Function; response: Function; query: Function };
+  /** Reference data: only list and get are offered (create/update DTOs are then not used). */
+  readOnly?: boolean;
+  dto: { create?: Function; update?: Function; response: Function; query: Function };
   filters: Record<string, FilterSpec>;
   /** Many-to-one relations returned as { id, name } next to their id field. */
   expand?: string[];

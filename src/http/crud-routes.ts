@@ -44,6 +44,9 @@ export function registerCrudRoutes<E extends RegisterEntity>(
     (request) => service.get(request.params.id),
   );
 
+  if (definition.readOnly || !dto.create || !dto.update) return;
+  const { create, update } = dto;
+
   app.post<{ Body: Record<string, unknown> }>(
     `/${path}`,
     {
@@ -52,7 +55,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         operationId: `create-${path}`,
         summary: `Create a ${singular}`,
         description: `Creates a ${singular}. Names are unique (case-insensitive); unknown fields are rejected.`,
-        body: ref(dto.create),
+        body: ref(create),
         response: { 201: one, ...problems('DUPLICATE', 'UNKNOWN_REFERENCE', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE') },
       },
     },
@@ -71,7 +74,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         summary: `Update a ${singular}`,
         description: `Changes the fields sent and leaves the others as they are; \`null\` clears an optional field.`,
         params,
-        body: ref(dto.update),
+        body: ref(update),
         response: {
           200: one,
           ...problems('NOT_FOUND', 'DUPLICATE', 'UNKNOWN_REFERENCE', 'READ_ONLY', 'UNSUPPORTED_MEDIA_TYPE'),

@@ -15,7 +15,7 @@ const parts: Record<string, FieldError['in']> = { body: 'body', querystring: 'qu
 /** AJV's errors as field errors: a JSON Pointer to each offending field and a readable reason. */
 export function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
   const part = parts[context ?? 'body'] ?? 'body';
-  return validation.map((error) => {
+  const errors = validation.map((error): FieldError => {
     if (error.keyword === 'required') {
       return { in: part, path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
     }
@@ -32,6 +32,8 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
     }
     return { in: part, path: error.instancePath, message: error.message ?? error.keyword };
   });
+  // One entry per field: a date that fails both its pattern and its format is one mistake.
+  return errors.filter((error, index) => errors.findIndex((other) => other.path === error.path) === index);
 }
 
 /** Fastify's own client errors, by code, as our stable codes. */

@@ -6,6 +6,7 @@ import type { RecipientCategory, RecipientKind } from '../../entities/recipient'
 import type { RetentionEndAction } from '../../entities/retention-rule';
 import type { SecurityMeasureType } from '../../entities/security-measure';
 import type { Sensitivity } from '../../entities/data-category';
+import type { DataSubjectRightCode } from '../../entities/data-subject-right';
 
 /**
  * A register written by hand for review: every item has an English `name` and, where it comes
@@ -144,22 +145,13 @@ export interface RegisterDocument {
   retentionRules: SeedRetentionRule[];
   securityMeasures: SeedSecurityMeasure[];
   activities: SeedActivity[];
+  privacyPolicies: SeedPrivacyPolicy[];
 }
 
-export const dataSubjectRightCodes = [
-  'access',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-  'portability',
-  'withdraw-consent',
-  'complaint',
-] as const;
 
 /** How the organisation says a data subject right can be exercised (Art. 12–22). */
 export interface SeedRightStatement extends Sourced {
-  right: (typeof dataSubjectRightCodes)[number];
+  right: DataSubjectRightCode;
   description: string;
   /** E.g. the policy's "we may charge a small fee" for access. */
   feeNote?: string;
@@ -168,7 +160,7 @@ export interface SeedRightStatement extends Sourced {
 /** The published privacy policy the register was derived from. */
 export interface SeedPrivacyPolicy extends Sourced {
   organisation: string;
-  title: string;
+  name: string;
   language: string;
   lastChanged: string;
   contactEmail: string;
@@ -178,6 +170,3 @@ export interface SeedPrivacyPolicy extends Sourced {
   notes?: { topic: string; text: string; source?: string }[];
 }
 
-export interface SeededRegister extends RegisterDocument {
-  privacyPolicy: SeedPrivacyPolicy;
-}

@@ -90,6 +90,9 @@ export async function loadRegister(services: Services, document: RegisterDocumen
     ),
     ...document.retentionRules.map((item) => crud('retentionRules', item.name, () => body(item))),
     ...document.securityMeasures.map((item) => crud('securityMeasures', item.name, () => body(item))),
+    ...document.privacyPolicies.map((item) =>
+      crud('privacyPolicies', item.name, () => ({ ...body(item, ['organisation']), organisationId: idOf('organisations', item.organisation) })),
+    ),
     ...document.activities.map(
       (item): Step => ({
         kind: 'processingActivities',
@@ -185,9 +188,10 @@ export async function loadRegister(services: Services, document: RegisterDocumen
   return result;
 }
 
-/** True when the register holds nothing but the built-in reference data. */
+/** True when the register holds nothing but reference data (built-in legal bases, rights). */
 export async function isRegisterEmpty(services: Services): Promise<boolean> {
   for (const [name, service] of Object.entries(services)) {
+    if ('definition' in service && service.definition.readOnly) continue;
     const page = await service.list(name === 'legalBases' ? { builtIn: false, limit: 1 } : { limit: 1 });
     if (page.total > 0) return false;
   }

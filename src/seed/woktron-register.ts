@@ -1,4 +1,4 @@
-import type { SeededRegister } from './register-document';
+import type { RegisterDocument } from './register-document';
 
 /*
  * Example register for Woktron Ltd., derived item for item from its Dutch privacy policy
@@ -143,7 +143,7 @@ const M = {
 const REVIEW_DUE = '2027-03-31';
 const NO_BASIS_IN_POLICY = 'The policy lists this purpose but names no legal basis; this is the DPO assessment.';
 
-export const woktronRegister: SeededRegister = {
+export const woktronRegister: RegisterDocument = {
   // ---- organisations ---------------------------------------------------------------------------
   organisations: [
     {
@@ -1329,92 +1329,94 @@ export const woktronRegister: SeededRegister = {
   ],
 
   // ---- the published privacy policy ------------------------------------------------------------
-  privacyPolicy: {
-    organisation: WOKTRON,
-    title: 'Privacy Beleid',
-    language: 'nl',
-    lastChanged: '2021-03-31',
-    contactEmail: 'services@woktron.com',
-    responseDays: 14,
-    source:
-      'In dit privacybeleid wordt uitgelegd hoe Woktron Ltd. Company de persoonlijke gegevens gebruikt die we van u verzamelen wanneer u onze website bezoekt.',
-    rights: [
-      {
-        right: 'access',
-        description: 'The right to ask Woktron for copies of your personal data.',
-        feeNote:
-          'The policy says Woktron may charge a small fee. Under Art. 12(5) and 15(3) GDPR the first copy must be free; a reasonable fee is allowed only for further copies or for manifestly unfounded or excessive requests.',
-        source: 'Het recht op toegang – U heeft het recht om Woktron om kopieën van uw persoonsgegevens te verzoeken. Voor deze service kunnen wij u een kleine vergoeding vragen.',
-      },
-      {
-        right: 'rectification',
-        description: 'The right to ask Woktron to correct information you believe is inaccurate, and to complete information you believe is incomplete.',
-        source:
-          'Het recht op rectificatie – U heeft het recht om Woktron te verzoeken alle informatie te corrigeren waarvan u denkt dat deze onjuist is. U heeft ook het recht om Woktron te verzoeken de informatie aan te vullen waarvan u denkt dat deze onvolledig is.',
-      },
-      {
-        right: 'erasure',
-        description: 'The right to ask Woktron, under certain conditions, to erase your personal data.',
-        source: 'Het recht tot verwijdering – U heeft onder bepaalde voorwaarden het recht om Woktron te verzoeken uw persoonsgegevens te wissen.',
-      },
-      {
-        right: 'restriction',
-        description: 'The right to ask Woktron, under certain conditions, to restrict the processing of your personal data.',
-        source:
-          'Het recht om de verwerking te beperken – U heeft onder bepaalde voorwaarden het recht om Woktron te verzoeken de verwerking van uw persoonsgegevens te beperken.',
-      },
-      {
-        right: 'objection',
-        description: 'The right, under certain conditions, to object to Woktron processing your personal data.',
-        source:
-          'Het recht om bezwaar te maken tegen verwerking – U heeft onder bepaalde voorwaarden het recht om bezwaar te maken tegen de verwerking van uw persoonsgegevens door Woktron.',
-      },
-      {
-        right: 'portability',
-        description: 'The right to ask Woktron, under certain conditions, to transfer the data it collected to another organisation or directly to you.',
-        source:
-          'Het recht op overdraagbaarheid van gegevens – U heeft het recht om Woktron te verzoeken de gegevens die we hebben verzameld onder bepaalde voorwaarden over te dragen aan een andere organisatie, of rechtstreeks aan jou.',
-      },
-    ],
-    notes: [
-      {
-        topic: 'Marketing opt-out',
-        text: 'You have the right at any time to stop Woktron from contacting you for marketing purposes.',
-        source: 'U heeft te allen tijde het recht om te voorkomen dat Woktron contact met u opneemt voor marketingdoeleinden.',
-      },
-      {
-        topic: 'Unsubscribing from marketing',
-        text: 'If you agreed to receive marketing, you can always unsubscribe later.',
-        source: 'Als u akkoord bent gegaan met het ontvangen van marketing, kunt u zich later altijd afmelden.',
-      },
-      {
-        topic: 'Managing cookies',
-        text: 'You can set your browser not to accept cookies; some website features may then not work.',
-        source: 'U kunt uw browser zo instellen dat deze geen cookies accepteert. In enkele gevallen werken sommige van onze websitefuncties daardoor mogelijk niet.',
-      },
-      {
-        topic: 'Preventing Google Analytics collection',
-        text: 'You can prevent Google from collecting the data the cookie generates about your use of the website (including your IP address) by choosing the appropriate browser settings.',
-        source:
-          'U kunt voorkomen dat Google de gegevens verzamelt die door de cookie worden gegenereerd en betrekking hebben op uw gebruik van de website (inclusief uw IP-adres) door in uw browser de daarvoor geëigende instellingen te kiezen.',
-      },
-      {
-        topic: 'Links to other websites',
-        text: 'The Woktron website links to other websites. This policy applies only to Woktron\'s website; read the other site\'s privacy policy when you follow a link.',
-        source:
-          'De website van Woktron bevat links naar andere websites. Ons privacybeleid is alleen van toepassing op onze website. Als u op een link naar een andere website klikt, dient u hun privacybeleid te lezen.',
-      },
-      {
-        topic: 'Changes to the policy',
-        text: 'Woktron may change the privacy statement and will post revisions on its website; check the page regularly for changes.',
-        source:
-          'Woktron behoudt zich het recht voor om de privacyverklaring te wijzigen en zal eventuele herzieningen op de Woktron-website plaatsen. Wij raden u aan om regelmatig op deze pagina te kijken of er wijzigingen zijn doorgevoerd.',
-      },
-      {
-        topic: 'Cookie preferences tool',
-        text: 'The website offers a privacy preferences panel where visitors can change which services may store information in their browser.',
-        source: 'Here you can change your privacy preferences.',
-      },
-    ],
-  },
+  privacyPolicies: [
+    {
+      organisation: WOKTRON,
+      name: 'Privacy Beleid',
+      language: 'nl',
+      lastChanged: '2021-03-31',
+      contactEmail: 'services@woktron.com',
+      responseDays: 14,
+      source:
+        'In dit privacybeleid wordt uitgelegd hoe Woktron Ltd. Company de persoonlijke gegevens gebruikt die we van u verzamelen wanneer u onze website bezoekt.',
+      rights: [
+        {
+          right: 'access',
+          description: 'The right to ask Woktron for copies of your personal data.',
+          feeNote:
+            'The policy says Woktron may charge a small fee. Under Art. 12(5) and 15(3) GDPR the first copy must be free; a reasonable fee is allowed only for further copies or for manifestly unfounded or excessive requests.',
+          source: 'Het recht op toegang – U heeft het recht om Woktron om kopieën van uw persoonsgegevens te verzoeken. Voor deze service kunnen wij u een kleine vergoeding vragen.',
+        },
+        {
+          right: 'rectification',
+          description: 'The right to ask Woktron to correct information you believe is inaccurate, and to complete information you believe is incomplete.',
+          source:
+            'Het recht op rectificatie – U heeft het recht om Woktron te verzoeken alle informatie te corrigeren waarvan u denkt dat deze onjuist is. U heeft ook het recht om Woktron te verzoeken de informatie aan te vullen waarvan u denkt dat deze onvolledig is.',
+        },
+        {
+          right: 'erasure',
+          description: 'The right to ask Woktron, under certain conditions, to erase your personal data.',
+          source: 'Het recht tot verwijdering – U heeft onder bepaalde voorwaarden het recht om Woktron te verzoeken uw persoonsgegevens te wissen.',
+        },
+        {
+          right: 'restriction',
+          description: 'The right to ask Woktron, under certain conditions, to restrict the processing of your personal data.',
+          source:
+            'Het recht om de verwerking te beperken – U heeft onder bepaalde voorwaarden het recht om Woktron te verzoeken de verwerking van uw persoonsgegevens te beperken.',
+        },
+        {
+          right: 'objection',
+          description: 'The right, under certain conditions, to object to Woktron processing your personal data.',
+          source:
+            'Het recht om bezwaar te maken tegen verwerking – U heeft onder bepaalde voorwaarden het recht om bezwaar te maken tegen de verwerking van uw persoonsgegevens door Woktron.',
+        },
+        {
+          right: 'portability',
+          description: 'The right to ask Woktron, under certain conditions, to transfer the data it collected to another organisation or directly to you.',
+          source:
+            'Het recht op overdraagbaarheid van gegevens – U heeft het recht om Woktron te verzoeken de gegevens die we hebben verzameld onder bepaalde voorwaarden over te dragen aan een andere organisatie, of rechtstreeks aan jou.',
+        },
+      ],
+      notes: [
+        {
+          topic: 'Marketing opt-out',
+          text: 'You have the right at any time to stop Woktron from contacting you for marketing purposes.',
+          source: 'U heeft te allen tijde het recht om te voorkomen dat Woktron contact met u opneemt voor marketingdoeleinden.',
+        },
+        {
+          topic: 'Unsubscribing from marketing',
+          text: 'If you agreed to receive marketing, you can always unsubscribe later.',
+          source: 'Als u akkoord bent gegaan met het ontvangen van marketing, kunt u zich later altijd afmelden.',
+        },
+        {
+          topic: 'Managing cookies',
+          text: 'You can set your browser not to accept cookies; some website features may then not work.',
+          source: 'U kunt uw browser zo instellen dat deze geen cookies accepteert. In enkele gevallen werken sommige van onze websitefuncties daardoor mogelijk niet.',
+        },
+        {
+          topic: 'Preventing Google Analytics collection',
+          text: 'You can prevent Google from collecting the data the cookie generates about your use of the website (including your IP address) by choosing the appropriate browser settings.',
+          source:
+            'U kunt voorkomen dat Google de gegevens verzamelt die door de cookie worden gegenereerd en betrekking hebben op uw gebruik van de website (inclusief uw IP-adres) door in uw browser de daarvoor geëigende instellingen te kiezen.',
+        },
+        {
+          topic: 'Links to other websites',
+          text: 'The Woktron website links to other websites. This policy applies only to Woktron\'s website; read the other site\'s privacy policy when you follow a link.',
+          source:
+            'De website van Woktron bevat links naar andere websites. Ons privacybeleid is alleen van toepassing op onze website. Als u op een link naar een andere website klikt, dient u hun privacybeleid te lezen.',
+        },
+        {
+          topic: 'Changes to the policy',
+          text: 'Woktron may change the privacy statement and will post revisions on its website; check the page regularly for changes.',
+          source:
+            'Woktron behoudt zich het recht voor om de privacyverklaring te wijzigen en zal eventuele herzieningen op de Woktron-website plaatsen. Wij raden u aan om regelmatig op deze pagina te kijken of er wijzigingen zijn doorgevoerd.',
+        },
+        {
+          topic: 'Cookie preferences tool',
+          text: 'The website offers a privacy preferences panel where visitors can change which services may store information in their browser.',
+          source: 'Here you can change your privacy preferences.',
+        },
+      ],
+    },
+  ],
 };

@@ -17,8 +17,7 @@ t.test('the migrations build exactly the schema the entities describe', async (t
 t.test('the migrations can be reverted and re-applied', async (t) => {
   const database = await createTestDatabase(t);
   await database.dataSource.runMigrations({ transaction: 'each' });
-  await database.dataSource.undoLastMigration({ transaction: 'each' });
-  await database.dataSource.undoLastMigration({ transaction: 'each' });
+  for (let i = 0; i < 3; i++) await database.dataSource.undoLastMigration({ transaction: 'each' });
   const [{ count }] = await database.dataSource.query(
     `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`,
   );

@@ -18,7 +18,7 @@ t.test('the Woktron register loads through the services and reads back item by i
   const expected =
     doc.organisations.length + doc.dataSubjectCategories.length + doc.dataCategories.length + doc.collectionChannels.length +
     doc.purposes.length + doc.legalBases.length + doc.recipients.length + doc.retentionRules.length +
-    doc.securityMeasures.length + doc.activities.length;
+    doc.securityMeasures.length + doc.activities.length + doc.privacyPolicies.length;
   t.same(first, { created: expected, updated: 0, unchanged: 0 });
 
   const sections: [string, { name: string }[]][] = [
@@ -31,6 +31,7 @@ t.test('the Woktron register loads through the services and reads back item by i
     ['retention-rules', doc.retentionRules],
     ['security-measures', doc.securityMeasures],
     ['processing-activities', doc.activities],
+    ['privacy-policies', doc.privacyPolicies],
   ];
   for (const [path, items] of sections) {
     const names = (await all(app, path)).map((item) => item.name).sort();
@@ -41,6 +42,24 @@ t.test('the Woktron register loads through the services and reads back item by i
 
   const woktron = (await all(app, 'organisations')).find((o) => o.name === 'Woktron Ltd.');
   t.match(woktron, { roles: ['controller'], privacyContactEmail: 'services@woktron.com', privacyResponseDays: 14 });
+  const [policy] = await all(app, 'privacy-policies');
+  t.match(policy, {
+    name: 'Privacy Beleid',
+    organisation: { id: woktron.id, name: 'Woktron Ltd.' },
+    language: 'nl',
+    lastChanged: '2021-03-31',
+    contactEmail: 'services@woktron.com',
+    responseDays: 14,
+  });
+  t.same(
+    policy.rights.map((r: any) => r.right).sort(),
+    ['access', 'erasure', 'objection', 'portability', 'rectification', 'restriction'],
+    'the six rights the policy names',
+  );
+  t.match(policy.rights.find((r: any) => r.right === 'access'), { feeNote: /fee/ }, 'the possible fee for access');
+  const rights = (await all(app, 'data-subject-rights')).map((r) => r.code);
+  for (const statement of policy.rights) t.ok(rights.includes(statement.right), `${statement.right} is a GDPR right in the register`);
+
   const retention = (await all(app, 'retention-rules')).find((r) => r.duration === 'P7Y');
   t.equal(retention.maximumDuration, 'P10Y', '7 years, up to 10');
   const measures = (await all(app, 'security-measures')).map((m) => m.standardReference);
