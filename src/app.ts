@@ -6,8 +6,10 @@ import type { Database } from './db/data-source';
 import { healthRoutes } from './health/routes';
 import { registerCrudRoutes } from './http/crud-routes';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
+import { authPlugin } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { securityPlugin } from './plugins/security';
 import { seedPlugin } from './plugins/seed';
 import { servicesPlugin } from './plugins/services';
 import { swaggerPlugin } from './plugins/swagger';
@@ -28,6 +30,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return503OnClosing: true,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
   });
   app.decorate('config', config);
   // JSON only: anything else is 415, not a string that fails validation later.
@@ -39,6 +43,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
 
   await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(authPlugin);
   await app.register(swaggerPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(servicesPlugin);
@@ -47,6 +53,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
+      // Every /v1 route: a valid token whose roles grant the route's declared permission.
+      v1.addHook('onRequest', v1.authorize);
       await v1.register(processingActivityRoutes);
       for (const [key, definition] of Object.entries(buildingBlocks)) {
         registerCrudRoutes(v1, definition as never, v1.services[key as keyof typeof buildingBlocks] as never);

@@ -47,6 +47,46 @@ export const configSchema = {
       default: true,
       description: 'Load the example register when the embedded database is empty at start-up',
     },
+    NODE_ENV: {
+      type: 'string',
+      enum: ['development', 'production', 'test'],
+      default: 'development',
+      description: 'production refuses to start without configured token keys',
+    },
+    JWT_ISSUER: { type: 'string', minLength: 1, default: 'processing-register', description: 'Required `iss` of tokens' },
+    JWT_AUDIENCE: { type: 'string', minLength: 1, default: 'processing-register-api', description: 'Required `aud` of tokens' },
+    JWT_SECRET: { type: 'string', minLength: 32, description: 'HS256 shared secret (development, single service set-ups)' },
+    JWT_PUBLIC_KEY: { type: 'string', pattern: 'BEGIN PUBLIC KEY', description: 'PEM (SPKI) public key; needs JWT_ALGORITHMS' },
+    JWT_JWKS: { type: 'string', minLength: 2, description: 'Inline JSON Web Key Set (keys chosen by kid)' },
+    JWT_JWKS_URL: { type: 'string', pattern: '^https?://', description: "Identity provider's JWKS URL (cached, keys by kid)" },
+    JWT_ALGORITHMS: {
+      type: 'string',
+      pattern: '^(EdDSA|ES256|RS256|HS256)(,(EdDSA|ES256|RS256|HS256))*$',
+      description: 'Accepted algorithms, comma-separated (default: EdDSA,ES256,RS256 for key sets, HS256 for a secret)',
+    },
+    JWT_JWKS_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000, description: 'JWKS fetch timeout' },
+    JWT_JWKS_CACHE_MAX_AGE_MS: {
+      type: 'integer',
+      minimum: 1000,
+      maximum: 86400000,
+      default: 600000,
+      description: 'How long a fetched JWKS is used before it is fetched again',
+    },
+    JWT_CLOCK_TOLERANCE_S: { type: 'integer', minimum: 0, maximum: 300, default: 30, description: 'Allowed clock skew for exp/nbf' },
+    JWT_ROLES_CLAIM: { type: 'string', minLength: 1, default: 'roles', description: 'Claim holding the roles (array or space-separated)' },
+    DOCS_SPEC_PUBLIC: { type: 'boolean', default: true, description: 'Serve /docs/json without a token' },
+    CORS_ORIGINS: { type: 'string', description: 'Comma-separated origins allowed by CORS; unset means CORS is off' },
+    RATE_LIMIT_MAX: { type: 'integer', minimum: 1, maximum: 1000000, default: 600, description: 'Requests per window per client' },
+    RATE_LIMIT_WINDOW_MS: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000, description: 'Rate-limit window' },
+    REDIS_URL: { type: 'string', pattern: '^rediss?://', description: 'Share rate limits between instances through Redis' },
+    REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000, description: 'Longest a request may take' },
+    CONNECTION_TIMEOUT_MS: {
+      type: 'integer',
+      minimum: 1000,
+      maximum: 600000,
+      default: 60000,
+      description: 'Idle socket timeout',
+    },
   },
 } as const;
 
@@ -60,6 +100,25 @@ export interface Config {
   DATABASE_CONNECT_TIMEOUT_MS: number;
   BODY_LIMIT_BYTES: number;
   SEED_ON_EMPTY: boolean;
+  NODE_ENV: 'development' | 'production' | 'test';
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  JWT_SECRET?: string;
+  JWT_PUBLIC_KEY?: string;
+  JWT_JWKS?: string;
+  JWT_JWKS_URL?: string;
+  JWT_ALGORITHMS?: string;
+  JWT_JWKS_TIMEOUT_MS: number;
+  JWT_JWKS_CACHE_MAX_AGE_MS: number;
+  JWT_CLOCK_TOLERANCE_S: number;
+  JWT_ROLES_CLAIM: string;
+  DOCS_SPEC_PUBLIC: boolean;
+  CORS_ORIGINS?: string;
+  RATE_LIMIT_MAX: number;
+  RATE_LIMIT_WINDOW_MS: number;
+  REDIS_URL?: string;
+  REQUEST_TIMEOUT_MS: number;
+  CONNECTION_TIMEOUT_MS: number;
 }
 
 export class ConfigError extends Error {

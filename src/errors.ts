@@ -7,6 +7,8 @@ export const errorCatalogue = {
   MALFORMED_BODY: { status: 400, title: 'The request body could not be parsed' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be application/json' },
   BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNAUTHENTICATED: { status: 401, title: 'A valid bearer token is required' },
+  FORBIDDEN: { status: 403, title: 'The token does not grant this operation' },
   NOT_FOUND: { status: 404, title: 'No such resource' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed on this route' },
@@ -14,7 +16,9 @@ export const errorCatalogue = {
   STILL_REFERENCED: { status: 409, title: 'The resource is still linked from elsewhere' },
   READ_ONLY: { status: 409, title: 'The resource is reference data and cannot be changed' },
   UNKNOWN_REFERENCE: { status: 422, title: 'The request refers to resources that do not exist or do not fit' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
+  AUTH_KEYS_UNAVAILABLE: { status: 503, title: 'The token signing keys are not available' },
   INTERNAL: { status: 500, title: 'Internal server error' },
 } as const;
 

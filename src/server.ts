@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { buildApp } from './app';
+import { roles } from './auth/permissions';
+import { mintToken } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
 
 /** Starts the service: config → app → listen; stops cleanly on SIGTERM/SIGINT. */
@@ -29,6 +31,15 @@ async function main() {
   }
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(`Swagger UI: ${address}/docs`);
+  if (app.auth.keys.source === 'development-secret' && app.auth.keys.secret) {
+    // Development only (production refuses to start without keys): ready-to-paste tokens.
+    const lines = [`\nDevelopment tokens (12 h; mint more with: npm run token -- --role auditor --ttl 1h):`];
+    for (const role of roles) {
+      const token = await mintToken(app.auth.keys.secret, app.auth.settings, { sub: `dev-${role}`, roles: [role], ttlSeconds: 12 * 3600 });
+      lines.push(`  ${role.padEnd(7)} Bearer ${token}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  }
 }
 
 main().catch((error: unknown) => {

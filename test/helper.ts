@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Client } from 'pg';
 import { buildApp } from '../src/app';
+import type { Role } from '../src/auth/permissions';
+import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { connectPGlite, openDatabase, openPGlite, type Database } from '../src/db/data-source';
 import { migrations } from '../migrations';
@@ -68,8 +70,34 @@ export async function createTestDatabase(t: Test): Promise<Database> {
   return database;
 }
 
+/** The HS256 secret test apps accept (unless a test configures other keys). */
+export const testSecret = 'test-secret-that-is-long-enough-for-hs256!';
+
 export const testConfig = (overrides: Record<string, string> = {}) =>
-  loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', DATA_DIR: 'memory://', ...overrides });
+  loadConfig({
+    LOG_LEVEL: 'silent',
+    SEED_ON_EMPTY: 'false',
+    DATA_DIR: 'memory://',
+    JWT_SECRET: testSecret,
+    RATE_LIMIT_MAX: '100000',
+    ...overrides,
+  });
+
+/** A token the test app accepts, for the given roles. */
+export function tokenFor(app: FastifyInstance, roles: Role[] | Role = 'admin', claims: { sub?: string; ttlSeconds?: number } = {}) {
+  const secret = app.auth.keys.secret;
+  if (!secret) throw new Error('this app does not use an HS256 secret');
+  return mintToken(secret, app.auth.settings, {
+    sub: claims.sub ?? 'test-user',
+    roles: Array.isArray(roles) ? roles : [roles],
+    ttlSeconds: claims.ttlSeconds ?? 600,
+  });
+}
+
+/** Authorization header for inject(). */
+export async function authHeader(app: FastifyInstance, roles: Role[] | Role = 'admin') {
+  return { authorization: `Bearer ${await tokenFor(app, roles)}` };
+}
 
 /** The app on a fresh database of its own, ready for inject(); closed at teardown. */
 export async function buildTestApp(t: Test, overrides: Record<string, string> = {}): Promise<FastifyInstance> {
@@ -80,14 +108,19 @@ export async function buildTestApp(t: Test, overrides: Record<string, string> = 
   return app;
 }
 
-/** inject() with a JSON body, returning the parsed body too. */
+/**
+ * inject() with a JSON body, returning the parsed body too. Requests carry an admin token unless
+ * `as` names other roles, or is null for no token at all.
+ */
 export async function call(
   app: FastifyInstance,
   method: InjectOptions['method'],
   url: string,
   payload?: unknown,
+  as: Role[] | Role | null = 'admin',
 ): Promise<LightMyRequestResponse & { body: string; data: any }> {
-  const response = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const headers = as === null ? {} : await authHeader(app, as);
+  const response = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   const data = response.body ? JSON.parse(response.body) : undefined;
   return Object.assign(response, { data });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RegisterEntity } from '../../entities/register-entity';
 import type { CrudService, ListInput } from '../crud/crud-service';
 import type { ResourceDefinition } from '../crud/resource-definition';
+import type { Resource } from '../auth/permissions';
 import { IdParams } from './common-dto';
 import { inline, json, pageOf, problems, ref } from './responses';
 
@@ -12,12 +13,14 @@ export function registerCrudRoutes<E extends RegisterEntity>(
   service: CrudService<E>,
 ) {
   const { path, singular, tag, dto } = definition;
+  const resource = path as Resource;
   const params = inline(app.dtoSchemas, IdParams);
   const one = json(`The ${singular}`, ref(dto.response));
 
   app.get<{ Querystring: ListInput }>(
     `/${path}`,
     {
+      config: { permission: { resource, operation: 'list' } },
       schema: {
         tags: [tag],
         operationId: `list-${path}`,
@@ -33,6 +36,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
   app.get<{ Params: { id: string } }>(
     `/${path}/:id`,
     {
+      config: { permission: { resource, operation: 'get' } },
       schema: {
         tags: [tag],
         operationId: `get-${path}`,
@@ -50,6 +54,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
   app.post<{ Body: Record<string, unknown> }>(
     `/${path}`,
     {
+      config: { permission: { resource, operation: 'create' } },
       schema: {
         tags: [tag],
         operationId: `create-${path}`,
@@ -68,6 +73,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
   app.patch<{ Params: { id: string }; Body: Record<string, unknown> }>(
     `/${path}/:id`,
     {
+      config: { permission: { resource, operation: 'update' } },
       schema: {
         tags: [tag],
         operationId: `update-${path}`,
@@ -87,6 +93,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
   app.delete<{ Params: { id: string } }>(
     `/${path}/:id`,
     {
+      config: { permission: { resource, operation: 'delete' } },
       schema: {
         tags: [tag],
         operationId: `delete-${path}`,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable } from '../db/pg-errors';
+import { AuthenticationError } from '../auth/tokens';
 import { AppError, type ErrorCode, type FieldError, problemFor } from '../errors';
 
 type AjvError = {
@@ -61,10 +62,19 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, det
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+      if (error instanceof AuthenticationError) {
+        // The reason is logged; the token never is.
+        request.log.info({ reason: error.reason }, 'authentication failed');
+        const description = error.reason === 'missing token' ? '' : `, error="invalid_token", error_description="${error.detail}"`;
+        reply.header('www-authenticate', `Bearer realm="processing-register"${description}`);
+        return send(reply, request, error.code, error.detail);
+      }
       if (error instanceof AppError) {
         request.log.info({ code: error.code, detail: error.detail }, 'request refused');
+        if (error.code === 'FORBIDDEN') reply.header('www-authenticate', 'Bearer realm="processing-register", error="insufficient_scope"');
         return send(reply, request, error.code, error.detail, error.extras);
       }
+      if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', error.message);
       if (error.validation) {
         const errors = fieldErrors(error.validation as AjvError[], error.validationContext);
         return send(reply, request, 'VALIDATION_FAILED', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid.`, {

@@ -11,6 +11,11 @@ Start with **Processing activities**: each record links its purposes (with legal
 data categories (with retention and sources), collection channels, recipients, third-country transfers
 and security measures. The other sections hold those building blocks.
 
+Every \`/v1\` operation needs a bearer token (JWT) whose roles grant it: \`reader\` and \`auditor\` read,
+\`editor\` also creates and updates register entries, \`admin\` may do everything. Press **Authorize**
+and paste a token; in development the service prints one per role at start-up, and
+\`npm run token -- --role auditor\` mints one.
+
 Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`; validation errors list
 every bad field as a JSON Pointer.`;
 
@@ -21,6 +26,11 @@ export const swaggerPlugin = fp(
       openapi: {
         openapi: '3.0.3',
         info: { title: 'Processing register', version: '1.0.0', description: apiDescription },
+        components: {
+          securitySchemes: {
+            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT with a `roles` claim' },
+          },
+        },
         tags: [
           processingActivitiesTag,
           ...Object.values(buildingBlocks).map((definition) => ({
@@ -36,7 +46,21 @@ export const swaggerPlugin = fp(
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',
-      uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: false, defaultModelsExpandDepth: 0 },
+      uiConfig: {
+        docExpansion: 'list',
+        deepLinking: true,
+        displayOperationId: false,
+        defaultModelsExpandDepth: 0,
+        persistAuthorization: true,
+      },
+      // The page is public; the spec itself needs a token when DOCS_SPEC_PUBLIC=false.
+      uiHooks: {
+        onRequest: async (request) => {
+          if (!app.config.DOCS_SPEC_PUBLIC && /^\/docs\/(json|yaml)$/.test(request.url.split('?')[0]!)) {
+            await app.authenticate(request);
+          }
+        },
+      },
     });
   },
   { name: 'swagger' },

@@ -26,6 +26,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
   app.get<{ Querystring: ActivityListInput }>(
     '/processing-activities',
     {
+      config: { permission: { resource: 'processing-activities', operation: 'list' } },
       schema: {
         tags,
         operationId: 'list-processing-activities',
@@ -42,6 +43,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>(
     '/processing-activities/:id',
     {
+      config: { permission: { resource: 'processing-activities', operation: 'get' } },
       schema: {
         tags,
         operationId: 'get-processing-activities',
@@ -56,6 +58,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
   app.post<{ Body: ActivityInput }>(
     '/processing-activities',
     {
+      config: { permission: { resource: 'processing-activities', operation: 'create' } },
       schema: {
         tags,
         operationId: 'create-processing-activities',
@@ -75,6 +78,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
   app.patch<{ Params: { id: string }; Body: ActivityInput }>(
     '/processing-activities/:id',
     {
+      config: { permission: { resource: 'processing-activities', operation: 'update' } },
       schema: {
         tags,
         operationId: 'update-processing-activities',
@@ -92,6 +96,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
   app.delete<{ Params: { id: string } }>(
     '/processing-activities/:id',
     {
+      config: { permission: { resource: 'processing-activities', operation: 'delete' } },
       schema: {
         tags,
         operationId: 'delete-processing-activities',

@@ -1,17 +1,18 @@
 import t from 'tap';
-import { buildTestApp, call } from '../helper';
+import { authHeader, buildTestApp, call } from '../helper';
 
 t.test('malformed and unacceptable requests get problem+json, never 500', async (t) => {
   const app = await buildTestApp(t, { BODY_LIMIT_BYTES: '2048' });
+  const auth = await authHeader(app);
   const problem = (response: { headers: Record<string, unknown> }) =>
     t.match(String(response.headers['content-type']), /^application\/problem\+json/);
 
-  const broken = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+  const broken = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"name":' });
   t.equal(broken.statusCode, 400);
   problem(broken);
   t.equal(broken.json().code, 'MALFORMED_BODY');
 
-  const text = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { 'content-type': 'text/plain' }, payload: 'name' });
+  const text = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { ...auth, 'content-type': 'text/plain' }, payload: 'name' });
   t.equal(text.statusCode, 415);
   t.equal(text.json().code, 'UNSUPPORTED_MEDIA_TYPE');
 
@@ -23,7 +24,7 @@ t.test('malformed and unacceptable requests get problem+json, never 500', async 
     const polluted = await app.inject({
       method: 'POST',
       url: '/v1/purposes',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       payload: `{"name":"p","${key}":{"prototype":{"polluted":true},"polluted":true}}`,
     });
     t.equal(polluted.statusCode, 400, `${key} is refused`);

@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { resolveVerificationKeys, type VerificationKeys } from '../auth/keys';
+import { isAllowed, rolesAllowed, type Permission, type Role } from '../auth/permissions';
+import { AuthenticationError, verifyToken, type Principal, type TokenSettings } from '../auth/tokens';
+import { AppError } from '../errors';
+import { problems } from '../http/responses';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: { keys: VerificationKeys; settings: TokenSettings };
+    /** onRequest hook: a valid bearer token, whatever its roles (e.g. for the spec). */
+    authenticate(request: FastifyRequest): Promise<Principal>;
+    /** onRequest hook: a valid bearer token whose roles grant the route's declared permission. */
+    authorize(request: FastifyRequest): Promise<void>;
+  }
+  interface FastifyRequest {
+    /** The caller, once authenticated (its `sub` goes to the audit trail). */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** What the route does, for the permission table; routes without one are denied to everyone. */
+    permission?: Permission;
+  }
+}
+
+const roleList = (roles: Role[]) => (roles.length === 0 ? 'nobody' : roles.map((role) => `\`${role}\``).join(', '));
+
+/**
+ * Bearer-token authentication (jose) and role-based authorization from the one permission table.
+ * Deny by default: a /v1 route that declares no permission is refused to every role.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    const keys = await resolveVerificationKeys(app.config);
+    const settings: TokenSettings = {
+      issuer: app.config.JWT_ISSUER,
+      audience: app.config.JWT_AUDIENCE,
+      clockToleranceSeconds: app.config.JWT_CLOCK_TOLERANCE_S,
+      rolesClaim: app.config.JWT_ROLES_CLAIM,
+    };
+    app.decorate('auth', { keys, settings });
+    app.decorateRequest('principal', null);
+    if (keys.source === 'development-secret') {
+      app.log.warn('no token key configured: development mode signs and accepts HS256 tokens with a generated secret');
+    }
+
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      const header = request.headers.authorization;
+      if (!header) throw new AuthenticationError('This operation needs a bearer token (Authorization: Bearer …).', 'missing token');
+      const [scheme, token, ...rest] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
+        throw new AuthenticationError('The Authorization header must be "Bearer <token>".', 'malformed authorization header');
+      }
+      request.principal = await verifyToken(token, keys, settings);
+      return request.principal;
+    });
+
+    app.decorate('authorize', async (request: FastifyRequest) => {
+      const principal = await app.authenticate(request);
+      const permission = request.routeOptions.config.permission;
+      if (!permission || !isAllowed(principal.roles, permission)) {
+        const needed = permission ? roleList(rolesAllowed(permission)) : 'nobody';
+        request.log.info({ sub: principal.sub, roles: principal.roles, permission }, 'forbidden');
+        throw new AppError(
+          'FORBIDDEN',
+          `This operation needs one of the roles ${needed}; the token has ${roleList(principal.roles)}.`,
+        );
+      }
+    });
+
+    // Every protected route documents its bearer requirement, the roles it needs and 401/403.
+    app.addHook('onRoute', (route: RouteOptions) => {
+      const permission = route.config?.permission;
+      if (!permission || !route.schema) return;
+      const schema = route.schema as Record<string, any>;
+      schema.security = [{ bearerAuth: [] }];
+      schema.description = `${schema.description ?? ''}\n\n**Roles:** ${roleList(rolesAllowed(permission))}.`.trim();
+      schema['x-roles'] = rolesAllowed(permission);
+      schema.response = { ...problems('UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'AUTH_KEYS_UNAVAILABLE'), ...schema.response };
+    });
+  },
+  { name: 'auth' },
+);

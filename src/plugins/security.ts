@@ -1,0 +1,63 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import Redis from 'ioredis';
+
+/**
+ * Security headers (CSP that Swagger UI works under), CORS only for configured origins, and a
+ * rate limit per client — in memory, or in Redis when REDIS_URL is set so instances share it.
+ */
+export const securityPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    });
+
+    const origins = app.config.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [];
+    if (origins.length > 0) {
+      await app.register(cors, {
+        origin: origins,
+        methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+        exposedHeaders: ['Location', 'ETag', 'Retry-After'],
+        maxAge: 600,
+      });
+    }
+
+    let redis: Redis | undefined;
+    if (app.config.REDIS_URL) {
+      redis = new Redis(app.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+      await redis.connect();
+      app.addHook('onClose', async () => {
+        await redis?.quit();
+      });
+    }
+    await app.register(rateLimit, {
+      max: app.config.RATE_LIMIT_MAX,
+      timeWindow: app.config.RATE_LIMIT_WINDOW_MS,
+      ...(redis ? { redis, nameSpace: 'processing-register:rate-limit:' } : {}),
+      // If Redis goes away, requests are served rather than refused.
+      skipOnError: true,
+      allowList: (request) => request.url.startsWith('/health/'),
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`Rate limit exceeded: at most ${context.max} requests per ${context.after}.`), {
+          statusCode: 429,
+          code: 'RATE_LIMITED',
+        }),
+    });
+  },
+  { name: 'security', dependencies: [] },
+);
