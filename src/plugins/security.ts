@@ -21,6 +21,8 @@ export const securityPlugin = fp(
           connectSrc: ["'self'"],
           frameAncestors: ["'none'"],
           formAction: ["'self'"],
+          // Plain-HTTP deployments behind no TLS (e.g. localhost) must still load Swagger UI's assets.
+          upgradeInsecureRequests: null,
         },
       },
       crossOriginResourcePolicy: { policy: 'same-origin' },
