@@ -15,6 +15,7 @@ import { CollectionChannel } from './collection-channel';
 import { DataCategory } from './data-category';
 import { DataSubjectCategory } from './data-subject-category';
 import { DataSubjectRight } from './data-subject-right';
+import { IdempotencyKey } from './idempotency-key';
 import { LegalBasis } from './legal-basis';
 import { Organisation } from './organisation';
 import { PrivacyPolicy } from './privacy-policy';
@@ -29,6 +30,7 @@ export * from './collection-channel';
 export * from './data-category';
 export * from './data-subject-category';
 export * from './data-subject-right';
+export * from './idempotency-key';
 export * from './legal-basis';
 export * from './organisation';
 export * from './privacy-policy';
@@ -51,6 +53,7 @@ export const entities = [
   SecurityMeasure,
   DataSubjectRight,
   PrivacyPolicy,
+  IdempotencyKey,
   ProcessingActivity,
   ActivityController,
   ActivityPurpose,

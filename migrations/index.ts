@@ -1,6 +1,7 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { GdprLegalBases1764100000001 } from './1764100000001-gdpr-legal-bases';
 import { RightsAndPrivacyPolicies1764100000002 } from './1764100000002-rights-and-privacy-policies';
+import { IdempotencyKeys1764100000003 } from './1764100000003-idempotency-keys';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
-export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001, RightsAndPrivacyPolicies1764100000002];
+export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001, RightsAndPrivacyPolicies1764100000002, IdempotencyKeys1764100000003];

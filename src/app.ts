@@ -8,6 +8,8 @@ import { registerCrudRoutes } from './http/crud-routes';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { overloadPlugin } from './plugins/overload';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { seedPlugin } from './plugins/seed';
@@ -48,6 +50,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swaggerPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(servicesPlugin);
+  await app.register(idempotencyPlugin);
+  await app.register(overloadPlugin);
   await app.register(seedPlugin);
 
   await app.register(healthRoutes);

@@ -32,8 +32,8 @@ export const configSchema = {
       type: 'integer',
       minimum: 100,
       maximum: 60000,
-      default: 5000,
-      description: 'How long to wait for a PostgreSQL connection before failing',
+      default: 2000,
+      description: 'How long to wait for a PostgreSQL connection before failing (fail fast when it is down)',
     },
     BODY_LIMIT_BYTES: {
       type: 'integer',
@@ -80,6 +80,20 @@ export const configSchema = {
     RATE_LIMIT_WINDOW_MS: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000, description: 'Rate-limit window' },
     REDIS_URL: { type: 'string', pattern: '^rediss?://', description: 'Share rate limits between instances through Redis' },
     REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000, description: 'Longest a request may take' },
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 60000,
+      default: 1000,
+      description: 'Answer 503 (Retry-After) while the event loop lags more than this; 0 turns the check off',
+    },
+    PRESSURE_MAX_HEAP_USED_BYTES: {
+      type: 'integer',
+      minimum: 0,
+      default: 0,
+      description: 'Answer 503 (Retry-After) while the heap is larger than this; 0 turns the check off',
+    },
+    PRESSURE_RETRY_AFTER_S: { type: 'integer', minimum: 1, maximum: 3600, default: 10, description: 'Retry-After sent when overloaded' },
     CONNECTION_TIMEOUT_MS: {
       type: 'integer',
       minimum: 1000,
@@ -119,6 +133,9 @@ export interface Config {
   REDIS_URL?: string;
   REQUEST_TIMEOUT_MS: number;
   CONNECTION_TIMEOUT_MS: number;
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: number;
+  PRESSURE_MAX_HEAP_USED_BYTES: number;
+  PRESSURE_RETRY_AFTER_S: number;
 }
 
 export class ConfigError extends Error {

@@ -39,29 +39,36 @@ async function pgliteTemplate(): Promise<Blob> {
   return new Blob([readFileSync(file)]);
 }
 
+/** The PostgreSQL server tests use: DATABASE_URL, else the one on this machine. */
+export const postgresServerUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A fresh, empty PostgreSQL database on the test server, dropped at teardown. Returns its URL
+ * (migrations run when an app or DataSource opens it).
+ */
+export async function createPostgresDatabase(t: Test): Promise<string> {
+  const name = `register_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: postgresServerUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  t.teardown(async () => {
+    const cleanup = new Client({ connectionString: postgresServerUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  });
+  const url = new URL(postgresServerUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** A fresh, empty database of its own for one test file; dropped again at teardown. */
 export async function createTestDatabase(t: Test): Promise<Database> {
   if (process.env.DATABASE_URL) {
-    const name = `register_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({
-      DATABASE_URL: url.toString(),
-      DATA_DIR: '',
-      DATABASE_POOL_SIZE: 5,
-      DATABASE_CONNECT_TIMEOUT_MS: 5000,
-    });
-    t.teardown(async () => {
-      await database.close();
-      const cleanup = new Client({ connectionString: process.env.DATABASE_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    });
+    const url = await createPostgresDatabase(t);
+    const database = await openDatabase({ DATABASE_URL: url, DATA_DIR: '', DATABASE_POOL_SIZE: 5, DATABASE_CONNECT_TIMEOUT_MS: 5000 });
+    t.teardown(() => database.close());
     return database;
   }
   const db = await openPGlite({ dataDir: 'memory://', loadDataDir: await pgliteTemplate() });
@@ -80,6 +87,8 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     DATA_DIR: 'memory://',
     JWT_SECRET: testSecret,
     RATE_LIMIT_MAX: '100000',
+    // A loaded test machine lags; load shedding is tested on its own (test/resilience/overload).
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...overrides,
   });
 
@@ -110,7 +119,8 @@ export async function buildTestApp(t: Test, overrides: Record<string, string> = 
 
 /**
  * inject() with a JSON body, returning the parsed body too. Requests carry an admin token unless
- * `as` names other roles, or is null for no token at all.
+ * `as` names other roles, or is null for no token at all. PATCH and DELETE send the entry's
+ * current ETag as If-Match (read just before), unless `headers` brings its own If-Match.
  */
 export async function call(
   app: FastifyInstance,
@@ -118,8 +128,14 @@ export async function call(
   url: string,
   payload?: unknown,
   as: Role[] | Role | null = 'admin',
+  extraHeaders: Record<string, string> = {},
 ): Promise<LightMyRequestResponse & { body: string; data: any }> {
-  const headers = as === null ? {} : await authHeader(app, as);
+  const headers: Record<string, string> = { ...(as === null ? {} : await authHeader(app, as)), ...extraHeaders };
+  if ((method === 'PATCH' || method === 'DELETE') && !('if-match' in extraHeaders)) {
+    const current = await app.inject({ method: 'GET', url, headers });
+    const etag = current.headers.etag;
+    if (typeof etag === 'string') headers['if-match'] = etag;
+  }
   const response = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   const data = response.body ? JSON.parse(response.body) : undefined;
   return Object.assign(response, { data });

@@ -3,6 +3,7 @@ import type { RegisterEntity } from '../../entities/register-entity';
 import { findReferrers, linkedToActivitySql } from '../db/links';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, notFound, unknownReference } from '../errors';
+import { assertPrecondition } from '../http/etag';
 import type { ResourceDefinition } from './resource-definition';
 
 export interface Page<T> {
@@ -100,9 +101,10 @@ export class CrudService<E extends RegisterEntity> {
     });
   }
 
-  update(id: string, patch: Partial<E>): Promise<E> {
+  update(id: string, patch: Partial<E>, ifMatch: string | undefined): Promise<E> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.lock(manager, id);
+      assertPrecondition(await this.findOne(manager, id), ifMatch, this.definition.singular);
       this.definition.rules?.assertMutable?.(existing);
       await this.definition.rules?.beforeWrite?.(manager, { ...existing, ...patch }, existing);
       try {
@@ -114,9 +116,10 @@ export class CrudService<E extends RegisterEntity> {
     });
   }
 
-  remove(id: string): Promise<void> {
+  remove(id: string, ifMatch: string | undefined): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.lock(manager, id);
+      assertPrecondition(await this.findOne(manager, id), ifMatch, this.definition.singular);
       this.definition.rules?.assertMutable?.(existing);
       const referrers = await findReferrers(manager, this.definition.entity, id);
       if (referrers.length > 0) throw this.stillReferenced(existing, referrers);

@@ -4,6 +4,7 @@ import type { CrudService, ListInput } from '../crud/crud-service';
 import type { ResourceDefinition } from '../crud/resource-definition';
 import type { Resource } from '../auth/permissions';
 import { IdParams } from './common-dto';
+import { etagOf, ifMatchHeader } from './etag';
 import { inline, json, pageOf, problems, ref } from './responses';
 
 /** The five routes of a building-block resource, with schemas for validation, serialization and docs. */
@@ -45,7 +46,10 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         response: { 200: one, ...problems('NOT_FOUND') },
       },
     },
-    (request) => service.get(request.params.id),
+    async (request, reply) => {
+      const entry = await service.get(request.params.id);
+      return reply.header('etag', etagOf(entry)).send(entry);
+    },
   );
 
   if (definition.readOnly || !dto.create || !dto.update) return;
@@ -66,7 +70,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
     },
     async (request, reply) => {
       const created = await service.create(request.body as Partial<E>);
-      return reply.code(201).header('location', `${request.url.replace(/\/$/, '')}/${created.id}`).send(created);
+      return reply.code(201).header('etag', etagOf(created)).header('location', `${request.url.replace(/\/$/, '')}/${created.id}`).send(created);
     },
   );
 
@@ -80,14 +84,18 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         summary: `Update a ${singular}`,
         description: `Changes the fields sent and leaves the others as they are; \`null\` clears an optional field.`,
         params,
+        headers: ifMatchHeader,
         body: ref(update),
         response: {
           200: one,
-          ...problems('NOT_FOUND', 'DUPLICATE', 'UNKNOWN_REFERENCE', 'READ_ONLY', 'UNSUPPORTED_MEDIA_TYPE'),
+          ...problems('NOT_FOUND', 'DUPLICATE', 'UNKNOWN_REFERENCE', 'READ_ONLY', 'UNSUPPORTED_MEDIA_TYPE', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
         },
       },
     },
-    (request) => service.update(request.params.id, request.body as Partial<E>),
+    async (request, reply) => {
+      const updated = await service.update(request.params.id, request.body as Partial<E>, request.headers['if-match']);
+      return reply.header('etag', etagOf(updated)).send(updated);
+    },
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -100,11 +108,12 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         summary: `Delete a ${singular}`,
         description: `Deletes the ${singular}. Refused with 409 while anything links to it; the problem lists what does.`,
         params,
-        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY') },
+        headers: ifMatchHeader,
+        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED') },
       },
     },
     async (request, reply) => {
-      await service.remove(request.params.id);
+      await service.remove(request.params.id, request.headers['if-match']);
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../http/common-dto';
+import { etagOf, ifMatchHeader } from '../http/etag';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import {
   ProcessingActivityCreate,
@@ -52,7 +53,10 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         response: { 200: one, ...problems('NOT_FOUND') },
       },
     },
-    (request) => service.get(request.params.id),
+    async (request, reply) => {
+      const entry = await service.get(request.params.id);
+      return reply.header('etag', etagOf(entry)).send(entry);
+    },
   );
 
   app.post<{ Body: ActivityInput }>(
@@ -71,7 +75,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const created = await service.create(request.body);
-      return reply.code(201).header('location', `/v1/processing-activities/${created.id}`).send(created);
+      return reply.code(201).header('etag', etagOf(created)).header('location', `/v1/processing-activities/${created.id}`).send(created);
     },
   );
 
@@ -86,11 +90,15 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         description:
           'Changes the fields sent. A link list that is sent (e.g. `purposes`) replaces that list entirely; lists not sent stay. All or nothing, in one transaction.',
         params,
+        headers: ifMatchHeader,
         body: ref(ProcessingActivityUpdate),
-        response: { 200: one, ...problems('NOT_FOUND', ...linkProblems) },
+        response: { 200: one, ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', ...linkProblems) },
       },
     },
-    (request) => service.update(request.params.id, request.body),
+    async (request, reply) => {
+      const updated = await service.update(request.params.id, request.body, request.headers['if-match']);
+      return reply.header('etag', etagOf(updated)).send(updated);
+    },
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -103,11 +111,12 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         summary: 'Delete a processing activity',
         description: 'Deletes the activity and its links; the building blocks it linked stay.',
         params,
-        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND') },
+        headers: ifMatchHeader,
+        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED') },
       },
     },
     async (request, reply) => {
-      await service.remove(request.params.id);
+      await service.remove(request.params.id, request.headers['if-match']);
       return reply.code(204).send();
     },
   );

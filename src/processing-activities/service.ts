@@ -17,6 +17,7 @@ import { ProcessingActivity } from '../../entities/processing-activity';
 import { likePattern, parseSort, type Page } from '../crud/crud-service';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, type FieldError, notFound, unknownReference, validationFailed } from '../errors';
+import { assertPrecondition } from '../http/etag';
 import { activityColumns, activityLinkFilters } from './read-model';
 
 export interface ActivityInput {
@@ -187,11 +188,11 @@ export class ProcessingActivityService {
     });
   }
 
-  update(id: string, patch: ActivityInput): Promise<ActivityView> {
+  update(id: string, patch: ActivityInput, ifMatch: string | undefined): Promise<ActivityView> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.query('SELECT id FROM processing_activities WHERE id = $1 FOR UPDATE', [id]);
-      if (locked.length === 0) throw notFound('processing activity', id);
-      const merged = { ...toInput(await this.read(manager, id)), ...patch };
+      const current = await this.lockAndRead(manager, id);
+      assertPrecondition(current, ifMatch, 'processing activity');
+      const merged = { ...toInput(current), ...patch };
       await this.validate(manager, merged);
       await this.write(
         () =>
@@ -211,10 +212,18 @@ export class ProcessingActivityService {
     });
   }
 
-  async remove(id: string): Promise<void> {
-    const result = await this.dataSource.query('DELETE FROM processing_activities WHERE id = $1 RETURNING id', [id]);
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    if (rows.length === 0) throw notFound('processing activity', id);
+  remove(id: string, ifMatch: string | undefined): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      assertPrecondition(await this.lockAndRead(manager, id), ifMatch, 'processing activity');
+      await manager.query('DELETE FROM processing_activities WHERE id = $1', [id]);
+    });
+  }
+
+  /** Locks the activity row for the rest of the transaction and reads it. */
+  private async lockAndRead(manager: EntityManager, id: string): Promise<ActivityView> {
+    const locked = await manager.query('SELECT id FROM processing_activities WHERE id = $1 FOR UPDATE', [id]);
+    if (locked.length === 0) throw notFound('processing activity', id);
+    return this.read(manager, id);
   }
 
   private async write(statement: () => Promise<unknown>, input: ActivityInput) {

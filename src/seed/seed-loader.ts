@@ -1,3 +1,4 @@
+import { etagOf } from '../http/etag';
 import type { Services } from '../plugins/services';
 import type { ActivityInput } from '../processing-activities/service';
 import type { RegisterDocument } from './register-document';
@@ -60,7 +61,7 @@ export async function loadRegister(services: Services, document: RegisterDocumen
   };
   const idOrNull = (kind: string, name: string | undefined) => (name ? idOf(kind, name) : undefined);
 
-  type Step = { kind: string; name: string; find: () => Promise<Body | undefined>; wanted: () => Body; stored?: (found: Body) => Body; create: (b: Body) => Promise<{ id: string }>; update: (id: string, b: Body) => Promise<unknown> };
+  type Step = { kind: string; name: string; find: () => Promise<Body | undefined>; wanted: () => Body; stored?: (found: Body) => Body; create: (b: Body) => Promise<{ id: string }>; update: (id: string, b: Body, etag: string) => Promise<unknown> };
   const crud = (kind: keyof Omit<Services, 'processingActivities'>, name: string, wanted: () => Body, lookup: Body = { q: name }): Step => ({
     kind,
     name,
@@ -71,7 +72,7 @@ export async function loadRegister(services: Services, document: RegisterDocumen
       return (page.items as unknown as Body[]).find((item) => String(item[field]).toLowerCase() === String(lookup[field] ?? name).toLowerCase());
     },
     create: (b) => services[kind].create(b as never),
-    update: (id, b) => services[kind].update(id, b as never),
+    update: (id, b, etag) => services[kind].update(id, b as never, etag),
   });
 
   const steps: Step[] = [
@@ -104,7 +105,7 @@ export async function loadRegister(services: Services, document: RegisterDocumen
         },
         stored: (found) => ({ ...found, ...services.processingActivities.asInput(found as never) }),
         create: (b) => services.processingActivities.create(b as ActivityInput),
-        update: (id, b) => services.processingActivities.update(id, b as ActivityInput),
+        update: (id, b, etag) => services.processingActivities.update(id, b as ActivityInput, etag),
       }),
     ),
   ];
@@ -179,7 +180,8 @@ export async function loadRegister(services: Services, document: RegisterDocumen
       ids.set(key(step.kind, step.name), created.id);
       result.created += 1;
     } else if (differs(wanted, step.stored ? step.stored(existing) : existing).length > 0) {
-      await step.update(String(existing.id), wanted);
+      // The entry as read above: if someone changed it meanwhile, the update fails rather than overwrite.
+      await step.update(String(existing.id), wanted, etagOf(existing));
       result.updated += 1;
     } else {
       result.unchanged += 1;
