@@ -3,6 +3,7 @@ import './fastify-types';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
+import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
 import { registerCrudRoutes } from './http/crud-routes';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
@@ -16,6 +17,7 @@ import { seedPlugin } from './plugins/seed';
 import { servicesPlugin } from './plugins/services';
 import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
+import { privacyNoticeRoutes } from './privacy-notice/routes';
 import { buildingBlocks } from './resources';
 
 export interface BuildOptions {
@@ -36,6 +38,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
   });
   app.decorate('config', config);
+  // While shutting down, in-flight responses end their keep-alive connection, so close() does
+  // not wait for clients' idle sockets to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   // JSON only: anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
@@ -60,6 +72,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Every /v1 route: a valid token whose roles grant the route's declared permission.
       v1.addHook('onRequest', v1.authorize);
       await v1.register(processingActivityRoutes);
+      await v1.register(findingsRoutes);
+      await v1.register(privacyNoticeRoutes);
       for (const [key, definition] of Object.entries(buildingBlocks)) {
         registerCrudRoutes(v1, definition as never, v1.services[key as keyof typeof buildingBlocks] as never);
       }
