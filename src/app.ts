@@ -6,6 +6,7 @@ import type { Database } from './db/data-source';
 import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
 import { registerCrudRoutes } from './http/crud-routes';
+import { rejectNulCharacters } from './http/no-nul';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('dtoSchemas', dtoSchemas);
   for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
+  app.addHook('preValidation', rejectNulCharacters);
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);

@@ -44,6 +44,13 @@ t.test('malformed and unacceptable requests get problem+json, never 500', async 
   t.equal(coerced.statusCode, 400, 'no silent type coercion of bodies');
   t.same(coerced.data.errors, [{ in: 'body', path: '/privacyResponseDays', message: 'must be integer' }]);
 
+  const nulQuery = await call(app, 'GET', '/v1/purposes?q=a%00b');
+  t.equal(nulQuery.statusCode, 400, 'NUL in a search is refused, not a database error');
+  t.same(nulQuery.data.errors, [{ in: 'query', path: '/q', message: 'must not contain the NUL character (U+0000)' }]);
+  const nulBody = await call(app, 'POST', '/v1/purposes', { name: 'a\u0000b' });
+  t.equal(nulBody.statusCode, 400);
+  t.same(nulBody.data.errors.map((e: any) => e.path), ['/name']);
+
   const listed = await call(app, 'GET', '/v1/purposes?limit=100');
   t.equal(listed.data.total, 0, 'nothing was stored by any of these');
 });
