@@ -1,5 +1,8 @@
 import t from 'tap';
-import { loadConfig, ConfigError } from '../../src/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrations } from '../../migrations';
+import { ConfigError, configSchema, loadConfig } from '../../src/config';
 import { createTestDatabase } from '../helper';
 
 t.test('the migrations build exactly the schema the entities describe', async (t) => {
@@ -17,7 +20,7 @@ t.test('the migrations build exactly the schema the entities describe', async (t
 t.test('the migrations can be reverted and re-applied', async (t) => {
   const database = await createTestDatabase(t);
   await database.dataSource.runMigrations({ transaction: 'each' });
-  for (let i = 0; i < 3; i++) await database.dataSource.undoLastMigration({ transaction: 'each' });
+  for (let i = 0; i < migrations.length; i++) await database.dataSource.undoLastMigration({ transaction: 'each' });
   const [{ count }] = await database.dataSource.query(
     `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`,
   );
@@ -35,4 +38,12 @@ t.test('configuration: defaults, and a bad value stops start-up naming the key',
   t.throws(() => loadConfig({ PORT: '70000' }), /PORT must be <= 65535 \(got "70000"\)/);
   t.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud', SEED_ON_EMPTY: 'perhaps' }), /LOG_LEVEL.*SEED_ON_EMPTY|SEED_ON_EMPTY.*LOG_LEVEL/);
+});
+
+t.test('.env.example lists every configuration key, and nothing else', async (t) => {
+  const listed = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8')
+    .split('\n')
+    .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+    .filter((key): key is string => Boolean(key));
+  t.same([...new Set(listed)].sort(), Object.keys(configSchema.properties).sort());
 });
