@@ -11,6 +11,7 @@ import {
   ActivitySecurityMeasure,
   ActivityTransfer,
 } from './activity-links';
+import { AuditEvent } from './audit-event';
 import { CollectionChannel } from './collection-channel';
 import { DataCategory } from './data-category';
 import { DataSubjectCategory } from './data-subject-category';
@@ -22,10 +23,12 @@ import { PrivacyPolicy } from './privacy-policy';
 import { ProcessingActivity } from './processing-activity';
 import { Purpose } from './purpose';
 import { Recipient } from './recipient';
+import { RegisterSigningKey, RegisterSnapshot } from './register-snapshot';
 import { RetentionRule } from './retention-rule';
 import { SecurityMeasure } from './security-measure';
 
 export * from './activity-links';
+export * from './audit-event';
 export * from './collection-channel';
 export * from './data-category';
 export * from './data-subject-category';
@@ -38,6 +41,7 @@ export * from './processing-activity';
 export * from './purpose';
 export * from './recipient';
 export * from './register-entity';
+export * from './register-snapshot';
 export * from './retention-rule';
 export * from './security-measure';
 
@@ -54,6 +58,9 @@ export const entities = [
   DataSubjectRight,
   PrivacyPolicy,
   IdempotencyKey,
+  RegisterSigningKey,
+  RegisterSnapshot,
+  AuditEvent,
   ProcessingActivity,
   ActivityController,
   ActivityPurpose,

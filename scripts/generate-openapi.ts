@@ -3,16 +3,22 @@ import { dirname, join } from 'node:path';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { renderOpenapi } from '../src/plugins/swagger';
+import { renderRegisterSchema } from '../src/register/schema';
 
-/** Writes openapi/openapi.json from the running route schemas (an in-memory database serves the build). */
+/**
+ * Writes openapi/openapi.json from the running route schemas (an in-memory database serves the
+ * build), and openapi/register.schema.json, the JSON Schema of the register export.
+ */
 async function main() {
   const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' }));
   await app.ready();
   const file = join(process.cwd(), 'openapi', 'openapi.json');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, renderOpenapi(app));
+  const registerSchema = join(process.cwd(), 'openapi', 'register.schema.json');
+  writeFileSync(registerSchema, renderRegisterSchema(app.dtoSchemas));
   await app.close();
-  console.log(`wrote ${file}`);
+  console.log(`wrote ${file} and ${registerSchema}`);
 }
 
 main().catch((error: unknown) => {

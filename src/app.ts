@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
+import { historyRoutes } from './history/routes';
 import { registerCrudRoutes } from './http/crud-routes';
 import { rejectNulCharacters } from './http/no-nul';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
@@ -19,6 +20,7 @@ import { servicesPlugin } from './plugins/services';
 import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
 import { privacyNoticeRoutes } from './privacy-notice/routes';
+import { registerRoutes } from './register/routes';
 import { buildingBlocks } from './resources';
 
 export interface BuildOptions {
@@ -71,11 +73,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
-      // Every /v1 route: a valid token whose roles grant the route's declared permission.
-      v1.addHook('onRequest', v1.authorize);
+      // Every /v1 route needs a valid token whose roles grant its declared permission (see the auth plugin).
       await v1.register(processingActivityRoutes);
+      await v1.register(historyRoutes);
       await v1.register(findingsRoutes);
       await v1.register(privacyNoticeRoutes);
+      await v1.register(registerRoutes);
       for (const [key, definition] of Object.entries(buildingBlocks)) {
         registerCrudRoutes(v1, definition as never, v1.services[key as keyof typeof buildingBlocks] as never);
       }

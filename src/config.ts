@@ -101,6 +101,23 @@ export const configSchema = {
       default: 60000,
       description: 'Idle socket timeout',
     },
+    EXPORT_RATE_LIMIT_MAX: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+      default: 30,
+      description: 'Register exports and snapshots per client per minute (on top of RATE_LIMIT_MAX)',
+    },
+    SNAPSHOT_SIGNING_KEY: {
+      type: 'string',
+      pattern: 'BEGIN PRIVATE KEY',
+      description: 'Ed25519 private key (PKCS8 PEM) that signs register snapshots; unset: one is generated and kept in the database',
+    },
+    SNAPSHOT_SIGNING_KID: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._:-]{1,100}$',
+      description: 'Key id (kid) of SNAPSHOT_SIGNING_KEY; default: its RFC 7638 thumbprint',
+    },
   },
 } as const;
 
@@ -136,6 +153,9 @@ export interface Config {
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: number;
   PRESSURE_MAX_HEAP_USED_BYTES: number;
   PRESSURE_RETRY_AFTER_S: number;
+  EXPORT_RATE_LIMIT_MAX: number;
+  SNAPSHOT_SIGNING_KEY?: string;
+  SNAPSHOT_SIGNING_KID?: string;
 }
 
 export class ConfigError extends Error {

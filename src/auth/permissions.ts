@@ -21,8 +21,24 @@ export const resources = [
   'security-measures',
   'privacy-policies',
   'data-subject-rights',
+  // Computed from the register, never written: every role may read them (list/get).
+  'findings',
+  'privacy-notice',
+  // Who changed what, and the register as it was: auditors and admins only.
+  'audit-events',
+  'register-history',
+  // The whole register as one document (JSON, JSON-LD, CSV): every role may export it.
+  'register',
+  // Signed, stored snapshots of the export: auditors and admins create and read them; never changed.
+  'register-snapshots',
 ] as const;
 export type Resource = (typeof resources)[number];
+
+/** Resources only auditors and admins may read. */
+const auditOnly: Resource[] = ['audit-events', 'register-history', 'register-snapshots'];
+
+/** Snapshots are append-only evidence: made and read, never updated or deleted (no route does). */
+const snapshots: Operation[] = ['list', 'get', 'create'];
 
 export interface Permission {
   resource: Resource;
@@ -33,13 +49,17 @@ const read: Operation[] = ['list', 'get'];
 const write: Operation[] = ['list', 'get', 'create', 'update'];
 const all: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
 
-const everything = (ops: Operation[]) => Object.fromEntries(resources.map((resource) => [resource, ops])) as Record<Resource, Operation[]>;
+/** Every resource (except the audit-only ones, unless asked) with the same operations. */
+const everything = (ops: Operation[], withAudit = false) =>
+  Object.fromEntries(
+    resources.filter((resource) => withAudit || !auditOnly.includes(resource)).map((resource) => [resource, ops]),
+  ) as Partial<Record<Resource, Operation[]>>;
 
 export const permissionTable: Record<Role, Partial<Record<Resource, Operation[]>>> = {
   // Internal tools: read the register.
   reader: everything(read),
-  // Auditors: read everything (the audit trail and exports join this row when they exist).
-  auditor: everything(read),
+  // Auditors: read everything, the audit trail and the register's history included.
+  auditor: { ...everything(read, true), 'register-snapshots': snapshots },
   // Editors keep the register entries up to date; organisations, own legal bases and deletions are the admin's.
   editor: {
     ...everything(read),
@@ -53,7 +73,7 @@ export const permissionTable: Record<Role, Partial<Record<Resource, Operation[]>
     'security-measures': write,
     'privacy-policies': write,
   },
-  admin: everything(all),
+  admin: { ...everything(all, true), 'register-snapshots': snapshots },
 };
 
 export function isAllowed(userRoles: readonly Role[], { resource, operation }: Permission): boolean {

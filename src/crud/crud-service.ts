@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { RegisterEntity } from '../../entities/register-entity';
+import type { AuditAction } from '../../entities/audit-event';
+import { type Actor, recordChange } from '../audit/recorder';
 import { findReferrers, linkedToActivitySql } from '../db/links';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, notFound, unknownReference } from '../errors';
@@ -87,7 +89,7 @@ export class CrudService<E extends RegisterEntity> {
     return this.findOne(this.dataSource.manager, id);
   }
 
-  create(input: Partial<E>): Promise<E> {
+  create(input: Partial<E>, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (manager) => {
       const values = { ...input, ...this.definition.createDefaults } as Partial<E>;
       await this.definition.rules?.beforeWrite?.(manager, values);
@@ -97,14 +99,17 @@ export class CrudService<E extends RegisterEntity> {
       } catch (error) {
         throw this.describeWriteError(error, input);
       }
-      return this.findOne(manager, entity.id);
+      const created = await this.findOne(manager, entity.id);
+      await this.audit(manager, actor, 'create', null, created);
+      return created;
     });
   }
 
-  update(id: string, patch: Partial<E>, ifMatch: string | undefined): Promise<E> {
+  update(id: string, patch: Partial<E>, ifMatch: string | undefined, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.lock(manager, id);
-      assertPrecondition(await this.findOne(manager, id), ifMatch, this.definition.singular);
+      const before = await this.findOne(manager, id);
+      assertPrecondition(before, ifMatch, this.definition.singular);
       this.definition.rules?.assertMutable?.(existing);
       await this.definition.rules?.beforeWrite?.(manager, { ...existing, ...patch }, existing);
       try {
@@ -112,14 +117,17 @@ export class CrudService<E extends RegisterEntity> {
       } catch (error) {
         throw this.describeWriteError(error, patch);
       }
-      return this.findOne(manager, id);
+      const after = await this.findOne(manager, id);
+      await this.audit(manager, actor, 'update', before, after);
+      return after;
     });
   }
 
-  remove(id: string, ifMatch: string | undefined): Promise<void> {
+  remove(id: string, ifMatch: string | undefined, actor: Actor): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.lock(manager, id);
-      assertPrecondition(await this.findOne(manager, id), ifMatch, this.definition.singular);
+      const before = await this.findOne(manager, id);
+      assertPrecondition(before, ifMatch, this.definition.singular);
       this.definition.rules?.assertMutable?.(existing);
       const referrers = await findReferrers(manager, this.definition.entity, id);
       if (referrers.length > 0) throw this.stillReferenced(existing, referrers);
@@ -130,6 +138,19 @@ export class CrudService<E extends RegisterEntity> {
         // Linked by a concurrent transaction after the check above.
         throw this.stillReferenced(existing, await findReferrers(manager, this.definition.entity, id));
       }
+      await this.audit(manager, actor, 'delete', before, null);
+    });
+  }
+
+  private audit(manager: EntityManager, actor: Actor, action: AuditAction, before: E | null, after: E | null) {
+    const entry = (after ?? before)!;
+    return recordChange(manager, actor, {
+      action,
+      resource: this.definition.path,
+      entityId: entry.id,
+      entityName: entry.name,
+      before,
+      after,
     });
   }
 

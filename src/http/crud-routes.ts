@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RegisterEntity } from '../../entities/register-entity';
 import type { CrudService, ListInput } from '../crud/crud-service';
 import type { ResourceDefinition } from '../crud/resource-definition';
+import { actorOf } from '../audit/recorder';
 import type { Resource } from '../auth/permissions';
 import { IdParams } from './common-dto';
 import { etagOf, ifMatchHeader } from './etag';
@@ -69,7 +70,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
       },
     },
     async (request, reply) => {
-      const created = await service.create(request.body as Partial<E>);
+      const created = await service.create(request.body as Partial<E>, actorOf(request));
       return reply.code(201).header('etag', etagOf(created)).header('location', `${request.url.replace(/\/$/, '')}/${created.id}`).send(created);
     },
   );
@@ -93,7 +94,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
       },
     },
     async (request, reply) => {
-      const updated = await service.update(request.params.id, request.body as Partial<E>, request.headers['if-match']);
+      const updated = await service.update(request.params.id, request.body as Partial<E>, request.headers['if-match'], actorOf(request));
       return reply.header('etag', etagOf(updated)).send(updated);
     },
   );
@@ -113,7 +114,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
       },
     },
     async (request, reply) => {
-      await service.remove(request.params.id, request.headers['if-match']);
+      await service.remove(request.params.id, request.headers['if-match'], actorOf(request));
       return reply.code(204).send();
     },
   );

@@ -69,8 +69,14 @@ export const authPlugin = fp(
       }
     });
 
-    // Every protected route documents its bearer requirement, the roles it needs and 401/403.
     app.addHook('onRoute', (route: RouteOptions) => {
+      // Every /v1 route is authorized, as a route-level hook added after the rate limiter's, so
+      // failed authentication is counted (and throttled) like any other request.
+      if (route.url.startsWith('/v1')) {
+        const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+        route.onRequest = [...existing, app.authorize] as RouteOptions['onRequest'];
+      }
+      // Every protected route documents its bearer requirement, the roles it needs and 401/403.
       const permission = route.config?.permission;
       if (!permission || !route.schema) return;
       const schema = route.schema as Record<string, any>;

@@ -42,9 +42,16 @@ export const securityPlugin = fp(
     let redis: Redis | undefined;
     if (app.config.REDIS_URL) {
       redis = new Redis(app.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+      // Without a listener ioredis reports connection errors as unhandled; they are expected while
+      // Redis is away (requests are then served unlimited, see skipOnError).
+      redis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
       await redis.connect();
       app.addHook('onClose', async () => {
-        await redis?.quit();
+        try {
+          await redis?.quit();
+        } catch {
+          redis?.disconnect();
+        }
       });
     }
     await app.register(rateLimit, {

@@ -2,7 +2,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { findingsTag } from '../findings/routes';
+import { privacyNoticeTag } from '../privacy-notice/routes';
+import { historyTag } from '../history/routes';
 import { processingActivitiesTag } from '../processing-activities/routes';
+import { registerTag } from '../register/routes';
 import { buildingBlocks } from '../resources';
 
 export const apiDescription = `A GDPR Article 30 **record of processing activities**, kept as linked entries.
@@ -37,6 +41,10 @@ export const swaggerPlugin = fp(
             name: definition.tag,
             description: definition.tagDescription,
           })),
+          findingsTag,
+          privacyNoticeTag,
+          historyTag,
+          registerTag,
           { name: 'Administration', description: 'Health checks.' },
         ],
       },
@@ -56,7 +64,8 @@ export const swaggerPlugin = fp(
       // The page is public; the spec itself needs a token when DOCS_SPEC_PUBLIC=false.
       uiHooks: {
         onRequest: async (request) => {
-          if (!app.config.DOCS_SPEC_PUBLIC && /^\/docs\/(json|yaml)$/.test(request.url.split('?')[0]!)) {
+          // The matched route, not the raw URL: /docs/%6Ason is /docs/json too.
+          if (!app.config.DOCS_SPEC_PUBLIC && /^\/docs\/(json|yaml)$/.test(request.routeOptions.url ?? '')) {
             await app.authenticate(request);
           }
         },

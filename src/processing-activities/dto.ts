@@ -17,6 +17,7 @@ import {
 import { activityRoles, activityStatuses } from '../../entities/processing-activity';
 import { EntityRef, ListQuery } from '../http/common-dto';
 import { addEntityFields, Doc, isoDatePattern, updateDtoOf } from '../http/dto';
+import { ActivityRight } from '../rights/dto';
 
 const maxLinks = 200;
 const uuidExample = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
@@ -287,6 +288,10 @@ export class ProcessingActivityResponse {
 
   @ValidateNested({ each: true }) @Type(() => EntityRef) @refs('Security measures')
   securityMeasures!: EntityRef[];
+
+  @ValidateNested({ each: true }) @Type(() => ActivityRight)
+  @refs('Data subject rights, derived from the legal bases of the purposes (computed on read, not stored)')
+  rights!: ActivityRight[];
 }
 addEntityFields(ProcessingActivityResponse.prototype);
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../http/common-dto';
+import { actorOf } from '../audit/recorder';
 import { etagOf, ifMatchHeader } from '../http/etag';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import {
@@ -74,7 +75,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await service.create(request.body);
+      const created = await service.create(request.body, actorOf(request));
       return reply.code(201).header('etag', etagOf(created)).header('location', `/v1/processing-activities/${created.id}`).send(created);
     },
   );
@@ -96,7 +97,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const updated = await service.update(request.params.id, request.body, request.headers['if-match']);
+      const updated = await service.update(request.params.id, request.body, request.headers['if-match'], actorOf(request));
       return reply.header('etag', etagOf(updated)).send(updated);
     },
   );
@@ -116,7 +117,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await service.remove(request.params.id, request.headers['if-match']);
+      await service.remove(request.params.id, request.headers['if-match'], actorOf(request));
       return reply.code(204).send();
     },
   );

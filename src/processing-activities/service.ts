@@ -13,11 +13,14 @@ import {
   ActivitySecurityMeasure,
   ActivityTransfer,
 } from '../../entities/activity-links';
+import type { AuditAction } from '../../entities/audit-event';
 import { ProcessingActivity } from '../../entities/processing-activity';
+import { type Actor, recordChange } from '../audit/recorder';
 import { likePattern, parseSort, type Page } from '../crud/crud-service';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, type FieldError, notFound, unknownReference, validationFailed } from '../errors';
 import { assertPrecondition } from '../http/etag';
+import { withRights, type DerivedRight } from '../rights/derive-rights';
 import { activityColumns, activityLinkFilters } from './read-model';
 
 export interface ActivityInput {
@@ -69,6 +72,8 @@ export interface ActivityView {
   recipients: { recipient: Ref; dataCategories: Ref[] }[];
   transfers: { recipient: Ref; country: string; mechanism: Ref | null; safeguard: string | null; tiaReference: string | null }[];
   securityMeasures: Ref[];
+  /** Derived from the legal bases on read (see src/rights), never stored. */
+  rights: DerivedRight[];
 }
 
 export interface ActivityListInput {
@@ -160,7 +165,7 @@ export class ProcessingActivityService {
       `SELECT count(*)::int AS total FROM processing_activities a ${whereSql}`,
       countParams,
     );
-    return { items, total, limit, offset };
+    return { items: items.map(withRights), total, limit, offset };
   }
 
   /** The stored activity in the shape of a create request. */
@@ -175,20 +180,22 @@ export class ProcessingActivityService {
   private async read(manager: EntityManager, id: string): Promise<ActivityView> {
     const [view] = await manager.query(`SELECT ${activityColumns} FROM processing_activities a WHERE a.id = $1`, [id]);
     if (!view) throw notFound('processing activity', id);
-    return view;
+    return withRights(view);
   }
 
-  create(input: ActivityInput): Promise<ActivityView> {
+  create(input: ActivityInput, actor: Actor): Promise<ActivityView> {
     return this.dataSource.transaction(async (manager) => {
       await this.validate(manager, input);
       const id = randomUUID();
       await this.write(() => manager.insert(ProcessingActivity, { id, ...pick(input, scalarFields) } as never), input);
       await this.writeLinks(manager, id, input);
-      return this.read(manager, id);
+      const created = await this.read(manager, id);
+      await this.audit(manager, actor, 'create', null, created);
+      return created;
     });
   }
 
-  update(id: string, patch: ActivityInput, ifMatch: string | undefined): Promise<ActivityView> {
+  update(id: string, patch: ActivityInput, ifMatch: string | undefined, actor: Actor): Promise<ActivityView> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lockAndRead(manager, id);
       assertPrecondition(current, ifMatch, 'processing activity');
@@ -208,14 +215,30 @@ export class ProcessingActivityService {
         await this.deleteLinks(manager, id);
         await this.writeLinks(manager, id, merged);
       }
-      return this.read(manager, id);
+      const updated = await this.read(manager, id);
+      await this.audit(manager, actor, 'update', current, updated);
+      return updated;
     });
   }
 
-  remove(id: string, ifMatch: string | undefined): Promise<void> {
+  remove(id: string, ifMatch: string | undefined, actor: Actor): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      assertPrecondition(await this.lockAndRead(manager, id), ifMatch, 'processing activity');
+      const current = await this.lockAndRead(manager, id);
+      assertPrecondition(current, ifMatch, 'processing activity');
       await manager.query('DELETE FROM processing_activities WHERE id = $1', [id]);
+      await this.audit(manager, actor, 'delete', current, null);
+    });
+  }
+
+  private audit(manager: EntityManager, actor: Actor, action: AuditAction, before: ActivityView | null, after: ActivityView | null) {
+    const entry = (after ?? before)!;
+    return recordChange(manager, actor, {
+      action,
+      resource: 'processing-activities',
+      entityId: entry.id,
+      entityName: entry.name,
+      before,
+      after,
     });
   }
 

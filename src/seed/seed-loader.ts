@@ -1,3 +1,4 @@
+import type { Actor } from '../audit/recorder';
 import { etagOf } from '../http/etag';
 import type { Services } from '../plugins/services';
 import type { ActivityInput } from '../processing-activities/service';
@@ -50,7 +51,12 @@ function differs(wanted: Body, stored: Body): string[] {
  * created; present but different → a conflict that refuses the whole load unless `force`, which
  * overwrites. A conflict check runs before anything is written.
  */
-export async function loadRegister(services: Services, document: RegisterDocument, options: { force?: boolean } = {}) {
+export async function loadRegister(
+  services: Services,
+  document: RegisterDocument,
+  options: { force?: boolean; actor?: Actor } = {},
+) {
+  const actor = options.actor ?? { sub: 'seed' };
   const result: SeedResult = { created: 0, updated: 0, unchanged: 0 };
   const ids = new Map<string, string>();
   const key = (kind: string, name: string) => `${kind}:${name.toLowerCase()}`;
@@ -71,8 +77,8 @@ export async function loadRegister(services: Services, document: RegisterDocumen
       const field = 'code' in lookup ? 'code' : 'name';
       return (page.items as unknown as Body[]).find((item) => String(item[field]).toLowerCase() === String(lookup[field] ?? name).toLowerCase());
     },
-    create: (b) => services[kind].create(b as never),
-    update: (id, b, etag) => services[kind].update(id, b as never, etag),
+    create: (b) => services[kind].create(b as never, actor),
+    update: (id, b, etag) => services[kind].update(id, b as never, etag, actor),
   });
 
   const steps: Step[] = [
@@ -104,8 +110,8 @@ export async function loadRegister(services: Services, document: RegisterDocumen
           return page.items.find((a) => a.name.toLowerCase() === item.name.toLowerCase()) as unknown as Body | undefined;
         },
         stored: (found) => ({ ...found, ...services.processingActivities.asInput(found as never) }),
-        create: (b) => services.processingActivities.create(b as ActivityInput),
-        update: (id, b, etag) => services.processingActivities.update(id, b as ActivityInput, etag),
+        create: (b) => services.processingActivities.create(b as ActivityInput, actor),
+        update: (id, b, etag) => services.processingActivities.update(id, b as ActivityInput, etag, actor),
       }),
     ),
   ];

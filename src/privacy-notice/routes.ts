@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import { inline, problems, ref } from '../http/responses';
+import { PrivacyNoticeQuery, PrivacyNoticeResponse } from './dto';
+import { renderMarkdown } from './markdown';
+import { PrivacyNoticeService } from './service';
+
+export const privacyNoticeTag = {
+  name: 'Privacy notice',
+  description:
+    'The Art. 13/14 information a controller must give, generated from the register in the order of a typical privacy policy: what data, how collected, why and on what basis, recipients and transfers, storage and retention, marketing, cookies, rights, contact, changes.',
+};
+
+/** Markdown when asked for by `format`, else when the Accept header prefers text/markdown to JSON. */
+export function wantsMarkdown(format: string | undefined, accept: string | undefined): boolean {
+  if (format) return format === 'markdown';
+  const quality = (type: string) =>
+    Math.max(
+      0,
+      ...(accept ?? '')
+        .split(',')
+        .map((part) => part.trim().split(';'))
+        .filter(([mediaType]) => mediaType?.trim().toLowerCase() === type)
+        .map(([, ...params]) => {
+          const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+          return q ? Number(q.slice(2)) || 0 : 1;
+        }),
+    );
+  return quality('text/markdown') > quality('application/json');
+}
+
+export async function privacyNoticeRoutes(app: FastifyInstance) {
+  const service = new PrivacyNoticeService(app.dataSource);
+
+  app.get<{ Querystring: { organisationId?: string; format?: string } }>(
+    '/privacy-notice',
+    {
+      config: { permission: { resource: 'privacy-notice', operation: 'get' } },
+      schema: {
+        tags: [privacyNoticeTag.name],
+        operationId: 'get-privacy-notice',
+        summary: 'Generate the privacy notice of a controller',
+        description:
+          'The Art. 13/14 information for the controller `organisationId` (default: the first controller), from its active processing activities and its recorded privacy policy. JSON by default; Markdown with `Accept: text/markdown` or `format=markdown`.',
+        querystring: inline(app.dtoSchemas, PrivacyNoticeQuery),
+        response: {
+          200: {
+            description: 'The privacy notice',
+            content: {
+              'application/json': { schema: ref(PrivacyNoticeResponse) },
+              'text/markdown': { schema: { type: 'string', description: 'The notice as a Markdown document' } },
+            },
+          },
+          ...problems('NOT_FOUND'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const notice = await service.build(request.query.organisationId);
+      reply.header('vary', 'accept');
+      if (wantsMarkdown(request.query.format, request.headers.accept)) {
+        return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(notice));
+      }
+      return notice;
+    },
+  );
+}

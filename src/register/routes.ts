@@ -1,0 +1,253 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { validationFailed } from '../errors';
+import { IdParams } from '../http/common-dto';
+import { inline, json, pageOf, problems, ref } from '../http/responses';
+import {
+  RegisterExport,
+  RegisterExportQuery,
+  RegisterSigningJwks,
+  RegisterSnapshotListQuery,
+  RegisterSnapshotResponse,
+  RegisterSnapshotSummary,
+  type ExportFormat,
+} from './dto';
+import { openRegister, type RegisterFilter, type RegisterReader, type RegisterSource } from './reader';
+import { renderCsv } from './render-csv';
+import { renderJson } from './render-json';
+import { renderJsonLd } from './render-jsonld';
+import { SnapshotService, type SnapshotListInput } from './snapshots';
+
+export const registerTag = {
+  name: 'Register export and snapshots',
+  description:
+    'The whole record of processing activities (Art. 30(1) and 30(2)) as one self-contained document — JSON (schema: openapi/register.schema.json), JSON-LD with W3C DPV terms, or CSV in the UK ICO template — streamed however large the register; and signed snapshots of it (JWS, EdDSA) that an auditor verifies offline with the JWKS.',
+};
+
+const tags = [registerTag.name];
+
+const formats: Record<ExportFormat, { type: string; extension: string; render: (source: RegisterSource) => AsyncGenerator<string> }> = {
+  json: { type: 'application/json; charset=utf-8', extension: 'json', render: renderJson },
+  jsonld: { type: 'application/ld+json; charset=utf-8', extension: 'jsonld', render: renderJsonLd },
+  csv: { type: 'text/csv; charset=utf-8; header=present', extension: 'csv', render: renderCsv },
+};
+
+/** The quality an Accept header gives a media type (exact, type/*, or * / *), 0 when absent. */
+export function acceptQuality(accept: string | undefined, mediaType: string): number {
+  if (!accept) return 0;
+  const [type] = mediaType.split('/');
+  let best = -1;
+  let specificity = -1;
+  for (const part of accept.split(',')) {
+    const [range, ...params] = part.trim().split(';').map((p) => p.trim().toLowerCase());
+    const matches = range === mediaType ? 3 : range === `${type}/*` ? 2 : range === '*/*' ? 1 : 0;
+    if (matches === 0 || matches < specificity) continue;
+    const q = params.find((p) => p.startsWith('q='));
+    const quality = q ? Number(q.slice(2)) : 1;
+    if (matches > specificity || quality > best) {
+      specificity = matches;
+      best = Number.isFinite(quality) ? quality : 0;
+    }
+  }
+  return Math.max(0, best);
+}
+
+/** `format=` wins; else the media type the Accept header prefers; JSON by default and on ties. */
+export function chooseFormat(format: string | undefined, accept: string | undefined): ExportFormat {
+  if (format) return format as ExportFormat;
+  const candidates: [ExportFormat, string][] = [
+    ['json', 'application/json'],
+    ['jsonld', 'application/ld+json'],
+    ['csv', 'text/csv'],
+  ];
+  let chosen: ExportFormat = 'json';
+  let best = 0;
+  for (const [name, mediaType] of candidates) {
+    // Exact mentions outrank wildcards: `*/*` alone means JSON.
+    const quality = acceptQuality(accept, mediaType);
+    const exact = (accept ?? '').toLowerCase().includes(mediaType);
+    const score = quality + (exact ? 0.0001 : 0);
+    if (score > best) {
+      best = score;
+      chosen = name;
+    }
+  }
+  return chosen;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/**
+ * Sends an async generator of text as the reply body. The reader (its transaction and database
+ * connection) is closed however the stream ends: completed, failed, the client gone — or the
+ * client no longer reading for `idleMs` (a stalled client would otherwise hold the connection).
+ */
+function stream(reply: FastifyReply, request: FastifyRequest, reader: RegisterReader, body: AsyncGenerator<string>, format: ExportFormat, idleMs: number) {
+  const started = process.hrtime.bigint();
+  let timer: NodeJS.Timeout | undefined;
+  let readable: Readable;
+  const watch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      request.log.warn({ format, idleMs }, 'register export abandoned: the client stopped reading');
+      readable.destroy(new Error('the client stopped reading the export'));
+    }, idleMs);
+  };
+  async function* guarded() {
+    try {
+      for await (const chunk of body) {
+        // Only the wait for the client is timed, not the database reading the next page.
+        watch();
+        yield chunk;
+        clearTimeout(timer);
+      }
+      request.log.info({ format, ...reader.stats, ...reader.totals, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'register exported');
+    } finally {
+      clearTimeout(timer);
+      await reader.close();
+    }
+  }
+  readable = Readable.from(guarded(), { objectMode: false });
+  readable.once('close', () => clearTimeout(timer));
+  return reply.send(readable);
+}
+
+export async function registerRoutes(app: FastifyInstance) {
+  const snapshots = new SnapshotService(app.dataSource, app.config, app.log);
+  // A configured key is checked (and recorded for the JWKS) at start-up: a bad one stops it.
+  if (app.config.SNAPSHOT_SIGNING_KEY) await snapshots.signingKey();
+  const exportRateLimit = { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 };
+
+  app.get<{ Querystring: RegisterFilter & { format?: string } }>(
+    '/register',
+    {
+      config: { permission: { resource: 'register', operation: 'get' }, rateLimit: exportRateLimit },
+      schema: {
+        tags,
+        operationId: 'get-register',
+        summary: 'Export the register',
+        description: `The record of processing activities as one self-contained document, every linked entry resolved inline: the Art. 30(1) controller register (controllers with contacts, DPO and representative; per activity its purposes with legal bases, data subjects, data categories with erasure time limits, recipients, third-country transfers with safeguards, security measures and derived rights) and the Art. 30(2) processor register per controller, plus the register's organisations and the legal bases used (codes and W3C DPV IRIs).
+
+Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) and \`text/csv\` (UK ICO controller template columns, one row per activity × purpose). Sent as an attachment (\`register-YYYY-MM-DD.json|jsonld|csv\`), streamed page by page from one consistent (repeatable-read) view of the register. At most \`EXPORT_RATE_LIMIT_MAX\` (${app.config.EXPORT_RATE_LIMIT_MAX}) exports per client per minute.`,
+        querystring: inline(app.dtoSchemas, RegisterExportQuery),
+        response: {
+          200: {
+            description: 'The register (an attachment)',
+            content: {
+              'application/json': { schema: ref(RegisterExport) },
+              'application/ld+json': { schema: { type: 'object', description: 'JSON-LD: {"@context": {…}, "@graph": [register, organisations, legal bases, activities]}' } },
+              'text/csv': { schema: { type: 'string', description: 'CSV, header row first, CRLF line ends' } },
+            },
+          },
+          ...problems(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format: requested, ...filter } = request.query;
+      const format = chooseFormat(requested, request.headers.accept);
+      const { type, extension, render } = formats[format];
+      const reader = await openRegister(app.dataSource, filter, { rightIris: format === 'jsonld' });
+      reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}.${extension}"`)
+        .header('vary', 'accept')
+        .header('cache-control', 'no-store');
+      return stream(reply, request, reader, render(reader), format, app.config.CONNECTION_TIMEOUT_MS);
+    },
+  );
+
+  const snapshot = json('The snapshot: the JWS with its SHA-256', ref(RegisterSnapshotResponse));
+
+  app.post(
+    '/register/snapshots',
+    {
+      config: { permission: { resource: 'register-snapshots', operation: 'create' }, rateLimit: exportRateLimit },
+      schema: {
+        tags,
+        operationId: 'create-register-snapshots',
+        summary: 'Freeze and sign the register',
+        description:
+          'Takes the unfiltered JSON export of the register as it is now, signs it as a compact JWS (EdDSA, `kid` in the protected header; the payload is the exact JSON bytes), stores it and returns it with the SHA-256 of the payload. Verify it offline with the keys of `GET /v1/register/snapshots/jwks.json` (`npm run verify-snapshot`). Takes no body. Shares the export rate limit.',
+        response: { 201: snapshot, ...problems('UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE') },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (body !== undefined && body !== null && !(typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
+        throw validationFailed([{ in: 'body', path: '', message: 'must be empty: a snapshot takes the whole register, with no parameters' }]);
+      }
+      const created = await snapshots.create(request.principal!.sub);
+      request.log.info({ snapshot: created.id, sha256: created.sha256, bytes: created.byteSize, kid: created.kid }, 'register snapshot made');
+      return reply.code(201).header('location', `/v1/register/snapshots/${created.id}`).send(created);
+    },
+  );
+
+  app.get<{ Querystring: SnapshotListInput }>(
+    '/register/snapshots',
+    {
+      config: { permission: { resource: 'register-snapshots', operation: 'list' } },
+      schema: {
+        tags,
+        operationId: 'list-register-snapshots',
+        summary: 'List register snapshots',
+        description: 'Newest first, without the signed payloads.',
+        querystring: inline(app.dtoSchemas, RegisterSnapshotListQuery),
+        response: { 200: json('A page of snapshots', pageOf(RegisterSnapshotSummary)), ...problems() },
+      },
+    },
+    (request) => snapshots.list(request.query),
+  );
+
+  app.get(
+    '/register/snapshots/jwks.json',
+    {
+      config: { permission: { resource: 'register', operation: 'get' } },
+      schema: {
+        tags,
+        operationId: 'get-register-snapshot-keys',
+        summary: 'Public keys that verify snapshots (JWKS)',
+        description:
+          'Every Ed25519 key that has signed snapshots, as a JSON Web Key Set; keys are never removed, so old snapshots keep verifying. Public keys, but behind a token like every /v1 route: any role may fetch it. Save it once and verify snapshots offline.',
+        response: { 200: json('The JSON Web Key Set', ref(RegisterSigningJwks)), ...problems() },
+      },
+    },
+    async (_request, reply) => reply.header('cache-control', 'private, max-age=300').send(await snapshots.jwks()),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/register/snapshots/:id',
+    {
+      config: { permission: { resource: 'register-snapshots', operation: 'get' } },
+      schema: {
+        tags,
+        operationId: 'get-register-snapshots',
+        summary: 'Get one register snapshot',
+        description:
+          'The snapshot with its JWS and SHA-256. With `Accept: application/jose` the bare compact JWS, as an attachment (`register-snapshot-YYYY-MM-DD-<id>.jws`) for `npm run verify-snapshot`.',
+        params: inline(app.dtoSchemas, IdParams),
+        response: {
+          200: {
+            description: 'The snapshot',
+            content: {
+              'application/json': { schema: ref(RegisterSnapshotResponse) },
+              'application/jose': { schema: { type: 'string', description: 'The compact JWS' } },
+            },
+          },
+          ...problems('NOT_FOUND'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const found = await snapshots.get(request.params.id);
+      reply.header('vary', 'accept');
+      if (acceptQuality(request.headers.accept, 'application/jose') > acceptQuality(request.headers.accept, 'application/json')) {
+        return reply
+          .type('application/jose')
+          .header('content-disposition', `attachment; filename="register-snapshot-${day(found.createdAt)}-${found.id}.jws"`)
+          .send(found.jws);
+      }
+      return found;
+    },
+  );
+}
