@@ -13,6 +13,8 @@ declare module 'fastify' {
     authenticate(request: FastifyRequest): Promise<Principal>;
     /** onRequest hook: a valid bearer token whose roles grant the route's declared permission. */
     authorize(request: FastifyRequest): Promise<void>;
+    /** For what a request asks beyond its route (e.g. the past register): 403 unless the caller's roles grant `permission`. */
+    requirePermission(request: FastifyRequest, permission: Permission | undefined): void;
   }
   interface FastifyRequest {
     /** The caller, once authenticated (its `sub` goes to the audit trail). */
@@ -57,8 +59,13 @@ export const authPlugin = fp(
     });
 
     app.decorate('authorize', async (request: FastifyRequest) => {
-      const principal = await app.authenticate(request);
-      const permission = request.routeOptions.config.permission;
+      await app.authenticate(request);
+      app.requirePermission(request, request.routeOptions.config.permission);
+    });
+
+    app.decorate('requirePermission', (request: FastifyRequest, permission: Permission | undefined) => {
+      const principal = request.principal;
+      if (!principal) throw new AuthenticationError('This operation needs a bearer token (Authorization: Bearer …).', 'missing token');
       if (!permission || !isAllowed(principal.roles, permission)) {
         const needed = permission ? roleList(rolesAllowed(permission)) : 'nobody';
         request.log.info({ sub: principal.sub, roles: principal.roles, permission }, 'forbidden');

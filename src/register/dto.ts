@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { cookieParties, collectionMechanisms, sourceTypes } from '../../entities/collection-channel';
 import { sensitivities } from '../../entities/data-category';
@@ -471,6 +471,15 @@ export class ExportFilters {
 
   @IsOptional() @IsIn(activityRoles) @Doc({ description: 'Only activities where we have this role', example: 'controller', nullable: true })
   role!: string | null;
+
+  @IsOptional() @IsString()
+  @Doc({
+    description: 'The moment the register is shown as it stood (replayed from the audit trail); null: as it is now',
+    example: '2026-01-31T00:00:00Z',
+    nullable: true,
+    schema: { format: 'date-time' },
+  })
+  asOf!: string | null;
 }
 
 @Complete('Art. 30(1): the record kept as controller (and joint controller)')
@@ -576,6 +585,15 @@ export class RegisterExportQuery {
   @IsOptional() @IsIn(exportFormats)
   @Doc({ description: 'json, jsonld (W3C DPV) or csv (UK ICO template); overrides the Accept header', example: 'json' })
   format?: string;
+
+  @IsOptional() @IsISO8601()
+  @Doc({
+    description:
+      'The register as it stood at this moment (RFC 3339, with a time zone), replayed from the audit trail: entries as they were then, deleted ones included, later ones absent. Not in the future. Auditors and admins only.',
+    example: '2026-01-31T00:00:00Z',
+    schema: { type: 'string', format: 'date-time' },
+  })
+  asOf?: string;
 }
 
 // ---- snapshots ---------------------------------------------------------------------------------

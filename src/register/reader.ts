@@ -2,18 +2,8 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { CookieDetails } from '../../entities/collection-channel';
 import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityView } from '../processing-activities/service';
-import { withRights } from '../rights/derive-rights';
-import type {
-  ExportActivity,
-  ExportChannelRef,
-  ExportCollectionChannel,
-  ExportFilters,
-  ExportLegalBasis,
-  ExportLegalBasisRef,
-  ExportOrganisation,
-  ExportRetention,
-  ExportTotals,
-} from './dto';
+import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
+import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow } from './records';
 
 /**
  * The register as the export reads it: header parts (organisations, legal bases, controllers,
@@ -70,25 +60,7 @@ export interface ReadStats {
 export const defaultPageSize = 500;
 const noController = '00000000-0000-0000-0000-000000000000';
 
-interface OrganisationRow {
-  id: string;
-  name: string;
-  roles: string[] | string;
-  description: string | null;
-  registrationNumber: string | null;
-  address: string | null;
-  country: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  privacyContactEmail: string | null;
-  dpoName: string | null;
-  dpoEmail: string | null;
-  dpoPhone: string | null;
-  representativeId: string | null;
-  behindRecipient: boolean;
-}
-
+/** The details of a page's linked entries, as the one details query returns them. */
 interface Details {
   purposes: { id: string; description: string | null }[];
   dataSubjectCategories: { id: string; description: string | null; vulnerable: boolean }[];
@@ -110,24 +82,6 @@ function textArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
   const inner = value.replace(/^\{|\}$/g, '');
   return inner === '' ? [] : inner.split(',').map((item) => item.replace(/^"|"$/g, ''));
-}
-
-const iso = (value: Date | string) => new Date(value).toISOString();
-
-type Ref = { id: string; name: string };
-type LegalBasisRow = Ref & { code: string; article: string; kind: string };
-type RecipientRow = Ref & { kind: string; country: string | null };
-
-/** A row of the read model (src/processing-activities/read-model.ts), precisely, with its derived rights. */
-interface ReadModelRow extends Omit<ActivityView, 'purposes' | 'dataCategories' | 'recipients' | 'transfers'> {
-  purposes: { purpose: Ref; legalBases: LegalBasisRow[]; legitimateInterest: string | null; assessmentReference: string | null }[];
-  dataCategories: {
-    dataCategory: Ref & { sensitivity: string };
-    retentionRule: Ref | null;
-    sourceChannels: Ref[];
-  }[];
-  recipients: { recipient: RecipientRow; dataCategories: Ref[] }[];
-  transfers: { recipient: RecipientRow; country: string; mechanism: LegalBasisRow | null; safeguard: string | null; tiaReference: string | null }[];
 }
 
 export async function openRegister(
@@ -167,7 +121,7 @@ export class RegisterReader implements RegisterSource {
     private readonly filter: RegisterFilter,
     private readonly pageSize: number,
   ) {
-    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null };
+    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf: null };
   }
 
   organisation(id: string) {
@@ -202,7 +156,7 @@ export class RegisterReader implements RegisterSource {
     await this.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     this.open = true;
 
-    const rows = await this.query<OrganisationRow>(
+    const rows = await this.query<Omit<OrganisationRow, 'roles'> & { roles: string[] | string; behindRecipient: boolean }>(
       `SELECT o.id, o.name, o.roles, o.description, o.registration_number AS "registrationNumber", o.address, o.country,
               o.email, o.phone, o.website, o.privacy_contact_email AS "privacyContactEmail",
               o.dpo_name AS "dpoName", o.dpo_email AS "dpoEmail", o.dpo_phone AS "dpoPhone",
@@ -211,32 +165,7 @@ export class RegisterReader implements RegisterSource {
          FROM organisations o ORDER BY lower(o.name), o.id`,
     );
     const rowsById = new Map(rows.map((row) => [row.id, row]));
-    for (const row of rows) {
-      const representative = row.representativeId ? rowsById.get(row.representativeId) : undefined;
-      const organisation: ExportOrganisation = {
-        id: row.id,
-        name: row.name,
-        roles: textArray(row.roles),
-        description: row.description,
-        registrationNumber: row.registrationNumber,
-        address: row.address,
-        country: row.country,
-        email: row.email,
-        phone: row.phone,
-        website: row.website,
-        privacyContactEmail: row.privacyContactEmail,
-        dpo: row.dpoName || row.dpoEmail || row.dpoPhone ? { name: row.dpoName, email: row.dpoEmail, phone: row.dpoPhone } : null,
-        representative: representative
-          ? {
-              id: representative.id,
-              name: representative.name,
-              address: representative.address,
-              country: representative.country,
-              email: representative.email,
-              phone: representative.phone,
-            }
-          : null,
-      };
+    for (const organisation of exportOrganisations(rows.map((row) => ({ ...row, roles: textArray(row.roles) })))) {
       this.organisations.push(organisation);
       this.byId.set(organisation.id, organisation);
     }
@@ -295,7 +224,7 @@ export class RegisterReader implements RegisterSource {
       if (rows.length === 0) return;
       this.stats.pages += 1;
       const activities = await this.resolve(rows);
-      for (const activity of activities) this.count(activity, 'controller');
+      for (const activity of activities) countRecord(this.totals, activity, 'controller');
       yield activities;
       if (rows.length < this.pageSize) return;
       const last = rows[rows.length - 1]!;
@@ -337,20 +266,13 @@ export class RegisterReader implements RegisterSource {
         const controllerId = row.gNull ? null : row.gId;
         // The read model lists controllers in the same order as the groups: the first one is where it first appears.
         const first = controllerId === null || activity.controllers[0]?.id === controllerId;
-        if (first) this.count(activity, 'processor');
+        if (first) countRecord(this.totals, activity, 'processor');
         return { controllerId, first, activity };
       });
       yield entries;
       if (rows.length < this.pageSize) return;
       after = rows[rows.length - 1]!;
     }
-  }
-
-  private count(activity: ExportActivity, side: 'controller' | 'processor') {
-    this.totals.activities += 1;
-    if (side === 'controller') this.totals.controllerActivities += 1;
-    else this.totals.processorActivities += 1;
-    this.totals.purposeRows += Math.max(1, activity.purposes.length);
   }
 
   /** A page of read-model rows as export records: ONE query for the details of what they link to. */
@@ -401,110 +323,18 @@ export class RegisterReader implements RegisterSource {
       Object.values(ids).map((set) => [...set]),
     );
     const index = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
-    const purposes = index(details!.purposes);
-    const subjects = index(details!.dataSubjectCategories);
-    const categories = index(details!.dataCategories);
-    const channels = index(details!.collectionChannels);
-    const recipients = index(details!.recipients);
-    const retention = index(details!.retentionRules);
-    const measures = index(details!.securityMeasures);
-
-    const basisRef = (basis: LegalBasisRow): ExportLegalBasisRef => ({
-      id: basis.id,
-      code: basis.code,
-      name: basis.name,
-      article: basis.article,
-      kind: basis.kind,
-      dpvIri: this.basisById.get(basis.id)?.dpvIri ?? null,
-    });
-    const channelRef = (ref: { id: string; name: string }): ExportChannelRef => {
-      const channel = channels.get(ref.id)!;
-      return { id: ref.id, name: ref.name, sourceType: channel.sourceType, mechanism: channel.mechanism };
+    const linked: LinkedDetails = {
+      purposes: index(details!.purposes),
+      dataSubjectCategories: index(details!.dataSubjectCategories),
+      dataCategories: index(details!.dataCategories),
+      collectionChannels: index(details!.collectionChannels),
+      recipients: index(details!.recipients),
+      retentionRules: index(details!.retentionRules),
+      securityMeasures: index(details!.securityMeasures),
+      legalBases: this.basisById,
+      organisations: this.byId,
     };
-    const channel = (ref: { id: string; name: string }): ExportCollectionChannel => {
-      const found = channels.get(ref.id)!;
-      const cookie = found.cookie;
-      return {
-        id: ref.id,
-        name: ref.name,
-        description: found.description,
-        sourceType: found.sourceType,
-        mechanism: found.mechanism,
-        cookie: cookie
-          ? { provider: cookie.provider, purpose: cookie.purpose, lifetime: cookie.lifetime, party: cookie.party, names: cookie.names ?? [] }
-          : null,
-      };
-    };
-
-    return rows.map((row): ExportActivity => {
-      const view = withRights(row) as unknown as ReadModelRow;
-      return {
-        id: view.id,
-        name: view.name,
-        description: view.description,
-        role: view.role,
-        status: view.status,
-        owner: view.owner,
-        reviewDueAt: view.reviewDueAt,
-        dpiaRequired: view.dpiaRequired,
-        dpiaReference: view.dpiaReference,
-        controllers: view.controllers.map((ref) => this.byId.get(ref.id)!).filter(Boolean),
-        purposes: view.purposes.map((p) => ({
-          id: p.purpose.id,
-          name: p.purpose.name,
-          description: purposes.get(p.purpose.id)?.description ?? null,
-          legalBases: p.legalBases.map(basisRef),
-          legitimateInterest: p.legitimateInterest,
-          assessmentReference: p.assessmentReference,
-        })),
-        dataSubjectCategories: view.dataSubjectCategories.map((ref) => {
-          const found = subjects.get(ref.id)!;
-          return { id: ref.id, name: ref.name, description: found.description, vulnerable: found.vulnerable };
-        }),
-        dataCategories: view.dataCategories.map((d) => ({
-          id: d.dataCategory.id,
-          name: d.dataCategory.name,
-          description: categories.get(d.dataCategory.id)?.description ?? null,
-          sensitivity: d.dataCategory.sensitivity,
-          retention: d.retentionRule ? retention.get(d.retentionRule.id)! : null,
-          sources: d.sourceChannels.map(channelRef),
-        })),
-        collectionChannels: view.collectionChannels.map(channel),
-        recipients: view.recipients.map((r) => {
-          const found = recipients.get(r.recipient.id)!;
-          const recipient = r.recipient;
-          return {
-            id: recipient.id,
-            name: recipient.name,
-            description: found.description,
-            kind: recipient.kind,
-            category: found.category,
-            country: recipient.country,
-            organisation: found.organisation,
-            processingAgreementRef: found.processingAgreementRef,
-            dataCategories: r.dataCategories.map((d) => ({ id: d.id, name: d.name })),
-          };
-        }),
-        transfers: view.transfers.map((t) => {
-          const recipient = t.recipient;
-          return {
-            recipient: { id: recipient.id, name: recipient.name, kind: recipient.kind, country: recipient.country },
-            country: t.country,
-            mechanism: t.mechanism ? basisRef(t.mechanism) : null,
-            safeguard: t.safeguard,
-            tiaReference: t.tiaReference,
-          };
-        }),
-        securityMeasures: view.securityMeasures.map((ref) => {
-          const found = measures.get(ref.id)!;
-          return { id: ref.id, name: ref.name, description: found.description, type: found.type, standardReference: found.standardReference };
-        }),
-        rights: view.rights,
-        createdAt: iso(view.createdAt),
-        updatedAt: iso(view.updatedAt),
-        version: view.version,
-      };
-    });
+    return rows.map((row) => exportActivity(row, linked));
   }
 
   /** Ends the transaction (read only: nothing to commit) and gives the connection back. Idempotent. */

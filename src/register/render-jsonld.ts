@@ -30,6 +30,7 @@ export const jsonLdContext = {
   'dct:created': { '@type': 'xsd:dateTime' },
   'dct:modified': { '@type': 'xsd:dateTime' },
   'reg:reviewDueAt': { '@type': 'xsd:date' },
+  'reg:asOf': { '@type': 'xsd:dateTime' },
 } as const;
 
 type Node = Record<string, unknown>;
@@ -259,6 +260,7 @@ export async function* renderJsonLd(source: RegisterSource): AsyncGenerator<stri
     'reg:filterStatus': source.filters.status,
     'reg:filterOwner': source.filters.owner,
     'reg:filterRole': source.filters.role,
+    'reg:asOf': source.filters.asOf,
   });
   const head = [register, ...source.organisations.map(organisationNode), ...source.legalBases.map(legalBasisNode)];
   yield `{"@context":${JSON.stringify(jsonLdContext)},\n"@graph":[\n${head.map((node) => JSON.stringify(node)).join(',\n')}`;

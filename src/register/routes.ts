@@ -12,7 +12,8 @@ import {
   RegisterSnapshotSummary,
   type ExportFormat,
 } from './dto';
-import { openRegister, type RegisterFilter, type RegisterReader, type RegisterSource } from './reader';
+import { openRegisterAsOf } from './as-of';
+import { openRegister, type ReadStats, type RegisterFilter, type RegisterSource } from './reader';
 import { renderCsv } from './render-csv';
 import { renderJson } from './render-json';
 import { renderJsonLd } from './render-jsonld';
@@ -82,7 +83,10 @@ const day = (iso: string) => iso.slice(0, 10);
  * connection) is closed however the stream ends: completed, failed, the client gone — or the
  * client no longer reading for `idleMs` (a stalled client would otherwise hold the connection).
  */
-function stream(reply: FastifyReply, request: FastifyRequest, reader: RegisterReader, body: AsyncGenerator<string>, format: ExportFormat, idleMs: number) {
+/** A register source that the stream closes when it ends. */
+type OpenSource = RegisterSource & { readonly stats: ReadStats; close(): Promise<void> };
+
+function stream(reply: FastifyReply, request: FastifyRequest, reader: OpenSource, body: AsyncGenerator<string>, format: ExportFormat, idleMs: number) {
   const started = process.hrtime.bigint();
   let timer: NodeJS.Timeout | undefined;
   let readable: Readable;
@@ -118,7 +122,7 @@ export async function registerRoutes(app: FastifyInstance) {
   if (app.config.SNAPSHOT_SIGNING_KEY) await snapshots.signingKey();
   const exportRateLimit = { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 };
 
-  app.get<{ Querystring: RegisterFilter & { format?: string } }>(
+  app.get<{ Querystring: RegisterFilter & { format?: string; asOf?: string } }>(
     '/register',
     {
       config: { permission: { resource: 'register', operation: 'get' }, rateLimit: exportRateLimit },
@@ -128,7 +132,9 @@ export async function registerRoutes(app: FastifyInstance) {
         summary: 'Export the register',
         description: `The record of processing activities as one self-contained document, every linked entry resolved inline: the Art. 30(1) controller register (controllers with contacts, DPO and representative; per activity its purposes with legal bases, data subjects, data categories with erasure time limits, recipients, third-country transfers with safeguards, security measures and derived rights) and the Art. 30(2) processor register per controller, plus the register's organisations and the legal bases used (codes and W3C DPV IRIs).
 
-Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) and \`text/csv\` (UK ICO controller template columns, one row per activity × purpose). Sent as an attachment (\`register-YYYY-MM-DD.json|jsonld|csv\`), streamed page by page from one consistent (repeatable-read) view of the register. At most \`EXPORT_RATE_LIMIT_MAX\` (${app.config.EXPORT_RATE_LIMIT_MAX}) exports per client per minute.`,
+Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) and \`text/csv\` (UK ICO controller template columns, one row per activity × purpose).
+
+With \`asOf\` (auditors and admins), the register as it stood at that moment, replayed from the audit trail — the same document, \`filters.asOf\` set. Sent as an attachment (\`register-YYYY-MM-DD.json|jsonld|csv\`), streamed page by page from one consistent (repeatable-read) view of the register. At most \`EXPORT_RATE_LIMIT_MAX\` (${app.config.EXPORT_RATE_LIMIT_MAX}) exports per client per minute.`,
         querystring: inline(app.dtoSchemas, RegisterExportQuery),
         response: {
           200: {
@@ -144,13 +150,24 @@ Representations, by \`format\` or the \`Accept\` header: \`application/json\` (d
       },
     },
     async (request, reply) => {
-      const { format: requested, ...filter } = request.query;
+      const { format: requested, asOf, ...filter } = request.query;
       const format = chooseFormat(requested, request.headers.accept);
       const { type, extension, render } = formats[format];
-      const reader = await openRegister(app.dataSource, filter, { rightIris: format === 'jsonld' });
+      let reader: OpenSource;
+      if (asOf) {
+        // The past includes what was deleted since: the audit trail's readers only.
+        app.requirePermission(request, { resource: 'register-history', operation: 'get' });
+        if (Date.parse(asOf) > Date.now()) {
+          throw validationFailed([{ in: 'query', path: '/asOf', message: 'must not be in the future: the register can only be shown as it stood' }]);
+        }
+        reader = await openRegisterAsOf(app.dataSource, filter, new Date(asOf).toISOString(), { rightIris: format === 'jsonld' });
+      } else {
+        reader = await openRegister(app.dataSource, filter, { rightIris: format === 'jsonld' });
+      }
+      const moment = asOf ? `-as-of-${new Date(asOf).toISOString().slice(0, 19).replace(/:/g, '')}Z` : '';
       reply
         .type(type)
-        .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}.${extension}"`)
+        .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}${moment}.${extension}"`)
         .header('vary', 'accept')
         .header('cache-control', 'no-store');
       return stream(reply, request, reader, render(reader), format, app.config.CONNECTION_TIMEOUT_MS);
@@ -224,7 +241,7 @@ Representations, by \`format\` or the \`Accept\` header: \`application/json\` (d
         operationId: 'get-register-snapshots',
         summary: 'Get one register snapshot',
         description:
-          'The snapshot with its JWS and SHA-256. With `Accept: application/jose` the bare compact JWS, as an attachment (`register-snapshot-YYYY-MM-DD-<id>.jws`) for `npm run verify-snapshot`.',
+          'The snapshot with its JWS and SHA-256, as an attachment (`register-snapshot-YYYY-MM-DD-<id>.json`); with `Accept: application/jose` the bare compact JWS (`register-snapshot-YYYY-MM-DD-<id>.jws`). `npm run verify-snapshot` takes either file.',
         params: inline(app.dtoSchemas, IdParams),
         response: {
           200: {
@@ -240,14 +257,13 @@ Representations, by \`format\` or the \`Accept\` header: \`application/json\` (d
     },
     async (request, reply) => {
       const found = await snapshots.get(request.params.id);
+      const filename = `register-snapshot-${day(found.createdAt)}-${found.id}`;
       reply.header('vary', 'accept');
       if (acceptQuality(request.headers.accept, 'application/jose') > acceptQuality(request.headers.accept, 'application/json')) {
-        return reply
-          .type('application/jose')
-          .header('content-disposition', `attachment; filename="register-snapshot-${day(found.createdAt)}-${found.id}.jws"`)
-          .send(found.jws);
+        return reply.type('application/jose').header('content-disposition', `attachment; filename="${filename}.jws"`).send(found.jws);
       }
-      return found;
+      // A download of its own too (Swagger UI offers "Download file"): the JSON form keeps the SHA-256 with the JWS.
+      return reply.header('content-disposition', `attachment; filename="${filename}.json"`).send(found);
     },
   );
 }

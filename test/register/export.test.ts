@@ -40,7 +40,7 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
   t.equal(document.documentType, 'gdpr-art30-register');
   t.equal(document.formatVersion, 1);
   t.ok(Math.abs(Date.parse(document.generatedAt) - Date.now()) < 60_000, 'generatedAt is now');
-  t.same(document.filters, { status: null, owner: null, role: null });
+  t.same(document.filters, { status: null, owner: null, role: null, asOf: null });
   t.equal(response.headers['content-disposition'], `attachment; filename="register-${document.generatedAt.slice(0, 10)}.json"`);
 
   // Organisations, resolved with their contacts.
@@ -123,7 +123,7 @@ t.test('filters: status, owner and role', async (t) => {
     all.filter((a: any) => a.owner === owner).map((a: any) => a.name),
     'owner',
   );
-  t.same(byOwner.filters, { status: null, owner, role: null });
+  t.same(byOwner.filters, { status: null, owner, role: null, asOf: null });
   const codes = new Set(byOwner.controllerRegister.activities.flatMap((a: any) => a.purposes.flatMap((p: any) => p.legalBases.map((b: any) => b.code))));
   for (const a of byOwner.controllerRegister.activities) for (const tr of a.transfers) if (tr.mechanism) codes.add(tr.mechanism.code);
   t.same(byOwner.legalBases.map((b: any) => b.code), [...codes].sort(), 'legal bases: only those the filtered activities use');

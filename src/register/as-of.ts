@@ -1,0 +1,194 @@
+import type { DataSource } from 'typeorm';
+import type { CookieDetails } from '../../entities/collection-channel';
+import { HistoryService, type StateEntry } from '../history/service';
+import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
+import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterSource } from './reader';
+import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow, type ReadModelRow } from './records';
+
+/**
+ * The register as it stood at a past moment (GET /v1/register?asOf=…), replayed from the audit
+ * trail: every change recorded the entry as it was after it, so the last record per entry up to
+ * `asOf` is that entry then, and the names an activity shows are the names of that moment
+ * (HistoryService.stateAt). The same records and renderers as the live export turn it into JSON,
+ * JSON-LD or CSV.
+ *
+ * Not in the trail, and read as they are now because they never change: the built-in GDPR legal
+ * bases and the data subject rights (shipped reference data, read-only through the API).
+ *
+ * The past state is read whole (two queries, whatever the size): history is a point-in-time view
+ * that an auditor asks for now and then, not the streaming hot path.
+ */
+
+type Json = Record<string, any>;
+
+const byResource = (entries: StateEntry[], resource: string) => entries.filter((entry) => entry.resource === resource).map((entry) => entry.value as Json);
+
+export async function openRegisterAsOf(
+  dataSource: DataSource,
+  filter: RegisterFilter,
+  asOf: string,
+  options: { pageSize?: number; rightIris?: boolean } = {},
+): Promise<HistoricalRegister> {
+  const stats: ReadStats = { queries: 0, pages: 0 };
+  const state = await new HistoryService(dataSource).stateAt(asOf);
+  stats.queries += 1;
+  const builtInBases: ExportLegalBasis[] = await dataSource.query(
+    `SELECT id, code, name, kind, article, description, jurisdiction, dpv_iri AS "dpvIri", built_in AS "builtIn"
+       FROM legal_bases WHERE built_in`,
+  );
+  stats.queries += 1;
+  let rightIris = new Map<string, string>();
+  if (options.rightIris) {
+    const rights: { code: string; dpvIri: string }[] = await dataSource.query('SELECT code, dpv_iri AS "dpvIri" FROM data_subject_rights');
+    stats.queries += 1;
+    rightIris = new Map(rights.map((right) => [right.code, right.dpvIri]));
+  }
+  return new HistoricalRegister(state, builtInBases, rightIris, filter, asOf, options.pageSize ?? 500, stats);
+}
+
+export class HistoricalRegister implements RegisterSource {
+  readonly generatedAt = new Date().toISOString();
+  readonly filters: ExportFilters;
+  readonly totals: ExportTotals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0 };
+  readonly organisations: ExportOrganisation[];
+  readonly legalBases: ExportLegalBasis[];
+  readonly controllers: ExportOrganisation[];
+  readonly processors: ExportOrganisation[];
+  private readonly byId: Map<string, ExportOrganisation>;
+  private readonly activities: ReadModelRow[];
+  private readonly linked: LinkedDetails;
+
+  constructor(
+    state: StateEntry[],
+    builtInBases: ExportLegalBasis[],
+    readonly rightIris: ReadonlyMap<string, string>,
+    filter: RegisterFilter,
+    asOf: string,
+    private readonly pageSize: number,
+    readonly stats: ReadStats,
+  ) {
+    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf };
+    const recipients = byResource(state, 'recipients');
+    // Entries come ordered as the live reader orders them: lower(name), id.
+    this.organisations = exportOrganisations(byResource(state, 'organisations') as OrganisationRow[]);
+    this.byId = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
+
+    this.activities = (byResource(state, 'processing-activities') as ReadModelRow[]).filter(
+      (activity) =>
+        (!filter.status || activity.status === filter.status) &&
+        (!filter.owner || activity.owner === filter.owner) &&
+        (!filter.role || activity.role === filter.role),
+    );
+
+    const bases = new Map<string, ExportLegalBasis>(builtInBases.map((basis) => [basis.id, basis]));
+    for (const basis of byResource(state, 'legal-bases')) {
+      bases.set(basis.id, {
+        id: basis.id,
+        code: basis.code,
+        name: basis.name,
+        kind: basis.kind,
+        article: basis.article,
+        description: basis.description,
+        jurisdiction: basis.jurisdiction,
+        dpvIri: basis.dpvIri,
+        builtIn: basis.builtIn,
+      });
+    }
+    const used = new Set<string>();
+    for (const activity of this.activities) {
+      for (const purpose of activity.purposes) for (const basis of purpose.legalBases) used.add(basis.id);
+      for (const transfer of activity.transfers) if (transfer.mechanism) used.add(transfer.mechanism.id);
+    }
+    this.legalBases = [...bases.values()].filter((basis) => used.has(basis.id)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+    const wants = (side: 'controller' | 'processor') => !filter.role || (side === 'processor') === (filter.role === 'processor');
+    const named = new Set(this.activities.filter((a) => a.role !== 'processor').flatMap((a) => a.controllers.map((ref) => ref.id)));
+    this.controllers = wants('controller') ? this.organisations.filter((organisation) => named.has(organisation.id)) : [];
+    const behindRecipient = new Set(recipients.map((recipient) => recipient.organisationId).filter(Boolean));
+    this.processors = wants('processor')
+      ? this.organisations.filter((organisation) => organisation.roles.includes('processor') && !behindRecipient.has(organisation.id))
+      : [];
+
+    const details = <T>(resource: string, pick: (value: Json) => T) => new Map(byResource(state, resource).map((value) => [value.id as string, pick(value)]));
+    this.linked = {
+      purposes: details('purposes', (value) => ({ description: value.description })),
+      dataSubjectCategories: details('data-subject-categories', (value) => ({ description: value.description, vulnerable: value.vulnerable })),
+      dataCategories: details('data-categories', (value) => ({ description: value.description })),
+      collectionChannels: details('collection-channels', (value) => ({
+        description: value.description,
+        sourceType: value.sourceType,
+        mechanism: value.mechanism,
+        cookie: value.cookie as CookieDetails | null,
+      })),
+      recipients: details('recipients', (value) => {
+        const organisation = value.organisationId ? this.byId.get(value.organisationId) : undefined;
+        return {
+          description: value.description,
+          category: value.category,
+          organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
+          processingAgreementRef: value.processingAgreementRef,
+        };
+      }),
+      retentionRules: details('retention-rules', (value): ExportRetention => ({
+        id: value.id,
+        name: value.name,
+        description: value.description,
+        duration: value.duration,
+        maximumDuration: value.maximumDuration,
+        startEvent: value.startEvent,
+        endAction: value.endAction,
+        legalReference: value.legalReference,
+      })),
+      securityMeasures: details('security-measures', (value) => ({
+        description: value.description,
+        type: value.type,
+        standardReference: value.standardReference,
+      })),
+      legalBases: bases,
+      organisations: this.byId,
+    };
+  }
+
+  organisation(id: string) {
+    return this.byId.get(id);
+  }
+
+  async *controllerPages(): AsyncGenerator<ExportActivity[]> {
+    if (this.filters.role === 'processor') return;
+    const records = this.activities.filter((activity) => activity.role !== 'processor');
+    for (let start = 0; start < records.length; start += this.pageSize) {
+      this.stats.pages += 1;
+      const page = records.slice(start, start + this.pageSize).map((activity) => exportActivity(activity, this.linked));
+      for (const activity of page) countRecord(this.totals, activity, 'controller');
+      yield page;
+    }
+  }
+
+  async *processorPages(): AsyncGenerator<ProcessorEntry[]> {
+    if (this.filters.role && this.filters.role !== 'processor') return;
+    // Grouped per controller in the live reader's order: controllers by (lower(name), id) — the
+    // order of `organisations` — then the records naming none; within a group, by activity.
+    const rank = new Map(this.organisations.map((organisation, i) => [organisation.id, i]));
+    const entries: { group: number; order: number; controllerId: string | null; first: boolean; activity: ReadModelRow }[] = [];
+    this.activities.forEach((activity, order) => {
+      if (activity.role !== 'processor') return;
+      const groups = activity.controllers.filter((ref) => rank.has(ref.id)).map((ref) => ({ group: rank.get(ref.id)!, controllerId: ref.id }));
+      if (groups.length === 0) groups.push({ group: Number.MAX_SAFE_INTEGER, controllerId: null as never });
+      groups.sort((a, b) => a.group - b.group);
+      groups.forEach(({ group, controllerId }, i) => entries.push({ group, order, controllerId: controllerId ?? null, first: i === 0, activity }));
+    });
+    entries.sort((a, b) => a.group - b.group || a.order - b.order);
+    for (let start = 0; start < entries.length; start += this.pageSize) {
+      this.stats.pages += 1;
+      const page = entries.slice(start, start + this.pageSize).map((entry): ProcessorEntry => {
+        const activity = exportActivity(entry.activity, this.linked);
+        if (entry.first) countRecord(this.totals, activity, 'processor');
+        return { controllerId: entry.controllerId, first: entry.first, activity };
+      });
+      yield page;
+    }
+  }
+
+  /** Nothing held open: the state was read whole. */
+  async close() {}
+}
