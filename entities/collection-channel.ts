@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 /** Art. 13 (collected from the data subject) versus Art. 14 (obtained otherwise). */
 export const sourceTypes = ['data-subject', 'third-party', 'observed', 'derived'] as const;
@@ -36,8 +36,9 @@ export interface CookieDetails {
 
 /** How personal data arrives; a cookie channel also describes the cookie. */
 @Entity('collection_channels')
+@Index('ix_collection_channels__retired_at', ['retiredAt'])
 @Index('uq_collection_channels__name', { synchronize: false })
-export class CollectionChannel extends RegisterEntity {
+export class CollectionChannel extends BuildingBlock {
   @Column('text', { nullable: true })
   description!: string | null;
 

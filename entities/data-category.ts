@@ -1,13 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 export const sensitivities = ['standard', 'special', 'criminal'] as const;
 export type Sensitivity = (typeof sensitivities)[number];
 
 /** What personal data is processed; `special` is Art. 9 data, `criminal` is Art. 10 data. */
 @Entity('data_categories')
+@Index('ix_data_categories__retired_at', ['retiredAt'])
 @Index('uq_data_categories__name', { synchronize: false })
-export class DataCategory extends RegisterEntity {
+export class DataCategory extends BuildingBlock {
   @Column('text', { nullable: true })
   description!: string | null;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 export const legalBasisKinds = [
   'lawful-basis',
@@ -14,7 +14,8 @@ export type LegalBasisKind = (typeof legalBasisKinds)[number];
  * national-law grounds an organisation adds itself. `name` is the short title.
  */
 @Entity('legal_bases')
-export class LegalBasis extends RegisterEntity {
+@Index('ix_legal_bases__retired_at', ['retiredAt'])
+export class LegalBasis extends BuildingBlock {
   @Index('uq_legal_bases__code', { unique: true })
   @Column('text')
   code!: string;

@@ -1,13 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 export const organisationRoles = ['controller', 'joint-controller', 'processor', 'representative', 'other'] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
 
 /** A legal person named in the register: controller, processor, joint controller, representative. */
 @Entity('organisations')
+@Index('ix_organisations__retired_at', ['retiredAt'])
 @Index('uq_organisations__name', { synchronize: false })
-export class Organisation extends RegisterEntity {
+export class Organisation extends BuildingBlock {
   @Column('text', { array: true, default: () => "'{}'" })
   roles!: OrganisationRole[];
 

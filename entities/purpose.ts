@@ -1,10 +1,11 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 /** Why personal data is processed. Legal bases are attached per processing activity. */
 @Entity('purposes')
+@Index('ix_purposes__retired_at', ['retiredAt'])
 @Index('uq_purposes__name', { synchronize: false })
-export class Purpose extends RegisterEntity {
+export class Purpose extends BuildingBlock {
   @Column('text', { nullable: true })
   description!: string | null;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Organisation } from './organisation';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 export const recipientKinds = [
   'processor',
@@ -33,8 +33,9 @@ export type RecipientCategory = (typeof recipientCategories)[number];
 
 /** Who receives personal data (Art. 30(1)(d)); processors need an Art. 28 agreement. */
 @Entity('recipients')
+@Index('ix_recipients__retired_at', ['retiredAt'])
 @Index('uq_recipients__name', { synchronize: false })
-export class Recipient extends RegisterEntity {
+export class Recipient extends BuildingBlock {
   @Column('text', { nullable: true })
   description!: string | null;
 

@@ -1,13 +1,14 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { BuildingBlock } from './building-block';
 
 export const securityMeasureTypes = ['technical', 'organisational'] as const;
 export type SecurityMeasureType = (typeof securityMeasureTypes)[number];
 
 /** Art. 32 measures (Art. 30(1)(g)), optionally tied to a standard such as SOC 1 or PCI DSS. */
 @Entity('security_measures')
+@Index('ix_security_measures__retired_at', ['retiredAt'])
 @Index('uq_security_measures__name', { synchronize: false })
-export class SecurityMeasure extends RegisterEntity {
+export class SecurityMeasure extends BuildingBlock {
   @Column('text', { nullable: true })
   description!: string | null;
 

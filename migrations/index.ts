@@ -4,6 +4,7 @@ import { RightsAndPrivacyPolicies1764100000002 } from './1764100000002-rights-an
 import { IdempotencyKeys1764100000003 } from './1764100000003-idempotency-keys';
 import { AuditEvents1764100000004 } from './1764100000004-audit-events';
 import { RegisterSnapshots1764100000005 } from './1764100000005-register-snapshots';
+import { RetiredBuildingBlocks1764100000008 } from './1764100000008-retired-building-blocks';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
-export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001, RightsAndPrivacyPolicies1764100000002, IdempotencyKeys1764100000003, AuditEvents1764100000004, RegisterSnapshots1764100000005];
+export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001, RightsAndPrivacyPolicies1764100000002, IdempotencyKeys1764100000003, AuditEvents1764100000004, RegisterSnapshots1764100000005, RetiredBuildingBlocks1764100000008];

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { collectionMechanisms, cookieParties, sourceTypes } from '../../entities/collection-channel';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class CookieDetailsDto {
@@ -60,12 +60,15 @@ export class CollectionChannelCreate {
   @IsOptional() @ValidateNested() @Type(() => CookieDetailsDto)
   @Doc({ description: 'Required when mechanism is `cookie`, absent otherwise', nullable: true })
   cookie?: CookieDetailsDto | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const CollectionChannelUpdate = updateDtoOf(CollectionChannelCreate, 'CollectionChannelUpdate');
 export const CollectionChannelResponse = responseDtoOf(CollectionChannelCreate, 'CollectionChannelResponse');
 
-export class CollectionChannelListQuery extends ListQuery {
+export class CollectionChannelListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(sourceTypes) @Doc({ description: 'Only this source type', example: 'observed' })
   sourceType?: string;
 

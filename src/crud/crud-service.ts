@@ -67,6 +67,7 @@ export class CrudService<E extends RegisterEntity> {
       const parameter = { [param]: value };
       if (spec.kind === 'equals') builder.andWhere(`r.${spec.column} = :${param}`, parameter);
       else if (spec.kind === 'array-contains') builder.andWhere(`:${param} = ANY(r.${spec.column})`, parameter);
+      else if (spec.kind === 'since') builder.andWhere(`${value ? '' : 'NOT '}coalesce(r.${spec.column} <= now(), false)`);
       else builder.andWhere(this.linkedToActivity(param), parameter);
     }
     const [field, direction] = parseSort(input.sort ?? 'name');

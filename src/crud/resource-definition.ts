@@ -8,7 +8,9 @@ export type FilterSpec =
   /** value is one of the array column's elements */
   | { kind: 'array-contains'; column: string }
   /** linked from the given processing activity, through any link table */
-  | { kind: 'linked-to-activity' };
+  | { kind: 'linked-to-activity' }
+  /** true: the timestamp column is set and not in the future; false: it is not */
+  | { kind: 'since'; column: string };
 
 export interface ResourceRules<E> {
   /** Cross-field and cross-entity checks; throw an AppError to refuse. */

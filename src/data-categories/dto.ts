@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { sensitivities } from '../../entities/data-category';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class DataCategoryCreate {
@@ -23,6 +23,9 @@ export class DataCategoryCreate {
   @IsOptional() @IsUUID()
   @Doc({ description: 'Broader category this one belongs to', nullable: true })
   parentId?: string | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const DataCategoryUpdate = updateDtoOf(DataCategoryCreate, 'DataCategoryUpdate');
@@ -30,7 +33,7 @@ export const DataCategoryResponse = responseDtoOf(DataCategoryCreate, 'DataCateg
   expandedRef(proto, 'parent', 'The broader category, resolved'),
 );
 
-export class DataCategoryListQuery extends ListQuery {
+export class DataCategoryListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(sensitivities) @Doc({ description: 'Only this sensitivity', example: 'special' })
   sensitivity?: string;
 

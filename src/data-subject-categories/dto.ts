@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class DataSubjectCategoryCreate {
@@ -14,12 +14,15 @@ export class DataSubjectCategoryCreate {
   @IsOptional() @IsBoolean()
   @Doc({ description: 'Vulnerable people (children, employees, patients…): a WP248 DPIA criterion', example: false })
   vulnerable?: boolean;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const DataSubjectCategoryUpdate = updateDtoOf(DataSubjectCategoryCreate, 'DataSubjectCategoryUpdate');
 export const DataSubjectCategoryResponse = responseDtoOf(DataSubjectCategoryCreate, 'DataSubjectCategoryResponse');
 
-export class DataSubjectCategoryListQuery extends ListQuery {
+export class DataSubjectCategoryListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsUUID() @Doc({ description: 'Only categories linked from this processing activity' })
   activityId?: string;
 }

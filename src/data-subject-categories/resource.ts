@@ -19,5 +19,6 @@ export const dataSubjectCategories: ResourceDefinition<DataSubjectCategory> = {
     response: DataSubjectCategoryResponse,
     query: DataSubjectCategoryListQuery,
   },
-  filters: { activityId: { kind: 'linked-to-activity' } },
+  filters: {
+    retired: { kind: 'since', column: 'retiredAt' }, activityId: { kind: 'linked-to-activity' } },
 };

@@ -32,6 +32,7 @@ export const ruleCatalogue = {
   'transfer-safeguard-missing': { severity: 'warning', article: 'Art. 46(1), 49(1) second subparagraph, 30(1)(e)', title: 'Transfer without documented safeguards' },
   'dpia-not-recorded': { severity: 'warning', article: 'Art. 35(1), (3); WP248 rev.01', title: 'DPIA likely required but not recorded' },
   'review-overdue': { severity: 'warning', article: 'Art. 24(1), 5(2)', title: 'Review date passed' },
+  'retired-entry-linked': { severity: 'warning', article: 'Art. 30(1), 24(1)', title: 'Active activity links a retired entry' },
   'notice-right-missing': { severity: 'warning', article: 'Art. 13(2)(b), (d); 14(2)(c), (e)', title: 'Privacy policy does not name a right that applies' },
   'access-fee-stated': { severity: 'warning', article: 'Art. 12(5), 15(3)', title: 'Privacy policy asks a fee for access' },
 } as const satisfies Record<string, { severity: FindingSeverity; article: string; title: string }>;
@@ -89,6 +90,12 @@ export interface ChannelRecord extends Ref {
   cookie: { party?: string } | null;
 }
 
+/** A building block retired (retiredAt now or earlier), by id. */
+export interface RetiredRecord extends Ref {
+  resource: string;
+  retiredAt: string;
+}
+
 export interface PolicyRecord extends Ref {
   organisationId: string;
   rights: RightStatement[];
@@ -105,6 +112,8 @@ export interface RegisterSnapshot {
   channels: Map<string, ChannelRecord>;
   recipients: Map<string, RecipientRecord>;
   policies: PolicyRecord[];
+  /** Every retired building block (few: loaded whole). */
+  retired: Map<string, RetiredRecord>;
 }
 
 export interface FindingRecord {
@@ -352,6 +361,21 @@ function accountability(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] 
       resolution: `Carry out the DPIA and record dpiaRequired: true with its dpiaReference (${patchActivity(a)}); if a criterion does not hold in practice, correct the links that trigger it.`,
     });
   }
+  if (a.status === 'active') {
+    for (const [field, ref] of linkedEntries(a)) {
+      const retired = snapshot.retired.get(ref.id);
+      if (!retired) continue;
+      const since = retired.retiredAt.slice(0, 10);
+      out.push({
+        code: 'retired-entry-linked',
+        entity: { resource: retired.resource, id: retired.id, name: retired.name },
+        field: '/retiredAt',
+        key: field,
+        explanation: `Art. 30(1) and 24(1) GDPR: the record must describe the processing as it is done; "${retired.name}" was retired on ${since}, and the active activity "${a.name}" still links it (${field}).`,
+        resolution: `Replace or remove the link (${patchActivity(a)}), reinstate the entry (PATCH /v1/${retired.resource}/${retired.id} with retiredAt: null), or retire the activity (status: retired).`,
+      });
+    }
+  }
   if (a.reviewDueAt && a.reviewDueAt < snapshot.today) {
     out.push({
       code: 'review-overdue', entity, field: '/reviewDueAt',
@@ -359,6 +383,30 @@ function accountability(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] 
       resolution: `Review the record, then set the next reviewDueAt (${patchActivity(a)}).`,
     });
   }
+  return out;
+}
+
+/** Every entry an activity links to, with the JSON Pointer of the link. */
+function linkedEntries(a: ActivityRecord): [string, Ref][] {
+  const out: [string, Ref][] = [];
+  a.controllers.forEach((ref, i) => out.push([`/controllers/${i}`, ref]));
+  a.purposes.forEach((p, i) => {
+    out.push([`/purposes/${i}/purpose`, p.purpose]);
+    p.legalBases.forEach((basis, j) => out.push([`/purposes/${i}/legalBases/${j}`, basis]));
+  });
+  a.dataSubjectCategories.forEach((ref, i) => out.push([`/dataSubjectCategories/${i}`, ref]));
+  a.dataCategories.forEach((d, i) => {
+    out.push([`/dataCategories/${i}/dataCategory`, d.dataCategory]);
+    if (d.retentionRule) out.push([`/dataCategories/${i}/retentionRule`, d.retentionRule]);
+    d.sourceChannels.forEach((ref, j) => out.push([`/dataCategories/${i}/sourceChannels/${j}`, ref]));
+  });
+  a.collectionChannels.forEach((ref, i) => out.push([`/collectionChannels/${i}`, ref]));
+  a.recipients.forEach((r, i) => out.push([`/recipients/${i}/recipient`, r.recipient]));
+  a.transfers.forEach((t, i) => {
+    out.push([`/transfers/${i}/recipient`, t.recipient]);
+    if (t.mechanism) out.push([`/transfers/${i}/mechanism`, t.mechanism]);
+  });
+  a.securityMeasures.forEach((ref, i) => out.push([`/securityMeasures/${i}`, ref]));
   return out;
 }
 

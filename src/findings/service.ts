@@ -9,6 +9,7 @@ import {
   type OrganisationRecord,
   type PolicyRecord,
   type RecipientRecord,
+  type RetiredRecord,
   type RegisterSnapshot,
 } from './rules';
 
@@ -18,12 +19,25 @@ export interface FindingsFilter {
   activityId?: string;
 }
 
+/** The building blocks that can be retired, by resource (table: the same in snake_case). */
+const retiredTables = [
+  'organisations',
+  'purposes',
+  'legal-bases',
+  'data-subject-categories',
+  'data-categories',
+  'collection-channels',
+  'recipients',
+  'retention-rules',
+  'security-measures',
+];
+
 const ids = (values: (string | null | undefined)[]) => [...new Set(values.filter((value): value is string => !!value))];
 
 /**
  * Findings are computed on read from the register as it is: they never block a save. One request
- * reads the register in six queries, however many activities it holds: the activities through the
- * same read model as the API, then one query per building-block kind the rules look at, all in one
+ * reads the register in seven queries, however many activities it holds: the activities through the
+ * same read model as the API, then one query per building-block kind the rules look at and one for the retired entries, all in one
  * repeatable-read transaction so they see the same state.
  */
 export class FindingsService {
@@ -97,6 +111,9 @@ async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRe
       WHERE organisation_id = ANY($1::uuid[]) ORDER BY lower(name), id`,
     [controllerIds],
   );
+  const retired: RetiredRecord[] = await manager.query(
+    retiredTables.map((resource) => `SELECT '${resource}' AS resource, id, name, retired_at AS "retiredAt" FROM ${resource.replaceAll('-', '_')} WHERE retired_at <= now()`).join(' UNION ALL '),
+  );
   return {
     today: new Date().toISOString().slice(0, 10),
     activities,
@@ -105,5 +122,6 @@ async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRe
     channels: new Map(channels.map((c) => [c.id, c])),
     recipients: new Map(recipients.map((r) => [r.id, r])),
     policies,
+    retired: new Map(retired.map((r) => [r.id, { ...r, retiredAt: new Date(r.retiredAt).toISOString() }])),
   };
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { errorCatalogue } from '../errors';
-import { Doc } from './dto';
+import { DateTime, Doc } from './dto';
 
 export const maxPageSize = 100;
 
@@ -48,6 +49,26 @@ export class ListQuery {
   @IsOptional() @IsString() @MaxLength(200)
   @Doc({ description: 'Case-insensitive search in the name', example: 'customer' })
   q?: string;
+}
+
+/** List filters of the building blocks that activities link to. */
+export class BuildingBlockListQuery extends ListQuery {
+  @IsOptional() @IsBoolean()
+  @Doc({ description: 'true: only retired entries (retiredAt now or earlier); false: only those in use', example: false })
+  retired?: boolean;
+}
+
+/** The `retiredAt` field of every building block (create, update and response). */
+export function RetiredAt(): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    DateTime({
+      description:
+        'Since when it is no longer in use (retired instead of deleted, so activities and history keep it); null: in use. Findings flag an active activity that still links it.',
+      example: '2026-06-30T00:00:00Z',
+      nullable: true,
+    })(target, property);
+  };
 }
 
 export class FieldErrorDto {

@@ -1,7 +1,7 @@
 import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
 import { legalBasisKinds } from '../../entities/legal-basis';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export const jurisdictions = ['EU', ...[...CountryCodes].sort()];
@@ -41,6 +41,9 @@ export class LegalBasisCreate {
   @IsIn(jurisdictions)
   @Doc({ description: "'EU' or the ISO 3166-1 alpha-2 code of the member state whose law this is", example: 'NL' })
   jurisdiction!: string;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const LegalBasisUpdate = updateDtoOf(LegalBasisCreate, 'LegalBasisUpdate');
@@ -49,7 +52,7 @@ export const LegalBasisResponse = responseDtoOf(LegalBasisCreate, 'LegalBasisRes
   Doc({ description: 'Shipped GDPR reference data; read-only', example: true })(proto, 'builtIn');
 });
 
-export class LegalBasisListQuery extends ListQuery {
+export class LegalBasisListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(legalBasisKinds) @Doc({ description: 'Only this kind', example: 'transfer-mechanism' })
   kind?: string;
 

@@ -12,6 +12,7 @@ export const legalBases: ResourceDefinition<LegalBasis> = {
   entity: LegalBasis,
   dto: { create: LegalBasisCreate, update: LegalBasisUpdate, response: LegalBasisResponse, query: LegalBasisListQuery },
   filters: {
+    retired: { kind: 'since', column: 'retiredAt' },
     kind: { kind: 'equals', column: 'kind' },
     code: { kind: 'equals', column: 'code' },
     jurisdiction: { kind: 'equals', column: 'jurisdiction' },

@@ -15,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { organisationRoles } from '../../entities/organisation';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class OrganisationCreate {
@@ -78,6 +78,9 @@ export class OrganisationCreate {
   @IsOptional() @IsUUID()
   @Doc({ description: 'Its representative in the Union (Art. 27), an organisation in the register', nullable: true })
   representativeId?: string | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const OrganisationUpdate = updateDtoOf(OrganisationCreate, 'OrganisationUpdate');
@@ -85,7 +88,7 @@ export const OrganisationResponse = responseDtoOf(OrganisationCreate, 'Organisat
   expandedRef(proto, 'representative', 'The representative, resolved'),
 );
 
-export class OrganisationListQuery extends ListQuery {
+export class OrganisationListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(organisationRoles) @Doc({ description: 'Only organisations with this role', example: 'controller' })
   role?: string;
 

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class PurposeCreate {
@@ -10,12 +10,15 @@ export class PurposeCreate {
   @IsOptional() @IsString() @MaxLength(4000)
   @Doc({ description: 'What the processing is for', example: 'Processing orders, contracts and providing the services ordered', nullable: true })
   description?: string | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const PurposeUpdate = updateDtoOf(PurposeCreate, 'PurposeUpdate');
 export const PurposeResponse = responseDtoOf(PurposeCreate, 'PurposeResponse');
 
-export class PurposeListQuery extends ListQuery {
+export class PurposeListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsUUID() @Doc({ description: 'Only purposes linked from this processing activity' })
   activityId?: string;
 }

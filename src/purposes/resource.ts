@@ -9,5 +9,6 @@ export const purposes: ResourceDefinition<Purpose> = {
   tagDescription: 'Why personal data is processed (Art. 30(1)(b)); legal bases are attached per processing activity.',
   entity: Purpose,
   dto: { create: PurposeCreate, update: PurposeUpdate, response: PurposeResponse, query: PurposeListQuery },
-  filters: { activityId: { kind: 'linked-to-activity' } },
+  filters: {
+    retired: { kind: 'since', column: 'retiredAt' }, activityId: { kind: 'linked-to-activity' } },
 };

@@ -1,6 +1,6 @@
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { recipientCategories, recipientKinds } from '../../entities/recipient';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class RecipientCreate {
@@ -31,6 +31,9 @@ export class RecipientCreate {
   @IsOptional() @IsString() @MaxLength(1000)
   @Doc({ description: 'Reference of the Art. 28 processing agreement (processors)', example: 'DPA-2021-004', nullable: true })
   processingAgreementRef?: string | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const RecipientUpdate = updateDtoOf(RecipientCreate, 'RecipientUpdate');
@@ -38,7 +41,7 @@ export const RecipientResponse = responseDtoOf(RecipientCreate, 'RecipientRespon
   expandedRef(proto, 'organisation', 'The organisation, resolved'),
 );
 
-export class RecipientListQuery extends ListQuery {
+export class RecipientListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(recipientKinds) @Doc({ description: 'Only this kind', example: 'processor' })
   kind?: string;
 

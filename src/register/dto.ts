@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { cookieParties, collectionMechanisms, sourceTypes } from '../../entities/collection-channel';
 import { sensitivities } from '../../entities/data-category';
@@ -10,7 +10,7 @@ import { recipientCategories, recipientKinds } from '../../entities/recipient';
 import { retentionEndActions } from '../../entities/retention-rule';
 import { securityMeasureTypes } from '../../entities/security-measure';
 import { EntityRef, maxPageSize } from '../http/common-dto';
-import { Doc, isoDatePattern, type JsonSchema } from '../http/dto';
+import { DateTime, Doc, isoDatePattern, type JsonSchema } from '../http/dto';
 import { ActivityRight } from '../rights/dto';
 
 /**
@@ -586,12 +586,11 @@ export class RegisterExportQuery {
   @Doc({ description: 'json, jsonld (W3C DPV) or csv (UK ICO template); overrides the Accept header', example: 'json' })
   format?: string;
 
-  @IsOptional() @IsISO8601()
-  @Doc({
+  @IsOptional()
+  @DateTime({
     description:
       'The register as it stood at this moment (RFC 3339, with a time zone), replayed from the audit trail: entries as they were then, deleted ones included, later ones absent. Not in the future. Auditors and admins only.',
     example: '2026-01-31T00:00:00Z',
-    schema: { type: 'string', format: 'date-time' },
   })
   asOf?: string;
 }

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { retentionEndActions } from '../../entities/retention-rule';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, isoDurationPattern, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class RetentionRuleCreate {
@@ -31,12 +31,15 @@ export class RetentionRuleCreate {
   @IsOptional() @IsString() @MaxLength(1000)
   @Doc({ description: 'The law or policy that sets the period', example: 'Art. 52 AWR (fiscal retention, 7 years)', nullable: true })
   legalReference?: string | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const RetentionRuleUpdate = updateDtoOf(RetentionRuleCreate, 'RetentionRuleUpdate');
 export const RetentionRuleResponse = responseDtoOf(RetentionRuleCreate, 'RetentionRuleResponse');
 
-export class RetentionRuleListQuery extends ListQuery {
+export class RetentionRuleListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(retentionEndActions) @Doc({ description: 'Only rules ending with this action', example: 'erase' })
   endAction?: string;
 

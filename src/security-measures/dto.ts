@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { securityMeasureTypes } from '../../entities/security-measure';
-import { ListQuery } from '../http/common-dto';
+import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class SecurityMeasureCreate {
@@ -19,12 +19,15 @@ export class SecurityMeasureCreate {
   @IsOptional() @IsString() @MaxLength(300)
   @Doc({ description: 'Standard or certification it relates to', example: 'PCI DSS', nullable: true })
   standardReference?: string | null;
+
+  @RetiredAt()
+  retiredAt?: string | null;
 }
 
 export const SecurityMeasureUpdate = updateDtoOf(SecurityMeasureCreate, 'SecurityMeasureUpdate');
 export const SecurityMeasureResponse = responseDtoOf(SecurityMeasureCreate, 'SecurityMeasureResponse');
 
-export class SecurityMeasureListQuery extends ListQuery {
+export class SecurityMeasureListQuery extends BuildingBlockListQuery {
   @IsOptional() @IsIn(securityMeasureTypes) @Doc({ description: 'Only this type', example: 'organisational' })
   type?: string;
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildTestApp, create } from '../helper';
+import { buildTestApp, call, create } from '../helper';
 import { cleanRegister, codesOf } from './fixtures/clean-register';
 
 t.test('DPIA likely required (WP248 criteria) and review dates, each with and without the defect', async (t) => {
@@ -68,4 +68,83 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
   t.match(overdue[0], { severity: 'warning', field: '/reviewDueAt', explanation: /^Art\. 24\(1\) and 5\(2\) GDPR: .*due for review on 2020-01-31/ });
   t.strictSame(await r.findingsOf('Future review', { reviewDueAt: '2999-01-31' }), []);
   t.strictSame(await r.findingsOf('No review date', { reviewDueAt: null }), []);
+});
+
+t.test('an active activity linking a retired entry, with and without the defect', async (t) => {
+  const app = await buildTestApp(t);
+  const r = await cleanRegister(app);
+  const oldMeasure = await create(app, 'security-measures', { name: 'Legacy VPN', type: 'technical' });
+  const oldBasis = await create(app, 'legal-bases', { code: 'nl-old-act', name: 'Repealed act', kind: 'lawful-basis', article: 'Art. 1', jurisdiction: 'NL' });
+  const body = (extra: Record<string, unknown> = {}) => ({
+    securityMeasureIds: [r.measure.id, oldMeasure.id],
+    purposes: [{ purposeId: r.purpose.id, legalBasisIds: [r.lb['gdpr-6-1-b'], oldBasis.id] }],
+    ...extra,
+  });
+  t.strictSame(await r.findingsOf('Remote access', body()), [], 'in use: nothing to find');
+
+  // Retired since yesterday: flagged, on the retired entry, naming the link.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+  const retire = async (path: string, id: string, retiredAt: string | null) => {
+    const response = await call(app, 'PATCH', `/v1/${path}/${id}`, { retiredAt });
+    t.equal(response.statusCode, 200, `PATCH ${path} retiredAt ${retiredAt}`);
+    return response.data;
+  };
+  const retiredMeasure = await retire('security-measures', oldMeasure.id, yesterday);
+  t.equal(retiredMeasure.retiredAt, yesterday, 'retiredAt is returned');
+  await retire('legal-bases', oldBasis.id, yesterday);
+  const active = await r.findingsOf('Remote access, still', body());
+  t.strictSame(codesOf(active), ['retired-entry-linked', 'retired-entry-linked']);
+  const onMeasure = active.find((f: any) => f.entity.id === oldMeasure.id);
+  t.match(onMeasure, {
+    severity: 'warning',
+    entity: { resource: 'security-measures', id: oldMeasure.id, name: 'Legacy VPN' },
+    field: '/retiredAt',
+    explanation: new RegExp(`^Art\\. 30\\(1\\) and 24\\(1\\) GDPR: .*"Legacy VPN" was retired on ${yesterday.slice(0, 10)}.*still links it \\(/securityMeasures/1\\)`),
+    resolution: /retiredAt: null/,
+  });
+  t.match(active.find((f: any) => f.entity.id === oldBasis.id), { entity: { resource: 'legal-bases' }, explanation: /\/purposes\/0\/legalBases\/1/ });
+
+  // Only active activities: a draft or a retired activity linking it is not flagged.
+  t.strictSame(await r.findingsOf('Remote access, draft', body({ status: 'draft' })), []);
+  const registerWide = await call(app, 'GET', '/v1/register/findings?code=retired-entry-linked');
+  t.equal(registerWide.data.total, 2, 'one finding per retired entry, register-wide');
+  t.same(registerWide.data.findings.find((f: any) => f.entity.id === oldMeasure.id).activities.map((a: any) => a.name).sort(), ['Remote access', 'Remote access, still']);
+
+  // Retirement in the future is not yet retirement; reinstating clears the finding.
+  await retire('security-measures', oldMeasure.id, new Date(Date.now() + 86_400_000).toISOString());
+  await retire('legal-bases', oldBasis.id, null);
+  t.strictSame(await r.findingsOf('Remote access, again', body()), []);
+});
+
+t.test('retiredAt on every building block: set, cleared, filtered, validated', async (t) => {
+  const app = await buildTestApp(t);
+  const past = '2026-03-31T00:00:00.000Z';
+  const bodies: Record<string, Record<string, unknown>> = {
+    organisations: { name: 'Old hoster', roles: ['processor'] },
+    purposes: { name: 'Old purpose' },
+    'legal-bases': { code: 'nl-x-old', name: 'Old law', kind: 'lawful-basis', article: 'Art. 2', jurisdiction: 'NL' },
+    'data-subject-categories': { name: 'Old subjects' },
+    'data-categories': { name: 'Old data' },
+    'collection-channels': { name: 'Old form', sourceType: 'data-subject', mechanism: 'web-form' },
+    recipients: { name: 'Old recipient', kind: 'processor', category: 'hosting-provider', country: 'NL' },
+    'retention-rules': { name: 'Old rule', duration: 'P1Y', startEvent: 'collection' },
+    'security-measures': { name: 'Old measure', type: 'technical' },
+  };
+  for (const [path, body] of Object.entries(bodies)) {
+    const inUse = await create(app, path, { ...body, name: `${body.name} in use` });
+    t.equal(inUse.retiredAt, null, `${path}: in use by default`);
+    const retired = await create(app, path, { ...body, code: body.code ? `${body.code}-2` : undefined, retiredAt: past });
+    t.equal(retired.retiredAt, past, `${path}: created retired`);
+    const onlyRetired = await call(app, 'GET', `/v1/${path}?retired=true`);
+    t.same(onlyRetired.data.items.map((item: any) => item.id), [retired.id], `${path}?retired=true`);
+    const onlyInUse = await call(app, 'GET', `/v1/${path}?retired=false&limit=100`);
+    t.ok(onlyInUse.data.items.some((item: any) => item.id === inUse.id) && !onlyInUse.data.items.some((item: any) => item.id === retired.id), `${path}?retired=false`);
+    const reinstated = await call(app, 'PATCH', `/v1/${path}/${retired.id}`, { retiredAt: null });
+    t.equal(reinstated.data.retiredAt, null, `${path}: reinstated`);
+    const bad = await call(app, 'PATCH', `/v1/${path}/${retired.id}`, { retiredAt: 'last spring' });
+    t.equal(bad.statusCode, 400, `${path}: a non-date is refused`);
+    t.match(bad.data.errors, [{ in: 'body', path: '/retiredAt' }]);
+  }
+  const badFilter = await call(app, 'GET', '/v1/purposes?retired=maybe');
+  t.equal(badFilter.statusCode, 400);
 });

@@ -1,0 +1,13 @@
+import { Column } from 'typeorm';
+import { RegisterEntity } from './register-entity';
+
+/**
+ * What processing activities link to. A building block that is no longer in use is retired rather
+ * than deleted: activities and the history keep pointing at it, and the findings flag an active
+ * activity that still links it.
+ */
+export abstract class BuildingBlock extends RegisterEntity {
+  /** Since when it is no longer in use; null while in use. */
+  @Column('timestamptz', { nullable: true })
+  retiredAt!: Date | null;
+}
