@@ -2,8 +2,10 @@
  * Measures GET /v1/register over real HTTP: time, bytes, peak RSS and heap while streaming, and
  * the queries one export makes, for the seeded Woktron register and for generated registers.
  *
- *   npx ts-node --transpile-only bench/register-export.ts [sizes…]        # PGlite, in memory
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/register-export.ts 2000 10000
+ *   npx tsc -p tsconfig.bench.json && node dist/bench/register-export.js [sizes…]        # PGlite, in memory
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node dist/bench/register-export.js 2000 10000
+ *
+ * (`npm run bench` — bench/run.ts — is the suite; this one looks closer at the export alone.)
  *
  * Sizes are total activities (the 13 seeded ones included); default 2000 10000. Run node with
  * --expose-gc (NODE_OPTIONS=--expose-gc) for steadier baselines. The tables are ANALYZEd after
@@ -84,7 +86,7 @@ async function main() {
     console.log(
       `${String(size).padStart(6)} activities: ${mb(bytes).padStart(9)} in ${ms.toFixed(0).padStart(6)} ms; ` +
         `RSS ${mb(baseline.rss)} → peak ${mb(peakRss)} (+${mb(peakRss - baseline.rss)}); heap peak +${mb(peakHeap - baseline.heapUsed)}${gc ? `, live after GC +${mb(peakLive - baseline.heapUsed)}` : ''}; ` +
-        `${reader.stats.queries} queries (${reader.stats.pages} pages)`,
+        `${reader.stats.queries} statements (${reader.stats.fetches ?? 0} of them FETCHes, ${reader.stats.pages} pages)`,
     );
   }
   await app.close();

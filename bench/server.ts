@@ -1,0 +1,210 @@
+/**
+ * A server process of `npm run bench`, driven by bench/run.ts over IPC:
+ *
+ *   node dist/bench/server.js service    the service (buildApp) on PostgreSQL (BENCH_DATABASE_URL)
+ *                                        or on PGlite (BENCH_PGLITE_DIR) — and then, in the same
+ *                                        process, the baseline on that same PGlite instance
+ *   node dist/bench/server.js baseline   the raw baseline on PostgreSQL (BENCH_DATABASE_URL)
+ *
+ * Each counts the SQL statements it sends at the driver (pg Client#query; PGlite query/exec)
+ * and samples its RSS every 10 ms. Messages: grow (generate activities up to a size), fixtures
+ * (ids for the create body), cleanup (drop what the create scenario made), reset / stats.
+ */
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { PGlite } from '@electric-sql/pglite';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { mintToken } from '../src/auth/tokens';
+import { loadConfig } from '../src/config';
+import { connectPGlite, openPGlite, type Database } from '../src/db/data-source';
+import { loadRegister } from '../src/seed/seed-loader';
+import { woktronRegister } from '../src/seed/woktron-register';
+import { generateActivities } from '../test/support/register-fixtures';
+import { buildBaseline, type BaselineCounters, type Query, type RawDatabase } from './baseline';
+
+export const benchSecret = 'bench-secret-that-is-long-enough-for-hs256!!';
+
+type Message = { id: number; cmd: string; [key: string]: unknown };
+
+const service = { queries: 0 };
+const baseline: BaselineCounters = { queries: 0 };
+let peakRss = process.memoryUsage.rss();
+setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 10).unref();
+
+/** A Promise-chain mutex: PGlite is one session, so the baseline's transactions take turns (as the service's pool does). */
+function serialize() {
+  let tail = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const granted = tail.then(() => release);
+    tail = tail.then(() => released);
+    return granted;
+  };
+}
+
+async function listen(app: FastifyInstance): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.server.address() as AddressInfo).port;
+}
+
+async function startService() {
+  const url = process.env.BENCH_DATABASE_URL;
+  let pglite: PGlite | undefined;
+  let database: Database | undefined;
+  let rawQuery: Query | undefined;
+  if (url) {
+    // Every statement the service sends, counted where it leaves for the server.
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      service.queries += 1;
+      return query.apply(this, args);
+    } as never;
+  } else {
+    pglite = await openPGlite({ dataDir: process.env.BENCH_PGLITE_DIR });
+    const db = pglite;
+    const query = db.query.bind(db);
+    const exec = db.exec.bind(db);
+    rawQuery = async (sql, params) => (await query(sql, params)).rows as any[];
+    db.query = ((...args: Parameters<typeof query>) => {
+      service.queries += 1;
+      return query(...args);
+    }) as typeof db.query;
+    db.exec = ((...args: Parameters<typeof exec>) => {
+      service.queries += 1;
+      return exec(...args);
+    }) as typeof db.exec;
+    database = await connectPGlite(db, true);
+  }
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+    SEED_ON_EMPTY: 'false',
+    ...(url ? { DATABASE_URL: url } : {}),
+    JWT_SECRET: benchSecret,
+    // The limiters stay on (their cost is part of the figures) but above what a benchmark sends.
+    RATE_LIMIT_MAX: '1000000',
+    EXPORT_RATE_LIMIT_MAX: '100000',
+  });
+  const app = await buildApp(config, { database });
+  await app.ready();
+  const token = await mintToken(app.auth.keys.secret!, app.auth.settings, { sub: 'bench', roles: ['admin'], ttlSeconds: 24 * 3600 });
+  if ((await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n === 0) {
+    await loadRegister(app.services, woktronRegister);
+  }
+  const port = await listen(app);
+  let baselinePort: number | undefined;
+  if (pglite) {
+    // The baseline on the same PGlite instance, bypassing the counters above (it counts its own).
+    const lock = serialize();
+    const raw: RawDatabase = {
+      query: async (sql, params) => {
+        const release = await lock();
+        try {
+          return await rawQuery!(sql, params);
+        } finally {
+          release();
+        }
+      },
+      session: async () => {
+        const release = await lock();
+        return { query: rawQuery!, release };
+      },
+    };
+    baselinePort = await listen(await buildBaseline(raw, baseline));
+  }
+  return { app, port, baselinePort, token };
+}
+
+async function startBaseline() {
+  const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
+  const raw: RawDatabase = {
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    session: async () => {
+      const client = await pool.connect();
+      return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.release() };
+    },
+  };
+  const app = await buildBaseline(raw, baseline);
+  return { port: await listen(app) };
+}
+
+async function main() {
+  const role = process.argv[2];
+  const send = (message: object) => process.send!(message);
+  if (role === 'baseline') {
+    const { port } = await startBaseline();
+    send({ ready: true, port });
+    // 'reset' answers the figures so far, then starts counting again.
+    process.on('message', (message: Message) => {
+      const result = { queries: baseline.queries, peakRss };
+      if (message.cmd === 'reset') {
+        baseline.queries = 0;
+        peakRss = process.memoryUsage.rss();
+      }
+      send({ id: message.id, result });
+    });
+    return;
+  }
+  const { app, port, baselinePort, token } = await startService();
+  const count = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n as number;
+  const handlers: Record<string, (message: Message) => Promise<unknown>> = {
+    async grow(message) {
+      const size = message.size as number;
+      const present = await count();
+      if (size > present) {
+        await generateActivities(app.dataSource, size - present, `Generated ${present} `);
+        // As autovacuum would soon after a bulk load: planner statistics for the grown tables.
+        await app.dataSource.query('ANALYZE');
+      }
+      return { activities: await count() };
+    },
+    async fixtures() {
+      const ids = async (table: string, n: number, where = 'TRUE') =>
+        (await app.dataSource.query(`SELECT id FROM ${table} WHERE ${where} ORDER BY lower(name), id LIMIT ${n}`)).map((row: { id: string }) => row.id);
+      const code = async (value: string) => (await app.dataSource.query('SELECT id FROM legal_bases WHERE code = $1', [value]))[0].id as string;
+      return {
+        activityIds: await ids('processing_activities', 200),
+        organisations: await ids('organisations', 1),
+        purposes: await ids('purposes', 2),
+        dataSubjectCategories: await ids('data_subject_categories', 3),
+        dataCategories: await ids('data_categories', 4),
+        retentionRules: await ids('retention_rules', 1),
+        collectionChannels: await ids('collection_channels', 2),
+        recipients: await ids('recipients', 2),
+        securityMeasures: await ids('security_measures', 3),
+        purposeBasis: await code('gdpr-6-1-b'),
+        transferMechanism: await code('gdpr-45'),
+      };
+    },
+    async cleanup() {
+      await app.dataSource.query(`DELETE FROM processing_activities WHERE name LIKE 'Bench %'`);
+      return { activities: await count() };
+    },
+    async reset() {
+      service.queries = 0;
+      baseline.queries = 0;
+      peakRss = process.memoryUsage.rss();
+      return {};
+    },
+    async stats() {
+      return { queries: service.queries, baselineQueries: baseline.queries, peakRss };
+    },
+  };
+  process.on('message', (message: Message) => {
+    handlers[message.cmd]!(message).then(
+      (result) => send({ id: message.id, result }),
+      (error: unknown) => send({ id: message.id, error: String((error as Error)?.stack ?? error) }),
+    );
+  });
+  send({ ready: true, port, baselinePort, token, database: app.database.kind });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
