@@ -15,6 +15,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
   service: CrudService<E>,
 ) {
   const { path, singular, tag, dto } = definition;
+  const aSingular = `${/^[aeiou]/i.test(singular) ? 'an' : 'a'} ${singular}`;
   const resource = path as Resource;
   const params = inline(app.dtoSchemas, IdParams);
   const one = json(`The ${singular}`, ref(dto.response));
@@ -63,8 +64,8 @@ export function registerCrudRoutes<E extends RegisterEntity>(
       schema: {
         tags: [tag],
         operationId: `create-${path}`,
-        summary: `Create a ${singular}`,
-        description: `Creates a ${singular}. Names are unique (case-insensitive); unknown fields are rejected.`,
+        summary: `Create ${aSingular}`,
+        description: `Creates ${aSingular}. Names are unique (case-insensitive); unknown fields are rejected.`,
         body: ref(create),
         response: { 201: one, ...problems('DUPLICATE', 'UNKNOWN_REFERENCE', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE') },
       },
@@ -82,7 +83,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
       schema: {
         tags: [tag],
         operationId: `update-${path}`,
-        summary: `Update a ${singular}`,
+        summary: `Update ${aSingular}`,
         description: `Changes the fields sent and leaves the others as they are; \`null\` clears an optional field.`,
         params,
         headers: ifMatchHeader,
@@ -106,7 +107,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(
       schema: {
         tags: [tag],
         operationId: `delete-${path}`,
-        summary: `Delete a ${singular}`,
+        summary: `Delete ${aSingular}`,
         description: `Deletes the ${singular}. Refused with 409 while anything links to it; the problem lists what does.`,
         params,
         headers: ifMatchHeader,

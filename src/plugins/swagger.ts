@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { errorCatalogue, problemFor, type ErrorCode, type FieldError } from '../errors';
 import { findingsTag } from '../findings/routes';
 import { privacyNoticeTag } from '../privacy-notice/routes';
 import { historyTag } from '../history/routes';
@@ -9,19 +10,150 @@ import { processingActivitiesTag } from '../processing-activities/routes';
 import { registerTag } from '../register/routes';
 import { buildingBlocks } from '../resources';
 
-export const apiDescription = `A GDPR Article 30 **record of processing activities**, kept as linked entries.
+/** Swagger UI deep link to an operation: `#/<tag>/<operationId>`. */
+const deepLink = (tag: string, operationId: string) => `#/${encodeURIComponent(tag)}/${operationId}`;
 
-Start with **Processing activities**: each record links its purposes (with legal bases), data subjects,
-data categories (with retention and sources), collection channels, recipients, third-country transfers
-and security measures. The other sections hold those building blocks.
+/** The introduction at the top of Swagger UI: what this is, how to get in, where to start. */
+export const apiDescription = `A GDPR Article 30 **record of processing activities**: the register every controller (Art. 30(1))
+and processor (Art. 30(2)) keeps of how it processes personal data, and hands to the supervisory
+authority on request. Each **processing activity** links its purposes (with legal bases), data
+subjects, data categories (with retention and sources), collection channels, recipients,
+third-country transfers and security measures; the other sections hold those building blocks. A new
+installation holds an example: the register of Woktron Ltd., a Dutch hosting company (13 activities,
+such as *Customer orders and service delivery* and *Billing, payment and debt collection*).
 
-Every \`/v1\` operation needs a bearer token (JWT) whose roles grant it: \`reader\` and \`auditor\` read,
-\`editor\` also creates and updates register entries, \`admin\` may do everything. Press **Authorize**
-and paste a token; in development the service prints one per role at start-up, and
-\`npm run token -- --role auditor\` mints one.
+### 1. Get a token
 
-Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`; validation errors list
-every bad field as a JSON Pointer.`;
+Every \`/v1\` operation needs a bearer token (JWT) whose \`roles\` claim grants it; each operation
+below names the roles it needs.
+
+| Role | May |
+|---|---|
+| \`reader\` | read every entry, the findings, the privacy notice and the export |
+| \`auditor\` | the same, plus the audit trail, the register's history and signed snapshots |
+| \`editor\` | also create and update processing activities and most building blocks |
+| \`admin\` | everything, including organisations, own legal bases and deletions |
+
+- **Development:** the service prints a token per role when it starts; \`npm run token -- --role auditor --ttl 1h\`
+  mints another.
+- **Production:** ask your organisation's identity provider (the service only verifies tokens).
+
+### 2. Authorize
+
+Press **Authorize**, paste the token itself (without \`Bearer \`), **Authorize**, **Close**. The token
+stays in this browser until you log out or it expires, and every "Try it out" sends it.
+
+### 3. Where to start
+
+1. [**GET /v1/register**](${deepLink(registerTag.name, 'get-register')}): the whole register as one document.
+   *Try it out* → *Execute* → *Download file*: \`register-YYYY-MM-DD.json\`, or \`.csv\` (UK ICO
+   template) and \`.jsonld\` (W3C DPV) with \`format\`.
+2. [**GET /v1/register/findings**](${deepLink(findingsTag.name, 'list-register-findings')}): what the register itself shows to be missing or wrong.
+3. [**GET /v1/processing-activities**](${deepLink(processingActivitiesTag.name, 'list-processing-activities')}) with \`q=billing\`,
+   then one activity by its \`id\`: its purposes, legal bases, data, recipients and transfers.
+4. [**POST /v1/register/snapshots**](${deepLink(registerTag.name, 'create-register-snapshots')}) (auditor, admin): freeze and sign the
+   register; [**GET /v1/register/snapshots/{id}**](${deepLink(registerTag.name, 'get-register-snapshots')}) downloads it
+   (\`register-snapshot-YYYY-MM-DD-<id>.json\`, or \`.jws\` as \`application/jose\`) for
+   \`npm run verify-snapshot\` with the keys of \`GET /v1/register/snapshots/jwks.json\`.
+
+Each link above opens its operation in a new tab. Links like these are deep links,
+\`/docs#/<section>/<operation>\`: the address bar follows what you open, so copy it to share a place.
+
+### Errors
+
+Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`; validation errors
+list every bad field as a JSON Pointer. Without a token:
+
+\`\`\`json
+${JSON.stringify(problemFor('UNAUTHENTICATED', 'This operation needs a bearer token (Authorization: Bearer …).', {}, '/v1/register'), null, 2)}
+\`\`\``;
+
+/** Example resource names for "not found" details, from the path segment before `{id}`. */
+const singularOf = (segment: string) =>
+  segment.replace(/-/g, ' ').replace(/bases$/, 'basis').replace(/ies$/, 'y').replace(/s$/, '');
+
+const exampleId = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
+
+type Problem = ReturnType<typeof problemFor>;
+
+/** A field error of the kind the operation most often gets: a bad id, a bad body field, a bad query. */
+function exampleFieldError(path: string, operation: Record<string, any>): FieldError {
+  if (path.includes('{id}')) return { in: 'params', path: '/id', message: 'must match format "uuid"', value: '42' };
+  if (operation.requestBody) return { in: 'body', path: '/name', message: 'must NOT have fewer than 1 characters', value: '' };
+  return { in: 'query', path: '/limit', message: 'must be <= 100', value: 500 };
+}
+
+/** A realistic detail for an error code on an operation, worded as the service words it. */
+function exampleDetail(code: ErrorCode, path: string, roles: string[] | undefined): Problem['detail'] {
+  const roleList = (list: string[]) => list.map((role) => `\`${role}\``).join(', ');
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 'This operation needs a bearer token (Authorization: Bearer …).';
+    case 'FORBIDDEN': {
+      const needed = roles?.length ? roles : ['admin'];
+      return `This operation needs one of the roles ${roleList(needed)}; the token has ${needed.includes('reader') ? 'nobody' : '`reader`'}.`;
+    }
+    case 'NOT_FOUND': {
+      const segment = /\/([a-z-]+)\/\{[^}]+\}/.exec(path)?.[1] ?? 'entries';
+      return `No ${path.startsWith('/v1/register/snapshots') ? 'register snapshot' : singularOf(segment)} with id ${exampleId}.`;
+    }
+    case 'VALIDATION_FAILED':
+      return '1 field is not valid.';
+    case 'RATE_LIMITED':
+      return 'Rate limit exceeded: at most 600 requests per 1 minute.';
+    default:
+      return `${errorCatalogue[code].title}.`;
+  }
+}
+
+/**
+ * Gives every documented problem+json response an example per error code it lists, so Swagger UI
+ * shows a 401 as a 401 (not the generic Problem schema's 404 example).
+ */
+function addProblemExamples(openapi: Record<string, any>) {
+  for (const [path, methods] of Object.entries<Record<string, any>>(openapi.paths ?? {})) {
+    for (const operation of Object.values<Record<string, any>>(methods)) {
+      for (const [status, response] of Object.entries<Record<string, any>>(operation.responses ?? {})) {
+        const media = response.content?.['application/problem+json'];
+        if (!media || media.examples || media.example) continue;
+        const codes = String(response.description ?? '')
+          .split('; ')
+          .map((part) => part.split(':')[0]!)
+          .filter((code): code is ErrorCode => code in errorCatalogue && String(errorCatalogue[code as ErrorCode].status) === status);
+        if (codes.length === 0) continue;
+        const instance = path.replace(/\{[^}]+\}/g, exampleId);
+        const examples = Object.fromEntries(
+          codes.map((code) => {
+            const extras = code === 'VALIDATION_FAILED' ? { errors: [exampleFieldError(path, operation)] } : {};
+            return [code, { summary: errorCatalogue[code].title, value: problemFor(code, exampleDetail(code, path, operation['x-roles']), extras, instance) }];
+          }),
+        );
+        media.examples = examples;
+      }
+    }
+  }
+  return openapi;
+}
+
+/**
+ * Swagger UI fills "Try it out" inputs with a parameter's example: an optional filter would then
+ * be sent unasked (`owner=Sales`, `asOf=2026-01-31…`) and the auditor sees an empty register. So
+ * optional query parameters name their example in the description instead.
+ */
+function examplesIntoDescriptions(openapi: Record<string, any>) {
+  for (const methods of Object.values<Record<string, any>>(openapi.paths ?? {})) {
+    for (const operation of Object.values<Record<string, any>>(methods)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in !== 'query' || parameter.required || parameter.schema?.example === undefined) continue;
+        const { example, ...schema } = parameter.schema;
+        parameter.schema = schema;
+        const description = parameter.description ? `${String(parameter.description).replace(/\.?$/, '.')} ` : '';
+        parameter.description = `${description}Example: \`${typeof example === 'string' ? example : JSON.stringify(example)}\`.`;
+      }
+    }
+  }
+  return openapi;
+}
 
 /** OpenAPI 3 document built from the route schemas, and Swagger UI at /docs (assets served locally). */
 export const swaggerPlugin = fp(
@@ -32,34 +164,49 @@ export const swaggerPlugin = fp(
         info: { title: 'Processing register', version: '1.0.0', description: apiDescription },
         components: {
           securitySchemes: {
-            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT with a `roles` claim' },
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description:
+                'A JWT whose `roles` claim holds `reader`, `auditor`, `editor` or `admin`. Paste the token without `Bearer `. Development: `npm run token -- --role auditor --ttl 1h`; production: your identity provider.',
+            },
           },
         },
+        // Reading order: the register as a whole, its records, their building blocks, then the rest.
         tags: [
+          registerTag,
+          findingsTag,
           processingActivitiesTag,
           ...Object.values(buildingBlocks).map((definition) => ({
             name: definition.tag,
             description: definition.tagDescription,
           })),
-          findingsTag,
           privacyNoticeTag,
           historyTag,
-          registerTag,
-          { name: 'Administration', description: 'Health checks.' },
+          { name: 'Administration', description: 'Health checks for load balancers and orchestrators; no token needed.' },
         ],
       },
       refResolver: {
         buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
       },
+      transformObject: (document) =>
+        examplesIntoDescriptions(addProblemExamples('openapiObject' in document ? document.openapiObject : document.swaggerObject)),
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',
+      theme: { title: 'Processing register — API' },
       uiConfig: {
-        docExpansion: 'list',
+        // The sections in reading order, each opened on demand (a deep link opens its operation).
+        docExpansion: 'none',
+        // `#/<tag>/<operationId>` opens that operation; the address bar follows what is opened.
         deepLinking: true,
         displayOperationId: false,
         defaultModelsExpandDepth: 0,
+        // The token survives a reload (kept in this browser's localStorage until Logout).
         persistAuthorization: true,
+        displayRequestDuration: true,
+        filter: true,
       },
       // The page is public; the spec itself needs a token when DOCS_SPEC_PUBLIC=false.
       uiHooks: {
