@@ -21,6 +21,7 @@ import { servicesPlugin } from './plugins/services';
 import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
 import { privacyNoticeRoutes } from './privacy-notice/routes';
+import { importRoutes } from './import/routes';
 import { registerRoutes } from './register/routes';
 import { buildingBlocks } from './resources';
 
@@ -82,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await v1.register(findingsRoutes);
       await v1.register(privacyNoticeRoutes);
       await v1.register(registerRoutes);
+      await v1.register(importRoutes);
       for (const [key, definition] of Object.entries(buildingBlocks)) {
         registerCrudRoutes(v1, definition as never, v1.services[key as keyof typeof buildingBlocks] as never);
       }

@@ -42,6 +42,13 @@ export const configSchema = {
       default: 1048576,
       description: 'Largest accepted request body',
     },
+    IMPORT_BODY_LIMIT_BYTES: {
+      type: 'integer',
+      minimum: 1024,
+      maximum: 1073741824,
+      default: 104857600,
+      description: 'Largest accepted import file (POST /v1/register/import)',
+    },
     SEED_ON_EMPTY: {
       type: 'boolean',
       default: true,
@@ -130,6 +137,7 @@ export interface Config {
   DATABASE_POOL_SIZE: number;
   DATABASE_CONNECT_TIMEOUT_MS: number;
   BODY_LIMIT_BYTES: number;
+  IMPORT_BODY_LIMIT_BYTES: number;
   SEED_ON_EMPTY: boolean;
   NODE_ENV: 'development' | 'production' | 'test';
   JWT_ISSUER: string;

@@ -20,6 +20,8 @@ export const errorCatalogue = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
   IDEMPOTENCY_KEY_IN_USE: { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
   UNKNOWN_REFERENCE: { status: 422, title: 'The request refers to resources that do not exist or do not fit' },
+  IMPORT_INVALID: { status: 422, title: 'The import file has errors; nothing was imported' },
+  IMPORT_CONFLICT: { status: 409, title: 'The import would overwrite entries that differ; nothing was imported' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
   OVERLOADED: { status: 503, title: 'The service is overloaded' },
@@ -44,9 +46,27 @@ export interface Referrer {
   name: string;
 }
 
+/** An import file's problem (see src/import/problems.ts). */
+export interface ImportProblemDetail {
+  row: number | null;
+  column: string | null;
+  path: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** An entry an import would change, and the fields that differ. */
+export interface ImportConflictDetail {
+  resource: string;
+  name: string;
+  fields: string[];
+}
+
 export interface ProblemExtras {
   errors?: FieldError[];
   referencedBy?: Referrer[];
+  problems?: ImportProblemDetail[];
+  conflicts?: ImportConflictDetail[];
 }
 
 export class AppError extends Error {

@@ -31,11 +31,16 @@ export const resources = [
   'register',
   // Signed, stored snapshots of the export: auditors and admins create and read them; never changed.
   'register-snapshots',
+  // Bringing a whole register in (JSON export or ICO CSV): admins only.
+  'register-import',
 ] as const;
 export type Resource = (typeof resources)[number];
 
 /** Resources only auditors and admins may read. */
 const auditOnly: Resource[] = ['audit-events', 'register-history', 'register-snapshots'];
+
+/** Resources that are one admin operation, not something to read. */
+const adminOnly: Resource[] = ['register-import'];
 
 /** Snapshots are append-only evidence: made and read, never updated or deleted (no route does). */
 const snapshots: Operation[] = ['list', 'get', 'create'];
@@ -52,7 +57,9 @@ const all: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
 /** Every resource (except the audit-only ones, unless asked) with the same operations. */
 const everything = (ops: Operation[], withAudit = false) =>
   Object.fromEntries(
-    resources.filter((resource) => withAudit || !auditOnly.includes(resource)).map((resource) => [resource, ops]),
+    resources
+      .filter((resource) => !adminOnly.includes(resource) && (withAudit || !auditOnly.includes(resource)))
+      .map((resource) => [resource, ops]),
   ) as Partial<Record<Resource, Operation[]>>;
 
 export const permissionTable: Record<Role, Partial<Record<Resource, Operation[]>>> = {
@@ -73,7 +80,7 @@ export const permissionTable: Record<Role, Partial<Record<Resource, Operation[]>
     'security-measures': write,
     'privacy-policies': write,
   },
-  admin: { ...everything(all, true), 'register-snapshots': snapshots },
+  admin: { ...everything(all, true), 'register-snapshots': snapshots, 'register-import': ['create'] },
 };
 
 export function isAllowed(userRoles: readonly Role[], { resource, operation }: Permission): boolean {

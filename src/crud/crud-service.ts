@@ -3,6 +3,7 @@ import type { RegisterEntity } from '../../entities/register-entity';
 import type { AuditAction } from '../../entities/audit-event';
 import { type Actor, recordChange } from '../audit/recorder';
 import { findReferrers, linkedToActivitySql } from '../db/links';
+import { inTransaction } from '../db/transactions';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, notFound, unknownReference } from '../errors';
 import { assertPrecondition } from '../http/etag';
@@ -90,8 +91,9 @@ export class CrudService<E extends RegisterEntity> {
     return this.findOne(this.dataSource.manager, id);
   }
 
-  create(input: Partial<E>, actor: Actor): Promise<E> {
-    return this.dataSource.transaction(async (manager) => {
+  /** `within`: a transaction of the caller's (e.g. an import) to run in, all or nothing. */
+  create(input: Partial<E>, actor: Actor, within?: EntityManager): Promise<E> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const values = { ...input, ...this.definition.createDefaults } as Partial<E>;
       await this.definition.rules?.beforeWrite?.(manager, values);
       const entity = manager.create(this.definition.entity, values as E);
@@ -106,8 +108,8 @@ export class CrudService<E extends RegisterEntity> {
     });
   }
 
-  update(id: string, patch: Partial<E>, ifMatch: string | undefined, actor: Actor): Promise<E> {
-    return this.dataSource.transaction(async (manager) => {
+  update(id: string, patch: Partial<E>, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<E> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const existing = await this.lock(manager, id);
       const before = await this.findOne(manager, id);
       assertPrecondition(before, ifMatch, this.definition.singular);

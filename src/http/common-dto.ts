@@ -93,6 +93,34 @@ export class ReferrerDto {
   name!: string;
 }
 
+export class ImportProblemDto {
+  @IsOptional() @IsInt() @Doc({ description: 'CSV: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
+  row!: number | null;
+
+  @IsOptional() @IsString() @Doc({ description: 'CSV: the column header', example: 'Categories of recipients', nullable: true })
+  column!: string | null;
+
+  @IsOptional() @IsString() @Doc({ description: 'JSON: a JSON Pointer into the document', example: '/controllerRegister/activities/3/recipients/0/country', nullable: true })
+  path!: string | null;
+
+  @IsOptional() @IsString() @Doc({ description: 'The offending value (shortened)', example: 'Hosting B.V. (subcontractor, NL)', nullable: true })
+  value!: string | null;
+
+  @IsString() @Doc({ description: 'Why it is refused', example: 'unknown recipient kind "subcontractor"; one of: processor, independent-controller, …' })
+  message!: string;
+}
+
+export class ImportConflictDto {
+  @IsString() @Doc({ description: 'Resource (URL segment)', example: 'recipients' })
+  resource!: string;
+
+  @IsString() @Doc({ description: 'The entry, by name (legal bases by code)', example: 'Hosting provider' })
+  name!: string;
+
+  @IsString({ each: true }) @Doc({ description: 'The fields whose stored value differs from the file', example: ['country', 'processingAgreementRef'] })
+  fields!: string[];
+}
+
 /** RFC 9457 problem details, with a stable `code`. */
 export class Problem {
   @IsString() @Doc({ description: 'URI identifying the problem type', example: 'urn:problem:processing-register:not-found' })
@@ -120,4 +148,12 @@ export class Problem {
   @IsOptional() @ValidateNested({ each: true }) @Type(() => ReferrerDto)
   @Doc({ description: 'What still links to the entry, when deleting it is refused' })
   referencedBy?: ReferrerDto[];
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ImportProblemDto)
+  @Doc({ description: 'Every problem of an import file (IMPORT_INVALID)' })
+  problems?: ImportProblemDto[];
+
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ImportConflictDto)
+  @Doc({ description: 'Every entry an import in merge mode would overwrite (IMPORT_CONFLICT)' })
+  conflicts?: ImportConflictDto[];
 }

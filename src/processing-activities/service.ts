@@ -17,6 +17,7 @@ import type { AuditAction } from '../../entities/audit-event';
 import { ProcessingActivity } from '../../entities/processing-activity';
 import { type Actor, recordChange } from '../audit/recorder';
 import { likePattern, parseSort, type Page } from '../crud/crud-service';
+import { inTransaction } from '../db/transactions';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, type FieldError, notFound, unknownReference, validationFailed } from '../errors';
 import { assertPrecondition } from '../http/etag';
@@ -183,8 +184,9 @@ export class ProcessingActivityService {
     return withRights(view);
   }
 
-  create(input: ActivityInput, actor: Actor): Promise<ActivityView> {
-    return this.dataSource.transaction(async (manager) => {
+  /** `within`: a transaction of the caller's (e.g. an import) to run in, all or nothing. */
+  create(input: ActivityInput, actor: Actor, within?: EntityManager): Promise<ActivityView> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       await this.validate(manager, input);
       const id = randomUUID();
       await this.write(() => manager.insert(ProcessingActivity, { id, ...pick(input, scalarFields) } as never), input);
@@ -195,8 +197,8 @@ export class ProcessingActivityService {
     });
   }
 
-  update(id: string, patch: ActivityInput, ifMatch: string | undefined, actor: Actor): Promise<ActivityView> {
-    return this.dataSource.transaction(async (manager) => {
+  update(id: string, patch: ActivityInput, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<ActivityView> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const current = await this.lockAndRead(manager, id);
       assertPrecondition(current, ifMatch, 'processing activity');
       const merged = { ...toInput(current), ...patch };

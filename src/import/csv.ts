@@ -1,0 +1,797 @@
+import isEmail from 'validator/lib/isEmail';
+import isISO31661Alpha2 from 'validator/lib/isISO31661Alpha2';
+import { sourceTypes, type SourceType } from '../../entities/collection-channel';
+import type { Sensitivity } from '../../entities/data-category';
+import { activityRoles, activityStatuses, type ActivityRole, type ActivityStatus } from '../../entities/processing-activity';
+import { recipientKinds, type RecipientKind } from '../../entities/recipient';
+import { retentionEndActions, type RetentionEndAction } from '../../entities/retention-rule';
+import { securityMeasureTypes, type SecurityMeasureType } from '../../entities/security-measure';
+import type { OrganisationRole } from '../../entities/organisation';
+import { isoDurationPattern } from '../http/dto';
+import { csvColumns } from '../register/render-csv';
+import type {
+  RegisterDocument,
+  SeedActivity,
+  SeedCollectionChannel,
+  SeedDataCategory,
+  SeedDataSubjectCategory,
+  SeedOrganisation,
+  SeedPurpose,
+  SeedRecipient,
+  SeedRetentionRule,
+  SeedSecurityMeasure,
+} from '../seed/register-document';
+import type { ImportProblem, KnownLegalBasis } from './problems';
+
+/**
+ * Reads a CSV in the UK ICO controller-template columns — the register's own CSV export
+ * (src/register/render-csv.ts) or a spreadsheet kept in its layout — back into a RegisterDocument.
+ * Every cell rendering of the export is inverted here; what the CSV does not carry (descriptions,
+ * recipient categories, collection mechanisms, which data comes from which channel…) is left out
+ * or set to the neutral value. Every problem is collected, each naming the spreadsheet row
+ * (header = row 1) and column.
+ */
+
+// ---- RFC 4180 ----------------------------------------------------------------------------------
+
+interface CsvRecord {
+  /** Spreadsheet row: the n-th physical record of the file, empty lines included. */
+  row: number;
+  cells: string[];
+  /** The record ends inside a quoted field (a quote is missing). */
+  unterminated: boolean;
+}
+
+/** Records of an RFC 4180 file: quoted fields with "" escapes, CRLF, LF or CR line ends. */
+function* readCsv(text: string, delimiter: string): Generator<CsvRecord> {
+  let row = 0;
+  let cells: string[] = [];
+  let field = '';
+  let atFieldStart = true;
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+    } else if (c === '"' && atFieldStart) {
+      quoted = true;
+      atFieldStart = false;
+      i++;
+    } else if (c === delimiter) {
+      cells.push(field);
+      field = '';
+      atFieldStart = true;
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      cells.push(field);
+      yield { row: ++row, cells, unterminated: false };
+      cells = [];
+      field = '';
+      atFieldStart = true;
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += c;
+      atFieldStart = false;
+      i++;
+    }
+  }
+  if (cells.length > 0 || field !== '' || !atFieldStart) {
+    cells.push(field);
+    yield { row: ++row, cells, unterminated: quoted };
+  }
+}
+
+// ---- columns -----------------------------------------------------------------------------------
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const headers = csvColumns.map(([header]) => header);
+
+/** The export's header that is (or, failing that, uniquely contains) `fragment`. */
+function column(fragment: string): string {
+  const exact = headers.filter((header) => normalise(header) === fragment);
+  const found = exact.length > 0 ? exact : headers.filter((header) => normalise(header).includes(fragment));
+  if (found.length !== 1) throw new Error(`render-csv.ts has ${found.length} columns matching "${fragment}"`);
+  return found[0]!;
+}
+
+const COL = {
+  owner: column('business function'),
+  purpose: column('purpose of processing'),
+  controller: column('name and contact details of controller'),
+  jointController: column('joint controller'),
+  representative: column('representative'),
+  dpo: column('data protection officer'),
+  individuals: column('categories of individuals'),
+  personalData: column('categories of personal data'),
+  recipients: column('categories of recipients'),
+  processorContract: column('contract with processor'),
+  thirdCountries: column('names of third countries'),
+  safeguards: column('safeguards'),
+  retention: column('retention'),
+  security: column('security measures'),
+  art6: column('article 6'),
+  art9: column('article 9'),
+  art10: column('article 10'),
+  legitimateInterest: column('legitimate interests for'),
+  assessmentReference: column('legitimate interests assessment'),
+  rights: column('rights available'),
+  sources: column('source of personal data'),
+  dpiaRequired: column('impact assessment required'),
+  dpiaReference: column('link to data protection impact'),
+  activity: column('processing activity'),
+  role: column('role'),
+  status: column('status'),
+  recordId: column('record id'),
+};
+
+/** Columns that belong to one purpose (one row each); every other column describes the activity. */
+const purposeColumns = new Set([COL.purpose, COL.art6, COL.art9, COL.art10, COL.legitimateInterest, COL.assessmentReference]);
+/** Read by nobody: the rights are derived by the service, the id is the exporting register's. */
+const ignoredColumns = new Set([COL.activity, COL.rights, COL.recordId]);
+const activityColumns = headers.filter((header) => !purposeColumns.has(header) && !ignoredColumns.has(header));
+
+const basisColumns: [header: string, kind: string][] = [
+  [COL.art6, 'lawful-basis'],
+  [COL.art9, 'special-category-condition'],
+  [COL.art10, 'criminal-data-condition'],
+];
+const kindLabels: Record<string, string> = {
+  'lawful-basis': 'an Art. 6 lawful basis',
+  'special-category-condition': 'an Art. 9 special-category condition',
+  'criminal-data-condition': 'an Art. 10 criminal-data condition',
+  'transfer-mechanism': 'an Art. 45–49 transfer mechanism',
+};
+const kindLabel = (kind: string) => kindLabels[kind] ?? `of kind ${kind}`;
+
+// ---- cells -------------------------------------------------------------------------------------
+
+/** A cell as the export wrote it: trimmed, the formula-neutralising apostrophe removed. */
+function cellText(raw: string): string {
+  const text = raw.trim();
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1).trim() : text;
+}
+
+/** Items of a list cell: one a line, blank lines skipped. */
+const linesOf = (cell: string) =>
+  cell
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+const shorten = (value: string) => (value.length > 200 ? `${value.slice(0, 199)}…` : value);
+const quote = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+
+const booleans: Record<string, boolean> = { yes: true, y: true, true: true, ja: true, no: false, n: false, false: false, nee: false };
+
+const phonePattern = /^\+?[\d ()-]{6,}$/;
+
+/** Where a value was read: for problems. */
+interface At {
+  row: number;
+  column: string;
+}
+
+interface DataRow {
+  row: number;
+  cell: (header: string) => string;
+}
+
+interface Contact {
+  name: string;
+  address?: string;
+  country?: string;
+  email?: string;
+  phone?: string;
+  privacyContactEmail?: string;
+}
+
+const startsWithFollowedBy = (line: string, name: string, separators: string[]) => {
+  const lower = line.toLowerCase();
+  const prefix = name.toLowerCase();
+  if (!lower.startsWith(prefix)) return false;
+  const rest = line.slice(name.length);
+  return separators.some((separator) => (separator === '' ? rest === '' : rest.startsWith(separator)));
+};
+
+/** The longest of `names` the line starts with, followed by one of `separators` ('' = end of line). */
+function longestPrefix(line: string, names: Iterable<string>, separators: string[]): string | undefined {
+  let best: string | undefined;
+  for (const name of names) {
+    if (name && (!best || name.length > best.length) && startsWithFollowedBy(line, name, separators)) best = name;
+  }
+  return best === undefined ? undefined : line.slice(0, best.length);
+}
+
+// ---- the parser --------------------------------------------------------------------------------
+
+export function parseIcoCsv(
+  input: string,
+  known: { legalBases: KnownLegalBasis[]; organisations: string[] },
+): { document: RegisterDocument; problems: ImportProblem[]; rows: number } {
+  const problems: ImportProblem[] = [];
+  const problem = (row: number | null, column: string | null, value: string | null, message: string) =>
+    problems.push({ row, column, path: null, value: value === null ? null : shorten(value), message });
+  const at = (where: At, value: string | null, message: string) => problem(where.row, where.column, value, message);
+
+  const document: RegisterDocument = {
+    organisations: [],
+    dataSubjectCategories: [],
+    dataCategories: [],
+    collectionChannels: [],
+    purposes: [],
+    legalBases: [],
+    recipients: [],
+    retentionRules: [],
+    securityMeasures: [],
+    activities: [],
+    privacyPolicies: [],
+  };
+
+  // ---- file, delimiter and header --------------------------------------------------------------
+  const body = input.replace(/^\uFEFF/, '');
+  const isEmpty = (record: CsvRecord) => record.cells.every((cell) => cell.trim() === '');
+  const firstRecord = (delimiter: string) => {
+    for (const record of readCsv(body, delimiter)) if (!isEmpty(record)) return record;
+    return undefined;
+  };
+  const knownHeaders = new Map(headers.map((header) => [normalise(header), header]));
+  const knownIn = (record: CsvRecord | undefined) => new Set((record?.cells ?? []).map((cell) => knownHeaders.get(normalise(cell))).filter(Boolean)).size;
+  let delimiter = ',';
+  let best = -1;
+  for (const candidate of [',', ';', '\t']) {
+    const count = knownIn(firstRecord(candidate));
+    if (count > best) [delimiter, best] = [candidate, count];
+  }
+
+  const records = [...readCsv(body, delimiter)];
+  const headerAt = records.findIndex((record) => !isEmpty(record));
+  if (headerAt < 0) {
+    problem(1, null, null, 'The file is empty: it needs a header row with the columns of the register export');
+    return { document, problems, rows: 0 };
+  }
+  const header = records[headerAt]!;
+  const dataRecords = records.slice(headerAt + 1).filter((record) => !isEmpty(record));
+  const rows = dataRecords.length;
+
+  const index = new Map<string, number>();
+  header.cells.forEach((cell, i) => {
+    const matched = knownHeaders.get(normalise(cell));
+    if (!matched) return;
+    if (index.has(matched)) problem(header.row, matched, cell.trim(), 'This column appears twice; only the first one is read');
+    else index.set(matched, i);
+  });
+  if (index.size === 0) {
+    problem(header.row, null, shorten(header.cells.join(delimiter)), `The header row names none of the register export's columns (${headers.join(', ')})`);
+    return { document, problems, rows };
+  }
+  if (!index.has(COL.activity) && !index.has(COL.purpose)) {
+    problem(header.row, null, null, `The file needs a "${COL.activity}" or a "${COL.purpose}" column to name the activities`);
+    return { document, problems, rows };
+  }
+  if (header.unterminated) problem(header.row, null, null, 'A quoted field is not closed: a quote (") is missing');
+
+  const dataRows: DataRow[] = dataRecords.map((record) => {
+    if (record.unterminated) problem(record.row, null, null, 'A quoted field is not closed: a quote (") is missing, so the rest of the file was read as one cell');
+    return {
+      row: record.row,
+      cell: (column: string) => {
+        const i = index.get(column);
+        return i === undefined ? '' : cellText(record.cells[i] ?? '');
+      },
+    };
+  });
+
+  // ---- validation helpers ----------------------------------------------------------------------
+  const name = (value: string, where: At, what: string): string | undefined => {
+    if (value.length === 0) return void at(where, value, `The ${what} has no name`);
+    if (value.length > 300) return void at(where, value, `The ${what}'s name is longer than 300 characters`);
+    return value;
+  };
+  /** Optional free text of at most `max` characters; undefined when empty or too long. */
+  const text = (value: string | undefined, max: number, where: At, what: string): string | undefined => {
+    if (value === undefined || value === '') return undefined;
+    if (value.length > max) return void at(where, value, `The ${what} is longer than ${max} characters`);
+    return value;
+  };
+  const country = (value: string, where: At, what: string): string | undefined => {
+    if (/^[A-Z]{2}$/.test(value) && isISO31661Alpha2(value)) return value;
+    return void at(where, value, `The ${what} must be an ISO 3166-1 alpha-2 country code in capitals, such as NL or US`);
+  };
+  const email = (value: string | undefined, where: At, what: string): string | undefined => {
+    if (value === undefined || value === '') return undefined;
+    if (value.length > 320 || !isEmail(value)) return void at(where, value, `The ${what} is not a valid email address`);
+    return value;
+  };
+  const duration = (value: string, where: At, what: string): string | undefined => {
+    if (value.length <= 50 && isoDurationPattern.test(value)) return value;
+    return void at(where, value, `The ${what} must be an ISO 8601 duration, such as P7Y, P6M or P30D`);
+  };
+  const oneOf = <T extends string>(values: readonly T[], value: string, where: At, what: string): T | undefined => {
+    if ((values as readonly string[]).includes(value)) return value as T;
+    return void at(where, value, `The ${what} must be one of: ${values.join(', ')}`);
+  };
+
+  // ---- building blocks, deduplicated by name ---------------------------------------------------
+  /**
+   * One kind of building block. `strict` fields must be the same wherever the block is named;
+   * `merged` fields may be left out in some places but must not disagree where given.
+   */
+  class Blocks<T extends { name: string }> {
+    private readonly seen = new Map<string, { item: T; row: number }>();
+    constructor(
+      private readonly list: T[],
+      private readonly what: string,
+      private readonly strict: (keyof T)[],
+      private readonly merged: (keyof T)[] = [],
+    ) {}
+    get(name: string): T | undefined {
+      return this.seen.get(name.toLowerCase())?.item;
+    }
+    has(name: string) {
+      return this.seen.has(name.toLowerCase());
+    }
+    add(item: T, where: At, value: string): T {
+      const seen = this.seen.get(item.name.toLowerCase());
+      if (!seen) {
+        this.seen.set(item.name.toLowerCase(), { item, row: where.row });
+        this.list.push(item);
+        return item;
+      }
+      const differences: string[] = [];
+      for (const field of this.strict) {
+        if ((seen.item[field] ?? undefined) !== (item[field] ?? undefined)) differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
+      }
+      for (const field of this.merged) {
+        if (item[field] === undefined) continue;
+        if (seen.item[field] === undefined) seen.item[field] = item[field];
+        else if (seen.item[field] !== item[field]) differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
+      }
+      if (differences.length > 0) {
+        at(where, value, `The ${this.what} "${seen.item.name}" is described differently in row ${seen.row}: ${differences.join('; ')}`);
+      }
+      return seen.item;
+    }
+  }
+
+  const organisations = new Blocks<SeedOrganisation>(document.organisations, 'organisation', [], [
+    'address',
+    'country',
+    'email',
+    'phone',
+    'privacyContactEmail',
+    'dpoName',
+    'dpoEmail',
+    'dpoPhone',
+    'representative',
+  ]);
+  const subjects = new Blocks<SeedDataSubjectCategory>(document.dataSubjectCategories, 'category of individuals', []);
+  const dataCategories = new Blocks<SeedDataCategory>(document.dataCategories, 'category of personal data', ['sensitivity']);
+  const channels = new Blocks<SeedCollectionChannel>(document.collectionChannels, 'source of personal data', ['sourceType']);
+  const purposes = new Blocks<SeedPurpose>(document.purposes, 'purpose', []);
+  const recipients = new Blocks<SeedRecipient>(document.recipients, 'recipient', ['kind', 'country'], ['processingAgreementRef']);
+  const retentionRules = new Blocks<SeedRetentionRule>(document.retentionRules, 'retention rule', [
+    'duration',
+    'maximumDuration',
+    'startEvent',
+    'endAction',
+    'legalReference',
+  ]);
+  const securityMeasures = new Blocks<SeedSecurityMeasure>(document.securityMeasures, 'security measure', ['type', 'standardReference']);
+
+  /** Recipients named somewhere but refused (kind missing or wrong): no follow-up problems for them. */
+  const refusedRecipients = new Set<string>();
+  /** Transfers to check once every row is read: their recipient must be described somewhere. */
+  const transferChecks: { recipient: string; where: At; value: string }[] = [];
+
+  // ---- legal bases -----------------------------------------------------------------------------
+  const byLabel = new Map<string, KnownLegalBasis[]>();
+  const byCode = new Map<string, KnownLegalBasis[]>();
+  const byArticle = new Map<string, KnownLegalBasis[]>();
+  const addTo = (map: Map<string, KnownLegalBasis[]>, key: string, basis: KnownLegalBasis) => map.set(key, [...(map.get(key) ?? []), basis]);
+  for (const basis of known.legalBases) {
+    addTo(byLabel, normalise(`${basis.article} ${basis.name}`), basis);
+    addTo(byCode, normalise(basis.code), basis);
+    addTo(byArticle, normalise(basis.article), basis);
+  }
+  const articlesLongestFirst = [...known.legalBases].sort((a, b) => b.article.length - a.article.length);
+
+  /** The legal basis a line names (as "article name", code or article), of the kind the column takes. */
+  function legalBasis(line: string, kind: string, where: At): string | undefined {
+    const key = normalise(line);
+    let candidates = byLabel.get(key) ?? byCode.get(key) ?? byArticle.get(key);
+    if (!candidates) {
+      // "Art. 6(1)(b) - Contract", "Art. 6(1)(b): Contract"
+      const loose = articlesLongestFirst.find((basis) => {
+        const article = normalise(basis.article);
+        return key.startsWith(article) && /^[\s:–—-]+/.test(key.slice(article.length)) && key.slice(article.length).replace(/^[\s:–—-]+/, '') === normalise(basis.name);
+      });
+      if (loose) candidates = [loose];
+    }
+    if (!candidates || candidates.length === 0) {
+      return void at(where, line, `Unknown legal basis: write it as the export does ("Art. 6(1)(b) Contract"), as its code (gdpr-6-1-b) or as its article`);
+    }
+    const fitting = candidates.filter((basis) => basis.kind === kind);
+    if (fitting.length === 0) {
+      const found = candidates[0]!;
+      return void at(where, line, `${found.article} ${found.name} (${found.code}) is ${kindLabel(found.kind)}; this column takes ${kindLabel(kind)}`);
+    }
+    if (fitting.length > 1) {
+      return void at(where, line, `Ambiguous legal basis: it matches ${fitting.map((basis) => basis.code).join(', ')}; write its code`);
+    }
+    return fitting[0]!.code;
+  }
+
+  // ---- contacts --------------------------------------------------------------------------------
+  const organisationNames = () => [...known.organisations, ...document.organisations.map((organisation) => organisation.name)];
+
+  /** "Name, address, country, email, phone[, privacy requests: x]" */
+  function contact(line: string, where: At, what: string, withPrivacy: boolean): Contact | undefined {
+    const named = longestPrefix(line, organisationNames(), [', ', '']) ?? line.split(', ')[0]!;
+    const parts = line.slice(named.length).replace(/^, /, '').split(', ').map((part) => part.trim()).filter((part) => part !== '');
+    const result: Contact = { name: named.trim() };
+    if (withPrivacy && parts.length > 0 && /^privacy requests:/i.test(parts[parts.length - 1]!)) {
+      result.privacyContactEmail = email(parts.pop()!.replace(/^privacy requests:/i, '').trim(), where, `privacy-request email of "${result.name}"`);
+    }
+    if (parts.length > 0 && phonePattern.test(parts[parts.length - 1]!)) result.phone = text(parts.pop(), 50, where, `phone number of "${result.name}"`);
+    if (parts.length > 0 && parts[parts.length - 1]!.includes('@')) result.email = email(parts.pop(), where, `email of "${result.name}"`);
+    if (parts.length > 0 && /^[A-Za-z]{2}$/.test(parts[parts.length - 1]!)) result.country = country(parts.pop()!, where, `country of "${result.name}"`);
+    if (parts.length > 0) result.address = text(parts.join(', '), 1000, where, `address of "${result.name}"`);
+    if (!name(result.name, where, what)) return undefined;
+    return result;
+  }
+
+  function addOrganisation(found: Contact, roles: OrganisationRole[], where: At, value: string): SeedOrganisation {
+    const item: SeedOrganisation = { name: found.name, roles: [...roles] };
+    for (const field of ['address', 'country', 'email', 'phone', 'privacyContactEmail'] as const) {
+      if (found[field] !== undefined) item[field] = found[field];
+    }
+    const organisation = organisations.add(item, where, value);
+    for (const role of roles) if (!organisation.roles.includes(role)) organisation.roles.push(role);
+    return organisation;
+  }
+
+  /** "Controller: rest" — the controller being one of the activity's (longest match), else the text before ": ". */
+  function splitController(line: string, controllers: string[], where: At, what: string): [controller: string, rest: string] | undefined {
+    const controller = longestPrefix(line, controllers, [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
+    if (controller === undefined) return void at(where, line, `Expected "Controller name: ${what}"`);
+    const own = controllers.find((c) => c.toLowerCase() === controller.toLowerCase());
+    if (!own) return void at(where, line, `"${controller}" is not a controller of this activity (see the controller columns)`);
+    return [own, line.slice(controller.length + 2).trim()];
+  }
+
+  // ---- activities --------------------------------------------------------------------------------
+  const groups = new Map<string, { name: string; at: At; rows: DataRow[] }>();
+  for (const dataRow of dataRows) {
+    const activityName = dataRow.cell(COL.activity) || dataRow.cell(COL.purpose);
+    const where = { row: dataRow.row, column: index.has(COL.activity) ? COL.activity : COL.purpose };
+    if (!activityName) {
+      at({ row: dataRow.row, column: COL.activity }, null, `The row has no activity name: fill in "${COL.activity}" (or "${COL.purpose}")`);
+      continue;
+    }
+    const key = activityName.toLowerCase();
+    const group = groups.get(key) ?? { name: activityName, at: where, rows: [] };
+    group.rows.push(dataRow);
+    groups.set(key, group);
+  }
+
+  const comparable = (column: string, value: string) => {
+    if (column === COL.dpiaRequired) {
+      const flag = booleans[value.toLowerCase()];
+      return flag === undefined ? value : String(flag);
+    }
+    if (column === COL.role || column === COL.status) return normalise(value);
+    return linesOf(value).join('\n');
+  };
+
+  for (const group of groups.values()) {
+    name(group.name, group.at, 'processing activity');
+
+    // The activity's columns: the first row that fills one gives it; other rows must agree.
+    const value = new Map<string, { text: string; where: At }>();
+    for (const column of activityColumns) {
+      for (const dataRow of group.rows) {
+        const cell = dataRow.cell(column);
+        if (cell === '') continue;
+        const first = value.get(column);
+        if (!first) value.set(column, { text: cell, where: { row: dataRow.row, column } });
+        else if (comparable(column, first.text) !== comparable(column, cell)) {
+          problem(dataRow.row, column, cell, `Differs from row ${first.where.row}, which gives this column for the activity "${group.name}" (every row of an activity must agree on it)`);
+        }
+      }
+    }
+    const cellOf = (column: string) => value.get(column)?.text ?? '';
+    const whereOf = (column: string): At => value.get(column)?.where ?? { row: group.rows[0]!.row, column };
+    const eachLine = (column: string, read: (line: string, where: At) => void) => {
+      const where = whereOf(column);
+      for (const line of linesOf(cellOf(column))) read(line, where);
+    };
+
+    const activity: SeedActivity = {
+      name: group.name,
+      role: 'controller',
+      status: 'active',
+      controllers: [],
+      purposes: [],
+      dataSubjectCategories: [],
+      dataCategories: [],
+      collectionChannels: [],
+      recipients: [],
+      transfers: [],
+      securityMeasures: [],
+    };
+    const addName = (list: string[], item: string) => {
+      if (!list.some((existing) => existing.toLowerCase() === item.toLowerCase())) list.push(item);
+    };
+
+    // Role, status, owner, DPIA
+    const role = cellOf(COL.role);
+    if (role) {
+      const found = oneOf(activityRoles, normalise(role).replace(/ /g, '-'), whereOf(COL.role), 'role');
+      if (found) activity.role = found as ActivityRole;
+    } else if (cellOf(COL.jointController)) activity.role = 'joint-controller';
+    const status = cellOf(COL.status);
+    if (status) {
+      const found = oneOf(activityStatuses, normalise(status), whereOf(COL.status), 'status');
+      if (found) activity.status = found as ActivityStatus;
+    }
+    const owner = text(cellOf(COL.owner), 300, whereOf(COL.owner), 'business function');
+    if (owner !== undefined) activity.owner = owner;
+    const dpia = cellOf(COL.dpiaRequired);
+    const dpiaRequired = dpia === '' ? false : booleans[dpia.toLowerCase()];
+    if (dpiaRequired === undefined) at(whereOf(COL.dpiaRequired), dpia, 'Write Yes or No');
+    else activity.dpiaRequired = dpiaRequired;
+    const dpiaReference = text(cellOf(COL.dpiaReference), 300, whereOf(COL.dpiaReference), 'DPIA reference');
+    if (dpiaReference !== undefined) activity.dpiaReference = dpiaReference;
+
+    // Controllers, representatives, DPOs
+    for (const [column, role] of [
+      [COL.controller, 'controller'],
+      [COL.jointController, 'joint-controller'],
+    ] as const) {
+      eachLine(column, (line, where) => {
+        const found = contact(line, where, 'controller', true);
+        if (found) addName(activity.controllers, addOrganisation(found, [role], where, line).name);
+      });
+    }
+    eachLine(COL.representative, (line, where) => {
+      const split = splitController(line, activity.controllers, where, 'representative name, address, country, email, phone');
+      if (!split) return;
+      const found = contact(split[1], where, 'representative', false);
+      if (!found) return;
+      const representative = addOrganisation(found, ['representative'], where, line);
+      organisations.add({ name: split[0], roles: [], representative: representative.name }, where, line);
+    });
+    eachLine(COL.dpo, (line, where) => {
+      const split = splitController(line, activity.controllers, where, 'DPO name, email, phone');
+      if (!split) return;
+      const parts = split[1].split(', ').map((part) => part.trim()).filter((part) => part !== '');
+      const dpo: SeedOrganisation = { name: split[0], roles: [] };
+      const phone = parts.length > 0 && phonePattern.test(parts[parts.length - 1]!) ? text(parts.pop(), 50, where, 'DPO phone number') : undefined;
+      const dpoEmail = parts.length > 0 && parts[parts.length - 1]!.includes('@') ? email(parts.pop(), where, 'DPO email') : undefined;
+      const dpoName = text(parts.join(', '), 300, where, 'DPO name');
+      if (dpoName !== undefined) dpo.dpoName = dpoName;
+      if (dpoEmail !== undefined) dpo.dpoEmail = dpoEmail;
+      if (phone !== undefined) dpo.dpoPhone = phone;
+      organisations.add(dpo, where, line);
+    });
+
+    // Individuals and personal data
+    eachLine(COL.individuals, (line, where) => {
+      if (name(line, where, 'category of individuals')) addName(activity.dataSubjectCategories, subjects.add({ name: line }, where, line).name);
+    });
+    const activityData = new Set<string>();
+    eachLine(COL.personalData, (line, where) => {
+      let sensitivity: Sensitivity = 'standard';
+      let dataName = line;
+      const special = /\s*\(special category, Art\. 9\)$/i.exec(line);
+      const criminal = /\s*\(criminal offence data, Art\. 10\)$/i.exec(line);
+      if (special) [sensitivity, dataName] = ['special', line.slice(0, special.index)];
+      else if (criminal) [sensitivity, dataName] = ['criminal', line.slice(0, criminal.index)];
+      activityData.add(dataName.toLowerCase());
+      if (!name(dataName, where, 'category of personal data')) return;
+      const data = dataCategories.add({ name: dataName, sensitivity }, where, line);
+      if (!activity.dataCategories.some((d) => d.dataCategory.toLowerCase() === data.name.toLowerCase())) activity.dataCategories.push({ dataCategory: data.name });
+    });
+
+    // Recipients and processor contracts
+    const activityRecipients = new Set<string>();
+    eachLine(COL.recipients, (line, where) => {
+      const match = /^(.+?)\s*\(([^()]*)\)$/s.exec(line);
+      const recipientName = match ? match[1]! : line;
+      activityRecipients.add(recipientName.toLowerCase());
+      if (!match) {
+        refusedRecipients.add(recipientName.toLowerCase());
+        return void at(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)", the kind one of: ${recipientKinds.join(', ')}`);
+      }
+      const [kindText, countryText, ...extra] = match[2]!.split(',').map((part) => part.trim());
+      const kind = oneOf(recipientKinds, kindText ?? '', where, `kind of recipient "${recipientName}"`);
+      const recipientCountry = countryText ? country(countryText, where, `country of recipient "${recipientName}"`) : undefined;
+      if (extra.length > 0) at(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)"`);
+      if (!name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry)) return void refusedRecipients.add(recipientName.toLowerCase());
+      const item: SeedRecipient = { name: recipientName, kind: kind as RecipientKind, category: kind === 'internal' ? 'internal-department' : 'other' };
+      if (recipientCountry) item.country = recipientCountry;
+      const recipient = recipients.add(item, where, line);
+      if (!activity.recipients.some((r) => r.recipient.toLowerCase() === recipient.name.toLowerCase())) activity.recipients.push({ recipient: recipient.name });
+    });
+    const recipientNames = () => activity.recipients.map((r) => r.recipient);
+    eachLine(COL.processorContract, (line, where) => {
+      const recipientName = longestPrefix(line, recipientNames(), [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
+      if (recipientName === undefined) return void at(where, line, 'Expected "Recipient name: agreement reference" (or ": none recorded")');
+      if (!activityRecipients.has(recipientName.toLowerCase())) {
+        return void at(where, line, `"${recipientName}" is not among this activity's recipients ("${COL.recipients}")`);
+      }
+      const reference = line.slice(recipientName.length + 2).trim();
+      if (/^none recorded$/i.test(reference) || refusedRecipients.has(recipientName.toLowerCase())) return;
+      const agreement = text(reference, 1000, where, 'processing agreement reference');
+      const recipient = recipients.get(recipientName);
+      if (agreement && recipient) recipients.add({ ...recipient, processingAgreementRef: agreement }, where, line);
+    });
+
+    // Transfers: the countries column, completed by the safeguards column
+    const transfers = new Map<string, SeedActivity['transfers'][number]>();
+    const transfer = (countryText: string, recipientName: string, where: At, line: string) => {
+      const destination = country(countryText, where, 'destination country');
+      if (!name(recipientName, where, 'recipient of the transfer')) return undefined;
+      if (!destination) return undefined;
+      const described = recipients.get(recipientName);
+      const key = `${destination} ${recipientName.toLowerCase()}`;
+      let found = transfers.get(key);
+      if (!found) {
+        found = { recipient: described?.name ?? recipientName, country: destination };
+        transfers.set(key, found);
+        activity.transfers.push(found);
+        transferChecks.push({ recipient: recipientName, where, value: line });
+      }
+      return found;
+    };
+    eachLine(COL.thirdCountries, (line, where) => {
+      const match = /^(\S+)\s*\((.+)\)$/s.exec(line);
+      if (!match) return void at(where, line, 'Write each transfer as "CC (Recipient name)", CC the ISO 3166-1 alpha-2 country code');
+      transfer(match[1]!, match[2]!.trim(), where, line);
+    });
+    eachLine(COL.safeguards, (line, where) => {
+      const open = line.indexOf(' (');
+      const countryText = open < 0 ? '' : line.slice(0, open);
+      const afterCountry = line.slice(open + 2);
+      const recipientName =
+        longestPrefix(afterCountry, [...recipientNames(), ...document.recipients.map((r) => r.name)], ['): ']) ??
+        (afterCountry.includes('): ') ? afterCountry.slice(0, afterCountry.indexOf('): ')) : undefined);
+      if (open < 0 || recipientName === undefined) {
+        return void at(where, line, 'Write each transfer as "CC (Recipient name): mechanism; safeguard; TIA reference"');
+      }
+      const parts = afterCountry.slice(recipientName.length + 3).split('; ').map((part) => part.trim());
+      const found = transfer(countryText.trim(), recipientName, where, line);
+      const mechanismText = parts.shift() ?? '';
+      const tia = parts.length > 0 && /^TIA /.test(parts[parts.length - 1]!) ? parts.pop()!.slice(4).trim() : undefined;
+      const safeguard = parts.filter((part) => part !== '').join('; ');
+      const mechanism = /^(no mechanism recorded)?$/i.test(mechanismText) ? undefined : legalBasis(mechanismText, 'transfer-mechanism', where);
+      const safeguardText = text(safeguard, 4000, where, 'safeguard');
+      const tiaReference = text(tia, 300, where, 'TIA reference');
+      if (!found) return;
+      for (const [field, given] of [
+        ['mechanism', mechanism],
+        ['safeguard', safeguardText],
+        ['tiaReference', tiaReference],
+      ] as const) {
+        if (given === undefined) continue;
+        if (found[field] !== undefined && found[field] !== given) at(where, line, `A second ${field} for the transfer to ${found.country} (${found.recipient})`);
+        else found[field] = given;
+      }
+    });
+
+    // Retention per data category
+    eachLine(COL.retention, (line, where) => {
+      const dataNames = activity.dataCategories.map((d) => d.dataCategory);
+      const dataName = longestPrefix(line, [...dataNames, ...activityData], [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
+      if (dataName === undefined) return void at(where, line, 'Expected "Data category: retention rule (duration, from start event, then action)" or "Data category: no retention recorded"');
+      if (!activityData.has(dataName.toLowerCase())) {
+        return void at(where, line, `"${dataName}" is not among this activity's categories of personal data ("${COL.personalData}")`);
+      }
+      const rest = line.slice(dataName.length + 2).trim();
+      if (/^no retention recorded$/i.test(rest)) return;
+      const match = /^(.+?)\s*\(([^,()]+?)(?:, at most ([^,()]+?))?, from (.*), then ([^,()]+?)(?:, (.*))?\)$/s.exec(rest);
+      if (!match) {
+        return void at(where, line, 'Write the retention as "Data category: Rule name (P7Y, at most P10Y, from start event, then erase, legal reference)"');
+      }
+      const [, ruleName, durationText, maximumText, startEvent, endActionText, legalReferenceText] = match;
+      const ruleOk = name(ruleName!.trim(), where, 'retention rule');
+      const ruleDuration = duration(durationText!.trim(), where, 'retention duration');
+      const maximum = maximumText === undefined ? undefined : duration(maximumText.trim(), where, 'maximum retention duration');
+      const start = name(startEvent!.trim(), where, 'start event of the retention') && startEvent!.trim();
+      const endAction = oneOf(retentionEndActions, endActionText!.trim(), where, 'action at the end of the retention');
+      const legalReference = text(legalReferenceText?.trim(), 1000, where, 'legal reference');
+      if (!ruleOk || !ruleDuration || (maximumText !== undefined && !maximum) || !start || !endAction) return;
+      const item: SeedRetentionRule = { name: ruleOk, duration: ruleDuration, startEvent: start, endAction: endAction as RetentionEndAction };
+      if (maximum) item.maximumDuration = maximum;
+      if (legalReference) item.legalReference = legalReference;
+      const rule = retentionRules.add(item, where, line);
+      const link = activity.dataCategories.find((d) => d.dataCategory.toLowerCase() === dataName.toLowerCase());
+      if (!link) return;
+      if (link.retentionRule && link.retentionRule.toLowerCase() !== rule.name.toLowerCase()) {
+        return void at(where, line, `"${link.dataCategory}" already has the retention rule "${link.retentionRule}" in this activity`);
+      }
+      link.retentionRule = rule.name;
+    });
+
+    // Security measures
+    eachLine(COL.security, (line, where) => {
+      const match = /^(.+?)\s*\((technical|organisational)(?:, (.*))?\)$/s.exec(line) ?? /^(.+?)\s*\(([^,()]*)(?:, (.*))?\)$/s.exec(line);
+      if (!match) return void at(where, line, 'Write each measure as "Name (technical)" or "Name (organisational, standard)"');
+      const type = oneOf(securityMeasureTypes, match[2]!.trim(), where, `type of security measure "${match[1]}"`);
+      const standardReference = text(match[3]?.trim(), 300, where, 'standard reference');
+      if (!name(match[1]!.trim(), where, 'security measure') || !type) return;
+      const item: SeedSecurityMeasure = { name: match[1]!.trim(), type: type as SecurityMeasureType };
+      if (standardReference) item.standardReference = standardReference;
+      addName(activity.securityMeasures, securityMeasures.add(item, where, line).name);
+    });
+
+    // Sources (collection channels); the CSV does not carry the mechanism
+    eachLine(COL.sources, (line, where) => {
+      const match = /^(.+?)\s*\(([^()]*)\)$/s.exec(line);
+      if (!match) return void at(where, line, `Write each source as "Name (from the data subject)" or "Name (${sourceTypes.slice(1).join('|')})"`);
+      const typeText = match[2]!.trim().toLowerCase();
+      const sourceType = oneOf(sourceTypes, typeText === 'from the data subject' ? 'data-subject' : typeText, where, `type of source "${match[1]}"`);
+      if (!name(match[1]!.trim(), where, 'source of personal data') || !sourceType) return;
+      const item: SeedCollectionChannel = { name: match[1]!.trim(), sourceType: sourceType as SourceType, mechanism: 'other' };
+      addName(activity.collectionChannels, channels.add(item, where, line).name);
+    });
+
+    // Purposes: one a row
+    const purposeRows = new Map<string, number>();
+    for (const dataRow of group.rows) {
+      const purposeName = dataRow.cell(COL.purpose);
+      const where = { row: dataRow.row, column: COL.purpose };
+      const legalBases: string[] = [];
+      for (const [column, kind] of basisColumns) {
+        for (const line of linesOf(dataRow.cell(column))) {
+          const code = legalBasis(line, kind, { row: dataRow.row, column });
+          if (code && !legalBases.includes(code)) legalBases.push(code);
+        }
+      }
+      const legitimateInterest = text(dataRow.cell(COL.legitimateInterest), 4000, { row: dataRow.row, column: COL.legitimateInterest }, 'legitimate interest');
+      const assessmentReference = text(dataRow.cell(COL.assessmentReference), 300, { row: dataRow.row, column: COL.assessmentReference }, 'assessment reference');
+      if (!purposeName) {
+        for (const column of [COL.art6, COL.art9, COL.art10, COL.legitimateInterest, COL.assessmentReference]) {
+          const cell = dataRow.cell(column);
+          if (cell) problem(dataRow.row, column, cell, `Given for no purpose: fill in "${COL.purpose}"`);
+        }
+        continue;
+      }
+      if (!name(purposeName, where, 'purpose')) continue;
+      const earlier = purposeRows.get(purposeName.toLowerCase());
+      if (earlier !== undefined) {
+        at(where, purposeName, `The purpose is already listed for the activity "${group.name}" in row ${earlier}`);
+        continue;
+      }
+      purposeRows.set(purposeName.toLowerCase(), dataRow.row);
+      const purpose = purposes.add({ name: purposeName }, where, purposeName);
+      const link: SeedActivity['purposes'][number] = { purpose: purpose.name, legalBases };
+      if (legitimateInterest !== undefined) link.legitimateInterest = legitimateInterest;
+      if (assessmentReference !== undefined) link.assessmentReference = assessmentReference;
+      activity.purposes.push(link);
+    }
+
+    document.activities.push(activity);
+  }
+
+  // A transfer's recipient needs its kind from "Categories of recipients" in some row.
+  for (const check of transferChecks) {
+    if (!recipients.has(check.recipient) && !refusedRecipients.has(check.recipient.toLowerCase())) {
+      at(check.where, check.value, `"${check.recipient}" is not described under "${COL.recipients}" in any row, so its kind is unknown`);
+    }
+  }
+
+  // In reading order: by row, then by the column's place in the file.
+  const place = (problem: ImportProblem) => (problem.column === null ? -1 : (index.get(problem.column) ?? -1));
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || place(a) - place(b));
+  return { document, problems, rows };
+}

@@ -1,0 +1,420 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../audit/recorder';
+import { AppError, type ImportConflictDetail, type ImportProblemDetail } from '../errors';
+import { etagOf } from '../http/etag';
+import type { Services } from '../plugins/services';
+import { activityColumns } from '../processing-activities/read-model';
+import type { ActivityInput, ActivityView } from '../processing-activities/service';
+import { withRights } from '../rights/derive-rights';
+import type { RegisterDocument } from '../seed/register-document';
+import type { BodyValidator } from './validate';
+
+/**
+ * Brings a register document — entries that refer to each other by name (legal bases by code) —
+ * into the register, through the same services, rules and audit trail as the API, in ONE
+ * transaction: all or nothing.
+ *
+ * Entries are matched by their natural key (name, case-insensitive; legal bases by code). A match
+ * whose stated fields equal the stored ones is left alone, so importing the same file twice
+ * changes nothing. A match that differs is a conflict: `merge` refuses the whole import and lists
+ * every conflict; `replace` overwrites the fields the file states. Fields a file does not state
+ * (undefined) are neither compared nor written; a stated null clears. Nothing is ever deleted.
+ * A dry run does all of it — checks, lookups, writes — and rolls back.
+ */
+
+export type ImportMode = 'merge' | 'replace';
+export type ImportAction = 'create' | 'match' | 'change' | 'conflict';
+
+/** The document an import brings: the seed's register document, where a stated null clears a field. */
+export type ImportDocument = { [K in keyof RegisterDocument]: Nullable<RegisterDocument[K][number]>[] };
+type Nullable<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | null : T[K] };
+
+export interface ImportEntry {
+  resource: string;
+  name: string;
+  action: ImportAction;
+  /** For change and conflict: the fields that differ. */
+  fields?: string[];
+}
+
+export interface ImportCounts {
+  create: number;
+  match: number;
+  change: number;
+  conflict: number;
+}
+
+export interface ImportReport {
+  mode: ImportMode;
+  dryRun: boolean;
+  /** True when the register now holds the file (not a dry run, no conflict in merge mode). */
+  applied: boolean;
+  counts: ImportCounts;
+  byResource: Record<string, ImportCounts>;
+  entries: ImportEntry[];
+}
+
+export class ImportConflictError extends AppError {
+  constructor(readonly report: ImportReport) {
+    const conflicts: ImportConflictDetail[] = report.entries
+      .filter((entry) => entry.action === 'conflict')
+      .map((entry) => ({ resource: entry.resource, name: entry.name, fields: entry.fields ?? [] }));
+    super(
+      'IMPORT_CONFLICT',
+      `${conflicts.length} entr${conflicts.length === 1 ? 'y' : 'ies'} of the register differ from the file; nothing was imported. Import with mode=replace to overwrite them with the file's values, or change the file.`,
+      { conflicts },
+    );
+  }
+}
+
+/** Rolls the dry run's transaction back, carrying its report out. */
+class DryRunDone extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+type Body = Record<string, unknown>;
+type Kind = keyof Services;
+
+/** URL segments of the services, for the report. */
+const resourceOf: Record<Kind, string> = {
+  legalBases: 'legal-bases',
+  organisations: 'organisations',
+  dataSubjectCategories: 'data-subject-categories',
+  dataCategories: 'data-categories',
+  collectionChannels: 'collection-channels',
+  purposes: 'purposes',
+  recipients: 'recipients',
+  retentionRules: 'retention-rules',
+  securityMeasures: 'security-measures',
+  privacyPolicies: 'privacy-policies',
+  dataSubjectRights: 'data-subject-rights',
+  processingActivities: 'processing-activities',
+};
+
+/** The building blocks a document holds; what exists of each is read in one query. */
+const importedKinds: Kind[] = [
+  'legalBases',
+  'organisations',
+  'dataSubjectCategories',
+  'dataCategories',
+  'collectionChannels',
+  'purposes',
+  'recipients',
+  'retentionRules',
+  'securityMeasures',
+  'privacyPolicies',
+];
+
+/** Keeps the stated fields: drops undefined (not stated) and review-only `source`. */
+function stated(item: object, omit: string[] = []): Body {
+  return Object.fromEntries(Object.entries(item).filter(([key, value]) => value !== undefined && !['source', ...omit].includes(key)));
+}
+
+/**
+ * Order-insensitive, so a list of links in another order is the same list; inside an object an
+ * empty list is the same as none (the export writes a cookie's `names: []` that storage omits).
+ */
+function normalize(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalize).map((v) => JSON.stringify(v)).sort();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => [k, normalize(v)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+  }
+  return value;
+}
+
+/** The stated fields whose stored value differs. Timestamps compare as instants. */
+export function differingFields(wanted: Body, stored: Body): string[] {
+  const same = (a: unknown, b: unknown) => {
+    if (typeof a === 'string' && (b instanceof Date || typeof b === 'string') && /^\d{4}-\d{2}-\d{2}T/.test(a)) {
+      return Date.parse(a) === new Date(b as string).getTime();
+    }
+    return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b ?? null));
+  };
+  return Object.keys(wanted).filter((key) => !same(wanted[key], stored[key]));
+}
+
+const emptyCounts = (): ImportCounts => ({ create: 0, match: 0, change: 0, conflict: 0 });
+
+export interface ImportOptions {
+  mode: ImportMode;
+  dryRun?: boolean;
+  actor: Actor;
+  /** The API's request validation; every entry is checked before anything is written. */
+  validate: BodyValidator;
+  /** Where an entry is in the file (a JSON Pointer), for problems found in its body. */
+  originOf?: (resource: string, name: string) => string | undefined;
+}
+
+export const importInvalid = (problems: ImportProblemDetail[]) =>
+  new AppError('IMPORT_INVALID', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported.`, { problems });
+
+export async function importRegister(dataSource: DataSource, services: Services, document: ImportDocument, options: ImportOptions): Promise<ImportReport> {
+  const dryRun = options.dryRun ?? false;
+  const problems = ImportRun.check(document, services, options.validate, options.originOf);
+  if (problems.length > 0) throw importInvalid(problems);
+  try {
+    return await dataSource.transaction(async (manager) => {
+      const report = await new ImportRun(manager, services, document, options.mode, dryRun, options.actor).run();
+      if (dryRun) throw new DryRunDone(report);
+      if (!report.applied) throw new ImportConflictError(report);
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.report;
+    if (error instanceof MissingDependency) {
+      throw importInvalid([{ row: null, column: null, path: null, value: error.entryName, message: error.message }]);
+    }
+    throw error;
+  }
+}
+
+interface Step {
+  kind: Kind;
+  name: string;
+  /** The create/update body with names resolved to ids; throws while a dependency has no id yet. */
+  wanted: () => Body;
+  /** Stored entry in the shape of `wanted`. */
+  stored?: (found: Body) => Body;
+}
+
+/** Stands in for an entry's id while bodies are checked before names are resolved: one per name, so distinct links stay distinct. */
+function placeholderId(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+class ImportRun {
+  /** Checks every entry's body against the API's schema, ids stood in for: every problem, before any write. */
+  static check(document: ImportDocument, services: Services, validate: BodyValidator, originOf?: ImportOptions['originOf']): ImportProblemDetail[] {
+    const run = new ImportRun(undefined, services, document, 'merge', true, { sub: 'check' });
+    run.placeholders = true;
+    const problems: ImportProblemDetail[] = [];
+    for (const step of run.steps()) {
+      const resource = resourceOf[step.kind];
+      const origin = originOf?.(resource, step.name);
+      for (const error of validate(resource, step.wanted())) {
+        problems.push(
+          origin !== undefined
+            ? { row: null, column: null, path: `${origin}${error.path}`, value: null, message: error.message }
+            : { row: null, column: null, path: null, value: step.name, message: `${resource} "${step.name}": ${error.path || 'the entry'} ${error.message}` },
+        );
+      }
+    }
+    return problems;
+  }
+
+  private placeholders = false;
+  private readonly ids = new Map<string, string>();
+  private readonly existing = new Map<string, Body>();
+  private readonly entries: ImportEntry[] = [];
+
+  constructor(
+    private readonly transaction: EntityManager | undefined,
+    private readonly services: Services,
+    private readonly document: ImportDocument,
+    private readonly mode: ImportMode,
+    private readonly dryRun: boolean,
+    private readonly actor: Actor,
+  ) {}
+
+  private key(kind: Kind, name: string) {
+    return `${kind}:${name.toLowerCase()}`;
+  }
+
+  private get manager(): EntityManager {
+    if (!this.transaction) throw new Error('an import run writes only inside its transaction');
+    return this.transaction;
+  }
+
+  private idOf(kind: Kind, name: string): string {
+    if (this.placeholders) return placeholderId(this.key(kind, name));
+    const id = this.ids.get(this.key(kind, name));
+    if (!id) throw new MissingDependency(kind, name);
+    return id;
+  }
+
+  async run(): Promise<ImportReport> {
+    await this.loadExisting();
+    for (const step of this.steps()) await this.apply(step);
+    // Representatives, now that every organisation has an id.
+    for (const item of this.document.organisations) {
+      if (item.representative === undefined) continue;
+      const representativeId = item.representative === null ? null : this.idOf('organisations', item.representative);
+      await this.apply({ kind: 'organisations', name: item.name, wanted: () => ({ representativeId }) }, true);
+    }
+    return this.report();
+  }
+
+  /** One step per entry, in dependency order. */
+  private steps(): Step[] {
+    const d = this.document;
+    const crud = (kind: Kind, name: string, wanted: () => Body): Step => ({ kind, name, wanted });
+    const optionalId = (kind: Kind, name: string | null | undefined) => (name === undefined ? {} : { id: name === null ? null : this.idOf(kind, name) });
+
+    // Organisations first without their representative (it may be listed after them): see run().
+    return [
+      ...d.legalBases.map((item) => crud('legalBases', item.code, () => stated(item))),
+      ...d.organisations.map((item) => crud('organisations', item.name, () => stated(item, ['representative']))),
+      ...d.dataSubjectCategories.map((item) => crud('dataSubjectCategories', item.name, () => stated(item))),
+      ...d.dataCategories.map((item) =>
+        crud('dataCategories', item.name, () => {
+          const parent = optionalId('dataCategories', item.parent);
+          return { ...stated(item, ['parent']), ...('id' in parent ? { parentId: parent.id } : {}) };
+        }),
+      ),
+      ...d.collectionChannels.map((item) => crud('collectionChannels', item.name, () => stated(item))),
+      ...d.purposes.map((item) => crud('purposes', item.name, () => stated(item))),
+      ...d.recipients.map((item) =>
+        crud('recipients', item.name, () => {
+          const organisation = optionalId('organisations', item.organisation);
+          return { ...stated(item, ['organisation']), ...('id' in organisation ? { organisationId: organisation.id } : {}) };
+        }),
+      ),
+      ...d.retentionRules.map((item) => crud('retentionRules', item.name, () => stated(item))),
+      ...d.securityMeasures.map((item) => crud('securityMeasures', item.name, () => stated(item))),
+      ...d.privacyPolicies.map((item) =>
+        crud('privacyPolicies', item.name, () => ({ ...stated(item, ['organisation']), organisationId: this.idOf('organisations', item.organisation) })),
+      ),
+      ...d.activities.map(
+        (item): Step => ({
+          kind: 'processingActivities',
+          name: item.name,
+          wanted: () => this.activityBody(item),
+          stored: (found) => ({ ...found, ...this.services.processingActivities.asInput(found as never) }),
+        }),
+      ),
+    ];
+  }
+
+  /** Reads every existing entry of the kinds the document names: one query per kind. */
+  private async loadExisting() {
+    for (const kind of importedKinds) {
+      const service = this.services[kind] as { definition: { entity: new () => object } };
+      const rows = (await this.manager.getRepository(service.definition.entity).find()) as Body[];
+      for (const row of rows) {
+        const name = String(kind === 'legalBases' ? row.code : row.name);
+        this.ids.set(this.key(kind, name), String(row.id));
+        this.existing.set(this.key(kind, name), row);
+      }
+    }
+    // As the API represents them (derived rights included), so their ETags match.
+    const activities = ((await this.manager.query(`SELECT ${activityColumns} FROM processing_activities a`)) as ActivityView[]).map(withRights);
+    for (const activity of activities) {
+      this.ids.set(this.key('processingActivities', activity.name), activity.id);
+      this.existing.set(this.key('processingActivities', activity.name), activity as unknown as Body);
+    }
+  }
+
+  /** Creates, matches, changes or records a conflict for one entry. `patchOnly`: a second pass on an entry already reported. */
+  private async apply(step: Step, patchOnly = false) {
+    const key = this.key(step.kind, step.name);
+    const found = this.existing.get(key);
+    const wanted = step.wanted();
+    const entry: ImportEntry = { resource: resourceOf[step.kind], name: step.name, action: 'create' };
+    if (!found) {
+      const created = await this.create(step.kind, wanted);
+      this.ids.set(key, created.id);
+      this.existing.set(key, created as unknown as Body);
+      this.entries.push(entry);
+      return;
+    }
+    const fields = differingFields(wanted, step.stored ? step.stored(found) : found);
+    if (patchOnly) {
+      const reported = this.entries.find((e) => e.resource === entry.resource && e.name === step.name);
+      if (fields.length === 0) return;
+      if (reported?.action === 'create') {
+        this.existing.set(key, (await this.update(step.kind, found, wanted)) as Body);
+        return;
+      }
+      if (reported) {
+        reported.fields = [...new Set([...(reported.fields ?? []), ...fields])];
+        if (reported.action === 'match') reported.action = this.mode === 'replace' ? 'change' : 'conflict';
+      }
+      if (this.mode === 'replace') this.existing.set(key, (await this.update(step.kind, found, wanted)) as Body);
+      return;
+    }
+    if (fields.length === 0) {
+      this.entries.push({ ...entry, action: 'match' });
+    } else if (this.mode === 'replace') {
+      this.existing.set(key, (await this.update(step.kind, found, wanted)) as Body);
+      this.entries.push({ ...entry, action: 'change', fields });
+    } else {
+      this.entries.push({ ...entry, action: 'conflict', fields });
+    }
+  }
+
+  private create(kind: Kind, body: Body): Promise<{ id: string }> {
+    if (kind === 'processingActivities') return this.services.processingActivities.create(body as ActivityInput, this.actor, this.manager);
+    return (this.services[kind] as Services['purposes']).create(body as never, this.actor, this.manager);
+  }
+
+  private update(kind: Kind, found: Body, body: Body): Promise<unknown> {
+    // The entry as read in this transaction: a concurrent change makes the update fail, not vanish.
+    const etag = etagOf(found);
+    if (kind === 'processingActivities') return this.services.processingActivities.update(String(found.id), body as ActivityInput, etag, this.actor, this.manager);
+    return (this.services[kind] as Services['purposes']).update(String(found.id), body as never, etag, this.actor, this.manager);
+  }
+
+  private activityBody(item: ImportDocument['activities'][number]): Body {
+    const id = (kind: Kind) => (name: string) => this.idOf(kind, name);
+    return stated({
+      ...stated(item, ['controllers', 'purposes', 'dataSubjectCategories', 'dataCategories', 'collectionChannels', 'recipients', 'transfers', 'securityMeasures']),
+      controllerIds: item.controllers.map(id('organisations')),
+      purposes: item.purposes.map((p) => ({
+        purposeId: this.idOf('purposes', p.purpose),
+        legalBasisIds: p.legalBases.map(id('legalBases')),
+        legitimateInterest: p.legitimateInterest ?? null,
+        assessmentReference: p.assessmentReference ?? null,
+      })),
+      dataSubjectCategoryIds: item.dataSubjectCategories.map(id('dataSubjectCategories')),
+      dataCategories: item.dataCategories.map((c) => ({
+        dataCategoryId: this.idOf('dataCategories', c.dataCategory),
+        retentionRuleId: c.retentionRule ? this.idOf('retentionRules', c.retentionRule) : null,
+        sourceChannelIds: (c.sourceChannels ?? []).map(id('collectionChannels')),
+      })),
+      collectionChannelIds: item.collectionChannels.map(id('collectionChannels')),
+      recipients: item.recipients.map((r) => ({
+        recipientId: this.idOf('recipients', r.recipient),
+        dataCategoryIds: (r.dataCategories ?? []).map(id('dataCategories')),
+      })),
+      transfers: item.transfers.map((t) => ({
+        recipientId: this.idOf('recipients', t.recipient),
+        country: t.country,
+        mechanismId: t.mechanism ? this.idOf('legalBases', t.mechanism) : null,
+        safeguard: t.safeguard ?? null,
+        tiaReference: t.tiaReference ?? null,
+      })),
+      securityMeasureIds: item.securityMeasures.map(id('securityMeasures')),
+    });
+  }
+
+  private report(): ImportReport {
+    const counts = emptyCounts();
+    const byResource: Record<string, ImportCounts> = {};
+    for (const entry of this.entries) {
+      counts[entry.action] += 1;
+      (byResource[entry.resource] ??= emptyCounts())[entry.action] += 1;
+    }
+    const applied = !this.dryRun && counts.conflict === 0;
+    return { mode: this.mode, dryRun: this.dryRun, applied, counts, byResource, entries: this.entries };
+  }
+}
+
+/** A name the document uses for an entry it neither holds nor the register has. */
+export class MissingDependency extends Error {
+  constructor(
+    readonly kind: Kind,
+    readonly entryName: string,
+  ) {
+    super(`refers to ${resourceOf[kind].replace(/s$/, '').replace(/-/g, ' ')} "${entryName}", which neither the file nor the register holds`);
+  }
+}

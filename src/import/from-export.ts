@@ -1,0 +1,264 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../http/dto';
+import type { ExportActivity, ExportOrganisation } from '../register/dto';
+import { documentType, formatVersion } from '../register/render-json';
+import { registerJsonSchema } from '../register/schema';
+import type { ImportDocument } from './engine';
+import type { ImportProblem } from './problems';
+
+/**
+ * Our own register export (GET /v1/register, JSON) as an import document. The file is checked
+ * against the export's published schema first, so a problem names its JSON Pointer. Building
+ * blocks are taken from the activities that link them — where the same entry appears fully (a
+ * collection channel of an activity) and as a reference (a data category's source), the full
+ * one counts; two full appearances that disagree are a problem. Organisations and custom legal
+ * bases come from the document's own lists; built-in legal bases are the installation's.
+ */
+
+export const maxReportedProblems = 500;
+
+type Loose = Record<string, unknown>;
+
+/** Compiles the export's JSON Schema once per app (it is made from the DTOs). */
+export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  const validate = ajv.compile(registerJsonSchema(dtoSchemas));
+  return (json: unknown): ImportProblem[] => {
+    if (validate(json)) return [];
+    return (validate.errors ?? []).map((error) => {
+      const path =
+        error.keyword === 'required'
+          ? `${error.instancePath}/${String(error.params.missingProperty)}`
+          : error.keyword === 'additionalProperties'
+            ? `${error.instancePath}/${String(error.params.additionalProperty)}`
+            : error.instancePath || '/';
+      const message =
+        error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not a field of the register export' : (error.message ?? error.keyword);
+      return { row: null, column: null, path, value: null, message };
+    });
+  };
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value).slice(0, 200));
+
+/** Collects entries by name: the first full appearance defines an entry; references fill gaps. */
+class Entries<T extends { name: string }> {
+  private readonly byKey = new Map<string, { item: T; full: boolean; path: string }>();
+  constructor(
+    private readonly label: string,
+    private readonly problems: ImportProblem[],
+  ) {}
+
+  add(item: T, path: string, full: boolean) {
+    const key = item.name.toLowerCase();
+    const known = this.byKey.get(key);
+    if (!known || (!known.full && full)) {
+      this.byKey.set(key, { item, full, path });
+      return;
+    }
+    if (!full) return;
+    const differing = Object.keys(item).filter((field) => JSON.stringify((item as Loose)[field]) !== JSON.stringify((known.item as Loose)[field]));
+    if (differing.length > 0) {
+      this.problems.push({
+        row: null,
+        column: null,
+        path: `${path}/${differing[0]}`,
+        value: text((item as Loose)[differing[0]!]),
+        message: `${this.label} "${item.name}" is described differently at ${known.path} (${differing.join(', ')})`,
+      });
+    }
+  }
+
+  values(): T[] {
+    return [...this.byKey.values()].map((entry) => entry.item);
+  }
+
+  /** Where each entry is defined in the file, by name. */
+  paths(): [string, string][] {
+    return [...this.byKey.entries()].map(([key, entry]) => [key, entry.path]);
+  }
+}
+
+export interface ExportImport {
+  document: ImportDocument;
+  problems: ImportProblem[];
+  activities: number;
+  /** JSON Pointer of an entry's definition in the file, by resource and name. */
+  originOf: (resource: string, name: string) => string | undefined;
+}
+
+export function documentFromExport(json: unknown, check: (json: unknown) => ImportProblem[]): ExportImport {
+  const origins = new Map<string, string>();
+  const originOf = (resource: string, name: string) => origins.get(`${resource}:${name.toLowerCase()}`);
+  const problems = check(json);
+  const empty: ImportDocument = {
+    organisations: [],
+    dataSubjectCategories: [],
+    dataCategories: [],
+    collectionChannels: [],
+    purposes: [],
+    legalBases: [],
+    recipients: [],
+    retentionRules: [],
+    securityMeasures: [],
+    activities: [],
+    privacyPolicies: [],
+  };
+  const doc = json as Loose;
+  if (problems.length === 0 && (doc.documentType !== documentType || doc.formatVersion !== formatVersion)) {
+    problems.push({ row: null, column: null, path: '/formatVersion', value: text(doc.formatVersion), message: `must be a ${documentType} document of format version ${formatVersion}` });
+  }
+  if (problems.length > 0) return { document: empty, problems, activities: 0, originOf };
+
+  const register = json as {
+    organisations: ExportOrganisation[];
+    legalBases: { code: string; name: string; kind: string; article: string; description: string | null; jurisdiction: string; dpvIri: string | null; builtIn: boolean }[];
+    controllerRegister: { activities: ExportActivity[] };
+    processorRegister: { controllers: { activities: ExportActivity[] }[] };
+  };
+  const document = empty;
+
+  document.organisations = register.organisations.map((o) => ({
+    name: o.name,
+    roles: o.roles as never,
+    description: o.description,
+    registrationNumber: o.registrationNumber,
+    address: o.address,
+    country: o.country,
+    email: o.email,
+    phone: o.phone,
+    website: o.website,
+    privacyContactEmail: o.privacyContactEmail,
+    dpoName: o.dpo?.name ?? null,
+    dpoEmail: o.dpo?.email ?? null,
+    dpoPhone: o.dpo?.phone ?? null,
+    representative: o.representative?.name ?? null,
+  }));
+  document.legalBases = register.legalBases
+    .filter((basis) => !basis.builtIn)
+    .map((basis) => ({
+      code: basis.code,
+      name: basis.name,
+      kind: basis.kind as never,
+      article: basis.article,
+      description: basis.description,
+      dpvIri: basis.dpvIri,
+      jurisdiction: basis.jurisdiction,
+    }));
+
+  const purposes = new Entries<ImportDocument['purposes'][number]>('purpose', problems);
+  const subjects = new Entries<ImportDocument['dataSubjectCategories'][number]>('data subject category', problems);
+  const categories = new Entries<ImportDocument['dataCategories'][number]>('data category', problems);
+  const channels = new Entries<ImportDocument['collectionChannels'][number]>('collection channel', problems);
+  const recipients = new Entries<ImportDocument['recipients'][number]>('recipient', problems);
+  const retention = new Entries<ImportDocument['retentionRules'][number]>('retention rule', problems);
+  const measures = new Entries<ImportDocument['securityMeasures'][number]>('security measure', problems);
+  const activities = new Entries<ImportDocument['activities'][number]>('processing activity', problems);
+
+  const records: [ExportActivity, string][] = [
+    ...register.controllerRegister.activities.map((a, i): [ExportActivity, string] => [a, `/controllerRegister/activities/${i}`]),
+    ...register.processorRegister.controllers.flatMap((group, g) =>
+      group.activities.map((a, i): [ExportActivity, string] => [a, `/processorRegister/controllers/${g}/activities/${i}`]),
+    ),
+  ];
+  for (const [a, at] of records) {
+    a.purposes.forEach((p, i) => purposes.add({ name: p.name, description: p.description }, `${at}/purposes/${i}`, true));
+    a.dataSubjectCategories.forEach((s, i) => subjects.add({ name: s.name, description: s.description, vulnerable: s.vulnerable }, `${at}/dataSubjectCategories/${i}`, true));
+    a.dataCategories.forEach((d, i) => {
+      categories.add({ name: d.name, description: d.description, sensitivity: d.sensitivity as never }, `${at}/dataCategories/${i}`, true);
+      if (d.retention) {
+        const { id: _id, ...rule } = d.retention;
+        retention.add(rule as never, `${at}/dataCategories/${i}/retention`, true);
+      }
+      d.sources.forEach((c, j) => channels.add({ name: c.name, sourceType: c.sourceType as never, mechanism: c.mechanism as never }, `${at}/dataCategories/${i}/sources/${j}`, false));
+    });
+    a.collectionChannels.forEach((c, i) =>
+      channels.add(
+        { name: c.name, description: c.description, sourceType: c.sourceType as never, mechanism: c.mechanism as never, cookie: c.cookie as never },
+        `${at}/collectionChannels/${i}`,
+        true,
+      ),
+    );
+    a.recipients.forEach((r, i) => {
+      recipients.add(
+        {
+          name: r.name,
+          description: r.description,
+          kind: r.kind as never,
+          category: r.category as never,
+          country: r.country,
+          organisation: r.organisation?.name ?? null,
+          processingAgreementRef: r.processingAgreementRef,
+        },
+        `${at}/recipients/${i}`,
+        true,
+      );
+      r.dataCategories.forEach((d, j) => categories.add({ name: d.name }, `${at}/recipients/${i}/dataCategories/${j}`, false));
+    });
+    a.transfers.forEach((t, i) =>
+      // A recipient seen only in a transfer: its category is not in the export.
+      recipients.add({ name: t.recipient.name, kind: t.recipient.kind as never, category: 'other', country: t.recipient.country }, `${at}/transfers/${i}/recipient`, false),
+    );
+    a.securityMeasures.forEach((m, i) =>
+      measures.add({ name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference }, `${at}/securityMeasures/${i}`, true),
+    );
+    activities.add(
+      {
+        name: a.name,
+        description: a.description,
+        role: a.role as never,
+        status: a.status as never,
+        owner: a.owner,
+        reviewDueAt: a.reviewDueAt,
+        dpiaRequired: a.dpiaRequired,
+        dpiaReference: a.dpiaReference,
+        controllers: a.controllers.map((c) => c.name),
+        purposes: a.purposes.map((p) => ({
+          purpose: p.name,
+          legalBases: p.legalBases.map((basis) => basis.code),
+          // Links are written whole: an unstated pairing detail is no detail.
+          legitimateInterest: p.legitimateInterest ?? undefined,
+          assessmentReference: p.assessmentReference ?? undefined,
+        })),
+        dataSubjectCategories: a.dataSubjectCategories.map((s) => s.name),
+        dataCategories: a.dataCategories.map((d) => ({ dataCategory: d.name, retentionRule: d.retention?.name, sourceChannels: d.sources.map((c) => c.name) })),
+        collectionChannels: a.collectionChannels.map((c) => c.name),
+        recipients: a.recipients.map((r) => ({ recipient: r.name, dataCategories: r.dataCategories.map((d) => d.name) })),
+        transfers: a.transfers.map((t) => ({
+          recipient: t.recipient.name,
+          country: t.country,
+          mechanism: t.mechanism?.code,
+          safeguard: t.safeguard ?? undefined,
+          tiaReference: t.tiaReference ?? undefined,
+        })),
+        securityMeasures: a.securityMeasures.map((m) => m.name),
+      },
+      at,
+      true,
+    );
+  }
+  document.purposes = purposes.values();
+  document.dataSubjectCategories = subjects.values();
+  document.dataCategories = categories.values();
+  document.collectionChannels = channels.values();
+  document.recipients = recipients.values();
+  document.retentionRules = retention.values();
+  document.securityMeasures = measures.values();
+  document.activities = activities.values();
+  register.organisations.forEach((o, i) => origins.set(`organisations:${o.name.toLowerCase()}`, `/organisations/${i}`));
+  register.legalBases.forEach((basis, i) => origins.set(`legal-bases:${basis.code.toLowerCase()}`, `/legalBases/${i}`));
+  const located: [string, Entries<{ name: string }>][] = [
+    ['purposes', purposes],
+    ['data-subject-categories', subjects],
+    ['data-categories', categories],
+    ['collection-channels', channels],
+    ['recipients', recipients],
+    ['retention-rules', retention],
+    ['security-measures', measures],
+    ['processing-activities', activities],
+  ];
+  for (const [resource, entries] of located) for (const [key, path] of entries.paths()) origins.set(`${resource}:${key}`, path);
+  return { document, problems, activities: document.activities.length, originOf };
+}

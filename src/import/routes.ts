@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../audit/recorder';
+import { AppError } from '../errors';
+import { inline, json, problems, ref } from '../http/responses';
+import { createValidatorCompiler } from '../http/schemas';
+import { RegisterExport } from '../register/dto';
+import { registerTag } from '../register/routes';
+import { RegisterImportQuery, RegisterImportReport } from './dto';
+import { ImportService, type ImportFormat } from './service';
+
+const csvTypes = ['text/csv', 'application/csv'];
+
+/** The media type of a request, without parameters. */
+const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * POST /v1/register/import, in a scope of its own: the CSV body parser and the import's body
+ * limit apply to this route only.
+ */
+export async function importRoutes(app: FastifyInstance) {
+  const imports = new ImportService(app.dataSource, app.services, app.dtoSchemas);
+  const limit = app.config.IMPORT_BODY_LIMIT_BYTES;
+  app.addContentTypeParser(csvTypes, { parseAs: 'string', bodyLimit: limit }, (_request, body, done) => done(null, body));
+  const validatorCompiler = createValidatorCompiler(Object.values(app.dtoSchemas));
+
+  app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace' } }>(
+    '/register/import',
+    {
+      bodyLimit: limit,
+      config: { permission: { resource: 'register-import', operation: 'create' }, rateLimit: { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 } },
+      // The file is checked by the import itself, which names every bad row or field (IMPORT_INVALID).
+      validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route)),
+      schema: {
+        tags: [registerTag.name],
+        operationId: 'import-register',
+        summary: 'Import a register (JSON export or ICO CSV)',
+        description: `Brings a register kept elsewhere in: this service's own JSON export (\`application/json\`, the document of \`GET /v1/register\` from this or another installation) or a CSV in the UK ICO controller-template columns (\`text/csv\`, the columns \`GET /v1/register?format=csv\` writes; comma or semicolon, with or without BOM).
+
+Entries are matched by name (legal bases by code), so importing the same file again creates nothing. An entry that exists but differs is a conflict: \`mode=merge\` (default) refuses the import and lists them all (409 IMPORT_CONFLICT); \`mode=replace\` overwrites the fields the file states. Nothing is ever deleted.
+
+All or nothing, in one transaction: a file with any problem is refused with every bad row and column (CSV) or JSON Pointer (JSON) listed (422 IMPORT_INVALID), and the register is unchanged. \`dryRun=true\` reports what would be created, matched, changed and in conflict, writing nothing. Every change is in the audit trail under the caller's name. Files up to \`IMPORT_BODY_LIMIT_BYTES\` (${limit} bytes); larger ones get 413.`,
+        querystring: inline(app.dtoSchemas, RegisterImportQuery),
+        body: {
+          content: {
+            'application/json': { schema: ref(RegisterExport) },
+            'text/csv': { schema: { type: 'string', description: 'CSV, header row first (UK ICO controller template columns)' } },
+          },
+        },
+        response: {
+          200: json('What the import did (or, for a dry run, would do)', ref(RegisterImportReport)),
+          ...problems('IMPORT_INVALID', 'IMPORT_CONFLICT', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'MALFORMED_BODY'),
+        },
+      },
+    },
+    async (request) => {
+      const type = mediaType(request.headers['content-type']);
+      const format: ImportFormat | undefined = type === 'application/json' ? 'json' : csvTypes.includes(type) ? 'csv' : undefined;
+      if (!format) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the register as application/json (our export) or text/csv (ICO template columns).');
+      const report = await imports.run(format, request.body, {
+        mode: request.query.mode ?? 'merge',
+        dryRun: request.query.dryRun ?? false,
+        actor: actorOf(request),
+      });
+      request.log.info({ format, mode: report.mode, dryRun: report.dryRun, counts: report.counts }, 'register import');
+      return report;
+    },
+  );
+}

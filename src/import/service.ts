@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../audit/recorder';
+import type { JsonSchema } from '../http/dto';
+import type { Services } from '../plugins/services';
+import { parseIcoCsv } from './csv';
+import { importInvalid, importRegister, type ImportDocument, type ImportMode, type ImportReport } from './engine';
+import { createExportChecker, documentFromExport, maxReportedProblems } from './from-export';
+import type { ImportProblem, KnownLegalBasis } from './problems';
+import { createBodyValidator, type BodyValidator } from './validate';
+
+export type ImportFormat = 'json' | 'csv';
+
+export interface RegisterImportResult extends ImportReport {
+  format: ImportFormat;
+  records: number;
+}
+
+/** Reads an import file (our JSON export, or ICO CSV) and brings it into the register, all or nothing. */
+export class ImportService {
+  private readonly checkExport: (json: unknown) => ImportProblem[];
+  private readonly validate: BodyValidator;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly services: Services,
+    dtoSchemas: Record<string, JsonSchema>,
+  ) {
+    this.checkExport = createExportChecker(dtoSchemas);
+    this.validate = createBodyValidator(dtoSchemas);
+  }
+
+  async run(format: ImportFormat, body: unknown, options: { mode: ImportMode; dryRun: boolean; actor: Actor }): Promise<RegisterImportResult> {
+    const { document, problems, records, originOf } = format === 'json' ? this.fromJson(body) : await this.fromCsv(body);
+    if (problems.length > 0) {
+      const shown = problems.slice(0, maxReportedProblems);
+      if (problems.length > shown.length) {
+        shown.push({ row: null, column: null, path: null, value: null, message: `… and ${problems.length - shown.length} more problems` });
+      }
+      throw importInvalid(shown);
+    }
+    const report = await importRegister(this.dataSource, this.services, document, { ...options, validate: this.validate, originOf });
+    return { format, records, ...report };
+  }
+
+  private fromJson(body: unknown) {
+    const { document, problems, activities, originOf } = documentFromExport(body, this.checkExport);
+    return { document, problems, records: activities, originOf };
+  }
+
+  private async fromCsv(body: unknown): Promise<{ document: ImportDocument; problems: ImportProblem[]; records: number; originOf?: undefined }> {
+    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
+    const legalBases: KnownLegalBasis[] = await this.dataSource.query('SELECT code, name, article, kind FROM legal_bases ORDER BY code');
+    const organisations: { name: string }[] = await this.dataSource.query('SELECT name FROM organisations');
+    const { document, problems, rows } = parseIcoCsv(text, { legalBases, organisations: organisations.map((o) => o.name) });
+    return { document, problems, records: rows };
+  }
+}
