@@ -44,7 +44,13 @@ interface Server {
 }
 
 function startServer(role: 'service' | 'baseline', env: Record<string, string>): Promise<Server & { ready: any }> {
-  const child = fork(join(__dirname, 'server.js'), [role], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // --expose-gc: each timed run starts from a collected heap, so its peak RSS is its own, not what
+  // the previous scenario left for the collector.
+  const child = fork(join(__dirname, 'server.js'), [role], {
+    env: { ...process.env, ...env },
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let next = 0;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   return new Promise((resolve, reject) => {

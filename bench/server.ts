@@ -144,6 +144,7 @@ async function main() {
       const result = { queries: baseline.queries, peakRss };
       if (message.cmd === 'reset') {
         baseline.queries = 0;
+        (globalThis as { gc?: () => void }).gc?.();
         peakRss = process.memoryUsage.rss();
       }
       send({ id: message.id, result });
@@ -188,6 +189,7 @@ async function main() {
     async reset() {
       service.queries = 0;
       baseline.queries = 0;
+      (globalThis as { gc?: () => void }).gc?.();
       peakRss = process.memoryUsage.rss();
       return {};
     },

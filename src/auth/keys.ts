@@ -81,7 +81,7 @@ export async function resolveVerificationKeys(config: AuthConfig): Promise<Verif
   }
   if (config.JWT_SECRET) {
     const secret = new TextEncoder().encode(config.JWT_SECRET);
-    return { source: 'secret', key: secret, algorithms: ['HS256'], secret };
+    return { source: 'secret', key: await hmacKey(secret), algorithms: ['HS256'], secret };
   }
   if (config.NODE_ENV === 'production') {
     throw new ConfigError(
@@ -89,5 +89,10 @@ export async function resolveVerificationKeys(config: AuthConfig): Promise<Verif
     );
   }
   const secret = developmentSecret(config.DATA_DIR);
-  return { source: 'development-secret', key: secret, algorithms: ['HS256'], secret };
+  return { source: 'development-secret', key: await hmacKey(secret), algorithms: ['HS256'], secret };
+}
+
+/** The secret as a verification key, imported once: given raw bytes, jose imports them anew on every request. */
+function hmacKey(secret: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 }

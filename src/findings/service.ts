@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../errors';
 import { activityColumns } from '../processing-activities/read-model';
+import { buildingBlocks } from '../resources';
 import {
   checkRegister,
   type ActivityRecord,
@@ -18,19 +19,6 @@ export interface FindingsFilter {
   code?: string;
   activityId?: string;
 }
-
-/** The building blocks that can be retired, by resource (table: the same in snake_case). */
-const retiredTables = [
-  'organisations',
-  'purposes',
-  'legal-bases',
-  'data-subject-categories',
-  'data-categories',
-  'collection-channels',
-  'recipients',
-  'retention-rules',
-  'security-measures',
-];
 
 const ids = (values: (string | null | undefined)[]) => [...new Set(values.filter((value): value is string => !!value))];
 
@@ -111,8 +99,12 @@ async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRe
       WHERE organisation_id = ANY($1::uuid[]) ORDER BY lower(name), id`,
     [controllerIds],
   );
+  // Every building block that can be retired (has retiredAt), from the entity metadata.
+  const retirable = Object.values(buildingBlocks)
+    .map((definition) => ({ path: definition.path, metadata: manager.connection.getMetadata(definition.entity) }))
+    .filter(({ metadata }) => metadata.findColumnWithPropertyName('retiredAt'));
   const retired: RetiredRecord[] = await manager.query(
-    retiredTables.map((resource) => `SELECT '${resource}' AS resource, id, name, retired_at AS "retiredAt" FROM ${resource.replaceAll('-', '_')} WHERE retired_at <= now()`).join(' UNION ALL '),
+    retirable.map(({ path, metadata }) => `SELECT '${path}' AS resource, id, name, retired_at AS "retiredAt" FROM ${metadata.tableName} WHERE retired_at <= now()`).join(' UNION ALL '),
   );
   return {
     today: new Date().toISOString().slice(0, 10),

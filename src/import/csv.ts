@@ -21,6 +21,7 @@ import type {
   SeedRetentionRule,
   SeedSecurityMeasure,
 } from '../seed/register-document';
+import { emptyRegisterDocument } from '../seed/register-document';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 
 /**
@@ -222,19 +223,7 @@ export function parseIcoCsv(
     problems.push({ row, column, path: null, value: value === null ? null : shorten(value), message });
   const at = (where: At, value: string | null, message: string) => problem(where.row, where.column, value, message);
 
-  const document: RegisterDocument = {
-    organisations: [],
-    dataSubjectCategories: [],
-    dataCategories: [],
-    collectionChannels: [],
-    purposes: [],
-    legalBases: [],
-    recipients: [],
-    retentionRules: [],
-    securityMeasures: [],
-    activities: [],
-    privacyPolicies: [],
-  };
+  const document: RegisterDocument = emptyRegisterDocument();
 
   // ---- file, delimiter and header --------------------------------------------------------------
   const body = input.replace(/^\uFEFF/, '');

@@ -4,6 +4,7 @@ import type { JsonSchema } from '../http/dto';
 import type { ExportActivity, ExportOrganisation } from '../register/dto';
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
+import { emptyRegisterDocument } from '../seed/register-document';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';
 
@@ -93,19 +94,7 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
   const origins = new Map<string, string>();
   const originOf = (resource: string, name: string) => origins.get(`${resource}:${name.toLowerCase()}`);
   const problems = check(json);
-  const empty: ImportDocument = {
-    organisations: [],
-    dataSubjectCategories: [],
-    dataCategories: [],
-    collectionChannels: [],
-    purposes: [],
-    legalBases: [],
-    recipients: [],
-    retentionRules: [],
-    securityMeasures: [],
-    activities: [],
-    privacyPolicies: [],
-  };
+  const empty: ImportDocument = emptyRegisterDocument();
   const doc = json as Loose;
   if (problems.length === 0 && (doc.documentType !== documentType || doc.formatVersion !== formatVersion)) {
     problems.push({ row: null, column: null, path: '/formatVersion', value: text(doc.formatVersion), message: `must be a ${documentType} document of format version ${formatVersion}` });

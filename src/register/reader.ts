@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { ActivityView } from '../processing-activities/service';
 import type { CookieDetails } from '../../entities/collection-channel';
 import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
 import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow, type ReadModelRow } from './records';
@@ -69,6 +70,8 @@ export interface ReadStats {
 }
 
 export const defaultPageSize = 500;
+/** Records built at a time from a page's rows. */
+export const assembleBatch = 50;
 const noController = '00000000-0000-0000-0000-000000000000';
 
 /** PostgreSQL text[] as pg (an array) or a driver that leaves it as a literal ('{a,b}') gives it. */
@@ -101,23 +104,14 @@ interface Blocks {
   securityMeasures: Map<string, Block & { type: string; standardReference: string | null }>;
 }
 
+/** The activity's own columns, as the read model names them. */
+type ActivityScalar = 'id' | 'name' | 'description' | 'role' | 'status' | 'owner' | 'reviewDueAt' | 'dpiaRequired' | 'dpiaReference' | 'createdAt' | 'updatedAt' | 'version';
+
 /**
  * An activity row of the compact query: its columns, and per link kind the ids (with the link's
  * own columns) in no particular order — `assemble` orders them.
  */
-interface CompactRow {
-  id: string;
-  name: string;
-  description: string | null;
-  role: string;
-  status: string;
-  owner: string | null;
-  reviewDueAt: string | null;
-  dpiaRequired: boolean;
-  dpiaReference: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
+interface CompactRow extends Pick<ActivityView, ActivityScalar> {
   /** organisation ids */
   c: string[] | null;
   /** [purpose id, legitimate interest, assessment reference, legal basis ids] */
@@ -361,7 +355,9 @@ export class RegisterReader implements RegisterSource {
   }
 
   /**
-   * Declares the cursor for `sql` and yields its rows a page (one FETCH) at a time. The cursor
+   * Declares the cursor for `sql` and reads its rows a page (one FETCH) at a time, yielding them
+   * in slices of `assembleBatch`: the records built from a slice are garbage before the next is
+   * built, so they die young instead of piling up in the old generation (peak RSS). The cursor
    * lives until the transaction ends (close()), so an abandoned generator leaks nothing.
    */
   private async *cursor<T>(name: string, sql: string, params: unknown[]): AsyncGenerator<T[]> {
@@ -369,10 +365,8 @@ export class RegisterReader implements RegisterSource {
     for (;;) {
       this.stats.fetches = (this.stats.fetches ?? 0) + 1;
       const rows = await this.query<T>(`FETCH FORWARD ${this.pageSize} FROM ${name}`);
-      if (rows.length > 0) {
-        this.stats.pages += 1;
-        yield rows;
-      }
+      if (rows.length > 0) this.stats.pages += 1;
+      for (let start = 0; start < rows.length; start += assembleBatch) yield rows.slice(start, start + assembleBatch);
       if (rows.length < this.pageSize) return;
     }
   }

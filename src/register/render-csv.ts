@@ -140,11 +140,9 @@ function rows(activity: ExportActivity): string {
 
 export async function* renderCsv(source: RegisterSource): AsyncGenerator<string> {
   yield csvLine(csvColumns.map(([header]) => header));
-  for await (const page of source.controllerPages()) yield page.map(rows).join('');
+  // One piece per activity: small strings are young-generation garbage, a page-sized one is not.
+  for await (const page of source.controllerPages()) for (const activity of page) yield rows(activity);
   for await (const page of source.processorPages()) {
-    yield page
-      .filter((entry) => entry.first)
-      .map(({ activity }) => rows(activity))
-      .join('');
+    for (const { activity, first } of page) if (first) yield rows(activity);
   }
 }

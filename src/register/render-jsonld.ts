@@ -264,15 +264,13 @@ export async function* renderJsonLd(source: RegisterSource): AsyncGenerator<stri
   });
   const head = [register, ...source.organisations.map(organisationNode), ...source.legalBases.map(legalBasisNode)];
   yield `{"@context":${JSON.stringify(jsonLdContext)},\n"@graph":[\n${head.map((node) => JSON.stringify(node)).join(',\n')}`;
+  // One piece per activity: small strings are young-generation garbage, a page-sized one is not.
   for await (const page of source.controllerPages()) {
-    yield page.map((activity) => `,\n${JSON.stringify(activityNode(activity, registerId, 'controller', source))}`).join('');
+    for (const activity of page) yield `,\n${JSON.stringify(activityNode(activity, registerId, 'controller', source))}`;
   }
   for await (const page of source.processorPages()) {
     // An activity acting for two controllers is one node (its controllers are all listed on it).
-    yield page
-      .filter((entry) => entry.first)
-      .map(({ activity }) => `,\n${JSON.stringify(activityNode(activity, registerId, 'processor', source))}`)
-      .join('');
+    for (const { activity, first } of page) if (first) yield `,\n${JSON.stringify(activityNode(activity, registerId, 'processor', source))}`;
   }
   const totals = source.totals;
   const closing = {

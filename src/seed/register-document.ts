@@ -170,3 +170,20 @@ export interface SeedPrivacyPolicy extends Sourced {
   notes?: { topic: string; text: string; source?: string }[];
 }
 
+
+/** A register document with nothing in it, to fill. */
+export function emptyRegisterDocument(): RegisterDocument {
+  return {
+    organisations: [],
+    dataSubjectCategories: [],
+    dataCategories: [],
+    collectionChannels: [],
+    purposes: [],
+    legalBases: [],
+    recipients: [],
+    retentionRules: [],
+    securityMeasures: [],
+    activities: [],
+    privacyPolicies: [],
+  };
+}
