@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { CookieDetails } from '../../entities/collection-channel';
 import { HistoryService, type StateEntry } from '../history/service';
+import { buildingBlocks } from '../resources';
 import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
 import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterSource } from './reader';
 import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow, type ReadModelRow } from './records';
@@ -13,7 +14,8 @@ import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, t
  * JSON-LD or CSV.
  *
  * Not in the trail, and read as they are now because they never change: the built-in GDPR legal
- * bases and the data subject rights (shipped reference data, read-only through the API).
+ * bases and the data subject rights (shipped reference data, read-only through the API). An entry
+ * written behind the API's back (plain SQL) has no trail either: it is shown as it is now.
  *
  * The past state is read whole (two queries, whatever the size): history is a point-in-time view
  * that an auditor asks for now and then, not the streaming hot path.
@@ -32,6 +34,7 @@ export async function openRegisterAsOf(
   const stats: ReadStats = { queries: 0, pages: 0 };
   const state = await new HistoryService(dataSource).stateAt(asOf);
   stats.queries += 1;
+  stats.queries += await addUntracked(dataSource, state);
   const builtInBases: ExportLegalBasis[] = await dataSource.query(
     `SELECT id, code, name, kind, article, description, jurisdiction, dpv_iri AS "dpvIri", built_in AS "builtIn"
        FROM legal_bases WHERE built_in`,
@@ -44,6 +47,62 @@ export async function openRegisterAsOf(
     rightIris = new Map(rights.map((right) => [right.code, right.dpvIri]));
   }
   return new HistoricalRegister(state, builtInBases, rightIris, filter, asOf, options.pageSize ?? 500, stats);
+}
+
+/** What an activity links to, by resource: ids read off its recorded representation. */
+function linkedIds(activity: ReadModelRow): [string, string][] {
+  const out: [string, string][] = [];
+  const add = (resource: string, ref: { id: string } | null | undefined) => ref && out.push([resource, ref.id]);
+  activity.controllers.forEach((ref) => add('organisations', ref));
+  for (const p of activity.purposes) {
+    add('purposes', p.purpose);
+    p.legalBases.forEach((basis) => add('legal-bases', basis));
+  }
+  activity.dataSubjectCategories.forEach((ref) => add('data-subject-categories', ref));
+  for (const d of activity.dataCategories) {
+    add('data-categories', d.dataCategory);
+    add('retention-rules', d.retentionRule);
+    d.sourceChannels.forEach((ref) => add('collection-channels', ref));
+  }
+  activity.collectionChannels.forEach((ref) => add('collection-channels', ref));
+  for (const r of activity.recipients) {
+    add('recipients', r.recipient);
+    r.dataCategories.forEach((ref) => add('data-categories', ref));
+  }
+  for (const t of activity.transfers) {
+    add('recipients', t.recipient);
+    add('legal-bases', t.mechanism);
+  }
+  activity.securityMeasures.forEach((ref) => add('security-measures', ref));
+  return out;
+}
+
+/**
+ * Entries the past activities link to that the trail does not hold — written behind the API's
+ * back, never changed since — added as they are now (the best there is), so the past register
+ * stays whole. Built-in legal bases are read separately. Returns the queries it made.
+ */
+async function addUntracked(dataSource: DataSource, state: StateEntry[]): Promise<number> {
+  const known = new Set(state.map((entry) => `${entry.resource}:${entry.id}`));
+  const missing = new Map<string, Set<string>>();
+  for (const entry of state) {
+    if (entry.resource !== 'processing-activities') continue;
+    for (const [resource, id] of linkedIds(entry.value as unknown as ReadModelRow)) {
+      if (!known.has(`${resource}:${id}`)) (missing.get(resource) ?? missing.set(resource, new Set()).get(resource)!).add(id);
+    }
+  }
+  let queries = 0;
+  for (const definition of Object.values(buildingBlocks)) {
+    const ids = missing.get(definition.path);
+    if (!ids) continue;
+    const rows = (await dataSource.getRepository(definition.entity).findBy({ id: In([...ids]) } as never)) as unknown as Json[];
+    queries += 1;
+    for (const row of rows) {
+      if (definition.path === 'legal-bases' && row.builtIn) continue;
+      state.push({ resource: definition.path, id: row.id, name: row.name, value: row });
+    }
+  }
+  return queries;
 }
 
 export class HistoricalRegister implements RegisterSource {
