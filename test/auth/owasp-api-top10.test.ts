@@ -1,12 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyRequest, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app';
 import { rolesAllowed, type Role } from '../../src/auth/permissions';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
+import { edKey, jwksServer, type JwksMode } from '../support/jwks-server';
 
 /**
  * The OWASP API Security Top 10 (2023), one test per item, each naming what this service does
@@ -130,54 +129,6 @@ function bodies(n: number, organisationId: string): Record<string, Record<string
 
 // ---- remote JWKS: an identity provider and an attacker on the loopback ----------------------------
 
-type Mode = 'ok' | '500' | 'html' | 'not-a-jwks' | 'private-keys' | 'junk-key' | 'empty' | 'deep' | 'hang' | 'trickle' | 'redirect';
-
-async function jwksServer(initial: { keys: JWK[] }) {
-  const state = { mode: 'ok' as Mode, jwks: initial, requests: [] as string[], redirectTo: '', body: '' };
-  const open = new Set<ServerResponse>();
-  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    state.requests.push(`${request.method} ${request.url}`);
-    const json = (status: number, body: string) => response.writeHead(status, { 'content-type': 'application/json' }).end(body);
-    switch (state.mode) {
-      case 'ok':
-        return json(200, JSON.stringify(state.jwks));
-      case '500':
-        return json(500, '{"error":"internal"}');
-      case 'html':
-        return response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
-      case 'not-a-jwks':
-        return json(200, '{"keys":"all of them"}');
-      case 'private-keys':
-      case 'junk-key':
-      case 'empty':
-      case 'deep':
-        return json(200, state.body);
-      case 'redirect':
-        return response.writeHead(302, { location: state.redirectTo }).end();
-      case 'hang':
-        open.add(response);
-        return;
-      case 'trickle':
-        open.add(response);
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.write('{"keys":[');
-        return;
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
-  t.teardown(async () => {
-    for (const response of open) response.destroy();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return { state, url };
-}
-
-async function edKey(kid: string) {
-  const pair = await generateKeyPair('EdDSA', { extractable: true });
-  return { ...pair, kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'EdDSA', use: 'sig' } as JWK };
-}
 
 let remote: ReturnType<typeof buildRemote> | undefined;
 
@@ -190,8 +141,8 @@ function remoteJwks() {
 async function buildRemote() {
   const key = await edKey('idp-key');
   const attackerKey = await edKey('attacker-key');
-  const idp = await jwksServer({ keys: [key.jwk] });
-  const attacker = await jwksServer({ keys: [attackerKey.jwk] });
+  const idp = await jwksServer(t, { keys: [key.jwk] });
+  const attacker = await jwksServer(t, { keys: [attackerKey.jwk] });
   const app = await buildTestApp(t, {
     ...quiet,
     JWT_SECRET: '',
@@ -675,13 +626,13 @@ t.test('API10:2023 Unsafe Consumption of APIs: a failing or hostile JWKS endpoin
   let deep = '1';
   for (let i = 0; i < 5000; i++) deep = `[${deep}]`;
 
-  const hostile: Array<[Mode, string, string]> = [
+  const hostile: Array<[JwksMode, string, string]> = [
     ['500', '', 'HTTP 500'],
     ['html', '', 'an HTML page'],
     ['not-a-jwks', '', 'JSON that is not a key set'],
-    ['private-keys', JSON.stringify({ keys: [privateJwk] }), 'a key set with private key material'],
-    ['junk-key', JSON.stringify({ keys: [junkJwk] }), 'a key that is not a key'],
-    ['deep', `{"keys":${deep}}`, '5000 levels of nesting'],
+    ['body', JSON.stringify({ keys: [privateJwk] }), 'a key set with private key material'],
+    ['body', JSON.stringify({ keys: [junkJwk] }), 'a key that is not a key'],
+    ['body', `{"keys":${deep}}`, '5000 levels of nesting'],
     ['hang', '', 'no answer within JWT_JWKS_TIMEOUT_MS'],
     ['trickle', '', 'headers, then a body that never ends'],
   ];
@@ -698,7 +649,7 @@ t.test('API10:2023 Unsafe Consumption of APIs: a failing or hostile JWKS endpoin
     if (mode === 'hang' || mode === 'trickle') t.ok(Date.now() - started >= 250, `${label}: after the 300 ms timeout`);
     t.equal((await send(app, 'GET', '/health/live', null)).statusCode, 200, `${label}: the app still answers`);
   }
-  idp.state.mode = 'empty';
+  idp.state.mode = 'body';
   idp.state.body = '{"keys":[]}';
   await sleep(1100);
   assertProblem(t, await send(app, 'GET', '/v1/purposes', token), 401, 'UNAUTHENTICATED', 'an empty key set: the token cannot be verified');

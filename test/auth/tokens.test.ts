@@ -1,11 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { base64url, exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { base64url, exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import t, { type Test } from 'tap';
 import { resolveVerificationKeys } from '../../src/auth/keys';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, call, testConfig, testSecret } from '../helper';
+import { edKey, jwksServer } from '../support/jwks-server';
 
 /**
  * Bearer-token verification: what is rejected (and how: 401 problem+json with a
@@ -201,49 +200,6 @@ t.test('inline JWKS (EdDSA, two keys): both kids are accepted, unknown or missin
 
 // ---- remote JWKS ------------------------------------------------------------------------------
 
-type Mode = 'ok' | '500' | 'html' | 'malformed' | 'hang' | 'redirect';
-
-/** A JWKS endpoint on the loopback whose answers the test controls; it records every request. */
-async function jwksServer(t: Test, initial: { keys: JWK[] }) {
-  const state = { mode: 'ok' as Mode, jwks: initial, requests: [] as string[], redirectTo: '' };
-  const hanging = new Set<ServerResponse>();
-  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    state.requests.push(`${request.method} ${request.url}`);
-    switch (state.mode) {
-      case 'ok':
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(state.jwks));
-        return;
-      case '500':
-        response.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"boom"}');
-        return;
-      case 'html':
-        response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Bad gateway</body></html>');
-        return;
-      case 'malformed':
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":"not-a-list"}');
-        return;
-      case 'redirect':
-        response.writeHead(302, { location: state.redirectTo }).end();
-        return;
-      case 'hang':
-        hanging.add(response);
-        return;
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
-  t.teardown(async () => {
-    for (const response of hanging) response.destroy();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return { state, url };
-}
-
-async function edKey(kid: string) {
-  const pair = await generateKeyPair('EdDSA');
-  return { ...pair, kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'EdDSA', use: 'sig' } as JWK };
-}
 
 t.test('remote JWKS: keys by kid, rotation after the cache age, failures are 503 and never a crash, jku/x5u not followed', async (t) => {
   const key1 = await edKey('key-1');
@@ -287,7 +243,7 @@ t.test('remote JWKS: keys by kid, rotation after the cache age, failures are 503
   // The key set failing: 503 AUTH_KEYS_UNAVAILABLE, not 401 and not 500.
   await sleep(1100); // let the cached set go stale so every request fetches
   idp.state.redirectTo = attacker.url;
-  for (const mode of ['500', 'html', 'malformed', 'hang', 'redirect'] as const) {
+  for (const mode of ['500', 'html', 'not-a-jwks', 'hang', 'redirect'] as const) {
     idp.state.mode = mode;
     const before = idp.state.requests.length;
     const started = Date.now();
