@@ -6,6 +6,7 @@ import { rolesAllowed, type Role } from '../../src/auth/permissions';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
 import { edKey, jwksServer, type JwksMode } from '../support/jwks-server';
+import { servedRoutes } from '../support/served-routes';
 
 /**
  * The OWASP API Security Top 10 (2023), one test per item, each naming what this service does
@@ -559,24 +560,6 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
 
 // ---- API9 ----------------------------------------------------------------------------------------
 
-/** Every route the app serves (HEAD excluded), from printRoutes' tree. */
-function servedRoutes(app: FastifyInstance): string[] {
-  const routes: string[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ]*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    stack.length = depth;
-    const url = (stack[depth - 1] ?? '') + match[2]!;
-    stack.push(url);
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') routes.push(`${method} ${url}`);
-    }
-  }
-  return routes;
-}
-
 t.test('API9:2023 Improper Inventory Management: every /v1 route is documented and every documented route is served; nothing else answers', async (t) => {
   const { app } = await shared();
   const admin = await tokenAs('admin');
@@ -585,7 +568,10 @@ t.test('API9:2023 Improper Inventory Management: every /v1 route is documented a
     .filter(([path]) => path.startsWith('/v1/'))
     .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
     .sort();
-  const served = servedRoutes(app).filter((route) => route.split(' ')[1]!.startsWith('/v1/')).sort();
+  const served = servedRoutes(app)
+    .map(({ method, url }) => `${method} ${url}`)
+    .filter((route) => route.split(' ')[1]!.startsWith('/v1/'))
+    .sort();
   t.ok(served.length >= 57, `${served.length} /v1 routes served`);
   t.same(served, documented, 'the served /v1 routes are exactly the documented ones');
   for (const route of documented) {

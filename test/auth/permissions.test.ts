@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import t, { type Test } from 'tap';
 import { operations, permissionTable, resources, roles, rolesAllowed, type Operation, type Resource, type Role } from '../../src/auth/permissions';
 import { createTestDatabase, testConfig, testSecret } from '../helper';
+import { servedRoutes } from '../support/served-routes';
 import { buildApp } from '../../src/app';
 
 /**
@@ -36,24 +37,6 @@ function routeOf(resource: Resource, operation: Operation): { method: 'GET' | 'P
 function isConventional({ resource, operation, method, url }: { resource: Resource; operation: Operation; method: string; url: string }): boolean {
   const conventional = routeOf(resource, operation);
   return conventional.method === method && conventional.url === url;
-}
-
-/** Every route the app serves (HEAD excluded), from printRoutes' tree. */
-function servedRoutes(app: FastifyInstance): Array<{ method: string; url: string }> {
-  const routes: Array<{ method: string; url: string }> = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ]*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    stack.length = depth;
-    const url = (stack[depth - 1] ?? '') + match[2]!;
-    stack.push(url);
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') routes.push({ method, url });
-    }
-  }
-  return routes;
 }
 
 const expectedStatus: Record<Operation, number> = { list: 200, get: 200, create: 201, update: 200, delete: 204 };

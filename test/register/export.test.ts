@@ -1,27 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { assembleBatch, defaultPageSize, openRegister } from '../../src/register/reader';
 import { chooseFormat } from '../../src/register/routes';
-import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call, create, testDatabaseKind } from '../helper';
-import { generateActivities, registerSchemaValidator } from '../support/register-fixtures';
+import { generateActivities, registerSchemaValidator, sharedWoktronApp } from '../support/register-fixtures';
 
 // GET /v1/register: the whole register as one JSON document, through HTTP, on the seeded Woktron
 // register; checked against its own published schema and against the seed, item by item.
 
-let shared: Promise<FastifyInstance> | undefined;
 /** One app with the Woktron register for the tests that only read it. */
-function seeded(): Promise<FastifyInstance> {
-  shared ??= (async () => {
-    const app = await buildTestApp(t);
-    await loadRegister(app.services, woktronRegister);
-    return app;
-  })();
-  return shared;
-}
+const seeded = sharedWoktronApp(t);
 
 const sorted = (items: string[]) => [...items].sort();
 const names = (items: { name: string }[]) => sorted(items.map((item) => item.name));

@@ -3,22 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import jsonld from 'jsonld';
 import t from 'tap';
 import { csvColumns, csvField } from '../../src/register/render-csv';
-import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, create } from '../helper';
+import { sharedWoktronApp } from '../support/register-fixtures';
 
 // The other representations of the register: JSON-LD with W3C DPV terms (expanded offline by a
 // JSON-LD processor) and CSV in the UK ICO template's columns (round-tripped through a parser).
 
-let shared: Promise<FastifyInstance> | undefined;
-function seeded(): Promise<FastifyInstance> {
-  shared ??= (async () => {
-    const app = await buildTestApp(t);
-    await loadRegister(app.services, woktronRegister);
-    return app;
-  })();
-  return shared;
-}
+/** One app with the Woktron register for the tests that only read it. */
+const seeded = sharedWoktronApp(t);
 
 async function fetchAs(app: FastifyInstance, accept: string, query = '') {
   const response = await app.inject({ method: 'GET', url: `/v1/register${query}`, headers: { ...(await authHeader(app, 'auditor')), accept } });

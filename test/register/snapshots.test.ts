@@ -8,25 +8,17 @@ import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKe
 import t from 'tap';
 import { buildApp } from '../../src/app';
 import { ConfigError } from '../../src/config';
-import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
-import { authHeader, buildTestApp, call, createTestDatabase, testConfig, tokenFor } from '../helper';
-import { registerSchemaValidator } from '../support/register-fixtures';
+import { authHeader, call, createTestDatabase, testConfig, tokenFor } from '../helper';
+import { registerSchemaValidator, sharedWoktronApp } from '../support/register-fixtures';
 
 // Signed snapshots: POST freezes the register export as a JWS (EdDSA, kid), GET lists and fetches
 // them, the JWKS verifies them — and fails on any changed byte — also from the command line.
 
 const cli = join(__dirname, '..', '..', 'dist', 'scripts', 'verify-snapshot.js');
 
-let shared: Promise<FastifyInstance> | undefined;
-function seeded(): Promise<FastifyInstance> {
-  shared ??= (async () => {
-    const app = await buildTestApp(t);
-    await loadRegister(app.services, woktronRegister);
-    return app;
-  })();
-  return shared;
-}
+/** One app with the Woktron register for the tests that only read it. */
+const seeded = sharedWoktronApp(t);
 
 async function snapshot(app: FastifyInstance, sub = 'auditor@example.com') {
   const response = await app.inject({

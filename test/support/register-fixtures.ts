@@ -2,7 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import type { Test } from 'tap';
 import type { DataSource } from 'typeorm';
+import { loadRegister } from '../../src/seed/seed-loader';
+import { woktronRegister } from '../../src/seed/woktron-register';
+import { buildTestApp } from '../helper';
+
+/** One app with the Woktron register, built on first use and shared by the tests of a file that only read it. */
+export function sharedWoktronApp(t: Test): () => Promise<FastifyInstance> {
+  let shared: Promise<FastifyInstance> | undefined;
+  return () =>
+    (shared ??= (async () => {
+      const app = await buildTestApp(t);
+      await loadRegister(app.services, woktronRegister);
+      return app;
+    })());
+}
 
 /** The published JSON Schema of the register export, compiled the way a consumer would (draft-07, strict). */
 export function registerSchemaValidator() {
