@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../audit/recorder';
 import { AppError } from '../errors';
 import { inline, json, problems, ref } from '../http/responses';
-import { createValidatorCompiler } from '../http/schemas';
 import { RegisterExport } from '../register/dto';
 import { registerTag } from '../register/routes';
 import { RegisterImportQuery, RegisterImportReport } from './dto';
@@ -21,7 +20,6 @@ export async function importRoutes(app: FastifyInstance) {
   const imports = new ImportService(app.dataSource, app.services, app.dtoSchemas);
   const limit = app.config.IMPORT_BODY_LIMIT_BYTES;
   app.addContentTypeParser(csvTypes, { parseAs: 'string', bodyLimit: limit }, (_request, body, done) => done(null, body));
-  const validatorCompiler = createValidatorCompiler(Object.values(app.dtoSchemas));
 
   app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace' } }>(
     '/register/import',
@@ -29,7 +27,7 @@ export async function importRoutes(app: FastifyInstance) {
       bodyLimit: limit,
       config: { permission: { resource: 'register-import', operation: 'create' }, rateLimit: { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 } },
       // The file is checked by the import itself, which names every bad row or field (IMPORT_INVALID).
-      validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route)),
+      validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : app.validatorCompiler!(route)),
       schema: {
         tags: [registerTag.name],
         operationId: 'import-register',
