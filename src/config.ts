@@ -79,6 +79,13 @@ export const configSchema = {
       default: 600000,
       description: 'How long a fetched JWKS is used before it is fetched again',
     },
+    JWT_VERIFY_CACHE_MAX_AGE_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 3600000,
+      default: 60000,
+      description: 'How long a verified token is trusted without checking its signature again (never past its expiry; 0 = always check)',
+    },
     JWT_CLOCK_TOLERANCE_S: { type: 'integer', minimum: 0, maximum: 300, default: 30, description: 'Allowed clock skew for exp/nbf' },
     JWT_ROLES_CLAIM: { type: 'string', minLength: 1, default: 'roles', description: 'Claim holding the roles (array or space-separated)' },
     DOCS_SPEC_PUBLIC: { type: 'boolean', default: true, description: 'Serve /docs/json without a token' },
@@ -149,6 +156,7 @@ export interface Config {
   JWT_ALGORITHMS?: string;
   JWT_JWKS_TIMEOUT_MS: number;
   JWT_JWKS_CACHE_MAX_AGE_MS: number;
+  JWT_VERIFY_CACHE_MAX_AGE_MS: number;
   JWT_CLOCK_TOLERANCE_S: number;
   JWT_ROLES_CLAIM: string;
   DOCS_SPEC_PUBLIC: boolean;

@@ -16,6 +16,12 @@ export interface Principal {
   roles: Role[];
 }
 
+/** A token that passed verification: who it names, and until when (epoch ms) it would still pass. */
+export interface VerifiedToken {
+  principal: Principal;
+  acceptedUntil: number;
+}
+
 /** A 401 whose reason goes to the log and, in general terms, to the caller. */
 export class AuthenticationError extends AppError {
   constructor(
@@ -36,7 +42,7 @@ function rolesOf(payload: JWTPayload, claim: string): Role[] {
  * Verifies a bearer token: signature with a pinned algorithm, issuer, audience, a required
  * expiry and subject, a small clock tolerance. Unreachable or broken key sets are 503, not 401.
  */
-export async function verifyToken(token: string, keys: VerificationKeys, settings: TokenSettings): Promise<Principal> {
+export async function verifyToken(token: string, keys: VerificationKeys, settings: TokenSettings): Promise<VerifiedToken> {
   try {
     const { payload } = await jwtVerify(token, keys.key as never, {
       algorithms: keys.algorithms,
@@ -45,7 +51,10 @@ export async function verifyToken(token: string, keys: VerificationKeys, setting
       clockTolerance: settings.clockToleranceSeconds,
       requiredClaims: ['exp', 'sub'],
     });
-    return { sub: payload.sub!, roles: rolesOf(payload, settings.rolesClaim) };
+    return {
+      principal: { sub: payload.sub!, roles: rolesOf(payload, settings.rolesClaim) },
+      acceptedUntil: (payload.exp! + settings.clockToleranceSeconds) * 1000,
+    };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new AuthenticationError('The token has expired.', 'expired');
     if (error instanceof errors.JWTClaimValidationFailed) {

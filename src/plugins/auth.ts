@@ -3,12 +3,13 @@ import fp from 'fastify-plugin';
 import { resolveVerificationKeys, type VerificationKeys } from '../auth/keys';
 import { isAllowed, rolesAllowed, type Permission, type Role } from '../auth/permissions';
 import { AuthenticationError, verifyToken, type Principal, type TokenSettings } from '../auth/tokens';
+import { VerifiedTokenCache } from '../auth/verified-tokens';
 import { AppError } from '../errors';
 import { problems } from '../http/responses';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    auth: { keys: VerificationKeys; settings: TokenSettings };
+    auth: { keys: VerificationKeys; settings: TokenSettings; verified: VerifiedTokenCache };
     /** onRequest hook: a valid bearer token, whatever its roles (e.g. for the spec). */
     authenticate(request: FastifyRequest): Promise<Principal>;
     /** onRequest hook: a valid bearer token whose roles grant the route's declared permission. */
@@ -41,7 +42,14 @@ export const authPlugin = fp(
       clockToleranceSeconds: app.config.JWT_CLOCK_TOLERANCE_S,
       rolesClaim: app.config.JWT_ROLES_CLAIM,
     };
-    app.decorate('auth', { keys, settings });
+    // With a remote key set, a key withdrawn at the identity provider is honoured until the key set
+    // is fetched again anyway; trusting a verified token no longer than that adds no exposure.
+    const verified = new VerifiedTokenCache(
+      keys.source === 'remote-jwks'
+        ? Math.min(app.config.JWT_VERIFY_CACHE_MAX_AGE_MS, app.config.JWT_JWKS_CACHE_MAX_AGE_MS)
+        : app.config.JWT_VERIFY_CACHE_MAX_AGE_MS,
+    );
+    app.decorate('auth', { keys, settings, verified });
     app.decorateRequest('principal', null);
     if (keys.source === 'development-secret') {
       app.log.warn('no token key configured: development mode signs and accepts HS256 tokens with a generated secret');
@@ -54,8 +62,14 @@ export const authPlugin = fp(
       if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
         throw new AuthenticationError('The Authorization header must be "Bearer <token>".', 'malformed authorization header');
       }
-      request.principal = await verifyToken(token, keys, settings);
-      return request.principal;
+      let principal = verified.get(token);
+      if (!principal) {
+        const checked = await verifyToken(token, keys, settings);
+        verified.remember(token, checked.principal, checked.acceptedUntil);
+        principal = checked.principal;
+      }
+      request.principal = principal;
+      return principal;
     });
 
     app.decorate('authorize', async (request: FastifyRequest) => {

@@ -123,6 +123,55 @@ t.test('HS256 secret: bad tokens are 401 problem+json with a challenge and chang
   t.match(reasons.headers['www-authenticate'], /error_description="The token has expired\."/, 'the challenge says why, in general terms');
 });
 
+t.test('a verified token is remembered for JWT_VERIFY_CACHE_MAX_AGE_MS, never past its expiry; a bad one never', async (t) => {
+  const app = await buildTestApp(t, { ...quiet, JWT_CLOCK_TOLERANCE_S: '0', JWT_VERIFY_CACHE_MAX_AGE_MS: '600' });
+  const longLived = await sign(hsKey, 'HS256', { roles: ['reader'] });
+  const shortLived = await sign(hsKey, 'HS256', { roles: ['reader'], exp: now() + 2 });
+  t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200);
+  t.equal((await get(app, '/v1/purposes', `Bearer ${shortLived}`)).statusCode, 200);
+  for (const bad of ['a.b.c', await sign(new TextEncoder().encode('x'.repeat(48)), 'HS256')]) {
+    assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${bad}`), 'a bad token');
+  }
+  t.equal(app.auth.verified.size, 2, 'the two good tokens are remembered, the bad ones are not');
+
+  // The verification key changes under the running app: only tokens verified before still pass,
+  // which shows they are not checked again (and that the cache is keyed by the whole token).
+  const { key } = app.auth.keys;
+  app.auth.keys.key = await crypto.subtle.importKey('raw', new TextEncoder().encode('y'.repeat(48)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  t.teardown(() => {
+    app.auth.keys.key = key;
+  });
+  t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200, 'a remembered token is not verified again');
+  const fresh = await sign(hsKey, 'HS256', { roles: ['reader'], jti: 'another' });
+  assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${fresh}`), 'a token not seen before is verified (against the new key)');
+  const readerWrite = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { authorization: `Bearer ${longLived}` }, payload: { name: 'x' } });
+  t.equal(readerWrite.statusCode, 403, 'a remembered token keeps its roles, no more');
+
+  await sleep(700);
+  assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${longLived}`), 'after JWT_VERIFY_CACHE_MAX_AGE_MS the token is verified again');
+  app.auth.keys.key = key;
+  t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200, 'and passes again with the right key');
+
+  t.equal((await get(app, '/v1/purposes', `Bearer ${shortLived}`)).statusCode, 200, 'the short-lived token, remembered');
+  await sleep(Math.max(0, ((decode(shortLived.split('.')[1]!).exp as number) * 1000 - Date.now()) + 50));
+  const expired = await get(app, '/v1/purposes', `Bearer ${shortLived}`);
+  assertUnauthenticated(t, expired, 'a remembered token past its exp');
+  t.match(expired.headers['www-authenticate'], /The token has expired/);
+});
+
+t.test('JWT_VERIFY_CACHE_MAX_AGE_MS=0: every request verifies its token', async (t) => {
+  const app = await buildTestApp(t, { ...quiet, JWT_VERIFY_CACHE_MAX_AGE_MS: '0' });
+  const token = await sign(hsKey, 'HS256', { roles: ['reader'] });
+  t.equal((await get(app, '/v1/purposes', `Bearer ${token}`)).statusCode, 200);
+  t.equal(app.auth.verified.size, 0);
+  const { key } = app.auth.keys;
+  app.auth.keys.key = await crypto.subtle.importKey('raw', new TextEncoder().encode('y'.repeat(48)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  t.teardown(() => {
+    app.auth.keys.key = key;
+  });
+  assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${token}`), 'verified again, against the new key');
+});
+
 t.test('key configuration is validated when the app starts', async (t) => {
   const base = { NODE_ENV: 'development' as const, DATA_DIR: 'memory://', JWT_JWKS_TIMEOUT_MS: 3000, JWT_JWKS_CACHE_MAX_AGE_MS: 600000 };
   const { publicKey } = await generateKeyPair('RS256');
