@@ -98,8 +98,8 @@ export const configSchema = {
       type: 'integer',
       minimum: 0,
       maximum: 60000,
-      default: 1000,
-      description: 'Answer 503 (Retry-After) while the event loop lags more than this; 0 turns the check off',
+      description:
+        'Answer 503 (Retry-After) while the event loop lags more than this; 0 turns the check off. Unset: 1000 on PostgreSQL, off on the embedded database',
     },
     PRESSURE_MAX_HEAP_USED_BYTES: {
       type: 'integer',
@@ -166,7 +166,7 @@ export interface Config {
   REDIS_URL?: string;
   REQUEST_TIMEOUT_MS: number;
   CONNECTION_TIMEOUT_MS: number;
-  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: number;
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS?: number;
   PRESSURE_MAX_HEAP_USED_BYTES: number;
   PRESSURE_RETRY_AFTER_S: number;
   EXPORT_RATE_LIMIT_MAX: number;
