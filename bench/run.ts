@@ -5,6 +5,7 @@
  *   npm run bench                                        # embedded PGlite (a fresh temporary data directory)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench    # PostgreSQL: a fresh database on that server, dropped after
  *   npm run bench -- 100 1000                            # other sizes; BENCH_DURATION_S (5), BENCH_CONNECTIONS (10)
+ *   BENCH_SCENARIOS=get,list npm run bench -- 100        # some scenarios only (no start-up timing unless 'startup' is named)
  *
  * Two server processes (bench/server.ts): the service as `npm start` builds it (every plugin,
  * JWT auth, schemas, rate limits) and the baseline (bench/baseline.ts: bare Fastify + the bare
@@ -36,6 +37,14 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
+const allScenarios = ['get', 'list', 'export', 'create', 'startup'] as const;
+const chosen = (process.env.BENCH_SCENARIOS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const unknownScenarios = chosen.filter((name) => !(allScenarios as readonly string[]).includes(name));
+if (unknownScenarios.length > 0) {
+  console.error(`BENCH_SCENARIOS: unknown ${unknownScenarios.join(', ')} (known: ${allScenarios.join(', ')})`);
+  process.exit(2);
+}
+const runs = (scenario: (typeof allScenarios)[number]) => chosen.length === 0 || chosen.includes(scenario);
 
 interface Server {
   child: ChildProcess;
@@ -83,6 +92,8 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** Status of every non-2xx answer, counted ("0" for a failed connection or timeout). */
+  errorStatuses?: Record<string, number>;
   queriesPerRequest: number;
   peakRssMb: number;
   bytesPerResponse?: number;
@@ -92,6 +103,7 @@ interface Figures {
 async function exportLoop(port: number, token: string, seconds: number): Promise<Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorStatuses: Record<string, number> = {};
   let bytes = 0;
   const started = Date.now();
   while (latencies.length + errors < 2 || Date.now() - started < seconds * 1000) {
@@ -106,16 +118,17 @@ async function exportLoop(port: number, token: string, seconds: number): Promise
         })
         .on('error', reject);
     });
-    if (result.status !== 200) errors += 1;
-    else {
+    if (result.status !== 200) {
+      errors += 1;
+      errorStatuses[result.status] = (errorStatuses[result.status] ?? 0) + 1;
+    } else {
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
       bytes = result.bytes;
     }
   }
   const elapsed = (Date.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return { requests: latencies.length, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, bytesPerResponse: bytes };
+  return { requests: latencies.length, rps: latencies.length / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), errors, errorStatuses, bytesPerResponse: bytes };
 }
 
 type Fixtures = Record<string, string[]> & { purposeBasis: string; transferMechanism: string };
@@ -157,29 +170,74 @@ function scenarios(fixtures: Fixtures, size: number) {
   };
 }
 
-async function cannon(port: number, token: string, seconds: number, request: (i: number) => autocannon.Request): Promise<Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> {
+/** One timed autocannon run: every 2xx latency kept, so runs can be combined exactly. */
+interface Sample {
+  ok: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  errorStatuses: Record<string, number>;
+}
+
+async function cannon(port: number, token: string, seconds: number, request: (i: number) => autocannon.Request): Promise<Sample> {
   let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-    requests: [
+  const latencies: number[] = [];
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
       {
-        setupRequest: (base) => {
-          const next = request(i++);
-          return { ...base, ...next, headers: { ...base.headers, ...next.headers } } as autocannon.Request;
-        },
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}` },
+        requests: [
+          {
+            setupRequest: (base) => {
+              const next = request(i++);
+              return { ...base, ...next, headers: { ...base.headers, ...next.headers } } as autocannon.Request;
+            },
+          },
+        ],
       },
-    ],
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
-  const ok = result['2xx'];
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+  });
+  const result = await finished;
+  const errorStatuses: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+    if (!status.startsWith('2')) errorStatuses[status] = count ?? 0;
+  }
+  if (result.errors + result.timeouts > 0) errorStatuses['0'] = result.errors + result.timeouts;
+  return { ok: result['2xx'], seconds: result.duration, latencies, errors: result.non2xx + result.errors + result.timeouts, errorStatuses };
+}
+
+const roundsPerScenario = Number(process.env.BENCH_ROUNDS ?? 6);
+
+/** Service and baseline in alternating order, ABBA…, `roundsPerScenario` rounds each. */
+function interleavedRounds<T>(targets: T[]): T[] {
+  const order: T[] = [];
+  for (let round = 0; round < roundsPerScenario; round++) order.push(...(round % 2 === 0 ? targets : [...targets].reverse()));
+  return order;
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+
+function combine(samples: Sample[]): Omit<Figures, 'queriesPerRequest' | 'peakRssMb'> {
+  const ok = samples.reduce((sum, s) => sum + s.ok, 0);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
+  const sorted = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const errorStatuses: Record<string, number> = {};
+  for (const sample of samples) for (const [status, count] of Object.entries(sample.errorStatuses)) errorStatuses[status] = (errorStatuses[status] ?? 0) + count;
   return {
     requests: ok,
-    rps: ok / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
+    rps: ok / seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    errorStatuses,
   };
 }
 
@@ -247,6 +305,27 @@ async function startToReady(dataDir: string): Promise<{ ms: number; cpuMs: numbe
   }
 }
 
+/** Embedded start-up on an existing data directory: a first start creates and seeds it, then three timed restarts. */
+async function measureStartup(cleanups: (() => Promise<unknown> | unknown)[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'register-start-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const firstStart = await startToReady(dataDir);
+  const restarts = [await startToReady(dataDir), await startToReady(dataDir), await startToReady(dataDir)];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+  const startup = {
+    firstStartMs: firstStart.ms,
+    restartsMs: restarts.map((r) => r.ms),
+    restartsCpuMs: restarts.map((r) => r.cpuMs),
+    medianMs: median(restarts.map((r) => r.ms)),
+    medianCpuMs: median(restarts.map((r) => r.cpuMs)),
+  };
+  console.log(
+    `embedded start-to-ready: first start (create + seed) ${firstStart.ms} ms; existing data directory ${startup.restartsMs.join(', ')} ms ` +
+      `(median ${startup.medianMs} ms; CPU ${startup.restartsCpuMs.join(', ')} ms)`,
+  );
+  return startup;
+}
+
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
 async function main() {
@@ -289,31 +368,54 @@ async function main() {
       const grown = await service.call('grow', { size });
       const fixtures: Fixtures = await service.call('fixtures');
       const make = scenarios(fixtures, grown.activities);
-      for (const scenario of ['get', 'list', 'export', 'create'] as const) {
+      for (const scenario of (['get', 'list', 'export', 'create'] as const).filter(runs)) {
         const row: any = { size: grown.activities, scenario };
-        for (const target of ['service', 'baseline'] as const) {
-          const port = target === 'service' ? service.port : baselinePort;
-          const request = scenario === 'export' ? () => ({ method: 'GET' as const, path: '/v1/register' }) : scenario === 'create' ? (i: number) => make.create(i, target) : make[scenario];
-          const run = (seconds: number) => (scenario === 'export' ? exportLoop(port, token, seconds) : cannon(port, token, seconds, request));
-          await run(1); // warm-up
+        const targets = (['service', 'baseline'] as const).map((target) => ({
+          target,
+          port: target === 'service' ? service.port : baselinePort,
+          request: scenario === 'export' ? () => ({ method: 'GET' as const, path: '/v1/register' }) : scenario === 'create' ? (i: number) => make.create(i, target) : make[scenario],
+        }));
+        const timed: Record<string, Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> = {};
+        const peakRss: Record<string, number> = {};
+        const settle = (p99: number) => new Promise((resolve) => setTimeout(resolve, Math.min(5000, Math.max(500, 2 * p99))));
+        if (scenario === 'export') {
+          // Whole documents one after another, one window per target (each export is seconds long at 10,000).
+          for (const { target, port } of targets) {
+            await exportLoop(port, token, 1); // warm-up
+            await service.call('reset');
+            await baseline?.call('reset');
+            timed[target] = await exportLoop(port, token, durationS);
+            await settle(timed[target]!.p99);
+            peakRss[target] = target === 'service' ? (await service.call('stats')).peakRss : baseline ? (await baseline.call('reset')).peakRss : NaN;
+          }
+        } else {
+          // Interleaved rounds (service, baseline, baseline, service, …) so that drift on a shared
+          // machine — autovacuum, a checkpoint, another process — falls on both alike.
+          for (const { port, request } of targets) await cannon(port, token, 1, request); // warm-up
           await service.call('reset');
           await baseline?.call('reset');
-          const figures = await run(durationS);
-          // Let what was still in flight when the client stopped finish before counting anew.
-          await new Promise((resolve) => setTimeout(resolve, Math.min(5000, Math.max(500, 2 * figures.p99))));
-          // Peak RSS of the timed run; then SQL statements per request, counted over requests sent one at a time.
-          const rssStats = await service.call('stats');
-          const baselineRss = baseline ? (await baseline.call('reset')).peakRss : NaN; // PGlite: one process for both
+          const rounds = interleavedRounds(targets);
+          const samples = new Map(targets.map((t) => [t.target, [] as Sample[]]));
+          for (const t of rounds) samples.get(t.target)!.push(await cannon(t.port, token, durationS / roundsPerScenario, t.request));
+          for (const { target } of targets) timed[target] = combine(samples.get(target)!);
+          await settle(Math.max(timed.service!.p99, timed.baseline!.p99));
+          peakRss.service = (await service.call('stats')).peakRss;
+          peakRss.baseline = baseline ? (await baseline.call('reset')).peakRss : NaN; // PGlite: one process for both
+        }
+        // SQL statements per request, counted over requests sent one at a time.
+        for (const { target, port, request } of targets) {
           await service.call('reset');
+          await baseline?.call('reset');
           const counted = scenario === 'export' ? 2 : 20;
           const ok = await sequential(port, token, counted, request);
           const stats = await service.call('stats');
           const queries = target === 'service' ? stats.queries : baseline ? (await baseline.call('reset')).queries : stats.baselineQueries;
+          const figures = timed[target]!;
           row[target] = {
             ...figures,
             errors: figures.errors + (counted - ok),
             queriesPerRequest: queries / counted,
-            peakRssMb: (target === 'service' ? rssStats.peakRss : baselineRss) / 1024 / 1024,
+            peakRssMb: peakRss[target]! / 1024 / 1024,
           };
         }
         row.ratio = row.service.rps / row.baseline.rps;
@@ -322,30 +424,14 @@ async function main() {
         const b = row.baseline as Figures;
         console.log(
           `${String(row.size).padStart(6)} ${scenario.padEnd(7)} service ${fmt(s.rps, s.rps < 10 ? 2 : 0).padStart(6)} req/s p50 ${fmt(s.p50, 1)} p99 ${fmt(s.p99, 1)} ms ` +
-            `${fmt(s.queriesPerRequest, 2)} q/req RSS ${fmt(s.peakRssMb)} MB${s.errors ? ` ERRORS ${s.errors}` : ''} | baseline ${fmt(b.rps, b.rps < 10 ? 2 : 0)} req/s ` +
-            `p50 ${fmt(b.p50, 1)} p99 ${fmt(b.p99, 1)} ms ${fmt(b.queriesPerRequest, 2)} q/req${b.errors ? ` ERRORS ${b.errors}` : ''} | ratio ${fmt(row.ratio, 2)}`,
+            `${fmt(s.queriesPerRequest, 2)} q/req RSS ${fmt(s.peakRssMb)} MB${s.errors ? ` ERRORS ${s.errors} ${JSON.stringify(s.errorStatuses ?? {})}` : ''} | baseline ${fmt(b.rps, b.rps < 10 ? 2 : 0)} req/s ` +
+            `p50 ${fmt(b.p50, 1)} p99 ${fmt(b.p99, 1)} ms ${fmt(b.queriesPerRequest, 2)} q/req${b.errors ? ` ERRORS ${b.errors} ${JSON.stringify(b.errorStatuses ?? {})}` : ''} | ratio ${fmt(row.ratio, 2)}`,
         );
         if (scenario === 'create') await service.call('cleanup');
       }
     }
 
-    // Embedded start-up on an existing data directory: a first start creates and seeds it, then three timed restarts.
-    const dataDir = mkdtempSync(join(tmpdir(), 'register-start-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const firstStart = await startToReady(dataDir);
-    const restarts = [await startToReady(dataDir), await startToReady(dataDir), await startToReady(dataDir)];
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
-    const startup = {
-      firstStartMs: firstStart.ms,
-      restartsMs: restarts.map((r) => r.ms),
-      restartsCpuMs: restarts.map((r) => r.cpuMs),
-      medianMs: median(restarts.map((r) => r.ms)),
-      medianCpuMs: median(restarts.map((r) => r.cpuMs)),
-    };
-    console.log(
-      `embedded start-to-ready: first start (create + seed) ${firstStart.ms} ms; existing data directory ${startup.restartsMs.join(', ')} ms ` +
-        `(median ${startup.medianMs} ms; CPU ${startup.restartsCpuMs.join(', ')} ms)`,
-    );
+    const startup = runs('startup') ? await measureStartup(cleanups) : undefined;
 
     const table = [
       '| Activities | Scenario | Service req/s | p50 / p99 ms | SQL/req | Peak RSS MB | Baseline req/s | p50 / p99 ms | SQL/req | Baseline RSS MB | Ratio |',
@@ -371,10 +457,12 @@ async function main() {
     };
     const dir = join(root, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `latest-${kind}.json`);
+    // Only a full run replaces the published figures; a partial one (BENCH_SCENARIOS, other sizes) is kept aside.
+    const partial = chosen.length > 0 || sizes.length > 0;
+    const file = join(dir, `${partial ? 'partial' : 'latest'}-${kind}.json`);
     writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
     renameSync(`${file}.tmp`, file);
-    console.log(`written: bench/results/latest-${kind}.json (${results.benchSeconds} s in all)`);
+    console.log(`written: bench/results/${partial ? 'partial' : 'latest'}-${kind}.json (${results.benchSeconds} s in all)`);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
