@@ -50,9 +50,11 @@ interface Server {
   child: ChildProcess;
   port: number;
   call(cmd: string, args?: object): Promise<any>;
+  /** Closes the server (and its database) and waits for the process to exit. */
+  stop(): Promise<void>;
 }
 
-function startServer(role: 'service' | 'baseline', env: Record<string, string>): Promise<Server & { ready: any }> {
+function startServer(role: 'service' | 'baseline' | 'grow', env: Record<string, string>): Promise<Server & { ready: any }> {
   // --expose-gc: each timed run starts from a collected heap, so its peak RSS is its own, not what
   // the previous scenario left for the collector.
   const child = fork(join(__dirname, 'server.js'), [role], {
@@ -62,8 +64,13 @@ function startServer(role: 'service' | 'baseline', env: Record<string, string>):
   });
   let next = 0;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+    child.once('exit', (code) => {
+      const error = new Error(`${role} exited with ${code}`);
+      reject(error);
+      for (const waiting of pending.values()) waiting.reject(error);
+    });
     child.on('message', (message: any) => {
       if (message.ready) {
         resolve({
@@ -74,6 +81,10 @@ function startServer(role: 'service' | 'baseline', env: Record<string, string>):
             const id = ++next;
             child.send({ id, cmd, ...args });
             return new Promise((res, rej) => pending.set(id, { resolve: res, reject: rej }));
+          },
+          async stop() {
+            child.send({ id: ++next, cmd: 'stop' });
+            await exited;
           },
         });
         return;
@@ -332,9 +343,8 @@ async function main() {
   const began = Date.now();
   const kind = databaseUrl ? 'postgres' : 'pglite';
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
-  let service: Server & { ready: any };
-  let baseline: Server | undefined;
   try {
+    let env: Record<string, string>;
     if (databaseUrl) {
       const name = `bench_register_${randomBytes(4).toString('hex')}`;
       const admin = new pg.Client({ connectionString: databaseUrl });
@@ -349,23 +359,32 @@ async function main() {
       });
       const url = new URL(databaseUrl);
       url.pathname = `/${name}`;
-      service = await startServer('service', { BENCH_DATABASE_URL: url.toString() });
-      cleanups.push(() => service.child.kill());
-      baseline = await startServer('baseline', { BENCH_DATABASE_URL: url.toString() });
-      cleanups.push(() => baseline!.child.kill());
+      env = { BENCH_DATABASE_URL: url.toString() };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'register-bench-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      service = await startServer('service', { BENCH_PGLITE_DIR: dir });
-      cleanups.push(() => service.child.kill());
+      env = { BENCH_PGLITE_DIR: dir };
     }
-    const token: string = service.ready.token;
-    const baselinePort: number = baseline ? baseline.port : service.ready.baselinePort;
+    // The servers of the current size (each size gets freshly started ones); stopped at the end.
+    let running: Server[] = [];
+    const stopServers = async () => {
+      for (const server of running) if (server.child.exitCode === null) await server.stop();
+      running = [];
+    };
+    cleanups.push(stopServers);
     console.log(`database: ${kind}; node ${process.version}; ${durationS} s per scenario, ${connections} connections (export: 1)`);
 
     const rows: any[] = [];
     for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
-      const grown = await service.call('grow', { size });
+      // Grown in a process of its own (an embedded database belongs to one process at a time), then
+      // served by fresh processes: their memory is what serving costs, not what the bulk load left.
+      await stopServers();
+      const grown = (await startServer('grow', { ...env, BENCH_SIZE: String(size) })).ready.result;
+      const service = await startServer('service', env);
+      const baseline = databaseUrl ? await startServer('baseline', env) : undefined;
+      running = baseline ? [service, baseline] : [service];
+      const token: string = service.ready.token;
+      const baselinePort: number = baseline ? baseline.port : service.ready.baselinePort;
       const fixtures: Fixtures = await service.call('fixtures');
       const make = scenarios(fixtures, grown.activities);
       for (const scenario of (['get', 'list', 'export', 'create'] as const).filter(runs)) {

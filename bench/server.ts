@@ -5,10 +5,14 @@
  *                                        or on PGlite (BENCH_PGLITE_DIR) — and then, in the same
  *                                        process, the baseline on that same PGlite instance
  *   node dist/bench/server.js baseline   the raw baseline on PostgreSQL (BENCH_DATABASE_URL)
+ *   node dist/bench/server.js grow       generates activities up to BENCH_SIZE on that database,
+ *                                        vacuums and checkpoints it, and exits
  *
- * Each counts the SQL statements it sends at the driver (pg Client#query; PGlite query/exec)
- * and samples its RSS every 10 ms. Messages: grow (generate activities up to a size), fixtures
- * (ids for the create body), cleanup (drop what the create scenario made), reset / stats.
+ * The register is grown in a process of its own, so the servers' memory is what serving costs,
+ * not what a bulk load of 10,000 activities left behind. The servers count the SQL statements
+ * they send at the driver (pg Client#query; PGlite query/exec) and sample their RSS every 10 ms.
+ * Messages: fixtures (ids for the create body), cleanup (drop what the create scenario made),
+ * reset / stats, stop.
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
@@ -93,9 +97,6 @@ async function startService() {
   const app = await buildApp(config, { database });
   await app.ready();
   const token = await mintToken(app.auth.keys.secret!, app.auth.settings, { sub: 'bench', roles: ['admin'], ttlSeconds: 24 * 3600 });
-  if ((await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n === 0) {
-    await loadRegister(app.services, woktronRegister);
-  }
   const port = await listen(app);
   let baselinePort: number | undefined;
   if (pglite) {
@@ -133,6 +134,31 @@ async function startBaseline() {
   return { port: await listen(app) };
 }
 
+/** The Woktron register plus generated activities up to `size`, as autovacuum would leave it. */
+async function grow(size: number) {
+  const url = process.env.BENCH_DATABASE_URL;
+  const database = url ? undefined : await connectPGlite(await openPGlite({ dataDir: process.env.BENCH_PGLITE_DIR }), true);
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', JWT_SECRET: benchSecret, ...(url ? { DATABASE_URL: url } : {}) });
+  const app = await buildApp(config, { database });
+  await app.ready();
+  try {
+    const count = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n as number;
+    if ((await count()) === 0) await loadRegister(app.services, woktronRegister);
+    const present = await count();
+    if (size > present) {
+      await generateActivities(app.dataSource, size - present, `Generated ${present} `);
+      // Planner statistics and visibility maps for the grown tables, then a checkpoint, so that
+      // writing the load out does not overlap the timed runs.
+      await app.dataSource.query('VACUUM (ANALYZE)');
+      await app.dataSource.query('CHECKPOINT');
+    }
+    return { activities: await count() };
+  } finally {
+    await app.close();
+    await database?.close();
+  }
+}
+
 async function main() {
   const role = process.argv[2];
   const send = (message: object) => process.send!(message);
@@ -142,6 +168,11 @@ async function main() {
     // 'reset' answers the figures so far, then starts counting again.
     process.on('message', (message: Message) => {
       const result = { queries: baseline.queries, peakRss };
+      if (message.cmd === 'stop') {
+        send({ id: message.id, result });
+        setImmediate(() => process.exit(0));
+        return;
+      }
       if (message.cmd === 'reset') {
         baseline.queries = 0;
         (globalThis as { gc?: () => void }).gc?.();
@@ -151,21 +182,14 @@ async function main() {
     });
     return;
   }
+  if (role === 'grow') {
+    const result = await grow(Number(process.env.BENCH_SIZE));
+    process.send!({ ready: true, result }, () => process.exit(0));
+    return;
+  }
   const { app, port, baselinePort, token } = await startService();
   const count = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n as number;
   const handlers: Record<string, (message: Message) => Promise<unknown>> = {
-    async grow(message) {
-      const size = message.size as number;
-      const present = await count();
-      if (size > present) {
-        await generateActivities(app.dataSource, size - present, `Generated ${present} `);
-        // As autovacuum would soon after a bulk load: planner statistics and visibility maps for the
-        // grown tables; then a checkpoint, so that writing the load out does not overlap the timed runs.
-        await app.dataSource.query('VACUUM (ANALYZE)');
-        await app.dataSource.query('CHECKPOINT');
-      }
-      return { activities: await count() };
-    },
     async fixtures() {
       const ids = async (table: string, n: number, where = 'TRUE') =>
         (await app.dataSource.query(`SELECT id FROM ${table} WHERE ${where} ORDER BY lower(name), id LIMIT ${n}`)).map((row: { id: string }) => row.id);
@@ -197,6 +221,11 @@ async function main() {
     },
     async stats() {
       return { queries: service.queries, baselineQueries: baseline.queries, peakRss };
+    },
+    async stop() {
+      await app.close();
+      setImmediate(() => process.exit(0));
+      return {};
     },
   };
   process.on('message', (message: Message) => {
