@@ -31,3 +31,12 @@ t.test('entries end at the earlier of the token expiry and the cache age; the le
   t.equal(off.get('a'), undefined, 'max age 0 keeps nothing');
   t.notOk(off.enabled);
 });
+
+t.test('a remembered principal cannot be changed by one request for the next', async (t) => {
+  const cache = new VerifiedTokenCache(1000);
+  cache.remember('a', { sub: 'r', roles: ['reader'] }, Date.now() + 60_000);
+  const principal = cache.get('a')!;
+  t.throws(() => (principal.roles as string[]).push('admin'));
+  t.throws(() => Object.assign(principal, { sub: 'someone-else' }));
+  t.same(cache.get('a'), { sub: 'r', roles: ['reader'] });
+});
