@@ -22,6 +22,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app';
 import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
+import { applyProcessSettings } from '../src/runtime';
 import { connectPGlite, openPGlite, type Database } from '../src/db/data-source';
 import { loadRegister } from '../src/seed/seed-loader';
 import { woktronRegister } from '../src/seed/woktron-register';
@@ -94,6 +95,7 @@ async function startService() {
     RATE_LIMIT_MAX: '1000000',
     EXPORT_RATE_LIMIT_MAX: '100000',
   });
+  applyProcessSettings(config);
   const app = await buildApp(config, { database });
   await app.ready();
   const token = await mintToken(app.auth.keys.secret!, app.auth.settings, { sub: 'bench', roles: ['admin'], ttlSeconds: 24 * 3600 });

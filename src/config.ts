@@ -108,6 +108,13 @@ export const configSchema = {
       description: 'Answer 503 (Retry-After) while the heap is larger than this; 0 turns the check off',
     },
     PRESSURE_RETRY_AFTER_S: { type: 'integer', minimum: 1, maximum: 3600, default: 10, description: 'Retry-After sent when overloaded' },
+    HEAP_GROWING_PERCENT: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 300,
+      default: 50,
+      description: "How far (%) V8 lets the heap grow past what survived its last full collection before the next one; 0 = V8's own choice (up to 300 %)",
+    },
     CONNECTION_TIMEOUT_MS: {
       type: 'integer',
       minimum: 1000,
@@ -169,6 +176,7 @@ export interface Config {
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS?: number;
   PRESSURE_MAX_HEAP_USED_BYTES: number;
   PRESSURE_RETRY_AFTER_S: number;
+  HEAP_GROWING_PERCENT: number;
   EXPORT_RATE_LIMIT_MAX: number;
   SNAPSHOT_SIGNING_KEY?: string;
   SNAPSHOT_SIGNING_KID?: string;

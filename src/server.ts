@@ -3,11 +3,13 @@ import { buildApp } from './app';
 import { roles } from './auth/permissions';
 import { mintToken } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
+import { applyProcessSettings } from './runtime';
 
 /** Starts the service: config → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
+  applyProcessSettings(config);
   const app = await buildApp(config);
   let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
