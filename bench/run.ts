@@ -7,21 +7,23 @@
  *   npm run bench -- 100 1000                            # other sizes; BENCH_DURATION_S (5), BENCH_CONNECTIONS (10)
  *   BENCH_SCENARIOS=get,list npm run bench -- 100        # some scenarios only (no start-up timing unless 'startup' is named)
  *
- * Two server processes (bench/server.ts): the service as `npm start` builds it (every plugin,
- * JWT auth, schemas, rate limits) and the baseline (bench/baseline.ts: bare Fastify + the bare
- * driver, the same SQL). On PGlite the baseline runs inside the service's process on the same
- * PGlite instance — an embedded database belongs to one process. Scenarios, each for
- * BENCH_DURATION_S after a 1 s warm-up, service then baseline:
+ * For each size a grower process (bench/server.ts grow) brings the database up to it, then two
+ * freshly started server processes serve it: the service as `npm start` builds it (every plugin,
+ * JWT auth, schemas, rate limits, its process settings) and the baseline (bench/baseline.ts: bare
+ * Fastify + the bare driver, the same SQL). On PGlite the baseline runs inside the service's
+ * process on the same PGlite instance — an embedded database belongs to one process. Scenarios,
+ * after a 1 s warm-up each, service and baseline in BENCH_ROUNDS (6) interleaved rounds that add
+ * up to BENCH_DURATION_S each (the export: one window of BENCH_DURATION_S per server):
  *
  *   get     GET /v1/processing-activities/:id (admin JWT), cycling through 200 activities
  *   list    GET /v1/processing-activities?limit=50&offset=… (pages across the register)
  *   export  GET /v1/register, whole documents, one at a time (Node's own HTTP client)
  *   create  POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
  *
- * Figures: requests/s (2xx only; any other status is reported), p50/p99 latency, SQL statements
+ * Figures: requests/s (2xx only; any other status is reported, by status), p50/p99 latency, SQL statements
  * per request as counted at the driver, peak RSS of the server process, and service ÷ baseline.
  * Then the embedded start-to-ready time of `node dist/src/server.js` on an existing data directory.
- * Prints a table and writes bench/results/latest-<postgres|pglite>.json.
+ * Prints a table and writes bench/results/latest-<postgres|pglite>.json (partial-… for a partial run).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -120,7 +120,7 @@ async function startService() {
     };
     baselinePort = await listen(await buildBaseline(raw, baseline));
   }
-  return { app, port, baselinePort, token };
+  return { app, database, port, baselinePort, token };
 }
 
 async function startBaseline() {
@@ -189,7 +189,7 @@ async function main() {
     process.send!({ ready: true, result }, () => process.exit(0));
     return;
   }
-  const { app, port, baselinePort, token } = await startService();
+  const { app, database, port, baselinePort, token } = await startService();
   const count = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n as number;
   const handlers: Record<string, (message: Message) => Promise<unknown>> = {
     async fixtures() {
@@ -226,6 +226,8 @@ async function main() {
     },
     async stop() {
       await app.close();
+      // The embedded database is the bench's own (not the app's): shut it down cleanly for the next process.
+      await database?.close();
       setImmediate(() => process.exit(0));
       return {};
     },
