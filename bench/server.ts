@@ -136,6 +136,10 @@ async function startBaseline() {
   return { port: await listen(app) };
 }
 
+async function activityCount(app: FastifyInstance): Promise<number> {
+  return (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n;
+}
+
 /** The Woktron register plus generated activities up to `size`, as autovacuum would leave it. */
 async function grow(size: number) {
   const url = process.env.BENCH_DATABASE_URL;
@@ -144,7 +148,7 @@ async function grow(size: number) {
   const app = await buildApp(config, { database });
   await app.ready();
   try {
-    const count = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n as number;
+    const count = () => activityCount(app);
     if ((await count()) === 0) await loadRegister(app.services, woktronRegister);
     const present = await count();
     if (size > present) {
@@ -190,7 +194,7 @@ async function main() {
     return;
   }
   const { app, database, port, baselinePort, token } = await startService();
-  const count = async () => (await app.dataSource.query('SELECT count(*)::int AS n FROM processing_activities'))[0].n as number;
+  const count = () => activityCount(app);
   const handlers: Record<string, (message: Message) => Promise<unknown>> = {
     async fixtures() {
       const ids = async (table: string, n: number, where = 'TRUE') =>

@@ -123,6 +123,17 @@ t.test('HS256 secret: bad tokens are 401 problem+json with a challenge and chang
   t.match(reasons.headers['www-authenticate'], /error_description="The token has expired\."/, 'the challenge says why, in general terms');
 });
 
+/** Gives the running app another HS256 verification key; returns (and registers at teardown) the way back. */
+async function swapVerificationKey(t: Test, app: FastifyInstance): Promise<() => void> {
+  const { key } = app.auth.keys;
+  app.auth.keys.key = await crypto.subtle.importKey('raw', new TextEncoder().encode('y'.repeat(48)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const restore = () => {
+    app.auth.keys.key = key;
+  };
+  t.teardown(restore);
+  return restore;
+}
+
 t.test('a verified token is remembered for JWT_VERIFY_CACHE_MAX_AGE_MS, never past its expiry; a bad one never', async (t) => {
   const app = await buildTestApp(t, { ...quiet, JWT_CLOCK_TOLERANCE_S: '0', JWT_VERIFY_CACHE_MAX_AGE_MS: '600' });
   const longLived = await sign(hsKey, 'HS256', { roles: ['reader'] });
@@ -136,11 +147,7 @@ t.test('a verified token is remembered for JWT_VERIFY_CACHE_MAX_AGE_MS, never pa
 
   // The verification key changes under the running app: only tokens verified before still pass,
   // which shows they are not checked again (and that the cache is keyed by the whole token).
-  const { key } = app.auth.keys;
-  app.auth.keys.key = await crypto.subtle.importKey('raw', new TextEncoder().encode('y'.repeat(48)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  t.teardown(() => {
-    app.auth.keys.key = key;
-  });
+  const restoreKey = await swapVerificationKey(t, app);
   t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200, 'a remembered token is not verified again');
   const fresh = await sign(hsKey, 'HS256', { roles: ['reader'], jti: 'another' });
   assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${fresh}`), 'a token not seen before is verified (against the new key)');
@@ -149,7 +156,7 @@ t.test('a verified token is remembered for JWT_VERIFY_CACHE_MAX_AGE_MS, never pa
 
   await sleep(700);
   assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${longLived}`), 'after JWT_VERIFY_CACHE_MAX_AGE_MS the token is verified again');
-  app.auth.keys.key = key;
+  restoreKey();
   t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200, 'and passes again with the right key');
 
   t.equal((await get(app, '/v1/purposes', `Bearer ${shortLived}`)).statusCode, 200, 'the short-lived token, remembered');
@@ -164,11 +171,7 @@ t.test('JWT_VERIFY_CACHE_MAX_AGE_MS=0: every request verifies its token', async 
   const token = await sign(hsKey, 'HS256', { roles: ['reader'] });
   t.equal((await get(app, '/v1/purposes', `Bearer ${token}`)).statusCode, 200);
   t.equal(app.auth.verified.size, 0);
-  const { key } = app.auth.keys;
-  app.auth.keys.key = await crypto.subtle.importKey('raw', new TextEncoder().encode('y'.repeat(48)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  t.teardown(() => {
-    app.auth.keys.key = key;
-  });
+  const restoreKey = await swapVerificationKey(t, app);
   assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${token}`), 'verified again, against the new key');
 });
 

@@ -1,17 +1,19 @@
 import t from 'tap';
+import type { FastifyInstance } from 'fastify';
 import { buildTestApp, call } from '../helper';
+
+/** Start-up (compiling every route's schemas) lags the loop too: waits until requests are served. */
+async function calm(app: FastifyInstance): Promise<boolean> {
+  for (let i = 0; i < 60; i++) {
+    if ((await call(app, 'GET', '/v1/purposes')).statusCode === 200) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 t.test('under pressure the service sheds load with 503 + Retry-After; liveness still answers', async (t) => {
   const app = await buildTestApp(t, { PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '30', PRESSURE_RETRY_AFTER_S: '7' });
-  // Start-up (compiling every route's schemas) lags the loop too: wait until it is calm.
-  const calm = async () => {
-    for (let i = 0; i < 60; i++) {
-      if ((await call(app, 'GET', '/v1/purposes')).statusCode === 200) return true;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return false;
-  };
-  t.ok(await calm(), 'calm: served');
+  t.ok(await calm(app), 'calm: served');
 
   // Block the event loop well past the threshold; under-pressure notices at its next sample.
   const until = Date.now() + 1500;
@@ -30,7 +32,7 @@ t.test('under pressure the service sheds load with 503 + Retry-After; liveness s
   const live = await call(app, 'GET', '/health/live', undefined, null);
   t.equal(live.statusCode, 200, 'liveness is not shed');
 
-  t.ok(await calm(), 'served again once the lag is gone');
+  t.ok(await calm(app), 'served again once the lag is gone');
 });
 
 t.test('lag with the setting unset: shed on PostgreSQL, not on the embedded database, whose queries are the lag', async (t) => {
@@ -44,8 +46,7 @@ t.test('lag with the setting unset: shed on PostgreSQL, not on the embedded data
     }
     return seen;
   };
-  // Until start-up lag has passed (PostgreSQL: compiling schemas counts as lag).
-  for (let i = 0; i < 60 && (await call(app, 'GET', '/v1/purposes')).statusCode !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  t.ok(await calm(app), 'calm: served');
 
   // What a long embedded query does to the loop: block it for 1.5 s, past the 1 s default.
   const until = Date.now() + 1500;
