@@ -48,14 +48,20 @@ t.test('lag with the setting unset: shed on PostgreSQL, not on the embedded data
   };
   t.ok(await calm(app), 'calm: served');
 
-  // What a long embedded query does to the loop: block it for 1.5 s, past the 1 s default.
-  const until = Date.now() + 1500;
-  while (Date.now() < until) {
-    // busy
+  // What a long embedded query does to the loop: block it for 1.5 s, past the 1 s default. Whether
+  // under-pressure's 1 s sample window sees the lag as over 1000 ms depends on where the block falls
+  // in it, so the block is repeated (up to 4 times): PostgreSQL must shed after one of them, the
+  // embedded database after none.
+  const seen: number[] = [];
+  for (let attempt = 0; attempt < 4 && !(app.database.kind === 'postgres' && seen.includes(503)); attempt++) {
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      // busy
+    }
+    seen.push(...(await statuses()));
   }
-  const seen = await statuses();
   if (app.database.kind === 'pglite') {
-    t.same([...new Set(seen)], [200], 'the embedded database: every request after the long query is served');
+    t.same([...new Set(seen)], [200], 'the embedded database: every request after the long queries is served');
   } else {
     t.ok(seen.includes(503), 'PostgreSQL: lag over 1000 ms sheds load');
   }
