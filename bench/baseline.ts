@@ -67,7 +67,10 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
       const wanted: Record<string, string[]> = {
         organisations: input.controllerIds ?? [],
         purposes: (input.purposes ?? []).map((p) => p.purposeId),
-        legal_bases: [...(input.purposes ?? []).flatMap((p) => p.legalBasisIds), ...(input.transfers ?? []).flatMap((t) => (t.mechanismId ? [t.mechanismId] : []))],
+        legal_bases: [
+          ...(input.purposes ?? []).flatMap((p) => p.legalBasisIds),
+          ...(input.transfers ?? []).flatMap((t) => (t.mechanismId ? [t.mechanismId] : [])),
+        ],
         data_subject_categories: input.dataSubjectCategoryIds ?? [],
         data_categories: (input.dataCategories ?? []).map((d) => d.dataCategoryId),
         retention_rules: (input.dataCategories ?? []).flatMap((d) => (d.retentionRuleId ? [d.retentionRuleId] : [])),
@@ -77,7 +80,9 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
       };
       for (const [table, ids] of Object.entries(wanted)) {
         if (ids.length === 0) continue;
-        const rows = await q(`SELECT id${table === 'legal_bases' ? ', kind' : ''} FROM ${table} WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+        const rows = await q(`SELECT id${table === 'legal_bases' ? ', kind' : ''} FROM ${table} WHERE id = ANY($1::uuid[])`, [
+          [...new Set(ids)],
+        ]);
         if (rows.length !== new Set(ids).size) {
           await q('ROLLBACK');
           return reply.code(422).send({ code: 'UNKNOWN_REFERENCE', table });
@@ -97,23 +102,69 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
       const purposes = (input.purposes ?? []).map((p) => ({ ...p, id: randomUUID() }));
       const categories = (input.dataCategories ?? []).map((d) => ({ ...d, id: randomUUID() }));
       const recipients = (input.recipients ?? []).map((r) => ({ ...r, id: randomUUID() }));
-      await insert('activity_controllers', ['activity_id', 'organisation_id'], (input.controllerIds ?? []).map((o) => [id, o]));
-      await insert('activity_purposes', ['id', 'activity_id', 'purpose_id', 'legitimate_interest', 'assessment_reference'],
-        purposes.map((p) => [p.id, id, p.purposeId, p.legitimateInterest ?? null, p.assessmentReference ?? null]));
-      await insert('activity_purpose_legal_bases', ['activity_purpose_id', 'legal_basis_id', 'activity_id'],
-        purposes.flatMap((p) => p.legalBasisIds.map((lb) => [p.id, lb, id])));
-      await insert('activity_data_subject_categories', ['activity_id', 'data_subject_category_id'], (input.dataSubjectCategoryIds ?? []).map((s) => [id, s]));
-      await insert('activity_collection_channels', ['activity_id', 'collection_channel_id'], (input.collectionChannelIds ?? []).map((c) => [id, c]));
-      await insert('activity_data_categories', ['id', 'activity_id', 'data_category_id', 'retention_rule_id'],
-        categories.map((d) => [d.id, id, d.dataCategoryId, d.retentionRuleId ?? null]));
-      await insert('activity_data_category_sources', ['activity_data_category_id', 'collection_channel_id', 'activity_id'],
-        categories.flatMap((d) => (d.sourceChannelIds ?? []).map((c) => [d.id, c, id])));
-      await insert('activity_recipients', ['id', 'activity_id', 'recipient_id'], recipients.map((r) => [r.id, id, r.recipientId]));
-      await insert('activity_recipient_data_categories', ['activity_recipient_id', 'data_category_id', 'activity_id'],
-        recipients.flatMap((r) => (r.dataCategoryIds ?? []).map((d) => [r.id, d, id])));
-      await insert('activity_transfers', ['id', 'activity_id', 'recipient_id', 'country', 'mechanism_id', 'safeguard', 'tia_reference'],
-        (input.transfers ?? []).map((t) => [randomUUID(), id, t.recipientId, t.country, t.mechanismId ?? null, t.safeguard ?? null, t.tiaReference ?? null]));
-      await insert('activity_security_measures', ['activity_id', 'security_measure_id'], (input.securityMeasureIds ?? []).map((m) => [id, m]));
+      await insert(
+        'activity_controllers',
+        ['activity_id', 'organisation_id'],
+        (input.controllerIds ?? []).map((o) => [id, o]),
+      );
+      await insert(
+        'activity_purposes',
+        ['id', 'activity_id', 'purpose_id', 'legitimate_interest', 'assessment_reference'],
+        purposes.map((p) => [p.id, id, p.purposeId, p.legitimateInterest ?? null, p.assessmentReference ?? null]),
+      );
+      await insert(
+        'activity_purpose_legal_bases',
+        ['activity_purpose_id', 'legal_basis_id', 'activity_id'],
+        purposes.flatMap((p) => p.legalBasisIds.map((lb) => [p.id, lb, id])),
+      );
+      await insert(
+        'activity_data_subject_categories',
+        ['activity_id', 'data_subject_category_id'],
+        (input.dataSubjectCategoryIds ?? []).map((s) => [id, s]),
+      );
+      await insert(
+        'activity_collection_channels',
+        ['activity_id', 'collection_channel_id'],
+        (input.collectionChannelIds ?? []).map((c) => [id, c]),
+      );
+      await insert(
+        'activity_data_categories',
+        ['id', 'activity_id', 'data_category_id', 'retention_rule_id'],
+        categories.map((d) => [d.id, id, d.dataCategoryId, d.retentionRuleId ?? null]),
+      );
+      await insert(
+        'activity_data_category_sources',
+        ['activity_data_category_id', 'collection_channel_id', 'activity_id'],
+        categories.flatMap((d) => (d.sourceChannelIds ?? []).map((c) => [d.id, c, id])),
+      );
+      await insert(
+        'activity_recipients',
+        ['id', 'activity_id', 'recipient_id'],
+        recipients.map((r) => [r.id, id, r.recipientId]),
+      );
+      await insert(
+        'activity_recipient_data_categories',
+        ['activity_recipient_id', 'data_category_id', 'activity_id'],
+        recipients.flatMap((r) => (r.dataCategoryIds ?? []).map((d) => [r.id, d, id])),
+      );
+      await insert(
+        'activity_transfers',
+        ['id', 'activity_id', 'recipient_id', 'country', 'mechanism_id', 'safeguard', 'tia_reference'],
+        (input.transfers ?? []).map((t) => [
+          randomUUID(),
+          id,
+          t.recipientId,
+          t.country,
+          t.mechanismId ?? null,
+          t.safeguard ?? null,
+          t.tiaReference ?? null,
+        ]),
+      );
+      await insert(
+        'activity_security_measures',
+        ['activity_id', 'security_measure_id'],
+        (input.securityMeasureIds ?? []).map((m) => [id, m]),
+      );
       const [created] = await q(`SELECT ${activityColumns} FROM processing_activities a WHERE a.id = $1`, [id]);
       const view = withRights(created);
       await q(

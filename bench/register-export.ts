@@ -25,7 +25,10 @@ import { generateActivities } from '../test/support/register-fixtures';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const cleanups: (() => unknown)[] = [];
   const database = await createTestDatabase({ teardown: (fn) => cleanups.push(fn) });
   const app = await buildApp(testConfig({ EXPORT_RATE_LIMIT_MAX: '100000' }), { database });

@@ -35,12 +35,18 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 
 const root = join(__dirname, '..', '..');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
 const allScenarios = ['get', 'list', 'export', 'create', 'startup'] as const;
-const chosen = (process.env.BENCH_SCENARIOS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const chosen = (process.env.BENCH_SCENARIOS ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknownScenarios = chosen.filter((name) => !(allScenarios as readonly string[]).includes(name));
 if (unknownScenarios.length > 0) {
   console.error(`BENCH_SCENARIOS: unknown ${unknownScenarios.join(', ')} (known: ${allScenarios.join(', ')})`);
@@ -141,7 +147,15 @@ async function exportLoop(port: number, token: string, seconds: number): Promise
   }
   const elapsed = (Date.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { requests: latencies.length, rps: latencies.length / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), errors, errorStatuses, bytesPerResponse: bytes };
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    errors,
+    errorStatuses,
+    bytesPerResponse: bytes,
+  };
 }
 
 type Fixtures = Record<string, string[]> & { purposeBasis: string; transferMechanism: string };
@@ -172,7 +186,10 @@ function scenarios(fixtures: Fixtures, size: number) {
   };
   const pages = Math.max(1, Math.floor(size / 50));
   return {
-    get: (i: number) => ({ method: 'GET' as const, path: `/v1/processing-activities/${fixtures.activityIds![i % fixtures.activityIds!.length]}` }),
+    get: (i: number) => ({
+      method: 'GET' as const,
+      path: `/v1/processing-activities/${fixtures.activityIds![i % fixtures.activityIds!.length]}`,
+    }),
     list: (i: number) => ({ method: 'GET' as const, path: `/v1/processing-activities?limit=50&offset=${((i * 7) % pages) * 50}` }),
     create: (_i: number, prefix: string) => ({
       method: 'POST' as const,
@@ -243,7 +260,8 @@ function combine(samples: Sample[]): Omit<Figures, 'queriesPerRequest' | 'peakRs
   const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
   const sorted = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const errorStatuses: Record<string, number> = {};
-  for (const sample of samples) for (const [status, count] of Object.entries(sample.errorStatuses)) errorStatuses[status] = (errorStatuses[status] ?? 0) + count;
+  for (const sample of samples)
+    for (const [status, count] of Object.entries(sample.errorStatuses)) errorStatuses[status] = (errorStatuses[status] ?? 0) + count;
   return {
     requests: ok,
     rps: ok / seconds,
@@ -301,10 +319,12 @@ async function startToReady(dataDir: string): Promise<{ ms: number; cpuMs: numbe
   try {
     for (;;) {
       const status = await new Promise<number>((resolve) => {
-        http.get({ host: '127.0.0.1', port, path: '/health/ready' }, (response) => {
-          response.resume();
-          resolve(response.statusCode!);
-        }).on('error', () => resolve(0));
+        http
+          .get({ host: '127.0.0.1', port, path: '/health/ready' }, (response) => {
+            response.resume();
+            resolve(response.statusCode!);
+          })
+          .on('error', () => resolve(0));
       });
       if (status === 200) return { ms: Date.now() - started, cpuMs: cpuMs(child.pid!) };
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -394,7 +414,12 @@ async function main() {
         const targets = (['service', 'baseline'] as const).map((target) => ({
           target,
           port: target === 'service' ? service.port : baselinePort,
-          request: scenario === 'export' ? () => ({ method: 'GET' as const, path: '/v1/register' }) : scenario === 'create' ? (i: number) => make.create(i, target) : make[scenario],
+          request:
+            scenario === 'export'
+              ? () => ({ method: 'GET' as const, path: '/v1/register' })
+              : scenario === 'create'
+                ? (i: number) => make.create(i, target)
+                : make[scenario],
         }));
         const timed: Record<string, Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> = {};
         const peakRss: Record<string, number> = {};
@@ -407,7 +432,8 @@ async function main() {
             await baseline?.call('reset');
             timed[target] = await exportLoop(port, token, durationS);
             await settle(timed[target]!.p99);
-            peakRss[target] = target === 'service' ? (await service.call('stats')).peakRss : baseline ? (await baseline.call('reset')).peakRss : NaN;
+            peakRss[target] =
+              target === 'service' ? (await service.call('stats')).peakRss : baseline ? (await baseline.call('reset')).peakRss : NaN;
           }
         } else {
           // Interleaved rounds (service, baseline, baseline, service, …) so that drift on a shared

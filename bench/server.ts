@@ -144,7 +144,12 @@ async function activityCount(app: FastifyInstance): Promise<number> {
 async function grow(size: number) {
   const url = process.env.BENCH_DATABASE_URL;
   const database = url ? undefined : await connectPGlite(await openPGlite({ dataDir: process.env.BENCH_PGLITE_DIR }), true);
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', JWT_SECRET: benchSecret, ...(url ? { DATABASE_URL: url } : {}) });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SEED_ON_EMPTY: 'false',
+    JWT_SECRET: benchSecret,
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
   const app = await buildApp(config, { database });
   await app.ready();
   try {
@@ -198,8 +203,11 @@ async function main() {
   const handlers: Record<string, (message: Message) => Promise<unknown>> = {
     async fixtures() {
       const ids = async (table: string, n: number, where = 'TRUE') =>
-        (await app.dataSource.query(`SELECT id FROM ${table} WHERE ${where} ORDER BY lower(name), id LIMIT ${n}`)).map((row: { id: string }) => row.id);
-      const code = async (value: string) => (await app.dataSource.query('SELECT id FROM legal_bases WHERE code = $1', [value]))[0].id as string;
+        (await app.dataSource.query(`SELECT id FROM ${table} WHERE ${where} ORDER BY lower(name), id LIMIT ${n}`)).map(
+          (row: { id: string }) => row.id,
+        );
+      const code = async (value: string) =>
+        (await app.dataSource.query('SELECT id FROM legal_bases WHERE code = $1', [value]))[0].id as string;
       return {
         activityIds: await ids('processing_activities', 200),
         organisations: await ids('organisations', 1),

@@ -1,12 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BuildingBlock } from './building-block';
 
-export const legalBasisKinds = [
-  'lawful-basis',
-  'special-category-condition',
-  'criminal-data-condition',
-  'transfer-mechanism',
-] as const;
+export const legalBasisKinds = ['lawful-basis', 'special-category-condition', 'criminal-data-condition', 'transfer-mechanism'] as const;
 export type LegalBasisKind = (typeof legalBasisKinds)[number];
 
 /**

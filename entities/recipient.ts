@@ -2,13 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { Organisation } from './organisation';
 import { BuildingBlock } from './building-block';
 
-export const recipientKinds = [
-  'processor',
-  'independent-controller',
-  'joint-controller',
-  'public-authority',
-  'internal',
-] as const;
+export const recipientKinds = ['processor', 'independent-controller', 'joint-controller', 'public-authority', 'internal'] as const;
 export type RecipientKind = (typeof recipientKinds)[number];
 
 export const recipientCategories = [

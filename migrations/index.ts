@@ -7,4 +7,12 @@ import { RegisterSnapshots1764100000005 } from './1764100000005-register-snapsho
 import { RetiredBuildingBlocks1764100000008 } from './1764100000008-retired-building-blocks';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
-export const migrations = [InitialSchema1764100000000, GdprLegalBases1764100000001, RightsAndPrivacyPolicies1764100000002, IdempotencyKeys1764100000003, AuditEvents1764100000004, RegisterSnapshots1764100000005, RetiredBuildingBlocks1764100000008];
+export const migrations = [
+  InitialSchema1764100000000,
+  GdprLegalBases1764100000001,
+  RightsAndPrivacyPolicies1764100000002,
+  IdempotencyKeys1764100000003,
+  AuditEvents1764100000004,
+  RegisterSnapshots1764100000005,
+  RetiredBuildingBlocks1764100000008,
+];

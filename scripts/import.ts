@@ -25,7 +25,8 @@ async function main() {
     },
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('give one file: npm run import -- register.json|register.csv [--dry-run] [--mode merge|replace]');
+  if (!file || positionals.length > 1)
+    throw new UsageError('give one file: npm run import -- register.json|register.csv [--dry-run] [--mode merge|replace]');
   if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not "${values.mode}"`);
   const format = (values.format ?? extname(file).slice(1).toLowerCase()) as ImportFormat;
   if (format !== 'json' && format !== 'csv') throw new UsageError('the file must end in .json or .csv (or pass --format json|csv)');
@@ -51,9 +52,13 @@ async function main() {
     const imports = new ImportService(app.dataSource, app.services, app.dtoSchemas);
     const report = await imports.run(format, body, { mode: values.mode, dryRun: values['dry-run'], actor: { sub: values.actor } });
     const { create, match, change, conflict } = report.counts;
-    console.log(`${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`);
+    console.log(
+      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`,
+    );
     for (const [resource, counts] of Object.entries(report.byResource)) {
-      console.log(`  ${resource.padEnd(24)} ${counts.create} create, ${counts.match} match, ${counts.change} change, ${counts.conflict} conflict`);
+      console.log(
+        `  ${resource.padEnd(24)} ${counts.create} create, ${counts.match} match, ${counts.change} change, ${counts.conflict} conflict`,
+      );
     }
     for (const entry of report.entries.filter((e) => e.action === 'change' || e.action === 'conflict')) {
       console.log(`  ${entry.action}: ${entry.resource} "${entry.name}" (${(entry.fields ?? []).join(', ')})`);
@@ -72,7 +77,8 @@ main().catch((error: unknown) => {
       const where = problem.row !== null ? `row ${problem.row}${problem.column ? `, ${problem.column}` : ''}` : (problem.path ?? '');
       console.error(`  ${where}: ${problem.message}${problem.value !== null ? ` [${problem.value}]` : ''}`);
     }
-    for (const conflict of error.extras.conflicts ?? []) console.error(`  conflict: ${conflict.resource} "${conflict.name}" (${conflict.fields.join(', ')})`);
+    for (const conflict of error.extras.conflicts ?? [])
+      console.error(`  conflict: ${conflict.resource} "${conflict.name}" (${conflict.fields.join(', ')})`);
     process.exit(error.code === 'IMPORT_INVALID' || error.code === 'IMPORT_CONFLICT' ? 2 : 1);
   }
   console.error(error instanceof UsageError ? error.message : error);

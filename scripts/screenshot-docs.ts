@@ -96,7 +96,11 @@ async function main() {
     });
     app = await buildApp(config);
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
-    const token = await mintToken(app.auth.keys.secret!, app.auth.settings, { sub: 'auditor@example.com', roles: ['auditor'], ttlSeconds: 600 });
+    const token = await mintToken(app.auth.keys.secret!, app.auth.settings, {
+      sub: 'auditor@example.com',
+      roles: ['auditor'],
+      ttlSeconds: 600,
+    });
 
     browser = await launchChromium({ width: 1280, height: 900 });
     const { page } = browser;

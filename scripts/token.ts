@@ -32,7 +32,8 @@ async function main() {
     throw new Error('The service verifies tokens with public keys: get tokens from the identity provider that holds the private key.');
   }
   if (!config.JWT_SECRET && config.NODE_ENV === 'production') throw new Error('No JWT_SECRET configured.');
-  if (!config.JWT_SECRET && config.DATA_DIR === 'memory://') throw new Error('DATA_DIR=memory:// keeps the development secret in memory only: set JWT_SECRET.');
+  if (!config.JWT_SECRET && config.DATA_DIR === 'memory://')
+    throw new Error('DATA_DIR=memory:// keeps the development secret in memory only: set JWT_SECRET.');
   const secret = config.JWT_SECRET ? new TextEncoder().encode(config.JWT_SECRET) : developmentSecret(config.DATA_DIR);
   const token = await mintToken(
     secret,

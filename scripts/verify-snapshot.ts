@@ -16,7 +16,8 @@ async function loadJwks(values: { jwks?: string; url?: string; token?: string })
   if (values.jwks) return JSON.parse(readFileSync(values.jwks, 'utf8')) as JSONWebKeySet;
   if (values.url) {
     const response = await fetch(values.url, { headers: values.token ? { authorization: `Bearer ${values.token}` } : {} });
-    if (!response.ok) throw new UsageError(`GET ${values.url} answered ${response.status}${response.status === 401 ? ' (pass --token)' : ''}`);
+    if (!response.ok)
+      throw new UsageError(`GET ${values.url} answered ${response.status}${response.status === 401 ? ' (pass --token)' : ''}`);
     return (await response.json()) as JSONWebKeySet;
   }
   throw new UsageError('the public keys are needed: --jwks <file> or --url <jwks url>');
@@ -36,7 +37,13 @@ function readSnapshot(file: string): { jws: string; sha256?: string } {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { jwks: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' }, sha256: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      jwks: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      sha256: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(usage);

@@ -113,7 +113,8 @@ export const configSchema = {
       minimum: 0,
       maximum: 300,
       default: 50,
-      description: "How far (%) V8 lets the heap grow past what survived its last full collection before the next one; 0 = V8's own choice (up to 300 %)",
+      description:
+        "How far (%) V8 lets the heap grow past what survived its last full collection before the next one; 0 = V8's own choice (up to 300 %)",
     },
     CONNECTION_TIMEOUT_MS: {
       type: 'integer',

@@ -82,22 +82,13 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (resource: string, id: string) =>
-  new AppError('NOT_FOUND', `No ${resource} with id ${id}.`);
+export const notFound = (resource: string, id: string) => new AppError('NOT_FOUND', `No ${resource} with id ${id}.`);
 
 export const validationFailed = (errors: FieldError[], detail?: string) =>
-  new AppError(
-    'VALIDATION_FAILED',
-    detail ?? `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid.`,
-    { errors },
-  );
+  new AppError('VALIDATION_FAILED', detail ?? `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid.`, { errors });
 
 export const unknownReference = (errors: FieldError[]) =>
-  new AppError(
-    'UNKNOWN_REFERENCE',
-    `${errors.length} reference${errors.length === 1 ? '' : 's'} could not be resolved.`,
-    { errors },
-  );
+  new AppError('UNKNOWN_REFERENCE', `${errors.length} reference${errors.length === 1 ? '' : 's'} could not be resolved.`, { errors });
 
 export interface Problem extends ProblemExtras {
   type: string;

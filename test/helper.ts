@@ -22,7 +22,10 @@ const cacheDir = join(__dirname, '..', '.cache');
  * ~1.5 s where creating and migrating takes ~6 s. Keyed by the migration list.
  */
 async function pgliteTemplate(): Promise<Blob> {
-  const key = createHash('sha256').update(migrations.map((m) => m.name).join(',')).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(migrations.map((m) => m.name).join(','))
+    .digest('hex')
+    .slice(0, 12);
   const file = join(cacheDir, `pglite-template-${key}.tgz`);
   if (!existsSync(file)) {
     const db = await openPGlite({ dataDir: 'memory://' });

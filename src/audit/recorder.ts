@@ -25,6 +25,15 @@ export async function recordChange(manager: EntityManager, actor: Actor, change:
   await manager.query(
     `INSERT INTO audit_events (actor, action, resource, entity_id, entity_name, before, after, request_id)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-    [actor.sub, change.action, change.resource, change.entityId, change.entityName, json(change.before), json(change.after), actor.requestId ?? null],
+    [
+      actor.sub,
+      change.action,
+      change.resource,
+      change.entityId,
+      change.entityName,
+      json(change.before),
+      json(change.after),
+      actor.requestId ?? null,
+    ],
   );
 }

@@ -29,7 +29,10 @@ export interface VerificationKeys {
 const asymmetric = ['EdDSA', 'ES256', 'RS256'];
 
 function algorithmsFrom(config: AuthConfig, fallback: string[]): string[] {
-  const algorithms = config.JWT_ALGORITHMS?.split(',').map((a) => a.trim()).filter(Boolean) ?? fallback;
+  const algorithms =
+    config.JWT_ALGORITHMS?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean) ?? fallback;
   return algorithms;
 }
 
@@ -76,7 +79,9 @@ export async function resolveVerificationKeys(config: AuthConfig): Promise<Verif
       const key = await importSPKI(config.JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), algorithms[0]!);
       return { source: 'public-key', key, algorithms };
     } catch (error) {
-      throw new ConfigError(`Invalid configuration: JWT_PUBLIC_KEY is not a PEM public key for ${algorithms[0]} (${(error as Error).message})`);
+      throw new ConfigError(
+        `Invalid configuration: JWT_PUBLIC_KEY is not a PEM public key for ${algorithms[0]} (${(error as Error).message})`,
+      );
     }
   }
   if (config.JWT_SECRET) {

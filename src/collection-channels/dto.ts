@@ -1,29 +1,25 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { collectionMechanisms, cookieParties, sourceTypes } from '../../entities/collection-channel';
 import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class CookieDetailsDto {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Who sets and reads the cookie', example: 'Google' })
   provider!: string;
 
-  @IsString() @MinLength(1) @MaxLength(1000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
   @Doc({ description: 'What the cookie is for', example: 'Website usage statistics (Google Analytics)' })
   purpose!: string;
 
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   @Doc({ description: "How long it lives: an ISO 8601 duration or 'session'", example: 'P2Y' })
   lifetime!: string;
 
@@ -31,24 +27,31 @@ export class CookieDetailsDto {
   @Doc({ description: 'Set by the site itself or by another domain', example: 'third-party' })
   party!: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
   @Doc({ description: 'Cookie names', example: ['_ga', '_gid'] })
   names?: string[];
 }
 
 export class CollectionChannelCreate {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Name, unique in the register', example: 'Registration and order form' })
   name!: string;
 
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   @Doc({ description: 'How the data arrives', example: 'The customer registers on the website or orders a service', nullable: true })
   description?: string | null;
 
   @IsIn(sourceTypes)
   @Doc({
-    description:
-      'Where the data comes from: the data subject (Art. 13 information duty), a third party (Art. 14), observed, or derived',
+    description: 'Where the data comes from: the data subject (Art. 13 information duty), a third party (Art. 14), observed, or derived',
     example: 'data-subject',
   })
   sourceType!: string;
@@ -57,7 +60,9 @@ export class CollectionChannelCreate {
   @Doc({ description: 'The means of collection; `cookie` channels describe the cookie', example: 'web-form' })
   mechanism!: string;
 
-  @IsOptional() @ValidateNested() @Type(() => CookieDetailsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CookieDetailsDto)
   @Doc({ description: 'Required when mechanism is `cookie`, absent otherwise', nullable: true })
   cookie?: CookieDetailsDto | null;
 
@@ -69,12 +74,18 @@ export const CollectionChannelUpdate = updateDtoOf(CollectionChannelCreate, 'Col
 export const CollectionChannelResponse = responseDtoOf(CollectionChannelCreate, 'CollectionChannelResponse');
 
 export class CollectionChannelListQuery extends BuildingBlockListQuery {
-  @IsOptional() @IsIn(sourceTypes) @Doc({ description: 'Only this source type', example: 'observed' })
+  @IsOptional()
+  @IsIn(sourceTypes)
+  @Doc({ description: 'Only this source type', example: 'observed' })
   sourceType?: string;
 
-  @IsOptional() @IsIn(collectionMechanisms) @Doc({ description: 'Only this mechanism', example: 'cookie' })
+  @IsOptional()
+  @IsIn(collectionMechanisms)
+  @Doc({ description: 'Only this mechanism', example: 'cookie' })
   mechanism?: string;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only channels linked from this processing activity' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only channels linked from this processing activity' })
   activityId?: string;
 }

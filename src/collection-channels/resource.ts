@@ -1,12 +1,7 @@
 import { CollectionChannel } from '../../entities/collection-channel';
 import type { ResourceDefinition } from '../crud/resource-definition';
 import { validationFailed } from '../errors';
-import {
-  CollectionChannelCreate,
-  CollectionChannelListQuery,
-  CollectionChannelResponse,
-  CollectionChannelUpdate,
-} from './dto';
+import { CollectionChannelCreate, CollectionChannelListQuery, CollectionChannelResponse, CollectionChannelUpdate } from './dto';
 
 export const collectionChannels: ResourceDefinition<CollectionChannel> = {
   path: 'collection-channels',

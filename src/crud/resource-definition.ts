@@ -1,3 +1,4 @@
+import type { ClassType } from '../http/dto';
 import type { EntityManager } from 'typeorm';
 import type { RegisterEntity } from '../../entities/register-entity';
 
@@ -34,7 +35,7 @@ export interface ResourceDefinition<E extends RegisterEntity = RegisterEntity> {
   entity: new () => E;
   /** Reference data: only list and get are offered (create/update DTOs are then not used). */
   readOnly?: boolean;
-  dto: { create?: Function; update?: Function; response: Function; query: Function };
+  dto: { create?: ClassType; update?: ClassType; response: ClassType; query: ClassType };
   filters: Record<string, FilterSpec>;
   /** Many-to-one relations returned as { id, name } next to their id field. */
   expand?: string[];

@@ -4,23 +4,33 @@ import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class DataCategoryCreate {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Name, unique in the register', example: 'Identification and contact details' })
   name!: string;
 
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   @Doc({ description: 'What data belongs to this category', example: 'Name, email address, phone number', nullable: true })
   description?: string | null;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(300, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
   @Doc({ description: 'Typical data items', example: ['name', 'email address', 'phone number'] })
   examples?: string[];
 
-  @IsOptional() @IsIn(sensitivities)
+  @IsOptional()
+  @IsIn(sensitivities)
   @Doc({ description: '`special`: Art. 9 data; `criminal`: Art. 10 data; otherwise `standard`', example: 'standard' })
   sensitivity?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   @Doc({ description: 'Broader category this one belongs to', nullable: true })
   parentId?: string | null;
 
@@ -34,12 +44,18 @@ export const DataCategoryResponse = responseDtoOf(DataCategoryCreate, 'DataCateg
 );
 
 export class DataCategoryListQuery extends BuildingBlockListQuery {
-  @IsOptional() @IsIn(sensitivities) @Doc({ description: 'Only this sensitivity', example: 'special' })
+  @IsOptional()
+  @IsIn(sensitivities)
+  @Doc({ description: 'Only this sensitivity', example: 'special' })
   sensitivity?: string;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only direct children of this category' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only direct children of this category' })
   parentId?: string;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only categories linked from this processing activity' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only categories linked from this processing activity' })
   activityId?: string;
 }

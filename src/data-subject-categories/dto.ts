@@ -3,15 +3,20 @@ import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class DataSubjectCategoryCreate {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Name, unique in the register', example: 'Customers' })
   name!: string;
 
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   @Doc({ description: 'Who belongs to this category', example: 'People and companies who ordered a Woktron service', nullable: true })
   description?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @Doc({ description: 'Vulnerable people (children, employees, patients…): a WP248 DPIA criterion', example: false })
   vulnerable?: boolean;
 
@@ -23,6 +28,8 @@ export const DataSubjectCategoryUpdate = updateDtoOf(DataSubjectCategoryCreate, 
 export const DataSubjectCategoryResponse = responseDtoOf(DataSubjectCategoryCreate, 'DataSubjectCategoryResponse');
 
 export class DataSubjectCategoryListQuery extends BuildingBlockListQuery {
-  @IsOptional() @IsUUID() @Doc({ description: 'Only categories linked from this processing activity' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only categories linked from this processing activity' })
   activityId?: string;
 }

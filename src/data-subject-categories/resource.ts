@@ -1,11 +1,6 @@
 import { DataSubjectCategory } from '../../entities/data-subject-category';
 import type { ResourceDefinition } from '../crud/resource-definition';
-import {
-  DataSubjectCategoryCreate,
-  DataSubjectCategoryListQuery,
-  DataSubjectCategoryResponse,
-  DataSubjectCategoryUpdate,
-} from './dto';
+import { DataSubjectCategoryCreate, DataSubjectCategoryListQuery, DataSubjectCategoryResponse, DataSubjectCategoryUpdate } from './dto';
 
 export const dataSubjectCategories: ResourceDefinition<DataSubjectCategory> = {
   path: 'data-subject-categories',
@@ -20,5 +15,7 @@ export const dataSubjectCategories: ResourceDefinition<DataSubjectCategory> = {
     query: DataSubjectCategoryListQuery,
   },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' }, activityId: { kind: 'linked-to-activity' } },
+    retired: { kind: 'since', column: 'retiredAt' },
+    activityId: { kind: 'linked-to-activity' },
+  },
 };

@@ -6,10 +6,7 @@ import type { Config } from '../config';
 import { createPGlitePoolClass } from './pglite-pool';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
-export type DatabaseConfig = Pick<
-  Config,
-  'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'
->;
+export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'>;
 
 export interface Database {
   dataSource: DataSource;

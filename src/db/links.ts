@@ -1,3 +1,4 @@
+import type { ClassType } from '../http/dto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { ProcessingActivity } from '../../entities/processing-activity';
@@ -18,7 +19,7 @@ export const resourceOfTable = (table: string) => table.replace(/_/g, '-');
  * Every foreign key pointing at `target`, read from the entity metadata, so a new link table is
  * covered without anyone remembering to list it here.
  */
-export function referencesTo(dataSource: DataSource, target: Function): Reference[] {
+export function referencesTo(dataSource: DataSource, target: ClassType): Reference[] {
   const references: Reference[] = [];
   for (const meta of dataSource.entityMetadatas) {
     for (const relation of meta.manyToOneRelations) {
@@ -38,7 +39,7 @@ function isActivityLink(meta: EntityMetadata) {
 }
 
 /** What still links to the entry: the activities using it, and other entries referring to it. */
-export async function findReferrers(manager: EntityManager, target: Function, id: string): Promise<Referrer[]> {
+export async function findReferrers(manager: EntityManager, target: ClassType, id: string): Promise<Referrer[]> {
   const found = new Map<string, Referrer>();
   for (const reference of referencesTo(manager.connection, target)) {
     const rows: { id: string; name: string }[] = reference.viaActivity
@@ -54,7 +55,7 @@ export async function findReferrers(manager: EntityManager, target: Function, id
 }
 
 /** SQL condition "alias.id is linked from activity $param", across every link table. */
-export function linkedToActivitySql(dataSource: DataSource, target: Function, alias: string, param: string): string {
+export function linkedToActivitySql(dataSource: DataSource, target: ClassType, alias: string, param: string): string {
   const conditions = referencesTo(dataSource, target)
     .filter((reference) => reference.viaActivity)
     .map(

@@ -42,11 +42,19 @@ export function createPGlitePoolClass(db: PGlite) {
   }
 
   class Connection extends EventEmitter {
-    query(sql: string, params?: unknown[] | ((err: unknown, result?: unknown) => void), callback?: (err: unknown, result?: unknown) => void) {
+    query(
+      sql: string,
+      params?: unknown[] | ((err: unknown, result?: unknown) => void),
+      callback?: (err: unknown, result?: unknown) => void,
+    ) {
       const cb = typeof params === 'function' ? params : callback;
       const values = typeof params === 'function' ? undefined : params;
       const promise = run(sql, values);
-      if (cb) promise.then((result) => cb(null, result), (error) => cb(error));
+      if (cb)
+        promise.then(
+          (result) => cb(null, result),
+          (error) => cb(error),
+        );
       return promise;
     }
   }

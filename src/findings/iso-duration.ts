@@ -10,7 +10,8 @@ export function durationInDays(duration: string): number | null {
   const [date = '', time = ''] = duration.slice(1).split('T');
   let days = 0;
   for (const [, amount, unit] of date.matchAll(/(\d+)([YMWD])/g)) days += Number(amount) * dayLength[unit as 'Y' | 'M' | 'W' | 'D'];
-  for (const [, amount, unit] of time.matchAll(/(\d+)([HMS])/g)) days += Number(amount) * dayLength[unit === 'M' ? 'TM' : (unit as 'H' | 'S')];
+  for (const [, amount, unit] of time.matchAll(/(\d+)([HMS])/g))
+    days += Number(amount) * dayLength[unit === 'M' ? 'TM' : (unit as 'H' | 'S')];
   return days;
 }
 
@@ -37,7 +38,10 @@ export function describeDuration(duration: string): string {
   if (!isoDurationPattern.test(duration)) return duration;
   const [date = '', time = ''] = duration.slice(1).split('T');
   const parts: string[] = [];
-  for (const [source, list] of [[date, units], [time, timeUnits]] as const) {
+  for (const [source, list] of [
+    [date, units],
+    [time, timeUnits],
+  ] as const) {
     for (const [pattern, unit] of list) {
       const amount = source.match(pattern)?.[1];
       if (amount) parts.push(`${Number(amount)} ${unit}${Number(amount) === 1 ? '' : 's'}`);

@@ -17,23 +17,51 @@ export const ruleCatalogue = {
   'data-subjects-missing': { severity: 'error', article: 'Art. 30(1)(c)', title: 'No data subject category recorded' },
   'data-categories-missing': { severity: 'error', article: 'Art. 30(1)(c)', title: 'No data category recorded' },
   'legal-basis-missing': { severity: 'error', article: 'Art. 6(1)', title: 'Purpose without an Art. 6(1) legal basis' },
-  'special-category-condition-missing': { severity: 'error', article: 'Art. 9(1)–(2)', title: 'Special-category data without an Art. 9(2) condition' },
+  'special-category-condition-missing': {
+    severity: 'error',
+    article: 'Art. 9(1)–(2)',
+    title: 'Special-category data without an Art. 9(2) condition',
+  },
   'criminal-data-condition-missing': { severity: 'error', article: 'Art. 10', title: 'Criminal-offence data without an Art. 10 basis' },
-  'consent-withdrawal-not-stated': { severity: 'error', article: 'Art. 7(3), 13(2)(c)', title: 'Consent without a way to withdraw it in the privacy policy' },
+  'consent-withdrawal-not-stated': {
+    severity: 'error',
+    article: 'Art. 7(3), 13(2)(c)',
+    title: 'Consent without a way to withdraw it in the privacy policy',
+  },
   'processor-agreement-missing': { severity: 'error', article: 'Art. 28(3)', title: 'Processor without a processing agreement' },
-  'transfer-not-recorded': { severity: 'error', article: 'Art. 30(1)(e), 44', title: 'Recipient outside the EEA without a recorded transfer' },
+  'transfer-not-recorded': {
+    severity: 'error',
+    article: 'Art. 30(1)(e), 44',
+    title: 'Recipient outside the EEA without a recorded transfer',
+  },
   'transfer-mechanism-missing': { severity: 'error', article: 'Art. 44–49', title: 'Transfer without a transfer mechanism' },
-  'adequacy-decision-missing': { severity: 'error', article: 'Art. 45(1)', title: 'Adequacy relied on for a country without an adequacy decision' },
+  'adequacy-decision-missing': {
+    severity: 'error',
+    article: 'Art. 45(1)',
+    title: 'Adequacy relied on for a country without an adequacy decision',
+  },
   'retention-exceeds-maximum': { severity: 'error', article: 'Art. 5(1)(e)', title: 'Retention longer than its stated maximum' },
   'recipients-missing': { severity: 'warning', article: 'Art. 30(1)(d)', title: 'No recipient recorded' },
   'retention-missing': { severity: 'warning', article: 'Art. 30(1)(f), 5(1)(e)', title: 'Data category without a retention rule' },
   'security-measures-missing': { severity: 'warning', article: 'Art. 30(1)(g), 30(2)(d)', title: 'No security measure recorded' },
-  'legitimate-interest-undocumented': { severity: 'warning', article: 'Art. 6(1)(f), 5(2), 13(1)(d)', title: 'Legitimate interests without the interest or its assessment' },
-  'transfer-safeguard-missing': { severity: 'warning', article: 'Art. 46(1), 49(1) second subparagraph, 30(1)(e)', title: 'Transfer without documented safeguards' },
+  'legitimate-interest-undocumented': {
+    severity: 'warning',
+    article: 'Art. 6(1)(f), 5(2), 13(1)(d)',
+    title: 'Legitimate interests without the interest or its assessment',
+  },
+  'transfer-safeguard-missing': {
+    severity: 'warning',
+    article: 'Art. 46(1), 49(1) second subparagraph, 30(1)(e)',
+    title: 'Transfer without documented safeguards',
+  },
   'dpia-not-recorded': { severity: 'warning', article: 'Art. 35(1), (3); WP248 rev.01', title: 'DPIA likely required but not recorded' },
   'review-overdue': { severity: 'warning', article: 'Art. 24(1), 5(2)', title: 'Review date passed' },
   'retired-entry-linked': { severity: 'warning', article: 'Art. 30(1), 24(1)', title: 'Active activity links a retired entry' },
-  'notice-right-missing': { severity: 'warning', article: 'Art. 13(2)(b), (d); 14(2)(c), (e)', title: 'Privacy policy does not name a right that applies' },
+  'notice-right-missing': {
+    severity: 'warning',
+    article: 'Art. 13(2)(b), (d); 14(2)(c), (e)',
+    title: 'Privacy policy does not name a right that applies',
+  },
   'access-fee-stated': { severity: 'warning', article: 'Art. 12(5), 15(3)', title: 'Privacy policy asks a fee for access' },
 } as const satisfies Record<string, { severity: FindingSeverity; article: string; title: string }>;
 
@@ -65,7 +93,13 @@ export interface ActivityRecord {
   }[];
   collectionChannels: Ref[];
   recipients: { recipient: Ref & { kind: string; country: string | null }; dataCategories: Ref[] }[];
-  transfers: { recipient: Ref & { kind: string; country: string | null }; country: string; mechanism: Basis | null; safeguard: string | null; tiaReference: string | null }[];
+  transfers: {
+    recipient: Ref & { kind: string; country: string | null };
+    country: string;
+    mechanism: Basis | null;
+    safeguard: string | null;
+    tiaReference: string | null;
+  }[];
   securityMeasures: Ref[];
 }
 
@@ -134,7 +168,8 @@ const activityEntity = (a: ActivityRecord) => ({ resource: 'processing-activitie
 const patchActivity = (a: ActivityRecord) => `PATCH /v1/processing-activities/${a.id}`;
 const isControllerRecord = (a: ActivityRecord) => a.role !== 'processor';
 const codesOf = (p: ActivityRecord['purposes'][number]) => p.legalBases.map((basis) => basis.code);
-const usesConsent = (a: ActivityRecord) => a.purposes.some((p) => codesOf(p).some((code) => code === 'gdpr-6-1-a' || code === 'gdpr-9-2-a'));
+const usesConsent = (a: ActivityRecord) =>
+  a.purposes.some((p) => codesOf(p).some((code) => code === 'gdpr-6-1-a' || code === 'gdpr-9-2-a'));
 
 /** Art. 30 completeness of one activity: what the record must state, by role. */
 function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
@@ -145,7 +180,9 @@ function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
 
   if (a.controllers.length === 0) {
     out.push({
-      code: 'controller-missing', entity, field: '/controllers',
+      code: 'controller-missing',
+      entity,
+      field: '/controllers',
       explanation: controller
         ? `Art. 30(1)(a) GDPR: the record must name the controller and its contact details; "${a.name}" links no controller organisation.`
         : `Art. 30(2)(a) GDPR: a processor's record must name each controller it acts for; "${a.name}" links none.`,
@@ -156,7 +193,10 @@ function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     const o = snapshot.organisations.get(ref.id);
     if (!o || o.email || o.privacyContactEmail || o.dpoEmail) continue;
     out.push({
-      code: 'controller-contact-missing', entity: { resource: 'organisations', id: o.id, name: o.name }, field: '/privacyContactEmail', activity: a,
+      code: 'controller-contact-missing',
+      entity: { resource: 'organisations', id: o.id, name: o.name },
+      field: '/privacyContactEmail',
+      activity: a,
       explanation: `${article('a', 'a')} GDPR: the record must give the controller's contact details; "${o.name}" has no email, privacy contact email or DPO email.`,
       resolution: `Record privacyContactEmail (or email, or dpoEmail) on the organisation (PATCH /v1/organisations/${o.id}).`,
     });
@@ -164,7 +204,9 @@ function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
   // A processor's record names the categories of processing: a purpose or a description will do.
   if (a.purposes.length === 0 && (controller || !a.description)) {
     out.push({
-      code: 'purpose-missing', entity, field: '/purposes',
+      code: 'purpose-missing',
+      entity,
+      field: '/purposes',
       explanation: controller
         ? `Art. 30(1)(b) GDPR: the record must state the purposes of the processing; "${a.name}" has none.`
         : `Art. 30(2)(b) GDPR: a processor's record must state the categories of processing carried out for each controller; "${a.name}" has no purpose or description.`,
@@ -173,21 +215,27 @@ function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
   }
   if (controller && a.dataSubjectCategories.length === 0) {
     out.push({
-      code: 'data-subjects-missing', entity, field: '/dataSubjectCategories',
+      code: 'data-subjects-missing',
+      entity,
+      field: '/dataSubjectCategories',
       explanation: `Art. 30(1)(c) GDPR: the record must describe the categories of data subjects; "${a.name}" links none.`,
       resolution: `Link the data subject categories in dataSubjectCategoryIds (${patchActivity(a)}).`,
     });
   }
   if (controller && a.dataCategories.length === 0) {
     out.push({
-      code: 'data-categories-missing', entity, field: '/dataCategories',
+      code: 'data-categories-missing',
+      entity,
+      field: '/dataCategories',
       explanation: `Art. 30(1)(c) GDPR: the record must describe the categories of personal data; "${a.name}" links none.`,
       resolution: `Link the data categories, each with its retention rule, in dataCategories (${patchActivity(a)}).`,
     });
   }
   if (controller && a.recipients.length === 0 && a.transfers.length === 0) {
     out.push({
-      code: 'recipients-missing', entity, field: '/recipients',
+      code: 'recipients-missing',
+      entity,
+      field: '/recipients',
       explanation: `Art. 30(1)(d) GDPR: the record must state the categories of recipients the data is or will be disclosed to; "${a.name}" records none.`,
       resolution: `Link the recipients in recipients (${patchActivity(a)}); if only own staff see the data, record that internal recipient.`,
     });
@@ -196,7 +244,9 @@ function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     a.dataCategories.forEach((d, i) => {
       if (d.retentionRule) return;
       out.push({
-        code: 'retention-missing', entity, field: `/dataCategories/${i}/retentionRule`,
+        code: 'retention-missing',
+        entity,
+        field: `/dataCategories/${i}/retentionRule`,
         explanation: `Art. 30(1)(f) and 5(1)(e) GDPR: the record must state, where possible, when data is erased; "${d.dataCategory.name}" has no retention rule in "${a.name}".`,
         resolution: `Set retentionRuleId for this data category (${patchActivity(a)}), creating the rule under /v1/retention-rules if needed.`,
       });
@@ -204,7 +254,9 @@ function completeness(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
   }
   if (a.securityMeasures.length === 0) {
     out.push({
-      code: 'security-measures-missing', entity, field: '/securityMeasures',
+      code: 'security-measures-missing',
+      entity,
+      field: '/securityMeasures',
       explanation: `${article('g', 'd')} GDPR: the record must describe, where possible, the technical and organisational security measures (Art. 32); "${a.name}" links none.`,
       resolution: `Link the security measures in securityMeasureIds (${patchActivity(a)}).`,
     });
@@ -222,17 +274,24 @@ function lawfulness(a: ActivityRecord): Draft[] {
     if (!codes.some((code) => code.startsWith('gdpr-6-1-'))) {
       const national = p.legalBases.filter((basis) => basis.kind === 'lawful-basis');
       out.push({
-        code: 'legal-basis-missing', entity, field: `/purposes/${i}/legalBases`,
+        code: 'legal-basis-missing',
+        entity,
+        field: `/purposes/${i}/legalBases`,
         explanation: `Art. 6(1) GDPR: processing is lawful only on one of its six bases; the purpose "${p.purpose.name}" in "${a.name}" has none${
-          national.length > 0 ? ` (national-law bases such as ${national.map((b) => b.code).join(', ')} complement Art. 6(1)(c) or (e), Art. 6(3))` : ''
+          national.length > 0
+            ? ` (national-law bases such as ${national.map((b) => b.code).join(', ')} complement Art. 6(1)(c) or (e), Art. 6(3))`
+            : ''
         }.`,
         resolution: `Add the Art. 6(1) basis (gdpr-6-1-a … gdpr-6-1-f) to this purpose's legalBasisIds (${patchActivity(a)}).`,
       });
     }
     if (codes.includes('gdpr-6-1-f') && (!p.legitimateInterest || !p.assessmentReference)) {
-      const missing = [!p.legitimateInterest && 'interest pursued', !p.assessmentReference && 'reference to the balancing test'].filter(Boolean);
+      const missing = [!p.legitimateInterest && 'interest pursued', !p.assessmentReference && 'reference to the balancing test'].filter(
+        Boolean,
+      );
       out.push({
-        code: 'legitimate-interest-undocumented', entity,
+        code: 'legitimate-interest-undocumented',
+        entity,
         field: `/purposes/${i}/${p.legitimateInterest ? 'assessmentReference' : 'legitimateInterest'}`,
         explanation: `Art. 6(1)(f), 5(2) and 13(1)(d) GDPR: legitimate interests must be identified, weighed and stated; the purpose "${p.purpose.name}" in "${a.name}" records ${missing.length === 2 ? `neither the ${missing[0]} nor a ${missing[1]}` : `no ${missing[0]}`}.`,
         resolution: `Record legitimateInterest and assessmentReference (the legitimate interests assessment) for this purpose (${patchActivity(a)}).`,
@@ -243,14 +302,18 @@ function lawfulness(a: ActivityRecord): Draft[] {
   a.dataCategories.forEach((d, i) => {
     if (d.dataCategory.sensitivity === 'special' && !kinds.has('special-category-condition')) {
       out.push({
-        code: 'special-category-condition-missing', entity, field: `/dataCategories/${i}`,
+        code: 'special-category-condition-missing',
+        entity,
+        field: `/dataCategories/${i}`,
         explanation: `Art. 9(1) GDPR prohibits processing special categories of data unless an Art. 9(2) condition applies; "${a.name}" processes "${d.dataCategory.name}" with none recorded.`,
         resolution: `Add the Art. 9(2) condition (gdpr-9-2-a … gdpr-9-2-j, or a national one) to the legal bases of the purposes concerned (${patchActivity(a)}), or stop processing this data.`,
       });
     }
     if (d.dataCategory.sensitivity === 'criminal' && !kinds.has('criminal-data-condition')) {
       out.push({
-        code: 'criminal-data-condition-missing', entity, field: `/dataCategories/${i}`,
+        code: 'criminal-data-condition-missing',
+        entity,
+        field: `/dataCategories/${i}`,
         explanation: `Art. 10 GDPR: data on criminal convictions and offences may be processed only under official authority or as Union or Member State law authorises; "${a.name}" processes "${d.dataCategory.name}" with no such basis recorded.`,
         resolution: `Add gdpr-10 or the national-law authorisation (kind criminal-data-condition) to the legal bases of the purposes concerned (${patchActivity(a)}).`,
       });
@@ -268,7 +331,10 @@ function sharing(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     const r = snapshot.recipients.get(ref.id);
     if (!r || r.kind !== 'processor' || r.processingAgreementRef) continue;
     out.push({
-      code: 'processor-agreement-missing', entity: { resource: 'recipients', id: r.id, name: r.name }, field: '/processingAgreementRef', activity: a,
+      code: 'processor-agreement-missing',
+      entity: { resource: 'recipients', id: r.id, name: r.name },
+      field: '/processingAgreementRef',
+      activity: a,
       explanation: `Art. 28(3) GDPR: processing by a processor must be governed by a contract or legal act; no processing agreement is recorded for the processor "${r.name}".`,
       resolution: `Conclude the Art. 28 agreement and record its reference in processingAgreementRef (PATCH /v1/recipients/${r.id}).`,
     });
@@ -281,7 +347,9 @@ function sharing(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     const country = countryOf(recipient.id);
     if (!country || eeaCountries.has(country) || a.transfers.some((t) => t.recipient.id === recipient.id)) return;
     out.push({
-      code: 'transfer-not-recorded', entity, field: `/recipients/${i}`,
+      code: 'transfer-not-recorded',
+      entity,
+      field: `/recipients/${i}`,
       explanation: `Art. 30(1)(e) and 44 GDPR: data sent outside the EEA is a transfer that must be recorded with its mechanism; "${recipient.name}" (${country}) receives data in "${a.name}" but no transfer is recorded for it.`,
       resolution: `Add a transfer for this recipient with its country and Art. 45–49 mechanism in transfers (${patchActivity(a)}).`,
     });
@@ -291,7 +359,9 @@ function sharing(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     const to = `the transfer to "${t.recipient.name}" (${t.country}) in "${a.name}"`;
     if (!t.mechanism) {
       out.push({
-        code: 'transfer-mechanism-missing', entity, field: `/transfers/${i}/mechanism`,
+        code: 'transfer-mechanism-missing',
+        entity,
+        field: `/transfers/${i}/mechanism`,
         explanation: `Art. 44 GDPR: a transfer needs an adequacy decision (Art. 45), appropriate safeguards (Art. 46–47) or a derogation (Art. 49); ${to} records none.`,
         resolution: `Set mechanismId to the Art. 45–49 legal basis the transfer relies on (${patchActivity(a)}).`,
       });
@@ -299,14 +369,18 @@ function sharing(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     }
     if (t.mechanism.code === 'gdpr-45' && !adequacyCountries.has(t.country)) {
       out.push({
-        code: 'adequacy-decision-missing', entity, field: `/transfers/${i}/mechanism`,
+        code: 'adequacy-decision-missing',
+        entity,
+        field: `/transfers/${i}/mechanism`,
         explanation: `Art. 45(1) GDPR: a transfer may rely on adequacy only where the Commission has decided so; ${to} relies on adequacy, but ${t.country} has no adequacy decision.`,
         resolution: `Use Art. 46 safeguards (e.g. standard contractual clauses, gdpr-46-2-c) or an Art. 49 derogation instead (${patchActivity(a)}).`,
       });
     }
     if (/^gdpr-(46-|47$|49-1-2$)/.test(t.mechanism.code) && !t.safeguard) {
       out.push({
-        code: 'transfer-safeguard-missing', entity, field: `/transfers/${i}/safeguard`,
+        code: 'transfer-safeguard-missing',
+        entity,
+        field: `/transfers/${i}/safeguard`,
         explanation: `${t.mechanism.code === 'gdpr-49-1-2' ? 'Art. 49(1) second subparagraph and 30(1)(e)' : 'Art. 46(1)'} GDPR: ${to} relies on ${t.mechanism.article} but documents no safeguards or supplementary measures.`,
         resolution: `Describe the safeguards (and reference the transfer impact assessment) in safeguard and tiaReference (${patchActivity(a)}).`,
       });
@@ -317,7 +391,10 @@ function sharing(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] {
     if (!rule?.maximumDuration || seen.has(rule.id) || !isLonger(rule.duration, rule.maximumDuration)) continue;
     seen.add(rule.id);
     out.push({
-      code: 'retention-exceeds-maximum', entity: { resource: 'retention-rules', id: rule.id, name: rule.name }, field: '/duration', activity: a,
+      code: 'retention-exceeds-maximum',
+      entity: { resource: 'retention-rules', id: rule.id, name: rule.name },
+      field: '/duration',
+      activity: a,
       explanation: `Art. 5(1)(e) GDPR: data may be kept no longer than necessary; the retention rule "${rule.name}" keeps data for ${describeDuration(rule.duration)}, longer than its own maximum of ${describeDuration(rule.maximumDuration)}.`,
       resolution: `Shorten duration, or correct maximumDuration if the maximum is wrong (PATCH /v1/retention-rules/${rule.id}).`,
     });
@@ -353,7 +430,9 @@ function accountability(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] 
   const criteria = isControllerRecord(a) ? dpiaCriteria(a, snapshot) : [];
   if ((criteria.length >= 2 && !(a.dpiaRequired && a.dpiaReference)) || (a.dpiaRequired && !a.dpiaReference)) {
     out.push({
-      code: 'dpia-not-recorded', entity, field: a.dpiaRequired ? '/dpiaReference' : '/dpiaRequired',
+      code: 'dpia-not-recorded',
+      entity,
+      field: a.dpiaRequired ? '/dpiaReference' : '/dpiaRequired',
       explanation:
         criteria.length >= 2
           ? `Art. 35(1) GDPR and WP248 rev.01: "${a.name}" meets ${criteria.length} criteria (${criteria.join('; ')}), so a DPIA is likely required, but ${a.dpiaRequired ? 'no DPIA reference is recorded' : 'dpiaRequired is false'}.`
@@ -378,7 +457,9 @@ function accountability(a: ActivityRecord, snapshot: RegisterSnapshot): Draft[] 
   }
   if (a.reviewDueAt && a.reviewDueAt < snapshot.today) {
     out.push({
-      code: 'review-overdue', entity, field: '/reviewDueAt',
+      code: 'review-overdue',
+      entity,
+      field: '/reviewDueAt',
       explanation: `Art. 24(1) and 5(2) GDPR: measures must be reviewed and updated where necessary; "${a.name}" was due for review on ${a.reviewDueAt}.`,
       resolution: `Review the record, then set the next reviewDueAt (${patchActivity(a)}).`,
     });
@@ -425,7 +506,10 @@ function notices(snapshot: RegisterSnapshot): Draft[] {
 
     if (consented.length > 0 && policies.length === 0) {
       out.push({
-        code: 'consent-withdrawal-not-stated', entity: { resource: 'organisations', id: organisation.id, name: organisation.name }, field: null, activities: consented,
+        code: 'consent-withdrawal-not-stated',
+        entity: { resource: 'organisations', id: organisation.id, name: organisation.name },
+        field: null,
+        activities: consented,
         explanation: `Art. 7(3) and 13(2)(c) GDPR: data subjects must be told they can withdraw consent; ${consented.length} activit${consented.length === 1 ? 'y' : 'ies'} of "${organisation.name}" rest on consent, and no privacy policy of it is recorded.`,
         resolution: `Record the privacy policy (POST /v1/privacy-policies) with the withdraw-consent right among its rights.`,
       });
@@ -435,7 +519,10 @@ function notices(snapshot: RegisterSnapshot): Draft[] {
       const named = new Set(policy.rights.map((r) => r.right));
       if (consented.length > 0 && !named.has('withdraw-consent')) {
         out.push({
-          code: 'consent-withdrawal-not-stated', entity, field: '/rights', activities: consented,
+          code: 'consent-withdrawal-not-stated',
+          entity,
+          field: '/rights',
+          activities: consented,
           explanation: `Art. 7(3) and 13(2)(c) GDPR: data subjects must be told they can withdraw consent at any time; "${policy.name}" does not say so, while ${consented.length} activit${consented.length === 1 ? 'y rests' : 'ies rest'} on consent.`,
           resolution: `Add the withdraw-consent right, and how to withdraw, to the policy's rights (PATCH /v1/privacy-policies/${policy.id}), then publish the policy.`,
         });
@@ -444,7 +531,11 @@ function notices(snapshot: RegisterSnapshot): Draft[] {
         const applying = derived.filter(({ rights }) => rights.find((r) => r.code === right.code)?.applies).map(({ a }) => a);
         if (applying.length === 0 || named.has(right.code)) continue;
         out.push({
-          code: 'notice-right-missing', entity, field: '/rights', activities: applying, key: right.code,
+          code: 'notice-right-missing',
+          entity,
+          field: '/rights',
+          activities: applying,
+          key: right.code,
           explanation: `Art. 13(2) and 14(2) GDPR: a privacy notice must inform data subjects of their rights; "${policy.name}" does not name the ${right.name.replace(/^Rights? (to |of )?/, 'right to ').toLowerCase()} (${right.article}), which applies to ${applying.length} activit${applying.length === 1 ? 'y' : 'ies'}.`,
           resolution: `Add the ${right.code} right to the policy's rights (PATCH /v1/privacy-policies/${policy.id}), then publish the policy.`,
         });
@@ -452,7 +543,10 @@ function notices(snapshot: RegisterSnapshot): Draft[] {
       policy.rights.forEach((statement, i) => {
         if (statement.right !== 'access' || !statement.feeNote) return;
         out.push({
-          code: 'access-fee-stated', entity, field: `/rights/${i}/feeNote`, activities,
+          code: 'access-fee-stated',
+          entity,
+          field: `/rights/${i}/feeNote`,
+          activities,
           explanation: `Art. 12(5) and 15(3) GDPR: the first copy of one's data must be free, a fee being allowed only for further copies or manifestly unfounded or excessive requests; "${policy.name}" mentions a fee for access.`,
           resolution: `Reword the access right in the published policy (the first copy is free), then update feeNote (PATCH /v1/privacy-policies/${policy.id}).`,
         });

@@ -31,7 +31,9 @@ const ids = (values: (string | null | undefined)[]) => [...new Set(values.filter
 export class FindingsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async register(filter: FindingsFilter): Promise<{ findings: FindingRecord[]; total: number; summary: { code: string; severity: string; count: number }[] }> {
+  async register(
+    filter: FindingsFilter,
+  ): Promise<{ findings: FindingRecord[]; total: number; summary: { code: string; severity: string; count: number }[] }> {
     const { findings: all } = await this.check();
     const findings = applyFilter(all, filter).filter(
       (finding) => !filter.activityId || finding.activities.some((a) => a.id === filter.activityId),
@@ -73,7 +75,9 @@ function applyFilter(findings: FindingRecord[], filter: FindingsFilter) {
 
 /** One query per building-block kind, for the entries the activities link to. */
 async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRecord[]): Promise<RegisterSnapshot> {
-  const recipientIds = ids(activities.flatMap((a) => [...a.recipients.map((r) => r.recipient.id), ...a.transfers.map((t) => t.recipient.id)]));
+  const recipientIds = ids(
+    activities.flatMap((a) => [...a.recipients.map((r) => r.recipient.id), ...a.transfers.map((t) => t.recipient.id)]),
+  );
   const controllerIds = ids(activities.flatMap((a) => a.controllers.map((c) => c.id)));
   const recipients: RecipientRecord[] = await manager.query(
     `SELECT id, name, kind, category, country, organisation_id AS "organisationId", processing_agreement_ref AS "processingAgreementRef"
@@ -104,7 +108,12 @@ async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRe
     .map((definition) => ({ path: definition.path, metadata: manager.connection.getMetadata(definition.entity) }))
     .filter(({ metadata }) => metadata.findColumnWithPropertyName('retiredAt'));
   const retired: RetiredRecord[] = await manager.query(
-    retirable.map(({ path, metadata }) => `SELECT '${path}' AS resource, id, name, retired_at AS "retiredAt" FROM ${metadata.tableName} WHERE retired_at <= now()`).join(' UNION ALL '),
+    retirable
+      .map(
+        ({ path, metadata }) =>
+          `SELECT '${path}' AS resource, id, name, retired_at AS "retiredAt" FROM ${metadata.tableName} WHERE retired_at <= now()`,
+      )
+      .join(' UNION ALL '),
   );
   return {
     today: new Date().toISOString().slice(0, 10),

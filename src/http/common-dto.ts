@@ -1,16 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { errorCatalogue } from '../errors';
 import { DateTime, Doc } from './dto';
 
@@ -18,15 +7,18 @@ export const maxPageSize = 100;
 
 /** `{ id, name }`: how one register entry refers to another in responses. */
 export class EntityRef {
-  @IsUUID() @Doc({ description: 'Id of the linked entry', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  @IsUUID()
+  @Doc({ description: 'Id of the linked entry', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name of the linked entry', example: 'Customers' })
+  @IsString()
+  @Doc({ description: 'Name of the linked entry', example: 'Customers' })
   name!: string;
 }
 
 export class IdParams {
-  @IsUUID() @Doc({ description: 'The entry id (a UUID)', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  @IsUUID()
+  @Doc({ description: 'The entry id (a UUID)', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
   id!: string;
 }
 
@@ -34,26 +26,36 @@ export const sortValues = ['name', '-name', 'createdAt', '-createdAt', 'updatedA
 
 /** Paging, sorting and name search shared by every list endpoint. */
 export class ListQuery {
-  @IsOptional() @IsInt() @Min(1) @Max(maxPageSize)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(maxPageSize)
   @Doc({ description: `Page size (at most ${maxPageSize})`, example: 20, schema: { default: 20 } })
   limit?: number;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   @Doc({ description: 'Number of entries to skip', example: 0, schema: { default: 0 } })
   offset?: number;
 
-  @IsOptional() @IsIn(sortValues)
+  @IsOptional()
+  @IsIn(sortValues)
   @Doc({ description: 'Sort key; a leading "-" sorts descending. Ties are broken by id, so pages are stable.', example: 'name' })
   sort?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   @Doc({ description: 'Case-insensitive search in the name', example: 'customer' })
   q?: string;
 }
 
 /** List filters of the building blocks that activities link to. */
 export class BuildingBlockListQuery extends ListQuery {
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @Doc({ description: 'true: only retired entries (retiredAt now or earlier); false: only those in use', example: false })
   retired?: boolean;
 }
@@ -72,88 +74,128 @@ export function RetiredAt(): PropertyDecorator {
 }
 
 export class FieldErrorDto {
-  @IsIn(['body', 'query', 'params', 'headers']) @Doc({ description: 'Which part of the request', example: 'body' })
+  @IsIn(['body', 'query', 'params', 'headers'])
+  @Doc({ description: 'Which part of the request', example: 'body' })
   in!: string;
 
-  @IsString() @Doc({ description: 'JSON Pointer to the field', example: '/purposes/0/purposeId' })
+  @IsString()
+  @Doc({ description: 'JSON Pointer to the field', example: '/purposes/0/purposeId' })
   path!: string;
 
-  @IsString() @Doc({ description: 'What is wrong with it', example: 'must match format "uuid"' })
+  @IsString()
+  @Doc({ description: 'What is wrong with it', example: 'must match format "uuid"' })
   message!: string;
 }
 
 export class ReferrerDto {
-  @IsString() @Doc({ description: 'Kind of the entry that links here', example: 'processing-activities' })
+  @IsString()
+  @Doc({ description: 'Kind of the entry that links here', example: 'processing-activities' })
   resource!: string;
 
-  @IsUUID() @Doc({ description: 'Its id', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  @IsUUID()
+  @Doc({ description: 'Its id', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
   id!: string;
 
-  @IsString() @Doc({ description: 'Its name', example: 'Customer orders and service delivery' })
+  @IsString()
+  @Doc({ description: 'Its name', example: 'Customer orders and service delivery' })
   name!: string;
 }
 
 export class ImportProblemDto {
-  @IsOptional() @IsInt() @Doc({ description: 'CSV: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Doc({ description: 'CSV: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
   row!: number | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'CSV: the column header', example: 'Categories of recipients', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'CSV: the column header', example: 'Categories of recipients', nullable: true })
   column!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'JSON: a JSON Pointer into the document', example: '/controllerRegister/activities/3/recipients/0/country', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({
+    description: 'JSON: a JSON Pointer into the document',
+    example: '/controllerRegister/activities/3/recipients/0/country',
+    nullable: true,
+  })
   path!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'The offending value (shortened)', example: 'Hosting B.V. (subcontractor, NL)', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The offending value (shortened)', example: 'Hosting B.V. (subcontractor, NL)', nullable: true })
   value!: string | null;
 
-  @IsString() @Doc({ description: 'Why it is refused', example: 'unknown recipient kind "subcontractor"; one of: processor, independent-controller, …' })
+  @IsString()
+  @Doc({
+    description: 'Why it is refused',
+    example: 'unknown recipient kind "subcontractor"; one of: processor, independent-controller, …',
+  })
   message!: string;
 }
 
 export class ImportConflictDto {
-  @IsString() @Doc({ description: 'Resource (URL segment)', example: 'recipients' })
+  @IsString()
+  @Doc({ description: 'Resource (URL segment)', example: 'recipients' })
   resource!: string;
 
-  @IsString() @Doc({ description: 'The entry, by name (legal bases by code)', example: 'Hosting provider' })
+  @IsString()
+  @Doc({ description: 'The entry, by name (legal bases by code)', example: 'Hosting provider' })
   name!: string;
 
-  @IsString({ each: true }) @Doc({ description: 'The fields whose stored value differs from the file', example: ['country', 'processingAgreementRef'] })
+  @IsString({ each: true })
+  @Doc({ description: 'The fields whose stored value differs from the file', example: ['country', 'processingAgreementRef'] })
   fields!: string[];
 }
 
 /** RFC 9457 problem details, with a stable `code`. */
 export class Problem {
-  @IsString() @Doc({ description: 'URI identifying the problem type', example: 'urn:problem:processing-register:not-found' })
+  @IsString()
+  @Doc({ description: 'URI identifying the problem type', example: 'urn:problem:processing-register:not-found' })
   type!: string;
 
-  @IsString() @Doc({ description: 'Short summary of the problem type', example: 'No such resource' })
+  @IsString()
+  @Doc({ description: 'Short summary of the problem type', example: 'No such resource' })
   title!: string;
 
-  @IsInt() @Doc({ description: 'HTTP status code', example: 404 })
+  @IsInt()
+  @Doc({ description: 'HTTP status code', example: 404 })
   status!: number;
 
-  @IsIn(Object.keys(errorCatalogue)) @Doc({ description: 'Stable machine-readable error code', example: 'NOT_FOUND' })
+  @IsIn(Object.keys(errorCatalogue))
+  @Doc({ description: 'Stable machine-readable error code', example: 'NOT_FOUND' })
   code!: string;
 
-  @IsString() @Doc({ description: 'What happened, for a person', example: 'No purpose with id 0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11.' })
+  @IsString()
+  @Doc({ description: 'What happened, for a person', example: 'No purpose with id 0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11.' })
   detail!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'The request path', example: '/v1/purposes/0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The request path', example: '/v1/purposes/0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
   instance?: string;
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => FieldErrorDto)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => FieldErrorDto)
   @Doc({ description: 'Every invalid field, for validation and reference errors' })
   errors?: FieldErrorDto[];
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => ReferrerDto)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ReferrerDto)
   @Doc({ description: 'What still links to the entry, when deleting it is refused' })
   referencedBy?: ReferrerDto[];
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => ImportProblemDto)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ImportProblemDto)
   @Doc({ description: 'Every problem of an import file (IMPORT_INVALID)' })
   problems?: ImportProblemDto[];
 
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => ImportConflictDto)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ImportConflictDto)
   @Doc({ description: 'Every entry an import in merge mode would overwrite (IMPORT_CONFLICT)' })
   conflicts?: ImportConflictDto[];
 }

@@ -72,7 +72,11 @@ export function registerCrudRoutes<E extends RegisterEntity>(
     },
     async (request, reply) => {
       const created = await service.create(request.body as Partial<E>, actorOf(request));
-      return reply.code(201).header('etag', etagOf(created)).header('location', `${request.url.replace(/\/$/, '')}/${created.id}`).send(created);
+      return reply
+        .code(201)
+        .header('etag', etagOf(created))
+        .header('location', `${request.url.replace(/\/$/, '')}/${created.id}`)
+        .send(created);
     },
   );
 
@@ -90,7 +94,15 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         body: ref(update),
         response: {
           200: one,
-          ...problems('NOT_FOUND', 'DUPLICATE', 'UNKNOWN_REFERENCE', 'READ_ONLY', 'UNSUPPORTED_MEDIA_TYPE', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
+          ...problems(
+            'NOT_FOUND',
+            'DUPLICATE',
+            'UNKNOWN_REFERENCE',
+            'READ_ONLY',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'PRECONDITION_FAILED',
+            'PRECONDITION_REQUIRED',
+          ),
         },
       },
     },
@@ -111,7 +123,10 @@ export function registerCrudRoutes<E extends RegisterEntity>(
         description: `Deletes the ${singular}. Refused with 409 while anything links to it; the problem lists what does.`,
         params,
         headers: ifMatchHeader,
-        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED') },
+        response: {
+          204: { description: 'Deleted', type: 'null' },
+          ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
+        },
       },
     },
     async (request, reply) => {

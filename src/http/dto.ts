@@ -2,8 +2,14 @@ import { IS_ISO31661_ALPHA_2, IsDateString, IsInt, IsISO8601, IsOptional, IsUUID
 import { JSONSchema } from 'class-validator-jsonschema';
 import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JsonSchema = Record<string, any>;
+/** Parsed JSON whose shape is not known statically: JSON Schemas, OpenAPI documents, stored rows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- open-ended JSON is read field by field
+export type JsonObject = Record<string, any>;
+
+export type JsonSchema = JsonObject;
+
+/** A class used as a value (a DTO or an entity): its name and metadata are what matter. */
+export type ClassType = abstract new (...args: never[]) => object;
 
 /** Adds `null` as an allowed value, in the OpenAPI 3.0 way (nullable) that AJV also understands. */
 export function allowNull(schema: JsonSchema): JsonSchema {
@@ -85,10 +91,7 @@ export function addEntityFields(proto: object) {
     ['updatedAt', 'When the entry was last changed'],
   ] as const) {
     IsDateString()(proto, property);
-    JSONSchema(() => ({ type: 'string', format: 'date-time', description, example: '2026-03-31T09:30:00.000Z' }))(
-      proto,
-      property,
-    );
+    JSONSchema(() => ({ type: 'string', format: 'date-time', description, example: '2026-03-31T09:30:00.000Z' }))(proto, property);
   }
   IsInt()(proto, 'version');
   Doc({ description: 'Increases by one with every change', example: 1 })(proto, 'version');

@@ -23,7 +23,8 @@ export async function rejectNulCharacters(request: FastifyRequest): Promise<void
         if (value.includes('\u0000')) errors.push({ in: part, path, message: 'must not contain the NUL character (U+0000)' });
       } else if (value && typeof value === 'object') {
         for (const [key, child] of Object.entries(value)) {
-          if (key.includes('\u0000')) errors.push({ in: part, path: `${path}/${escapePointer(key)}`, message: 'field names must not contain U+0000' });
+          if (key.includes('\u0000'))
+            errors.push({ in: part, path: `${path}/${escapePointer(key)}`, message: 'field names must not contain U+0000' });
           stack.push([`${path}/${escapePointer(key)}`, child]);
         }
       }

@@ -1,8 +1,8 @@
 import type { ErrorCode } from '../errors';
 import { errorCatalogue } from '../errors';
-import type { JsonSchema } from './dto';
+import type { ClassType, JsonSchema } from './dto';
 
-export const ref = (dto: Function): JsonSchema => ({ $ref: `${dto.name}#` });
+export const ref = (dto: ClassType): JsonSchema => ({ $ref: `${dto.name}#` });
 
 export const json = (description: string, schema: JsonSchema) => ({
   description,
@@ -27,7 +27,7 @@ export function problems(...codes: ErrorCode[]) {
 }
 
 /** A list response: one page of items plus what is needed to fetch the next. */
-export function pageOf(item: Function): JsonSchema {
+export function pageOf(item: ClassType): JsonSchema {
   return {
     type: 'object',
     required: ['items', 'total', 'limit', 'offset'],
@@ -42,7 +42,7 @@ export function pageOf(item: Function): JsonSchema {
 }
 
 /** Query strings and path params are documented as individual parameters, so they are inlined. */
-export function inline(schemas: Record<string, JsonSchema>, dto: Function): JsonSchema {
+export function inline(schemas: Record<string, JsonSchema>, dto: ClassType): JsonSchema {
   const { $id: _id, ...schema } = schemas[dto.name] ?? {};
   if (!schema.properties) throw new Error(`No JSON Schema generated for ${dto.name}`);
   return schema;

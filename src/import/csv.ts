@@ -233,7 +233,8 @@ export function parseIcoCsv(
     return undefined;
   };
   const knownHeaders = new Map(headers.map((header) => [normalise(header), header]));
-  const knownIn = (record: CsvRecord | undefined) => new Set((record?.cells ?? []).map((cell) => knownHeaders.get(normalise(cell))).filter(Boolean)).size;
+  const knownIn = (record: CsvRecord | undefined) =>
+    new Set((record?.cells ?? []).map((cell) => knownHeaders.get(normalise(cell))).filter(Boolean)).size;
   let delimiter = ',';
   let best = -1;
   for (const candidate of [',', ';', '\t']) {
@@ -259,7 +260,12 @@ export function parseIcoCsv(
     else index.set(matched, i);
   });
   if (index.size === 0) {
-    problem(header.row, null, shorten(header.cells.join(delimiter)), `The header row names none of the register export's columns (${headers.join(', ')})`);
+    problem(
+      header.row,
+      null,
+      shorten(header.cells.join(delimiter)),
+      `The header row names none of the register export's columns (${headers.join(', ')})`,
+    );
     return { document, problems, rows };
   }
   if (!index.has(COL.activity) && !index.has(COL.purpose)) {
@@ -269,7 +275,8 @@ export function parseIcoCsv(
   if (header.unterminated) problem(header.row, null, null, 'A quoted field is not closed: a quote (") is missing');
 
   const dataRows: DataRow[] = dataRecords.map((record) => {
-    if (record.unterminated) problem(record.row, null, null, 'A quoted field is not closed: a quote (") is missing, so the rest of the file was read as one cell');
+    if (record.unterminated)
+      problem(record.row, null, null, 'A quoted field is not closed: a quote (") is missing, so the rest of the file was read as one cell');
     return {
       row: record.row,
       cell: (column: string) => {
@@ -337,12 +344,14 @@ export function parseIcoCsv(
       }
       const differences: string[] = [];
       for (const field of this.strict) {
-        if ((seen.item[field] ?? undefined) !== (item[field] ?? undefined)) differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
+        if ((seen.item[field] ?? undefined) !== (item[field] ?? undefined))
+          differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
       }
       for (const field of this.merged) {
         if (item[field] === undefined) continue;
         if (seen.item[field] === undefined) seen.item[field] = item[field];
-        else if (seen.item[field] !== item[field]) differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
+        else if (seen.item[field] !== item[field])
+          differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
       }
       if (differences.length > 0) {
         at(where, value, `The ${this.what} "${seen.item.name}" is described differently in row ${seen.row}: ${differences.join('; ')}`);
@@ -351,17 +360,12 @@ export function parseIcoCsv(
     }
   }
 
-  const organisations = new Blocks<SeedOrganisation>(document.organisations, 'organisation', [], [
-    'address',
-    'country',
-    'email',
-    'phone',
-    'privacyContactEmail',
-    'dpoName',
-    'dpoEmail',
-    'dpoPhone',
-    'representative',
-  ]);
+  const organisations = new Blocks<SeedOrganisation>(
+    document.organisations,
+    'organisation',
+    [],
+    ['address', 'country', 'email', 'phone', 'privacyContactEmail', 'dpoName', 'dpoEmail', 'dpoPhone', 'representative'],
+  );
   const subjects = new Blocks<SeedDataSubjectCategory>(document.dataSubjectCategories, 'category of individuals', []);
   const dataCategories = new Blocks<SeedDataCategory>(document.dataCategories, 'category of personal data', ['sensitivity']);
   const channels = new Blocks<SeedCollectionChannel>(document.collectionChannels, 'source of personal data', ['sourceType']);
@@ -385,7 +389,8 @@ export function parseIcoCsv(
   const byLabel = new Map<string, KnownLegalBasis[]>();
   const byCode = new Map<string, KnownLegalBasis[]>();
   const byArticle = new Map<string, KnownLegalBasis[]>();
-  const addTo = (map: Map<string, KnownLegalBasis[]>, key: string, basis: KnownLegalBasis) => map.set(key, [...(map.get(key) ?? []), basis]);
+  const addTo = (map: Map<string, KnownLegalBasis[]>, key: string, basis: KnownLegalBasis) =>
+    map.set(key, [...(map.get(key) ?? []), basis]);
   for (const basis of known.legalBases) {
     addTo(byLabel, normalise(`${basis.article} ${basis.name}`), basis);
     addTo(byCode, normalise(basis.code), basis);
@@ -401,17 +406,29 @@ export function parseIcoCsv(
       // "Art. 6(1)(b) - Contract", "Art. 6(1)(b): Contract"
       const loose = articlesLongestFirst.find((basis) => {
         const article = normalise(basis.article);
-        return key.startsWith(article) && /^[\s:–—-]+/.test(key.slice(article.length)) && key.slice(article.length).replace(/^[\s:–—-]+/, '') === normalise(basis.name);
+        return (
+          key.startsWith(article) &&
+          /^[\s:–—-]+/.test(key.slice(article.length)) &&
+          key.slice(article.length).replace(/^[\s:–—-]+/, '') === normalise(basis.name)
+        );
       });
       if (loose) candidates = [loose];
     }
     if (!candidates || candidates.length === 0) {
-      return void at(where, line, `Unknown legal basis: write it as the export does ("Art. 6(1)(b) Contract"), as its code (gdpr-6-1-b) or as its article`);
+      return void at(
+        where,
+        line,
+        `Unknown legal basis: write it as the export does ("Art. 6(1)(b) Contract"), as its code (gdpr-6-1-b) or as its article`,
+      );
     }
     const fitting = candidates.filter((basis) => basis.kind === kind);
     if (fitting.length === 0) {
       const found = candidates[0]!;
-      return void at(where, line, `${found.article} ${found.name} (${found.code}) is ${kindLabel(found.kind)}; this column takes ${kindLabel(kind)}`);
+      return void at(
+        where,
+        line,
+        `${found.article} ${found.name} (${found.code}) is ${kindLabel(found.kind)}; this column takes ${kindLabel(kind)}`,
+      );
     }
     if (fitting.length > 1) {
       return void at(where, line, `Ambiguous legal basis: it matches ${fitting.map((basis) => basis.code).join(', ')}; write its code`);
@@ -425,14 +442,28 @@ export function parseIcoCsv(
   /** "Name, address, country, email, phone[, privacy requests: x]" */
   function contact(line: string, where: At, what: string, withPrivacy: boolean): Contact | undefined {
     const named = longestPrefix(line, organisationNames(), [', ', '']) ?? line.split(', ')[0]!;
-    const parts = line.slice(named.length).replace(/^, /, '').split(', ').map((part) => part.trim()).filter((part) => part !== '');
+    const parts = line
+      .slice(named.length)
+      .replace(/^, /, '')
+      .split(', ')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     const result: Contact = { name: named.trim() };
     if (withPrivacy && parts.length > 0 && /^privacy requests:/i.test(parts[parts.length - 1]!)) {
-      result.privacyContactEmail = email(parts.pop()!.replace(/^privacy requests:/i, '').trim(), where, `privacy-request email of "${result.name}"`);
+      result.privacyContactEmail = email(
+        parts
+          .pop()!
+          .replace(/^privacy requests:/i, '')
+          .trim(),
+        where,
+        `privacy-request email of "${result.name}"`,
+      );
     }
-    if (parts.length > 0 && phonePattern.test(parts[parts.length - 1]!)) result.phone = text(parts.pop(), 50, where, `phone number of "${result.name}"`);
+    if (parts.length > 0 && phonePattern.test(parts[parts.length - 1]!))
+      result.phone = text(parts.pop(), 50, where, `phone number of "${result.name}"`);
     if (parts.length > 0 && parts[parts.length - 1]!.includes('@')) result.email = email(parts.pop(), where, `email of "${result.name}"`);
-    if (parts.length > 0 && /^[A-Za-z]{2}$/.test(parts[parts.length - 1]!)) result.country = country(parts.pop()!, where, `country of "${result.name}"`);
+    if (parts.length > 0 && /^[A-Za-z]{2}$/.test(parts[parts.length - 1]!))
+      result.country = country(parts.pop()!, where, `country of "${result.name}"`);
     if (parts.length > 0) result.address = text(parts.join(', '), 1000, where, `address of "${result.name}"`);
     if (!name(result.name, where, what)) return undefined;
     return result;
@@ -493,7 +524,12 @@ export function parseIcoCsv(
         const first = value.get(column);
         if (!first) value.set(column, { text: cell, where: { row: dataRow.row, column } });
         else if (comparable(column, first.text) !== comparable(column, cell)) {
-          problem(dataRow.row, column, cell, `Differs from row ${first.where.row}, which gives this column for the activity "${group.name}" (every row of an activity must agree on it)`);
+          problem(
+            dataRow.row,
+            column,
+            cell,
+            `Differs from row ${first.where.row}, which gives this column for the activity "${group.name}" (every row of an activity must agree on it)`,
+          );
         }
       }
     }
@@ -562,9 +598,13 @@ export function parseIcoCsv(
     eachLine(COL.dpo, (line, where) => {
       const split = splitController(line, activity.controllers, where, 'DPO name, email, phone');
       if (!split) return;
-      const parts = split[1].split(', ').map((part) => part.trim()).filter((part) => part !== '');
+      const parts = split[1]
+        .split(', ')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
       const dpo: SeedOrganisation = { name: split[0], roles: [] };
-      const phone = parts.length > 0 && phonePattern.test(parts[parts.length - 1]!) ? text(parts.pop(), 50, where, 'DPO phone number') : undefined;
+      const phone =
+        parts.length > 0 && phonePattern.test(parts[parts.length - 1]!) ? text(parts.pop(), 50, where, 'DPO phone number') : undefined;
       const dpoEmail = parts.length > 0 && parts[parts.length - 1]!.includes('@') ? email(parts.pop(), where, 'DPO email') : undefined;
       const dpoName = text(parts.join(', '), 300, where, 'DPO name');
       if (dpoName !== undefined) dpo.dpoName = dpoName;
@@ -575,7 +615,8 @@ export function parseIcoCsv(
 
     // Individuals and personal data
     eachLine(COL.individuals, (line, where) => {
-      if (name(line, where, 'category of individuals')) addName(activity.dataSubjectCategories, subjects.add({ name: line }, where, line).name);
+      if (name(line, where, 'category of individuals'))
+        addName(activity.dataSubjectCategories, subjects.add({ name: line }, where, line).name);
     });
     const activityData = new Set<string>();
     eachLine(COL.personalData, (line, where) => {
@@ -588,7 +629,8 @@ export function parseIcoCsv(
       activityData.add(dataName.toLowerCase());
       if (!name(dataName, where, 'category of personal data')) return;
       const data = dataCategories.add({ name: dataName, sensitivity }, where, line);
-      if (!activity.dataCategories.some((d) => d.dataCategory.toLowerCase() === data.name.toLowerCase())) activity.dataCategories.push({ dataCategory: data.name });
+      if (!activity.dataCategories.some((d) => d.dataCategory.toLowerCase() === data.name.toLowerCase()))
+        activity.dataCategories.push({ dataCategory: data.name });
     });
 
     // Recipients and processor contracts
@@ -599,21 +641,32 @@ export function parseIcoCsv(
       activityRecipients.add(recipientName.toLowerCase());
       if (!match) {
         refusedRecipients.add(recipientName.toLowerCase());
-        return void at(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)", the kind one of: ${recipientKinds.join(', ')}`);
+        return void at(
+          where,
+          line,
+          `Write the recipient as "Name (kind)" or "Name (kind, country)", the kind one of: ${recipientKinds.join(', ')}`,
+        );
       }
       const [kindText, countryText, ...extra] = match[2]!.split(',').map((part) => part.trim());
       const kind = oneOf(recipientKinds, kindText ?? '', where, `kind of recipient "${recipientName}"`);
       const recipientCountry = countryText ? country(countryText, where, `country of recipient "${recipientName}"`) : undefined;
       if (extra.length > 0) at(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)"`);
-      if (!name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry)) return void refusedRecipients.add(recipientName.toLowerCase());
-      const item: SeedRecipient = { name: recipientName, kind: kind as RecipientKind, category: kind === 'internal' ? 'internal-department' : 'other' };
+      if (!name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry))
+        return void refusedRecipients.add(recipientName.toLowerCase());
+      const item: SeedRecipient = {
+        name: recipientName,
+        kind: kind as RecipientKind,
+        category: kind === 'internal' ? 'internal-department' : 'other',
+      };
       if (recipientCountry) item.country = recipientCountry;
       const recipient = recipients.add(item, where, line);
-      if (!activity.recipients.some((r) => r.recipient.toLowerCase() === recipient.name.toLowerCase())) activity.recipients.push({ recipient: recipient.name });
+      if (!activity.recipients.some((r) => r.recipient.toLowerCase() === recipient.name.toLowerCase()))
+        activity.recipients.push({ recipient: recipient.name });
     });
     const recipientNames = () => activity.recipients.map((r) => r.recipient);
     eachLine(COL.processorContract, (line, where) => {
-      const recipientName = longestPrefix(line, recipientNames(), [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
+      const recipientName =
+        longestPrefix(line, recipientNames(), [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
       if (recipientName === undefined) return void at(where, line, 'Expected "Recipient name: agreement reference" (or ": none recorded")');
       if (!activityRecipients.has(recipientName.toLowerCase())) {
         return void at(where, line, `"${recipientName}" is not among this activity's recipients ("${COL.recipients}")`);
@@ -657,12 +710,17 @@ export function parseIcoCsv(
       if (open < 0 || recipientName === undefined) {
         return void at(where, line, 'Write each transfer as "CC (Recipient name): mechanism; safeguard; TIA reference"');
       }
-      const parts = afterCountry.slice(recipientName.length + 3).split('; ').map((part) => part.trim());
+      const parts = afterCountry
+        .slice(recipientName.length + 3)
+        .split('; ')
+        .map((part) => part.trim());
       const found = transfer(countryText.trim(), recipientName, where, line);
       const mechanismText = parts.shift() ?? '';
       const tia = parts.length > 0 && /^TIA /.test(parts[parts.length - 1]!) ? parts.pop()!.slice(4).trim() : undefined;
       const safeguard = parts.filter((part) => part !== '').join('; ');
-      const mechanism = /^(no mechanism recorded)?$/i.test(mechanismText) ? undefined : legalBasis(mechanismText, 'transfer-mechanism', where);
+      const mechanism = /^(no mechanism recorded)?$/i.test(mechanismText)
+        ? undefined
+        : legalBasis(mechanismText, 'transfer-mechanism', where);
       const safeguardText = text(safeguard, 4000, where, 'safeguard');
       const tiaReference = text(tia, 300, where, 'TIA reference');
       if (!found) return;
@@ -672,7 +730,8 @@ export function parseIcoCsv(
         ['tiaReference', tiaReference],
       ] as const) {
         if (given === undefined) continue;
-        if (found[field] !== undefined && found[field] !== given) at(where, line, `A second ${field} for the transfer to ${found.country} (${found.recipient})`);
+        if (found[field] !== undefined && found[field] !== given)
+          at(where, line, `A second ${field} for the transfer to ${found.country} (${found.recipient})`);
         else found[field] = given;
       }
     });
@@ -680,8 +739,15 @@ export function parseIcoCsv(
     // Retention per data category
     eachLine(COL.retention, (line, where) => {
       const dataNames = activity.dataCategories.map((d) => d.dataCategory);
-      const dataName = longestPrefix(line, [...dataNames, ...activityData], [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
-      if (dataName === undefined) return void at(where, line, 'Expected "Data category: retention rule (duration, from start event, then action)" or "Data category: no retention recorded"');
+      const dataName =
+        longestPrefix(line, [...dataNames, ...activityData], [': ']) ??
+        (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
+      if (dataName === undefined)
+        return void at(
+          where,
+          line,
+          'Expected "Data category: retention rule (duration, from start event, then action)" or "Data category: no retention recorded"',
+        );
       if (!activityData.has(dataName.toLowerCase())) {
         return void at(where, line, `"${dataName}" is not among this activity's categories of personal data ("${COL.personalData}")`);
       }
@@ -689,7 +755,11 @@ export function parseIcoCsv(
       if (/^no retention recorded$/i.test(rest)) return;
       const match = /^(.+?)\s*\(([^,()]+?)(?:, at most ([^,()]+?))?, from (.*), then ([^,()]+?)(?:, (.*))?\)$/s.exec(rest);
       if (!match) {
-        return void at(where, line, 'Write the retention as "Data category: Rule name (P7Y, at most P10Y, from start event, then erase, legal reference)"');
+        return void at(
+          where,
+          line,
+          'Write the retention as "Data category: Rule name (P7Y, at most P10Y, from start event, then erase, legal reference)"',
+        );
       }
       const [, ruleName, durationText, maximumText, startEvent, endActionText, legalReferenceText] = match;
       const ruleOk = name(ruleName!.trim(), where, 'retention rule');
@@ -699,7 +769,12 @@ export function parseIcoCsv(
       const endAction = oneOf(retentionEndActions, endActionText!.trim(), where, 'action at the end of the retention');
       const legalReference = text(legalReferenceText?.trim(), 1000, where, 'legal reference');
       if (!ruleOk || !ruleDuration || (maximumText !== undefined && !maximum) || !start || !endAction) return;
-      const item: SeedRetentionRule = { name: ruleOk, duration: ruleDuration, startEvent: start, endAction: endAction as RetentionEndAction };
+      const item: SeedRetentionRule = {
+        name: ruleOk,
+        duration: ruleDuration,
+        startEvent: start,
+        endAction: endAction as RetentionEndAction,
+      };
       if (maximum) item.maximumDuration = maximum;
       if (legalReference) item.legalReference = legalReference;
       const rule = retentionRules.add(item, where, line);
@@ -726,9 +801,15 @@ export function parseIcoCsv(
     // Sources (collection channels); the CSV does not carry the mechanism
     eachLine(COL.sources, (line, where) => {
       const match = /^(.+?)\s*\(([^()]*)\)$/s.exec(line);
-      if (!match) return void at(where, line, `Write each source as "Name (from the data subject)" or "Name (${sourceTypes.slice(1).join('|')})"`);
+      if (!match)
+        return void at(where, line, `Write each source as "Name (from the data subject)" or "Name (${sourceTypes.slice(1).join('|')})"`);
       const typeText = match[2]!.trim().toLowerCase();
-      const sourceType = oneOf(sourceTypes, typeText === 'from the data subject' ? 'data-subject' : typeText, where, `type of source "${match[1]}"`);
+      const sourceType = oneOf(
+        sourceTypes,
+        typeText === 'from the data subject' ? 'data-subject' : typeText,
+        where,
+        `type of source "${match[1]}"`,
+      );
       if (!name(match[1]!.trim(), where, 'source of personal data') || !sourceType) return;
       const item: SeedCollectionChannel = { name: match[1]!.trim(), sourceType: sourceType as SourceType, mechanism: 'other' };
       addName(activity.collectionChannels, channels.add(item, where, line).name);
@@ -746,8 +827,18 @@ export function parseIcoCsv(
           if (code && !legalBases.includes(code)) legalBases.push(code);
         }
       }
-      const legitimateInterest = text(dataRow.cell(COL.legitimateInterest), 4000, { row: dataRow.row, column: COL.legitimateInterest }, 'legitimate interest');
-      const assessmentReference = text(dataRow.cell(COL.assessmentReference), 300, { row: dataRow.row, column: COL.assessmentReference }, 'assessment reference');
+      const legitimateInterest = text(
+        dataRow.cell(COL.legitimateInterest),
+        4000,
+        { row: dataRow.row, column: COL.legitimateInterest },
+        'legitimate interest',
+      );
+      const assessmentReference = text(
+        dataRow.cell(COL.assessmentReference),
+        300,
+        { row: dataRow.row, column: COL.assessmentReference },
+        'assessment reference',
+      );
       if (!purposeName) {
         for (const column of [COL.art6, COL.art9, COL.art10, COL.legitimateInterest, COL.assessmentReference]) {
           const cell = dataRow.cell(column);

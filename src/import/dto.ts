@@ -6,11 +6,13 @@ export const importModes = ['merge', 'replace'] as const;
 export const importActions = ['create', 'match', 'change', 'conflict'] as const;
 
 export class RegisterImportQuery {
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @Doc({ description: 'true: check and report what the import would do, and write nothing', example: true, schema: { default: false } })
   dryRun?: boolean;
 
-  @IsOptional() @IsIn(importModes)
+  @IsOptional()
+  @IsIn(importModes)
   @Doc({
     description:
       'What to do with an entry that exists (same name; legal bases: same code) but differs from the file. merge: refuse the import and list the conflicts (409); replace: overwrite the fields the file states. Entries the file does not hold are never touched.',
@@ -21,50 +23,66 @@ export class RegisterImportQuery {
 }
 
 export class ImportCountsDto {
-  @IsInt() @Doc({ description: 'Entries created', example: 12 })
+  @IsInt()
+  @Doc({ description: 'Entries created', example: 12 })
   create!: number;
 
-  @IsInt() @Doc({ description: 'Entries that exist and equal the file: left alone', example: 80 })
+  @IsInt()
+  @Doc({ description: 'Entries that exist and equal the file: left alone', example: 80 })
   match!: number;
 
-  @IsInt() @Doc({ description: 'Entries that exist, differ, and were (or would be) overwritten (mode=replace)', example: 0 })
+  @IsInt()
+  @Doc({ description: 'Entries that exist, differ, and were (or would be) overwritten (mode=replace)', example: 0 })
   change!: number;
 
-  @IsInt() @Doc({ description: 'Entries that exist and differ (mode=merge: the import is refused)', example: 0 })
+  @IsInt()
+  @Doc({ description: 'Entries that exist and differ (mode=merge: the import is refused)', example: 0 })
   conflict!: number;
 }
 
 export class ImportEntryDto {
-  @IsString() @Doc({ description: 'Resource (URL segment)', example: 'recipients' })
+  @IsString()
+  @Doc({ description: 'Resource (URL segment)', example: 'recipients' })
   resource!: string;
 
-  @IsString() @Doc({ description: 'The entry, by name (legal bases by code)', example: 'Hosting provider' })
+  @IsString()
+  @Doc({ description: 'The entry, by name (legal bases by code)', example: 'Hosting provider' })
   name!: string;
 
-  @IsIn(importActions) @Doc({ description: 'What the import does (or would do) with it', example: 'create' })
+  @IsIn(importActions)
+  @Doc({ description: 'What the import does (or would do) with it', example: 'create' })
   action!: string;
 
-  @IsOptional() @IsString({ each: true }) @Doc({ description: 'For change and conflict: the fields that differ', example: ['country'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @Doc({ description: 'For change and conflict: the fields that differ', example: ['country'] })
   fields?: string[];
 }
 
 export class RegisterImportReport {
-  @IsString() @Doc({ description: 'What the file was read as', example: 'json', schema: { enum: ['json', 'csv'] } })
+  @IsString()
+  @Doc({ description: 'What the file was read as', example: 'json', schema: { enum: ['json', 'csv'] } })
   format!: string;
 
-  @IsInt() @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export', example: 13 })
+  @IsInt()
+  @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export', example: 13 })
   records!: number;
 
-  @IsIn(importModes) @Doc({ description: 'The mode used', example: 'merge' })
+  @IsIn(importModes)
+  @Doc({ description: 'The mode used', example: 'merge' })
   mode!: string;
 
-  @IsBoolean() @Doc({ description: 'A dry run: nothing was written', example: false })
+  @IsBoolean()
+  @Doc({ description: 'A dry run: nothing was written', example: false })
   dryRun!: boolean;
 
-  @IsBoolean() @Doc({ description: 'The register now holds the file (false for a dry run)', example: true })
+  @IsBoolean()
+  @Doc({ description: 'The register now holds the file (false for a dry run)', example: true })
   applied!: boolean;
 
-  @ValidateNested() @Type(() => ImportCountsDto) @Doc({ description: 'Entries per action' })
+  @ValidateNested()
+  @Type(() => ImportCountsDto)
+  @Doc({ description: 'Entries per action' })
   counts!: ImportCountsDto;
 
   @IsOptional()
@@ -74,6 +92,8 @@ export class RegisterImportReport {
   })
   byResource!: Record<string, ImportCountsDto>;
 
-  @ValidateNested({ each: true }) @Type(() => ImportEntryDto) @Doc({ description: 'Every entry of the file, in the order written' })
+  @ValidateNested({ each: true })
+  @Type(() => ImportEntryDto)
+  @Doc({ description: 'Every entry of the file, in the order written' })
   entries!: ImportEntryDto[];
 }

@@ -119,7 +119,11 @@ function stated(item: object, omit: string[] = []): Body {
  */
 function normalize(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(normalize).map((v) => JSON.stringify(v)).sort();
+  if (Array.isArray(value))
+    return value
+      .map(normalize)
+      .map((v) => JSON.stringify(v))
+      .sort();
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
@@ -155,9 +159,16 @@ export interface ImportOptions {
 }
 
 export const importInvalid = (problems: ImportProblemDetail[]) =>
-  new AppError('IMPORT_INVALID', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported.`, { problems });
+  new AppError('IMPORT_INVALID', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported.`, {
+    problems,
+  });
 
-export async function importRegister(dataSource: DataSource, services: Services, document: ImportDocument, options: ImportOptions): Promise<ImportReport> {
+export async function importRegister(
+  dataSource: DataSource,
+  services: Services,
+  document: ImportDocument,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
   const problems = ImportRun.check(document, services, options.validate, options.originOf);
   if (problems.length > 0) throw importInvalid(problems);
@@ -194,7 +205,12 @@ function placeholderId(key: string): string {
 
 class ImportRun {
   /** Checks every entry's body against the API's schema, ids stood in for: every problem, before any write. */
-  static check(document: ImportDocument, services: Services, validate: BodyValidator, originOf?: ImportOptions['originOf']): ImportProblemDetail[] {
+  static check(
+    document: ImportDocument,
+    services: Services,
+    validate: BodyValidator,
+    originOf?: ImportOptions['originOf'],
+  ): ImportProblemDetail[] {
     const run = new ImportRun(undefined, services, document, 'merge', true, { sub: 'check' });
     run.placeholders = true;
     const problems: ImportProblemDetail[] = [];
@@ -205,7 +221,13 @@ class ImportRun {
         problems.push(
           origin !== undefined
             ? { row: null, column: null, path: `${origin}${error.path}`, value: null, message: error.message }
-            : { row: null, column: null, path: null, value: step.name, message: `${resource} "${step.name}": ${error.path || 'the entry'} ${error.message}` },
+            : {
+                row: null,
+                column: null,
+                path: null,
+                value: step.name,
+                message: `${resource} "${step.name}": ${error.path || 'the entry'} ${error.message}`,
+              },
         );
       }
     }
@@ -258,7 +280,8 @@ class ImportRun {
   private steps(): Step[] {
     const d = this.document;
     const crud = (kind: Kind, name: string, wanted: () => Body): Step => ({ kind, name, wanted });
-    const optionalId = (kind: Kind, name: string | null | undefined) => (name === undefined ? {} : { id: name === null ? null : this.idOf(kind, name) });
+    const optionalId = (kind: Kind, name: string | null | undefined) =>
+      name === undefined ? {} : { id: name === null ? null : this.idOf(kind, name) };
 
     // Organisations first without their representative (it may be listed after them): see run().
     return [
@@ -282,16 +305,17 @@ class ImportRun {
       ...d.retentionRules.map((item) => crud('retentionRules', item.name, () => stated(item))),
       ...d.securityMeasures.map((item) => crud('securityMeasures', item.name, () => stated(item))),
       ...d.privacyPolicies.map((item) =>
-        crud('privacyPolicies', item.name, () => ({ ...stated(item, ['organisation']), organisationId: this.idOf('organisations', item.organisation) })),
+        crud('privacyPolicies', item.name, () => ({
+          ...stated(item, ['organisation']),
+          organisationId: this.idOf('organisations', item.organisation),
+        })),
       ),
-      ...d.activities.map(
-        (item): Step => ({
-          kind: 'processingActivities',
-          name: item.name,
-          wanted: () => this.activityBody(item),
-          stored: (found) => ({ ...found, ...this.services.processingActivities.asInput(found as never) }),
-        }),
-      ),
+      ...d.activities.map((item): Step => ({
+        kind: 'processingActivities',
+        name: item.name,
+        wanted: () => this.activityBody(item),
+        stored: (found) => ({ ...found, ...this.services.processingActivities.asInput(found as never) }),
+      })),
     ];
   }
 
@@ -307,7 +331,9 @@ class ImportRun {
       }
     }
     // As the API represents them (derived rights included), so their ETags match.
-    const activities = ((await this.manager.query(`SELECT ${activityColumns} FROM processing_activities a`)) as ActivityView[]).map(withRights);
+    const activities = ((await this.manager.query(`SELECT ${activityColumns} FROM processing_activities a`)) as ActivityView[]).map(
+      withRights,
+    );
     for (const activity of activities) {
       this.ids.set(this.key('processingActivities', activity.name), activity.id);
       this.existing.set(this.key('processingActivities', activity.name), activity as unknown as Body);
@@ -360,14 +386,24 @@ class ImportRun {
   private update(kind: Kind, found: Body, body: Body): Promise<unknown> {
     // The entry as read in this transaction: a concurrent change makes the update fail, not vanish.
     const etag = etagOf(found);
-    if (kind === 'processingActivities') return this.services.processingActivities.update(String(found.id), body as ActivityInput, etag, this.actor, this.manager);
+    if (kind === 'processingActivities')
+      return this.services.processingActivities.update(String(found.id), body as ActivityInput, etag, this.actor, this.manager);
     return (this.services[kind] as Services['purposes']).update(String(found.id), body as never, etag, this.actor, this.manager);
   }
 
   private activityBody(item: ImportDocument['activities'][number]): Body {
     const id = (kind: Kind) => (name: string) => this.idOf(kind, name);
     return stated({
-      ...stated(item, ['controllers', 'purposes', 'dataSubjectCategories', 'dataCategories', 'collectionChannels', 'recipients', 'transfers', 'securityMeasures']),
+      ...stated(item, [
+        'controllers',
+        'purposes',
+        'dataSubjectCategories',
+        'dataCategories',
+        'collectionChannels',
+        'recipients',
+        'transfers',
+        'securityMeasures',
+      ]),
       controllerIds: item.controllers.map(id('organisations')),
       purposes: item.purposes.map((p) => ({
         purposeId: this.idOf('purposes', p.purpose),
@@ -415,6 +451,8 @@ export class MissingDependency extends Error {
     readonly kind: Kind,
     readonly entryName: string,
   ) {
-    super(`refers to ${resourceOf[kind].replace(/s$/, '').replace(/-/g, ' ')} "${entryName}", which neither the file nor the register holds`);
+    super(
+      `refers to ${resourceOf[kind].replace(/s$/, '').replace(/-/g, ' ')} "${entryName}", which neither the file nor the register holds`,
+    );
   }
 }

@@ -36,7 +36,11 @@ export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
             ? `${error.instancePath}/${String(error.params.additionalProperty)}`
             : error.instancePath || '/';
       const message =
-        error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not a field of the register export' : (error.message ?? error.keyword);
+        error.keyword === 'required'
+          ? 'is required'
+          : error.keyword === 'additionalProperties'
+            ? 'is not a field of the register export'
+            : (error.message ?? error.keyword);
       return { row: null, column: null, path, value: null, message };
     });
   };
@@ -60,7 +64,9 @@ class Entries<T extends { name: string }> {
       return;
     }
     if (!full) return;
-    const differing = Object.keys(item).filter((field) => JSON.stringify((item as Loose)[field]) !== JSON.stringify((known.item as Loose)[field]));
+    const differing = Object.keys(item).filter(
+      (field) => JSON.stringify((item as Loose)[field]) !== JSON.stringify((known.item as Loose)[field]),
+    );
     if (differing.length > 0) {
       this.problems.push({
         row: null,
@@ -97,13 +103,28 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
   const empty: ImportDocument = emptyRegisterDocument();
   const doc = json as Loose;
   if (problems.length === 0 && (doc.documentType !== documentType || doc.formatVersion !== formatVersion)) {
-    problems.push({ row: null, column: null, path: '/formatVersion', value: text(doc.formatVersion), message: `must be a ${documentType} document of format version ${formatVersion}` });
+    problems.push({
+      row: null,
+      column: null,
+      path: '/formatVersion',
+      value: text(doc.formatVersion),
+      message: `must be a ${documentType} document of format version ${formatVersion}`,
+    });
   }
   if (problems.length > 0) return { document: empty, problems, activities: 0, originOf };
 
   const register = json as {
     organisations: ExportOrganisation[];
-    legalBases: { code: string; name: string; kind: string; article: string; description: string | null; jurisdiction: string; dpvIri: string | null; builtIn: boolean }[];
+    legalBases: {
+      code: string;
+      name: string;
+      kind: string;
+      article: string;
+      description: string | null;
+      jurisdiction: string;
+      dpvIri: string | null;
+      builtIn: boolean;
+    }[];
     controllerRegister: { activities: ExportActivity[] };
     processorRegister: { controllers: { activities: ExportActivity[] }[] };
   };
@@ -154,18 +175,32 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
   ];
   for (const [a, at] of records) {
     a.purposes.forEach((p, i) => purposes.add({ name: p.name, description: p.description }, `${at}/purposes/${i}`, true));
-    a.dataSubjectCategories.forEach((s, i) => subjects.add({ name: s.name, description: s.description, vulnerable: s.vulnerable }, `${at}/dataSubjectCategories/${i}`, true));
+    a.dataSubjectCategories.forEach((s, i) =>
+      subjects.add({ name: s.name, description: s.description, vulnerable: s.vulnerable }, `${at}/dataSubjectCategories/${i}`, true),
+    );
     a.dataCategories.forEach((d, i) => {
       categories.add({ name: d.name, description: d.description, sensitivity: d.sensitivity as never }, `${at}/dataCategories/${i}`, true);
       if (d.retention) {
         const { id: _id, ...rule } = d.retention;
         retention.add(rule as never, `${at}/dataCategories/${i}/retention`, true);
       }
-      d.sources.forEach((c, j) => channels.add({ name: c.name, sourceType: c.sourceType as never, mechanism: c.mechanism as never }, `${at}/dataCategories/${i}/sources/${j}`, false));
+      d.sources.forEach((c, j) =>
+        channels.add(
+          { name: c.name, sourceType: c.sourceType as never, mechanism: c.mechanism as never },
+          `${at}/dataCategories/${i}/sources/${j}`,
+          false,
+        ),
+      );
     });
     a.collectionChannels.forEach((c, i) =>
       channels.add(
-        { name: c.name, description: c.description, sourceType: c.sourceType as never, mechanism: c.mechanism as never, cookie: c.cookie as never },
+        {
+          name: c.name,
+          description: c.description,
+          sourceType: c.sourceType as never,
+          mechanism: c.mechanism as never,
+          cookie: c.cookie as never,
+        },
         `${at}/collectionChannels/${i}`,
         true,
       ),
@@ -188,10 +223,18 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
     });
     a.transfers.forEach((t, i) =>
       // A recipient seen only in a transfer: its category is not in the export.
-      recipients.add({ name: t.recipient.name, kind: t.recipient.kind as never, category: 'other', country: t.recipient.country }, `${at}/transfers/${i}/recipient`, false),
+      recipients.add(
+        { name: t.recipient.name, kind: t.recipient.kind as never, category: 'other', country: t.recipient.country },
+        `${at}/transfers/${i}/recipient`,
+        false,
+      ),
     );
     a.securityMeasures.forEach((m, i) =>
-      measures.add({ name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference }, `${at}/securityMeasures/${i}`, true),
+      measures.add(
+        { name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference },
+        `${at}/securityMeasures/${i}`,
+        true,
+      ),
     );
     activities.add(
       {
@@ -212,7 +255,11 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
           assessmentReference: p.assessmentReference ?? undefined,
         })),
         dataSubjectCategories: a.dataSubjectCategories.map((s) => s.name),
-        dataCategories: a.dataCategories.map((d) => ({ dataCategory: d.name, retentionRule: d.retention?.name, sourceChannels: d.sources.map((c) => c.name) })),
+        dataCategories: a.dataCategories.map((d) => ({
+          dataCategory: d.name,
+          retentionRule: d.retention?.name,
+          sourceChannels: d.sources.map((c) => c.name),
+        })),
         collectionChannels: a.collectionChannels.map((c) => c.name),
         recipients: a.recipients.map((r) => ({ recipient: r.name, dataCategories: r.dataCategories.map((d) => d.name) })),
         transfers: a.transfers.map((t) => ({

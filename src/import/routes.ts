@@ -25,7 +25,10 @@ export async function importRoutes(app: FastifyInstance) {
     '/register/import',
     {
       bodyLimit: limit,
-      config: { permission: { resource: 'register-import', operation: 'create' }, rateLimit: { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 } },
+      config: {
+        permission: { resource: 'register-import', operation: 'create' },
+        rateLimit: { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 },
+      },
       // The file is checked by the import itself, which names every bad row or field (IMPORT_INVALID).
       validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : app.validatorCompiler!(route)),
       schema: {
@@ -53,7 +56,11 @@ All or nothing, in one transaction: a file with any problem is refused with ever
     async (request) => {
       const type = mediaType(request.headers['content-type']);
       const format: ImportFormat | undefined = type === 'application/json' ? 'json' : csvTypes.includes(type) ? 'csv' : undefined;
-      if (!format) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the register as application/json (our export) or text/csv (ICO template columns).');
+      if (!format)
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the register as application/json (our export) or text/csv (ICO template columns).',
+        );
       const report = await imports.run(format, request.body, {
         mode: request.query.mode ?? 'merge',
         dryRun: request.query.dryRun ?? false,

@@ -33,7 +33,11 @@ export class ImportService {
     return this.checkers;
   }
 
-  async run(format: ImportFormat, body: unknown, options: { mode: ImportMode; dryRun: boolean; actor: Actor }): Promise<RegisterImportResult> {
+  async run(
+    format: ImportFormat,
+    body: unknown,
+    options: { mode: ImportMode; dryRun: boolean; actor: Actor },
+  ): Promise<RegisterImportResult> {
     const { document, problems, records, originOf } = format === 'json' ? this.fromJson(body) : await this.fromCsv(body);
     if (problems.length > 0) {
       const shown = problems.slice(0, maxReportedProblems);
@@ -42,7 +46,11 @@ export class ImportService {
       }
       throw importInvalid(shown);
     }
-    const report = await importRegister(this.dataSource, this.services, document, { ...options, validate: this.compiled.validate, originOf });
+    const report = await importRegister(this.dataSource, this.services, document, {
+      ...options,
+      validate: this.compiled.validate,
+      originOf,
+    });
     return { format, records, ...report };
   }
 
@@ -51,7 +59,9 @@ export class ImportService {
     return { document, problems, records: activities, originOf };
   }
 
-  private async fromCsv(body: unknown): Promise<{ document: ImportDocument; problems: ImportProblem[]; records: number; originOf?: undefined }> {
+  private async fromCsv(
+    body: unknown,
+  ): Promise<{ document: ImportDocument; problems: ImportProblem[]; records: number; originOf?: undefined }> {
     const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
     const legalBases: KnownLegalBasis[] = await this.dataSource.query('SELECT code, name, article, kind FROM legal_bases ORDER BY code');
     const organisations: { name: string }[] = await this.dataSource.query('SELECT name FROM organisations');

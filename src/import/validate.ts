@@ -16,7 +16,10 @@ export function createBodyValidator(dtoSchemas: Record<string, JsonSchema>): Bod
     if (definition.dto.create) createDtos[definition.path] = definition.dto.create.name;
   }
   const validators = new Map(
-    Object.entries(createDtos).map(([resource, dto]) => [resource, compile({ schema: { $ref: `${dto}#` }, method: 'POST', url: `/v1/${resource}`, httpPart: 'body' })]),
+    Object.entries(createDtos).map(([resource, dto]) => [
+      resource,
+      compile({ schema: { $ref: `${dto}#` }, method: 'POST', url: `/v1/${resource}`, httpPart: 'body' }),
+    ]),
   );
   return (resource, body) => {
     const validate = validators.get(resource);

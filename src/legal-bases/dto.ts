@@ -7,14 +7,17 @@ import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 export const jurisdictions = ['EU', ...[...CountryCodes].sort()];
 
 export class LegalBasisCreate {
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) @MaxLength(100)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @MaxLength(100)
   @Doc({
     description: 'Stable code: lowercase words joined by "-". The `gdpr-` prefix is reserved for the built-in bases.',
     example: 'nl-awr-52',
   })
   code!: string;
 
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Short title', example: 'Fiscal retention obligation' })
   name!: string;
 
@@ -26,16 +29,26 @@ export class LegalBasisCreate {
   })
   kind!: string;
 
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'The provision', example: 'Art. 52 Algemene wet inzake rijksbelastingen' })
   article!: string;
 
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   @Doc({ description: 'What the provision says', example: 'Businesses must keep their books for seven years.', nullable: true })
   description?: string | null;
 
-  @IsOptional() @IsUrl() @MaxLength(2000)
-  @Doc({ description: 'W3C DPV (Data Privacy Vocabulary) IRI of the concept', example: 'https://w3id.org/dpv#LegalObligation', nullable: true })
+  @IsOptional()
+  @IsUrl()
+  @MaxLength(2000)
+  @Doc({
+    description: 'W3C DPV (Data Privacy Vocabulary) IRI of the concept',
+    example: 'https://w3id.org/dpv#LegalObligation',
+    nullable: true,
+  })
   dpvIri?: string | null;
 
   @IsIn(jurisdictions)
@@ -53,18 +66,29 @@ export const LegalBasisResponse = responseDtoOf(LegalBasisCreate, 'LegalBasisRes
 });
 
 export class LegalBasisListQuery extends BuildingBlockListQuery {
-  @IsOptional() @IsIn(legalBasisKinds) @Doc({ description: 'Only this kind', example: 'transfer-mechanism' })
+  @IsOptional()
+  @IsIn(legalBasisKinds)
+  @Doc({ description: 'Only this kind', example: 'transfer-mechanism' })
   kind?: string;
 
-  @IsOptional() @MaxLength(100) @IsString() @Doc({ description: 'Exactly this code', example: 'gdpr-6-1-f' })
+  @IsOptional()
+  @MaxLength(100)
+  @IsString()
+  @Doc({ description: 'Exactly this code', example: 'gdpr-6-1-f' })
   code?: string;
 
-  @IsOptional() @IsIn(jurisdictions) @Doc({ description: 'Only this jurisdiction', example: 'EU' })
+  @IsOptional()
+  @IsIn(jurisdictions)
+  @Doc({ description: 'Only this jurisdiction', example: 'EU' })
   jurisdiction?: string;
 
-  @IsOptional() @IsBoolean() @Doc({ description: 'Only built-in (true) or only own (false) bases', example: false })
+  @IsOptional()
+  @IsBoolean()
+  @Doc({ description: 'Only built-in (true) or only own (false) bases', example: false })
   builtIn?: boolean;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only bases used by this processing activity' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only bases used by this processing activity' })
   activityId?: string;
 }

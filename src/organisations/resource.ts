@@ -7,8 +7,7 @@ export const organisations: ResourceDefinition<Organisation> = {
   path: 'organisations',
   singular: 'organisation',
   tag: 'Organisations',
-  tagDescription:
-    'Controllers, joint controllers, processors and representatives named in the register (Art. 30(1)(a), 30(2)(a)).',
+  tagDescription: 'Controllers, joint controllers, processors and representatives named in the register (Art. 30(1)(a), 30(2)(a)).',
   entity: Organisation,
   dto: { create: OrganisationCreate, update: OrganisationUpdate, response: OrganisationResponse, query: OrganisationListQuery },
   filters: {

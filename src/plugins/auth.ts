@@ -6,6 +6,7 @@ import { AuthenticationError, verifyToken, type Principal, type TokenSettings } 
 import { VerifiedTokenCache } from '../auth/verified-tokens';
 import { AppError } from '../errors';
 import { problems } from '../http/responses';
+import type { JsonObject } from '../http/dto';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -83,10 +84,7 @@ export const authPlugin = fp(
       if (!permission || !isAllowed(principal.roles, permission)) {
         const needed = permission ? roleList(rolesAllowed(permission)) : 'nobody';
         request.log.info({ sub: principal.sub, roles: principal.roles, permission }, 'forbidden');
-        throw new AppError(
-          'FORBIDDEN',
-          `This operation needs one of the roles ${needed}; the token has ${roleList(principal.roles)}.`,
-        );
+        throw new AppError('FORBIDDEN', `This operation needs one of the roles ${needed}; the token has ${roleList(principal.roles)}.`);
       }
     });
 
@@ -100,7 +98,7 @@ export const authPlugin = fp(
       // Every protected route documents its bearer requirement, the roles it needs and 401/403.
       const permission = route.config?.permission;
       if (!permission || !route.schema) return;
-      const schema = route.schema as Record<string, any>;
+      const schema = route.schema as JsonObject;
       schema.security = [{ bearerAuth: [] }];
       schema.description = `${schema.description ?? ''}\n\n**Roles:** ${roleList(rolesAllowed(permission))}.`.trim();
       schema['x-roles'] = rolesAllowed(permission);

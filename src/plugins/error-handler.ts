@@ -29,7 +29,11 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
     }
     if (error.keyword === 'enum') {
       const allowed = (error.params.allowedValues as unknown[]).filter((value) => value !== null);
-      return { in: part, path: error.instancePath, message: `must be one of: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', …' : ''}` };
+      return {
+        in: part,
+        path: error.instancePath,
+        message: `must be one of: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', …' : ''}`,
+      };
     }
     return { in: part, path: error.instancePath, message: error.message ?? error.keyword };
   });

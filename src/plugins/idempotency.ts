@@ -15,7 +15,9 @@ const pendingTakeoverMs = 60_000;
 const retentionHours = 24;
 
 const fingerprint = (request: FastifyRequest) =>
-  createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
 
 /**
  * Idempotency-Key on POST: the first request with a key runs and its 2xx response is stored;

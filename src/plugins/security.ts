@@ -28,7 +28,10 @@ export const securityPlugin = fp(
       crossOriginResourcePolicy: { policy: 'same-origin' },
     });
 
-    const origins = app.config.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [];
+    const origins =
+      app.config.CORS_ORIGINS?.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean) ?? [];
     if (origins.length > 0) {
       await app.register(cors, {
         origin: origins,
@@ -43,7 +46,12 @@ export const securityPlugin = fp(
     if (app.config.REDIS_URL) {
       // Loaded only when configured: the client costs ~8 MB of resident memory in every process.
       const { Redis } = await import('ioredis');
-      redis = new Redis(app.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+      redis = new Redis(app.config.REDIS_URL, {
+        connectTimeout: 2000,
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: true,
+      });
       // Without a listener ioredis reports connection errors as unhandled; they are expected while
       // Redis is away (requests are then served unlimited, see skipOnError).
       redis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable'));

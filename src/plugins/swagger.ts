@@ -9,6 +9,7 @@ import { historyTag } from '../history/routes';
 import { processingActivitiesTag } from '../processing-activities/routes';
 import { registerTag } from '../register/routes';
 import { buildingBlocks } from '../resources';
+import type { JsonObject } from '../http/dto';
 
 /** Swagger UI deep link to an operation: `#/<tag>/<operationId>`. */
 const deepLink = (tag: string, operationId: string) => `#/${encodeURIComponent(tag)}/${operationId}`;
@@ -70,14 +71,18 @@ ${JSON.stringify(problemFor('UNAUTHENTICATED', 'This operation needs a bearer to
 
 /** Example resource names for "not found" details, from the path segment before `{id}`. */
 const singularOf = (segment: string) =>
-  segment.replace(/-/g, ' ').replace(/bases$/, 'basis').replace(/ies$/, 'y').replace(/s$/, '');
+  segment
+    .replace(/-/g, ' ')
+    .replace(/bases$/, 'basis')
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '');
 
 const exampleId = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
 
 type Problem = ReturnType<typeof problemFor>;
 
 /** A field error of the kind the operation most often gets: a bad id, a bad body field, a bad query. */
-function exampleFieldError(path: string, operation: Record<string, any>): FieldError {
+function exampleFieldError(path: string, operation: JsonObject): FieldError {
   if (path.includes('{id}')) return { in: 'params', path: '/id', message: 'must match format "uuid"', value: '42' };
   if (operation.requestBody) return { in: 'body', path: '/name', message: 'must NOT have fewer than 1 characters', value: '' };
   return { in: 'query', path: '/limit', message: 'must be <= 100', value: 500 };
@@ -110,10 +115,10 @@ function exampleDetail(code: ErrorCode, path: string, roles: string[] | undefine
  * Gives every documented problem+json response an example per error code it lists, so Swagger UI
  * shows a 401 as a 401 (not the generic Problem schema's 404 example).
  */
-function addProblemExamples(openapi: Record<string, any>) {
-  for (const [path, methods] of Object.entries<Record<string, any>>(openapi.paths ?? {})) {
-    for (const operation of Object.values<Record<string, any>>(methods)) {
-      for (const [status, response] of Object.entries<Record<string, any>>(operation.responses ?? {})) {
+function addProblemExamples(openapi: JsonObject) {
+  for (const [path, methods] of Object.entries<JsonObject>(openapi.paths ?? {})) {
+    for (const operation of Object.values<JsonObject>(methods)) {
+      for (const [status, response] of Object.entries<JsonObject>(operation.responses ?? {})) {
         const media = response.content?.['application/problem+json'];
         if (!media || media.examples || media.example) continue;
         const codes = String(response.description ?? '')
@@ -125,7 +130,13 @@ function addProblemExamples(openapi: Record<string, any>) {
         const examples = Object.fromEntries(
           codes.map((code) => {
             const extras = code === 'VALIDATION_FAILED' ? { errors: [exampleFieldError(path, operation)] } : {};
-            return [code, { summary: errorCatalogue[code].title, value: problemFor(code, exampleDetail(code, path, operation['x-roles']), extras, instance) }];
+            return [
+              code,
+              {
+                summary: errorCatalogue[code].title,
+                value: problemFor(code, exampleDetail(code, path, operation['x-roles']), extras, instance),
+              },
+            ];
           }),
         );
         media.examples = examples;
@@ -140,9 +151,9 @@ function addProblemExamples(openapi: Record<string, any>) {
  * be sent unasked (`owner=Sales`, `asOf=2026-01-31…`) and the auditor sees an empty register. So
  * optional query parameters name their example in the description instead.
  */
-function examplesIntoDescriptions(openapi: Record<string, any>) {
-  for (const methods of Object.values<Record<string, any>>(openapi.paths ?? {})) {
-    for (const operation of Object.values<Record<string, any>>(methods)) {
+function examplesIntoDescriptions(openapi: JsonObject) {
+  for (const methods of Object.values<JsonObject>(openapi.paths ?? {})) {
+    for (const operation of Object.values<JsonObject>(methods)) {
       for (const parameter of operation.parameters ?? []) {
         if (parameter.in !== 'query' || parameter.required || parameter.schema?.example === undefined) continue;
         const { example, ...schema } = parameter.schema;

@@ -24,7 +24,8 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
       notice.policy ? `, completing the privacy policy "${text(notice.policy.name)}" (${notice.policy.language})` : ''
     }.`,
   );
-  const section = (title: string, body: string[]) => lines.push('', `## ${text(title)}`, '', ...(body.length > 0 ? body : ['Nothing recorded.']));
+  const section = (title: string, body: string[]) =>
+    lines.push('', `## ${text(title)}`, '', ...(body.length > 0 ? body : ['Nothing recorded.']));
 
   section(dataCollected.title, [
     'We process personal data about:',
@@ -72,7 +73,9 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
   section(storage.title, [
     'Security measures:',
     '',
-    ...storage.securityMeasures.map((m) => `- ${bold(m.name)}${m.standardReference ? ` (${text(m.standardReference)})` : ''}${sentence(m.description)}`),
+    ...storage.securityMeasures.map(
+      (m) => `- ${bold(m.name)}${m.standardReference ? ` (${text(m.standardReference)})` : ''}${sentence(m.description)}`,
+    ),
     ...(storage.standards.length > 0 ? ['', `Standards: ${storage.standards.map(text).join(', ')}.`] : []),
     '',
     'How long we keep your data:',
@@ -91,7 +94,8 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
           '| Cookie | Provider | Party | Purpose | Lifetime | Names |',
           '|---|---|---|---|---|---|',
           ...cookies.cookies.map(
-            (c) => `| ${text(c.name)} | ${text(c.provider)} | ${c.party} | ${text(c.purpose)} | ${text(c.lifetimeText)} | ${c.names.map(code).join(', ')} |`,
+            (c) =>
+              `| ${text(c.name)} | ${text(c.provider)} | ${c.party} | ${text(c.purpose)} | ${text(c.lifetimeText)} | ${c.names.map(code).join(', ')} |`,
           ),
           '',
         ]
@@ -115,7 +119,9 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
     ...(contact.responseDays ? ['', `We answer within ${contact.responseDays} days.`] : []),
     ...(contact.phone ? ['', `Phone: ${text(contact.phone)}.`] : []),
     ...(contact.website ? ['', `Website: ${contact.website}`] : []),
-    ...(contact.dpoName || contact.dpoEmail ? ['', `Data protection officer: ${text([contact.dpoName, contact.dpoEmail].filter(Boolean).join(', '))}.`] : []),
+    ...(contact.dpoName || contact.dpoEmail
+      ? ['', `Data protection officer: ${text([contact.dpoName, contact.dpoEmail].filter(Boolean).join(', '))}.`]
+      : []),
     ...(contact.representative ? ['', `Representative in the EU: ${text(contact.representative)}.`] : []),
   ]);
   section(changes.title, [

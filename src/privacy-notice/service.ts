@@ -7,12 +7,8 @@ import { describeDuration } from '../findings/iso-duration';
 import type { ActivityRecord } from '../findings/rules';
 import { activityColumns } from '../processing-activities/read-model';
 import { deriveRights, rightDefinitions } from '../rights/derive-rights';
-import type {
-  NoticeLegalBasis,
-  NoticeRight,
-  NoticeStatement,
-  PrivacyNoticeResponse,
-} from './dto';
+import type { NoticeLegalBasis, NoticeRight, NoticeStatement, PrivacyNoticeResponse } from './dto';
+import type { JsonObject } from '../http/dto';
 
 interface OrganisationRow {
   id: string;
@@ -42,7 +38,7 @@ interface PolicyRow {
 }
 
 // Rows of the building-block queries below, read field by field into the DTO shapes.
-type Row = { id: string; name: string } & Record<string, any>;
+type Row = { id: string; name: string } & JsonObject;
 
 export const sectionTitles = {
   dataCollected: 'What data we collect',
@@ -154,7 +150,9 @@ export class PrivacyNoticeService {
 
     return {
       organisation: { id: organisation.id, name: organisation.name },
-      policy: policy ? { id: policy.id, name: policy.name, language: policy.language, url: policy.url, lastChanged: policy.lastChanged } : null,
+      policy: policy
+        ? { id: policy.id, name: policy.name, language: policy.language, url: policy.url, lastChanged: policy.lastChanged }
+        : null,
       dataCollected: {
         title: sectionTitles.dataCollected,
         dataSubjectCategories: subjects.sort(byName).map((s) => ({ name: s.name, description: s.description })),
@@ -168,7 +166,9 @@ export class PrivacyNoticeService {
       },
       collection: {
         title: sectionTitles.collection,
-        channels: channels.sort(byName).map((c) => ({ name: c.name, description: c.description, sourceType: c.sourceType, mechanism: c.mechanism })),
+        channels: channels
+          .sort(byName)
+          .map((c) => ({ name: c.name, description: c.description, sourceType: c.sourceType, mechanism: c.mechanism })),
       },
       purposes: { title: sectionTitles.purposes, purposes: purposesOf(activities, purposes) },
       sharing: {
@@ -179,7 +179,12 @@ export class PrivacyNoticeService {
         transfers: activities
           .flatMap((a) => a.transfers)
           .filter((t) => !eeaCountries.has(t.country))
-          .map((t) => ({ recipient: t.recipient.name, country: t.country, mechanism: t.mechanism ? basis(t.mechanism) : null, safeguard: t.safeguard }))
+          .map((t) => ({
+            recipient: t.recipient.name,
+            country: t.country,
+            mechanism: t.mechanism ? basis(t.mechanism) : null,
+            safeguard: t.safeguard,
+          }))
           .filter((t, i, all) => all.findIndex((u) => JSON.stringify(u) === JSON.stringify(t)) === i)
           .sort((x, y) => x.recipient.localeCompare(y.recipient) || x.country.localeCompare(y.country)),
       },
@@ -244,7 +249,11 @@ export class PrivacyNoticeService {
   }
 }
 
-const basis = (b: { code: string; article: string; name: string }): NoticeLegalBasis => ({ code: b.code, article: b.article, name: b.name });
+const basis = (b: { code: string; article: string; name: string }): NoticeLegalBasis => ({
+  code: b.code,
+  article: b.article,
+  name: b.name,
+});
 
 /** Top-level categories by name, each followed by its children, so "such as …" lists read naturally. */
 function withChildrenAfterParents(categories: Row[]): Row[] {

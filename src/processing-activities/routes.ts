@@ -3,12 +3,7 @@ import { IdParams } from '../http/common-dto';
 import { actorOf } from '../audit/recorder';
 import { etagOf, ifMatchHeader } from '../http/etag';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
-import {
-  ProcessingActivityCreate,
-  ProcessingActivityListQuery,
-  ProcessingActivityResponse,
-  ProcessingActivityUpdate,
-} from './dto';
+import { ProcessingActivityCreate, ProcessingActivityListQuery, ProcessingActivityResponse, ProcessingActivityUpdate } from './dto';
 import type { ActivityInput, ActivityListInput } from './service';
 
 const tags = ['Processing activities'];
@@ -113,7 +108,10 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         description: 'Deletes the activity and its links; the building blocks it linked stay.',
         params,
         headers: ifMatchHeader,
-        response: { 204: { description: 'Deleted', type: 'null' }, ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED') },
+        response: {
+          204: { description: 'Deleted', type: 'null' },
+          ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
+        },
       },
     },
     async (request, reply) => {

@@ -20,6 +20,7 @@ import { likePattern, parseSort, type Page } from '../crud/crud-service';
 import { inTransaction } from '../db/transactions';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, type FieldError, notFound, unknownReference, validationFailed } from '../errors';
+import type { ClassType } from '../http/dto';
 import { assertPrecondition } from '../http/etag';
 import { withRights, type DerivedRight } from '../rights/derive-rights';
 import { activityColumns, activityLinkFilters } from './read-model';
@@ -66,7 +67,12 @@ export interface ActivityView {
   updatedAt: Date;
   version: number;
   controllers: Ref[];
-  purposes: { purpose: Ref; legalBases: (Ref & { code: string; kind: string })[]; legitimateInterest: string | null; assessmentReference: string | null }[];
+  purposes: {
+    purpose: Ref;
+    legalBases: (Ref & { code: string; kind: string })[];
+    legitimateInterest: string | null;
+    assessmentReference: string | null;
+  }[];
   dataSubjectCategories: Ref[];
   dataCategories: { dataCategory: Ref; retentionRule: Ref | null; sourceChannels: Ref[] }[];
   collectionChannels: Ref[];
@@ -162,10 +168,7 @@ export class ProcessingActivityService {
        ) a ORDER BY ${order}`,
       params,
     );
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM processing_activities a ${whereSql}`,
-      countParams,
-    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM processing_activities a ${whereSql}`, countParams);
     return { items: items.map(withRights), total, limit, offset };
   }
 
@@ -274,9 +277,21 @@ export class ProcessingActivityService {
         seen.add(key(item));
       });
     };
-    findDuplicates(input.purposes, (p) => p.purposeId, (i) => `/purposes/${i}/purposeId`);
-    findDuplicates(input.dataCategories, (d) => d.dataCategoryId, (i) => `/dataCategories/${i}/dataCategoryId`);
-    findDuplicates(input.recipients, (r) => r.recipientId, (i) => `/recipients/${i}/recipientId`);
+    findDuplicates(
+      input.purposes,
+      (p) => p.purposeId,
+      (i) => `/purposes/${i}/purposeId`,
+    );
+    findDuplicates(
+      input.dataCategories,
+      (d) => d.dataCategoryId,
+      (i) => `/dataCategories/${i}/dataCategoryId`,
+    );
+    findDuplicates(
+      input.recipients,
+      (r) => r.recipientId,
+      (i) => `/recipients/${i}/recipientId`,
+    );
     if (duplicates.length > 0) throw validationFailed(duplicates);
 
     // Every referenced id, with where it was referenced, grouped by the table it must exist in.
@@ -373,7 +388,7 @@ export class ProcessingActivityService {
     const purposes = (input.purposes ?? []).map((p) => ({ ...p, id: randomUUID() }));
     const dataCategories = (input.dataCategories ?? []).map((d) => ({ ...d, id: randomUUID() }));
     const recipients = (input.recipients ?? []).map((r) => ({ ...r, id: randomUUID() }));
-    const batches: [Function, object[]][] = [
+    const batches: [ClassType, object[]][] = [
       [ActivityController, (input.controllerIds ?? []).map((organisationId) => ({ activityId, organisationId }))],
       [
         ActivityPurpose,
@@ -393,10 +408,7 @@ export class ProcessingActivityService {
         ActivityDataSubjectCategory,
         (input.dataSubjectCategoryIds ?? []).map((dataSubjectCategoryId) => ({ activityId, dataSubjectCategoryId })),
       ],
-      [
-        ActivityCollectionChannel,
-        (input.collectionChannelIds ?? []).map((collectionChannelId) => ({ activityId, collectionChannelId })),
-      ],
+      [ActivityCollectionChannel, (input.collectionChannelIds ?? []).map((collectionChannelId) => ({ activityId, collectionChannelId }))],
       [
         ActivityDataCategory,
         dataCategories.map((d) => ({ id: d.id, activityId, dataCategoryId: d.dataCategoryId, retentionRuleId: d.retentionRuleId ?? null })),
@@ -426,10 +438,7 @@ export class ProcessingActivityService {
           tiaReference: t.tiaReference ?? null,
         })),
       ],
-      [
-        ActivitySecurityMeasure,
-        (input.securityMeasureIds ?? []).map((securityMeasureId) => ({ activityId, securityMeasureId })),
-      ],
+      [ActivitySecurityMeasure, (input.securityMeasureIds ?? []).map((securityMeasureId) => ({ activityId, securityMeasureId }))],
     ];
     for (const [entity, rows] of batches) {
       if (rows.length === 0) continue;

@@ -4,12 +4,20 @@ import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class RecipientCreate {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Name, unique in the register', example: 'Domain name registries' })
   name!: string;
 
-  @IsOptional() @IsString() @MaxLength(4000)
-  @Doc({ description: 'Who they are and why they receive data', example: 'Registries of the top-level domains we register names in', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  @Doc({
+    description: 'Who they are and why they receive data',
+    example: 'Registries of the top-level domains we register names in',
+    nullable: true,
+  })
   description?: string | null;
 
   @IsIn(recipientKinds)
@@ -20,15 +28,19 @@ export class RecipientCreate {
   @Doc({ description: 'What kind of recipient', example: 'domain-registry' })
   category!: string;
 
-  @IsOptional() @IsISO31661Alpha2()
+  @IsOptional()
+  @IsISO31661Alpha2()
   @Doc({ description: 'Country where they receive the data, ISO 3166-1 alpha-2', example: 'NL', nullable: true })
   country?: string | null;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   @Doc({ description: 'The organisation behind this recipient, if recorded', nullable: true })
   organisationId?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   @Doc({ description: 'Reference of the Art. 28 processing agreement (processors)', example: 'DPA-2021-004', nullable: true })
   processingAgreementRef?: string | null;
 
@@ -42,18 +54,28 @@ export const RecipientResponse = responseDtoOf(RecipientCreate, 'RecipientRespon
 );
 
 export class RecipientListQuery extends BuildingBlockListQuery {
-  @IsOptional() @IsIn(recipientKinds) @Doc({ description: 'Only this kind', example: 'processor' })
+  @IsOptional()
+  @IsIn(recipientKinds)
+  @Doc({ description: 'Only this kind', example: 'processor' })
   kind?: string;
 
-  @IsOptional() @IsIn(recipientCategories) @Doc({ description: 'Only this category', example: 'credit-bureau' })
+  @IsOptional()
+  @IsIn(recipientCategories)
+  @Doc({ description: 'Only this category', example: 'credit-bureau' })
   category?: string;
 
-  @IsOptional() @IsISO31661Alpha2() @Doc({ description: 'Only recipients in this country', example: 'US' })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  @Doc({ description: 'Only recipients in this country', example: 'US' })
   country?: string;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only recipients of this organisation' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only recipients of this organisation' })
   organisationId?: string;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only recipients linked from this processing activity' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only recipients linked from this processing activity' })
   activityId?: string;
 }

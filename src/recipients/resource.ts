@@ -6,8 +6,7 @@ export const recipients: ResourceDefinition<Recipient> = {
   path: 'recipients',
   singular: 'recipient',
   tag: 'Recipients',
-  tagDescription:
-    'Who receives personal data (Art. 30(1)(d)): processors, other controllers, registries, bureaus, authorities.',
+  tagDescription: 'Who receives personal data (Art. 30(1)(d)): processors, other controllers, registries, bureaus, authorities.',
   entity: Recipient,
   dto: { create: RecipientCreate, update: RecipientUpdate, response: RecipientResponse, query: RecipientListQuery },
   filters: {

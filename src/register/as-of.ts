@@ -5,6 +5,7 @@ import { buildingBlocks } from '../resources';
 import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
 import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterSource } from './reader';
 import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow, type ReadModelRow } from './records';
+import type { JsonObject } from '../http/dto';
 
 /**
  * The register as it stood at a past moment (GET /v1/register?asOf=…), replayed from the audit
@@ -21,9 +22,10 @@ import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, t
  * that an auditor asks for now and then, not the streaming hot path.
  */
 
-type Json = Record<string, any>;
+type Json = JsonObject;
 
-const byResource = (entries: StateEntry[], resource: string) => entries.filter((entry) => entry.resource === resource).map((entry) => entry.value as Json);
+const byResource = (entries: StateEntry[], resource: string) =>
+  entries.filter((entry) => entry.resource === resource).map((entry) => entry.value as Json);
 
 export async function openRegisterAsOf(
   dataSource: DataSource,
@@ -158,7 +160,9 @@ export class HistoricalRegister implements RegisterSource {
       for (const purpose of activity.purposes) for (const basis of purpose.legalBases) used.add(basis.id);
       for (const transfer of activity.transfers) if (transfer.mechanism) used.add(transfer.mechanism.id);
     }
-    this.legalBases = [...bases.values()].filter((basis) => used.has(basis.id)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    this.legalBases = [...bases.values()]
+      .filter((basis) => used.has(basis.id))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
     const wants = (side: 'controller' | 'processor') => !filter.role || (side === 'processor') === (filter.role === 'processor');
     const named = new Set(this.activities.filter((a) => a.role !== 'processor').flatMap((a) => a.controllers.map((ref) => ref.id)));
@@ -168,10 +172,14 @@ export class HistoricalRegister implements RegisterSource {
       ? this.organisations.filter((organisation) => organisation.roles.includes('processor') && !behindRecipient.has(organisation.id))
       : [];
 
-    const details = <T>(resource: string, pick: (value: Json) => T) => new Map(byResource(state, resource).map((value) => [value.id as string, pick(value)]));
+    const details = <T>(resource: string, pick: (value: Json) => T) =>
+      new Map(byResource(state, resource).map((value) => [value.id as string, pick(value)]));
     this.linked = {
       purposes: details('purposes', (value) => ({ description: value.description })),
-      dataSubjectCategories: details('data-subject-categories', (value) => ({ description: value.description, vulnerable: value.vulnerable })),
+      dataSubjectCategories: details('data-subject-categories', (value) => ({
+        description: value.description,
+        vulnerable: value.vulnerable,
+      })),
       dataCategories: details('data-categories', (value) => ({ description: value.description })),
       collectionChannels: details('collection-channels', (value) => ({
         description: value.description,
@@ -231,10 +239,14 @@ export class HistoricalRegister implements RegisterSource {
     const entries: { group: number; order: number; controllerId: string | null; first: boolean; activity: ReadModelRow }[] = [];
     this.activities.forEach((activity, order) => {
       if (activity.role !== 'processor') return;
-      const groups = activity.controllers.filter((ref) => rank.has(ref.id)).map((ref) => ({ group: rank.get(ref.id)!, controllerId: ref.id }));
+      const groups = activity.controllers
+        .filter((ref) => rank.has(ref.id))
+        .map((ref) => ({ group: rank.get(ref.id)!, controllerId: ref.id }));
       if (groups.length === 0) groups.push({ group: Number.MAX_SAFE_INTEGER, controllerId: null as never });
       groups.sort((a, b) => a.group - b.group);
-      groups.forEach(({ group, controllerId }, i) => entries.push({ group, order, controllerId: controllerId ?? null, first: i === 0, activity }));
+      groups.forEach(({ group, controllerId }, i) =>
+        entries.push({ group, order, controllerId: controllerId ?? null, first: i === 0, activity }),
+      );
     });
     entries.sort((a, b) => a.group - b.group || a.order - b.order);
     for (let start = 0; start < entries.length; start += this.pageSize) {

@@ -24,7 +24,11 @@ const uuid = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
 
 /** Class decorator: every property required, and a description of the object. */
 const Complete = (description: string): ClassDecorator =>
-  JSONSchema(((schema: JsonSchema) => ({ ...schema, description, required: Object.keys(schema.properties ?? {}) })) as never) as ClassDecorator;
+  JSONSchema(((schema: JsonSchema) => ({
+    ...schema,
+    description,
+    required: Object.keys(schema.properties ?? {}),
+  })) as never) as ClassDecorator;
 
 const dateTime = (description: string, example = '2026-03-31T09:30:00.000Z') =>
   JSONSchema(() => ({ type: 'string', format: 'date-time', description, example })) as PropertyDecorator;
@@ -36,76 +40,116 @@ const countryPattern = /^[A-Z]{2}$/;
 
 @Complete('Data protection officer (Art. 37–39) of an organisation')
 export class ExportDpo {
-  @IsOptional() @IsString() @Doc({ description: 'Name', example: 'J. de Vries', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Name', example: 'J. de Vries', nullable: true })
   name!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Email', example: 'dpo@example.com', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Email', example: 'dpo@example.com', nullable: true })
   email!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Phone', example: '+31 20 123 4568', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Phone', example: '+31 20 123 4568', nullable: true })
   phone!: string | null;
 }
 
 @Complete("An organisation's representative in the Union (Art. 27), resolved")
 export class ExportRepresentative {
-  @IsUUID() @Doc({ description: 'Id of the representative organisation', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id of the representative organisation', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'EU Rep B.V.' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'EU Rep B.V.' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Postal address', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Postal address', nullable: true })
   address!: string | null;
 
-  @IsOptional() @Matches(countryPattern) @Doc({ description: 'Country', example: 'NL', nullable: true })
+  @IsOptional()
+  @Matches(countryPattern)
+  @Doc({ description: 'Country', example: 'NL', nullable: true })
   country!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Email', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Email', nullable: true })
   email!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Phone', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Phone', nullable: true })
   phone!: string | null;
 }
 
 @Complete('An organisation of the register with its contact details, DPO and representative (Art. 30(1)(a), 30(2)(a))')
 export class ExportOrganisation {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Legal name', example: 'Woktron Ltd.' })
+  @IsString()
+  @Doc({ description: 'Legal name', example: 'Woktron Ltd.' })
   name!: string;
 
-  @IsIn(organisationRoles, { each: true }) @Doc({ description: 'Roles it plays in the register', example: ['controller'] })
+  @IsIn(organisationRoles, { each: true })
+  @Doc({ description: 'Roles it plays in the register', example: ['controller'] })
   roles!: string[];
 
-  @IsOptional() @IsString() @Doc({ description: 'What the organisation is', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'What the organisation is', nullable: true })
   description!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Company registration number', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Company registration number', nullable: true })
   registrationNumber!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Postal address', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Postal address', nullable: true })
   address!: string | null;
 
-  @IsOptional() @Matches(countryPattern) @Doc({ description: 'Country of establishment', example: 'NL', nullable: true })
+  @IsOptional()
+  @Matches(countryPattern)
+  @Doc({ description: 'Country of establishment', example: 'NL', nullable: true })
   country!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'General contact email', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'General contact email', nullable: true })
   email!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'General contact phone', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'General contact phone', nullable: true })
   phone!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Website', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Website', nullable: true })
   website!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Where data subjects send privacy requests', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Where data subjects send privacy requests', nullable: true })
   privacyContactEmail!: string | null;
 
-  @IsOptional() @ValidateNested() @Type(() => ExportDpo) @Doc({ description: 'Its DPO, when one is recorded', nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportDpo)
+  @Doc({ description: 'Its DPO, when one is recorded', nullable: true })
   dpo!: ExportDpo | null;
 
-  @IsOptional() @ValidateNested() @Type(() => ExportRepresentative)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportRepresentative)
   @Doc({ description: 'Its Art. 27 representative, when one is recorded', nullable: true })
   representative!: ExportRepresentative | null;
 }
@@ -114,52 +158,70 @@ export class ExportOrganisation {
 
 @Complete('A legal basis used by the exported activities, with its reference code and W3C DPV IRI')
 export class ExportLegalBasis {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Stable code', example: 'gdpr-6-1-b' })
+  @IsString()
+  @Doc({ description: 'Stable code', example: 'gdpr-6-1-b' })
   code!: string;
 
-  @IsString() @Doc({ description: 'Short title', example: 'Contract' })
+  @IsString()
+  @Doc({ description: 'Short title', example: 'Contract' })
   name!: string;
 
-  @IsIn(legalBasisKinds) @Doc({ description: 'Kind of basis', example: 'lawful-basis' })
+  @IsIn(legalBasisKinds)
+  @Doc({ description: 'Kind of basis', example: 'lawful-basis' })
   kind!: string;
 
-  @IsString() @Doc({ description: 'The provision', example: 'Art. 6(1)(b)' })
+  @IsString()
+  @Doc({ description: 'The provision', example: 'Art. 6(1)(b)' })
   article!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'What it allows', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'What it allows', nullable: true })
   description!: string | null;
 
-  @IsString() @Doc({ description: "'EU' for the GDPR, else the country of the national law", example: 'EU' })
+  @IsString()
+  @Doc({ description: "'EU' for the GDPR, else the country of the national law", example: 'EU' })
   jurisdiction!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'W3C DPV IRI', example: 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-b', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'W3C DPV IRI', example: 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-b', nullable: true })
   dpvIri!: string | null;
 
-  @IsBoolean() @Doc({ description: 'Shipped with the service (GDPR) rather than added', example: true })
+  @IsBoolean()
+  @Doc({ description: 'Shipped with the service (GDPR) rather than added', example: true })
   builtIn!: boolean;
 }
 
 @Complete('A legal basis as an activity refers to it')
 export class ExportLegalBasisRef {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Stable code', example: 'gdpr-6-1-b' })
+  @IsString()
+  @Doc({ description: 'Stable code', example: 'gdpr-6-1-b' })
   code!: string;
 
-  @IsString() @Doc({ description: 'Short title', example: 'Contract' })
+  @IsString()
+  @Doc({ description: 'Short title', example: 'Contract' })
   name!: string;
 
-  @IsString() @Doc({ description: 'The provision', example: 'Art. 6(1)(b)' })
+  @IsString()
+  @Doc({ description: 'The provision', example: 'Art. 6(1)(b)' })
   article!: string;
 
-  @IsIn(legalBasisKinds) @Doc({ description: 'Kind of basis', example: 'lawful-basis' })
+  @IsIn(legalBasisKinds)
+  @Doc({ description: 'Kind of basis', example: 'lawful-basis' })
   kind!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'W3C DPV IRI', example: 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-b', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'W3C DPV IRI', example: 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-b', nullable: true })
   dpvIri!: string | null;
 }
 
@@ -167,222 +229,311 @@ export class ExportLegalBasisRef {
 
 @Complete('A purpose of the processing with its legal bases (Art. 30(1)(b), 6, 9, 10)')
 export class ExportPurpose {
-  @IsUUID() @Doc({ description: 'Id of the purpose', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id of the purpose', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'The purpose', example: 'Order processing' })
+  @IsString()
+  @Doc({ description: 'The purpose', example: 'Order processing' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description of the purpose', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description of the purpose', nullable: true })
   description!: string | null;
 
-  @ValidateNested({ each: true }) @Type(() => ExportLegalBasisRef) @Doc({ description: 'Its legal bases' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportLegalBasisRef)
+  @Doc({ description: 'Its legal bases' })
   legalBases!: ExportLegalBasisRef[];
 
-  @IsOptional() @IsString() @Doc({ description: 'For Art. 6(1)(f): the legitimate interest pursued', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'For Art. 6(1)(f): the legitimate interest pursued', nullable: true })
   legitimateInterest!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'For Art. 6(1)(f): the legitimate interests assessment reference', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'For Art. 6(1)(f): the legitimate interests assessment reference', nullable: true })
   assessmentReference!: string | null;
 }
 
 @Complete('A category of data subjects (Art. 30(1)(c))')
 export class ExportDataSubjectCategory {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'The category', example: 'Customers' })
+  @IsString()
+  @Doc({ description: 'The category', example: 'Customers' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
-  @IsBoolean() @Doc({ description: 'Vulnerable data subjects (children, employees, patients…)', example: false })
+  @IsBoolean()
+  @Doc({ description: 'Vulnerable data subjects (children, employees, patients…)', example: false })
   vulnerable!: boolean;
 }
 
 @Complete('A retention rule: the envisaged time limit for erasure (Art. 30(1)(f))')
 export class ExportRetention {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'Tax records' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'Tax records' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
-  @IsString() @Doc({ description: 'How long, ISO 8601 duration', example: 'P7Y' })
+  @IsString()
+  @Doc({ description: 'How long, ISO 8601 duration', example: 'P7Y' })
   duration!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Longest allowed, ISO 8601 duration', example: 'P10Y', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Longest allowed, ISO 8601 duration', example: 'P10Y', nullable: true })
   maximumDuration!: string | null;
 
-  @IsString() @Doc({ description: 'What the duration counts from', example: 'End of the fiscal year' })
+  @IsString()
+  @Doc({ description: 'What the duration counts from', example: 'End of the fiscal year' })
   startEvent!: string;
 
-  @IsIn(retentionEndActions) @Doc({ description: 'What happens at the end', example: 'erase' })
+  @IsIn(retentionEndActions)
+  @Doc({ description: 'What happens at the end', example: 'erase' })
   endAction!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'The law that sets it, if any', example: 'Art. 52 AWR', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The law that sets it, if any', example: 'Art. 52 AWR', nullable: true })
   legalReference!: string | null;
 }
 
 @Complete('A collection channel as a data source refers to it')
 export class ExportChannelRef {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'Order form' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'Order form' })
   name!: string;
 
-  @IsIn(sourceTypes) @Doc({ description: 'Art. 13 (data subject) or Art. 14 (otherwise) source', example: 'data-subject' })
+  @IsIn(sourceTypes)
+  @Doc({ description: 'Art. 13 (data subject) or Art. 14 (otherwise) source', example: 'data-subject' })
   sourceType!: string;
 
-  @IsIn(collectionMechanisms) @Doc({ description: 'How the data arrives', example: 'order' })
+  @IsIn(collectionMechanisms)
+  @Doc({ description: 'How the data arrives', example: 'order' })
   mechanism!: string;
 }
 
 @Complete('A category of personal data with its erasure time limit and sources (Art. 30(1)(c), (f))')
 export class ExportDataCategory {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'The category', example: 'Contact details' })
+  @IsString()
+  @Doc({ description: 'The category', example: 'Contact details' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
-  @IsIn(sensitivities) @Doc({ description: 'standard, special (Art. 9) or criminal (Art. 10)', example: 'standard' })
+  @IsIn(sensitivities)
+  @Doc({ description: 'standard, special (Art. 9) or criminal (Art. 10)', example: 'standard' })
   sensitivity!: string;
 
-  @IsOptional() @ValidateNested() @Type(() => ExportRetention)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportRetention)
   @Doc({ description: 'How long it is kept in this activity (null: not recorded)', nullable: true })
   retention!: ExportRetention | null;
 
-  @ValidateNested({ each: true }) @Type(() => ExportChannelRef) @Doc({ description: 'Where it comes from in this activity' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportChannelRef)
+  @Doc({ description: 'Where it comes from in this activity' })
   sources!: ExportChannelRef[];
 }
 
 @Complete('A cookie a collection channel sets')
 export class ExportCookie {
-  @IsString() @Doc({ description: 'Who sets it', example: 'Google' })
+  @IsString()
+  @Doc({ description: 'Who sets it', example: 'Google' })
   provider!: string;
 
-  @IsString() @Doc({ description: 'What it is for', example: 'Analytics' })
+  @IsString()
+  @Doc({ description: 'What it is for', example: 'Analytics' })
   purpose!: string;
 
-  @IsString() @Doc({ description: 'How long it lives', example: '2 years' })
+  @IsString()
+  @Doc({ description: 'How long it lives', example: '2 years' })
   lifetime!: string;
 
-  @IsIn(cookieParties) @Doc({ description: 'First or third party', example: 'third-party' })
+  @IsIn(cookieParties)
+  @Doc({ description: 'First or third party', example: 'third-party' })
   party!: string;
 
-  @IsString({ each: true }) @Doc({ description: 'Cookie names', example: ['_ga'] })
+  @IsString({ each: true })
+  @Doc({ description: 'Cookie names', example: ['_ga'] })
   names!: string[];
 }
 
 @Complete('How personal data is collected')
 export class ExportCollectionChannel {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'Order form' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'Order form' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
-  @IsIn(sourceTypes) @Doc({ description: 'Art. 13 (data subject) or Art. 14 (otherwise) source', example: 'data-subject' })
+  @IsIn(sourceTypes)
+  @Doc({ description: 'Art. 13 (data subject) or Art. 14 (otherwise) source', example: 'data-subject' })
   sourceType!: string;
 
-  @IsIn(collectionMechanisms) @Doc({ description: 'How the data arrives', example: 'order' })
+  @IsIn(collectionMechanisms)
+  @Doc({ description: 'How the data arrives', example: 'order' })
   mechanism!: string;
 
-  @IsOptional() @ValidateNested() @Type(() => ExportCookie) @Doc({ description: 'The cookie, for cookie channels', nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportCookie)
+  @Doc({ description: 'The cookie, for cookie channels', nullable: true })
   cookie!: ExportCookie | null;
 }
 
 @Complete('A recipient of the personal data (Art. 30(1)(d)), with the categories it receives')
 export class ExportRecipient {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'Google Analytics' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'Google Analytics' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
-  @IsIn(recipientKinds) @Doc({ description: 'Processor, independent controller, authority…', example: 'processor' })
+  @IsIn(recipientKinds)
+  @Doc({ description: 'Processor, independent controller, authority…', example: 'processor' })
   kind!: string;
 
-  @IsIn(recipientCategories) @Doc({ description: 'Category of recipient', example: 'analytics-provider' })
+  @IsIn(recipientCategories)
+  @Doc({ description: 'Category of recipient', example: 'analytics-provider' })
   category!: string;
 
-  @IsOptional() @Matches(countryPattern) @Doc({ description: 'Country', example: 'US', nullable: true })
+  @IsOptional()
+  @Matches(countryPattern)
+  @Doc({ description: 'Country', example: 'US', nullable: true })
   country!: string | null;
 
-  @IsOptional() @ValidateNested() @Type(() => EntityRef) @Doc({ description: 'The organisation behind it', nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EntityRef)
+  @Doc({ description: 'The organisation behind it', nullable: true })
   organisation!: EntityRef | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Art. 28 agreement reference (processors)', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Art. 28 agreement reference (processors)', nullable: true })
   processingAgreementRef!: string | null;
 
-  @ValidateNested({ each: true }) @Type(() => EntityRef) @Doc({ description: 'Data categories it receives in this activity' })
+  @ValidateNested({ each: true })
+  @Type(() => EntityRef)
+  @Doc({ description: 'Data categories it receives in this activity' })
   dataCategories!: EntityRef[];
 }
 
 @Complete('A recipient as a transfer refers to it')
 export class ExportTransferRecipient {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'Google Analytics' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'Google Analytics' })
   name!: string;
 
-  @IsIn(recipientKinds) @Doc({ description: 'Kind of recipient', example: 'processor' })
+  @IsIn(recipientKinds)
+  @Doc({ description: 'Kind of recipient', example: 'processor' })
   kind!: string;
 
-  @IsOptional() @Matches(countryPattern) @Doc({ description: "Recipient's country", example: 'US', nullable: true })
+  @IsOptional()
+  @Matches(countryPattern)
+  @Doc({ description: "Recipient's country", example: 'US', nullable: true })
   country!: string | null;
 }
 
 @Complete('A transfer to a third country or international organisation, with its safeguards (Art. 30(1)(e), 30(2)(c))')
 export class ExportTransfer {
-  @ValidateNested() @Type(() => ExportTransferRecipient) @Doc({ description: 'Who receives the data' })
+  @ValidateNested()
+  @Type(() => ExportTransferRecipient)
+  @Doc({ description: 'Who receives the data' })
   recipient!: ExportTransferRecipient;
 
-  @Matches(countryPattern) @Doc({ description: 'Destination country', example: 'US' })
+  @Matches(countryPattern)
+  @Doc({ description: 'Destination country', example: 'US' })
   country!: string;
 
-  @IsOptional() @ValidateNested() @Type(() => ExportLegalBasisRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportLegalBasisRef)
   @Doc({ description: 'Transfer mechanism (Art. 45–49)', nullable: true })
   mechanism!: ExportLegalBasisRef | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Safeguards in place', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Safeguards in place', nullable: true })
   safeguard!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Transfer impact assessment reference', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Transfer impact assessment reference', nullable: true })
   tiaReference!: string | null;
 }
 
 @Complete('A technical or organisational security measure (Art. 30(1)(g), 30(2)(d), 32)')
 export class ExportSecurityMeasure {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name', example: 'Encryption at rest' })
+  @IsString()
+  @Doc({ description: 'Name', example: 'Encryption at rest' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Description', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
-  @IsIn(securityMeasureTypes) @Doc({ description: 'technical or organisational', example: 'technical' })
+  @IsIn(securityMeasureTypes)
+  @Doc({ description: 'technical or organisational', example: 'technical' })
   type!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Standard it follows', example: 'ISO/IEC 27001', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Standard it follows', example: 'ISO/IEC 27001', nullable: true })
   standardReference!: string | null;
 }
 
@@ -390,72 +541,104 @@ export class ExportSecurityMeasure {
 
 @Complete('One record of processing, every entry it links resolved inline')
 export class ExportActivity {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Name of the processing', example: 'Customer orders and service delivery' })
+  @IsString()
+  @Doc({ description: 'Name of the processing', example: 'Customer orders and service delivery' })
   name!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'What happens in it (for processors: the categories of processing, Art. 30(2)(b))', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'What happens in it (for processors: the categories of processing, Art. 30(2)(b))', nullable: true })
   description!: string | null;
 
-  @IsIn(activityRoles) @Doc({ description: 'Our role: controller, joint controller or processor', example: 'controller' })
+  @IsIn(activityRoles)
+  @Doc({ description: 'Our role: controller, joint controller or processor', example: 'controller' })
   role!: string;
 
-  @IsIn(activityStatuses) @Doc({ description: 'draft, active or retired', example: 'active' })
+  @IsIn(activityStatuses)
+  @Doc({ description: 'draft, active or retired', example: 'active' })
   status!: string;
 
-  @IsOptional() @IsString() @Doc({ description: 'Who is responsible for the record', example: 'Sales', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Who is responsible for the record', example: 'Sales', nullable: true })
   owner!: string | null;
 
-  @IsOptional() @Matches(isoDatePattern)
+  @IsOptional()
+  @Matches(isoDatePattern)
   @Doc({ description: 'When the record is due for review', example: '2027-03-31', nullable: true, schema: { format: 'date' } })
   reviewDueAt!: string | null;
 
-  @IsBoolean() @Doc({ description: 'Whether a DPIA (Art. 35) is required', example: false })
+  @IsBoolean()
+  @Doc({ description: 'Whether a DPIA (Art. 35) is required', example: false })
   dpiaRequired!: boolean;
 
-  @IsOptional() @IsString() @Doc({ description: 'DPIA reference', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'DPIA reference', nullable: true })
   dpiaReference!: string | null;
 
-  @ValidateNested({ each: true }) @Type(() => ExportOrganisation)
-  @Doc({ description: 'Controller(s) — joint controllers for a joint-controller record, the controllers acted for in a processor record — with contacts, DPO and representative (Art. 30(1)(a), 30(2)(a))' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportOrganisation)
+  @Doc({
+    description:
+      'Controller(s) — joint controllers for a joint-controller record, the controllers acted for in a processor record — with contacts, DPO and representative (Art. 30(1)(a), 30(2)(a))',
+  })
   controllers!: ExportOrganisation[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportPurpose) @Doc({ description: 'Purposes with their legal bases (Art. 30(1)(b))' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportPurpose)
+  @Doc({ description: 'Purposes with their legal bases (Art. 30(1)(b))' })
   purposes!: ExportPurpose[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportDataSubjectCategory) @Doc({ description: 'Categories of data subjects (Art. 30(1)(c))' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportDataSubjectCategory)
+  @Doc({ description: 'Categories of data subjects (Art. 30(1)(c))' })
   dataSubjectCategories!: ExportDataSubjectCategory[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportDataCategory)
+  @ValidateNested({ each: true })
+  @Type(() => ExportDataCategory)
   @Doc({ description: 'Categories of personal data, each with its erasure time limit (Art. 30(1)(c), (f))' })
   dataCategories!: ExportDataCategory[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportCollectionChannel) @Doc({ description: 'How the data is collected' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportCollectionChannel)
+  @Doc({ description: 'How the data is collected' })
   collectionChannels!: ExportCollectionChannel[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportRecipient) @Doc({ description: 'Recipients, incl. those in third countries (Art. 30(1)(d))' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportRecipient)
+  @Doc({ description: 'Recipients, incl. those in third countries (Art. 30(1)(d))' })
   recipients!: ExportRecipient[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportTransfer)
+  @ValidateNested({ each: true })
+  @Type(() => ExportTransfer)
   @Doc({ description: 'Transfers to third countries with their safeguards (Art. 30(1)(e), 30(2)(c))' })
   transfers!: ExportTransfer[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportSecurityMeasure)
+  @ValidateNested({ each: true })
+  @Type(() => ExportSecurityMeasure)
   @Doc({ description: 'Technical and organisational security measures (Art. 30(1)(g), 30(2)(d))' })
   securityMeasures!: ExportSecurityMeasure[];
 
-  @ValidateNested({ each: true }) @Type(() => ActivityRight) @Doc({ description: 'Data subject rights, derived from the legal bases' })
+  @ValidateNested({ each: true })
+  @Type(() => ActivityRight)
+  @Doc({ description: 'Data subject rights, derived from the legal bases' })
   rights!: ActivityRight[];
 
-  @IsString() @dateTime('When the record was created')
+  @IsString()
+  @dateTime('When the record was created')
   createdAt!: string;
 
-  @IsString() @dateTime('When the record was last changed')
+  @IsString()
+  @dateTime('When the record was last changed')
   updatedAt!: string;
 
-  @IsInt() @Doc({ description: 'Increases by one with every change', example: 1 })
+  @IsInt()
+  @Doc({ description: 'Increases by one with every change', example: 1 })
   version!: number;
 }
 
@@ -463,16 +646,23 @@ export class ExportActivity {
 
 @Complete('The filters the export was made with (null: not filtered)')
 export class ExportFilters {
-  @IsOptional() @IsIn(activityStatuses) @Doc({ description: 'Only activities with this status', example: 'active', nullable: true })
+  @IsOptional()
+  @IsIn(activityStatuses)
+  @Doc({ description: 'Only activities with this status', example: 'active', nullable: true })
   status!: string | null;
 
-  @IsOptional() @IsString() @Doc({ description: 'Only activities of this owner', example: 'Sales', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Only activities of this owner', example: 'Sales', nullable: true })
   owner!: string | null;
 
-  @IsOptional() @IsIn(activityRoles) @Doc({ description: 'Only activities where we have this role', example: 'controller', nullable: true })
+  @IsOptional()
+  @IsIn(activityRoles)
+  @Doc({ description: 'Only activities where we have this role', example: 'controller', nullable: true })
   role!: string | null;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @Doc({
     description: 'The moment the register is shown as it stood (replayed from the audit trail); null: as it is now',
     example: '2026-01-31T00:00:00Z',
@@ -484,86 +674,116 @@ export class ExportFilters {
 
 @Complete('Art. 30(1): the record kept as controller (and joint controller)')
 export class ExportControllerRegister {
-  @IsString() @Doc({ description: 'The provision', example: 'GDPR Art. 30(1)' })
+  @IsString()
+  @Doc({ description: 'The provision', example: 'GDPR Art. 30(1)' })
   article!: string;
 
-  @ValidateNested({ each: true }) @Type(() => ExportOrganisation)
+  @ValidateNested({ each: true })
+  @Type(() => ExportOrganisation)
   @Doc({ description: 'The controllers named in these records, with contacts, DPO and representative (Art. 30(1)(a))' })
   controllers!: ExportOrganisation[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportActivity) @Doc({ description: 'The records, by name' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportActivity)
+  @Doc({ description: 'The records, by name' })
   activities!: ExportActivity[];
 }
 
 @Complete('The records of processing carried out on behalf of one controller')
 export class ExportProcessorGroup {
-  @IsOptional() @ValidateNested() @Type(() => ExportOrganisation)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportOrganisation)
   @Doc({ description: 'The controller acted for (null: the records name none)', nullable: true })
   controller!: ExportOrganisation | null;
 
-  @ValidateNested({ each: true }) @Type(() => ExportActivity) @Doc({ description: 'The records, by name' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportActivity)
+  @Doc({ description: 'The records, by name' })
   activities!: ExportActivity[];
 }
 
 @Complete('Art. 30(2): the record kept as processor, per controller')
 export class ExportProcessorRegister {
-  @IsString() @Doc({ description: 'The provision', example: 'GDPR Art. 30(2)' })
+  @IsString()
+  @Doc({ description: 'The provision', example: 'GDPR Art. 30(2)' })
   article!: string;
 
-  @ValidateNested({ each: true }) @Type(() => ExportOrganisation)
+  @ValidateNested({ each: true })
+  @Type(() => ExportOrganisation)
   @Doc({
     description:
       "The processor (this register's keeper): organisations with the role 'processor' that are not behind one of the register's recipients (Art. 30(2)(a))",
   })
   processors!: ExportOrganisation[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportProcessorGroup)
+  @ValidateNested({ each: true })
+  @Type(() => ExportProcessorGroup)
   @Doc({ description: 'Per controller acted for, by name; an activity acting for two controllers appears under both' })
   controllers!: ExportProcessorGroup[];
 }
 
 @Complete('Counts of what the document holds')
 export class ExportTotals {
-  @IsInt() @Doc({ description: 'Activities in the document (each counted once)', example: 13 })
+  @IsInt()
+  @Doc({ description: 'Activities in the document (each counted once)', example: 13 })
   activities!: number;
 
-  @IsInt() @Doc({ description: 'Activities in the controller register', example: 13 })
+  @IsInt()
+  @Doc({ description: 'Activities in the controller register', example: 13 })
   controllerActivities!: number;
 
-  @IsInt() @Doc({ description: 'Activities in the processor register', example: 0 })
+  @IsInt()
+  @Doc({ description: 'Activities in the processor register', example: 0 })
   processorActivities!: number;
 
-  @IsInt() @Doc({ description: 'Activity × purpose pairs (an activity without purposes counts one): the rows of the CSV', example: 27 })
+  @IsInt()
+  @Doc({ description: 'Activity × purpose pairs (an activity without purposes counts one): the rows of the CSV', example: 27 })
   purposeRows!: number;
 }
 
 @Complete('The record of processing activities (GDPR Art. 30) as one self-contained document')
 export class RegisterExport {
-  @IsString() @Doc({ description: 'What this document is', example: 'gdpr-art30-register' })
+  @IsString()
+  @Doc({ description: 'What this document is', example: 'gdpr-art30-register' })
   documentType!: string;
 
-  @IsInt() @Doc({ description: 'Version of this document format (see openapi/register.schema.json)', example: 1 })
+  @IsInt()
+  @Doc({ description: 'Version of this document format (see openapi/register.schema.json)', example: 1 })
   formatVersion!: number;
 
-  @ValidateNested() @Type(() => ExportFilters) @Doc({ description: 'Filters applied' })
+  @ValidateNested()
+  @Type(() => ExportFilters)
+  @Doc({ description: 'Filters applied' })
   filters!: ExportFilters;
 
-  @ValidateNested({ each: true }) @Type(() => ExportOrganisation) @Doc({ description: "Every organisation in the register, by name" })
+  @ValidateNested({ each: true })
+  @Type(() => ExportOrganisation)
+  @Doc({ description: 'Every organisation in the register, by name' })
   organisations!: ExportOrganisation[];
 
-  @ValidateNested({ each: true }) @Type(() => ExportLegalBasis) @Doc({ description: 'The legal bases the exported activities use, by code' })
+  @ValidateNested({ each: true })
+  @Type(() => ExportLegalBasis)
+  @Doc({ description: 'The legal bases the exported activities use, by code' })
   legalBases!: ExportLegalBasis[];
 
-  @ValidateNested() @Type(() => ExportControllerRegister) @Doc({ description: 'Art. 30(1) records' })
+  @ValidateNested()
+  @Type(() => ExportControllerRegister)
+  @Doc({ description: 'Art. 30(1) records' })
   controllerRegister!: ExportControllerRegister;
 
-  @ValidateNested() @Type(() => ExportProcessorRegister) @Doc({ description: 'Art. 30(2) records' })
+  @ValidateNested()
+  @Type(() => ExportProcessorRegister)
+  @Doc({ description: 'Art. 30(2) records' })
   processorRegister!: ExportProcessorRegister;
 
-  @ValidateNested() @Type(() => ExportTotals) @Doc({ description: 'Counts (at the end, as the document is streamed)' })
+  @ValidateNested()
+  @Type(() => ExportTotals)
+  @Doc({ description: 'Counts (at the end, as the document is streamed)' })
   totals!: ExportTotals;
 
-  @IsString() @dateTime('When the document was generated')
+  @IsString()
+  @dateTime('When the document was generated')
   generatedAt!: string;
 }
 
@@ -573,16 +793,24 @@ export const exportFormats = ['json', 'jsonld', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export class RegisterExportQuery {
-  @IsOptional() @IsIn(activityStatuses) @Doc({ description: 'Only activities with this status', example: 'active' })
+  @IsOptional()
+  @IsIn(activityStatuses)
+  @Doc({ description: 'Only activities with this status', example: 'active' })
   status?: string;
 
-  @IsOptional() @IsString() @MaxLength(300) @Doc({ description: 'Only activities of this owner (exact)', example: 'Sales' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Doc({ description: 'Only activities of this owner (exact)', example: 'Sales' })
   owner?: string;
 
-  @IsOptional() @IsIn(activityRoles) @Doc({ description: 'Only activities where we have this role', example: 'controller' })
+  @IsOptional()
+  @IsIn(activityRoles)
+  @Doc({ description: 'Only activities where we have this role', example: 'controller' })
   role?: string;
 
-  @IsOptional() @IsIn(exportFormats)
+  @IsOptional()
+  @IsIn(exportFormats)
   @Doc({ description: 'json, jsonld (W3C DPV) or csv (UK ICO template); overrides the Accept header', example: 'json' })
   format?: string;
 
@@ -597,31 +825,43 @@ export class RegisterExportQuery {
 
 // ---- snapshots ---------------------------------------------------------------------------------
 
-const sha256Doc = Doc({ description: 'SHA-256 of the payload bytes (the JSON export), hex', example: 'a3f1…', schema: { pattern: '^[0-9a-f]{64}$' } });
+const sha256Doc = Doc({
+  description: 'SHA-256 of the payload bytes (the JSON export), hex',
+  example: 'a3f1…',
+  schema: { pattern: '^[0-9a-f]{64}$' },
+});
 
 export class RegisterSnapshotSummary {
-  @IsUUID() @Doc({ description: 'Id', example: uuid })
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
   id!: string;
 
-  @IsString() @Doc({ description: 'Token subject of whoever made it', example: 'auditor@example.com' })
+  @IsString()
+  @Doc({ description: 'Token subject of whoever made it', example: 'auditor@example.com' })
   createdBy!: string;
 
-  @IsString() @Doc({ description: 'Key id of the signing key (also in the JWS header)', example: 'k7Yp…' })
+  @IsString()
+  @Doc({ description: 'Key id of the signing key (also in the JWS header)', example: 'k7Yp…' })
   kid!: string;
 
-  @IsString() @sha256Doc
+  @IsString()
+  @sha256Doc
   sha256!: string;
 
-  @IsInt() @Doc({ description: 'Payload size in bytes', example: 81234 })
+  @IsInt()
+  @Doc({ description: 'Payload size in bytes', example: 81234 })
   byteSize!: number;
 
-  @IsInt() @Doc({ description: 'Activities in the snapshot', example: 13 })
+  @IsInt()
+  @Doc({ description: 'Activities in the snapshot', example: 13 })
   activityCount!: number;
 
-  @IsString() @dateTime('When the snapshot was made')
+  @IsString()
+  @dateTime('When the snapshot was made')
   createdAt!: string;
 
-  @IsString() @dateTime("The export's generatedAt")
+  @IsString()
+  @dateTime("The export's generatedAt")
   generatedAt!: string;
 }
 
@@ -635,40 +875,56 @@ export class RegisterSnapshotResponse extends RegisterSnapshotSummary {
 }
 
 export class RegisterSnapshotListQuery {
-  @IsOptional() @IsInt() @Min(1) @Max(maxPageSize)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(maxPageSize)
   @Doc({ description: `Page size (at most ${maxPageSize})`, example: 20, schema: { default: 20 } })
   limit?: number;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   @Doc({ description: 'Number of snapshots to skip (newest first)', example: 0, schema: { default: 0 } })
   offset?: number;
 
-  @IsOptional() @IsString() @MaxLength(300) @Doc({ description: 'Only snapshots made by this token subject', example: 'auditor@example.com' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Doc({ description: 'Only snapshots made by this token subject', example: 'auditor@example.com' })
   createdBy?: string;
 }
 
 export class RegisterSigningJwk {
-  @IsIn(['OKP']) @Doc({ description: 'Key type', example: 'OKP' })
+  @IsIn(['OKP'])
+  @Doc({ description: 'Key type', example: 'OKP' })
   kty!: string;
 
-  @IsIn(['Ed25519']) @Doc({ description: 'Curve', example: 'Ed25519' })
+  @IsIn(['Ed25519'])
+  @Doc({ description: 'Curve', example: 'Ed25519' })
   crv!: string;
 
-  @IsString() @Doc({ description: 'Public key, base64url', example: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' })
+  @IsString()
+  @Doc({ description: 'Public key, base64url', example: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' })
   x!: string;
 
-  @IsString() @Doc({ description: 'Key id', example: 'k7Yp…' })
+  @IsString()
+  @Doc({ description: 'Key id', example: 'k7Yp…' })
   kid!: string;
 
-  @IsIn(['EdDSA']) @Doc({ description: 'Algorithm', example: 'EdDSA' })
+  @IsIn(['EdDSA'])
+  @Doc({ description: 'Algorithm', example: 'EdDSA' })
   alg!: string;
 
-  @IsIn(['sig']) @Doc({ description: 'Use', example: 'sig' })
+  @IsIn(['sig'])
+  @Doc({ description: 'Use', example: 'sig' })
   use!: string;
 }
 
 export class RegisterSigningJwks {
-  @ValidateNested({ each: true }) @Type(() => RegisterSigningJwk)
+  @ValidateNested({ each: true })
+  @Type(() => RegisterSigningJwk)
   @Doc({ description: 'Every key that signed or signs snapshots (RFC 7517 JWK Set)' })
   keys!: RegisterSigningJwk[];
 }

@@ -105,7 +105,19 @@ interface Blocks {
 }
 
 /** The activity's own columns, as the read model names them. */
-type ActivityScalar = 'id' | 'name' | 'description' | 'role' | 'status' | 'owner' | 'reviewDueAt' | 'dpiaRequired' | 'dpiaReference' | 'createdAt' | 'updatedAt' | 'version';
+type ActivityScalar =
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'role'
+  | 'status'
+  | 'owner'
+  | 'reviewDueAt'
+  | 'dpiaRequired'
+  | 'dpiaReference'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version';
 
 /**
  * An activity row of the compact query: its columns, and per link kind the ids (with the link's
@@ -211,7 +223,7 @@ export class RegisterReader implements RegisterSource {
     return this.byId.get(id);
   }
 
-  private query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+  private query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     this.stats.queries += 1;
     return this.runner.query(sql, params);
   }
@@ -453,7 +465,9 @@ export class RegisterReader implements RegisterSource {
         const rule = ruleId ? blocks.retentionRules.get(ruleId)! : null;
         return {
           dataCategory: { id: category.id, name: category.name, sensitivity: category.sensitivity },
-          retentionRule: rule ? ({ id: rule.id, name: rule.name, duration: rule.duration, maximumDuration: rule.maximumDuration } as Ref) : null,
+          retentionRule: rule
+            ? ({ id: rule.id, name: rule.name, duration: rule.duration, maximumDuration: rule.maximumDuration } as Ref)
+            : null,
           sourceChannels: refs(sources, blocks.collectionChannels),
         };
       }),

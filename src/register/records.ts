@@ -1,7 +1,16 @@
 import type { CookieDetails } from '../../entities/collection-channel';
 import type { ActivityView } from '../processing-activities/service';
 import { withRights } from '../rights/derive-rights';
-import type { ExportActivity, ExportTotals, ExportChannelRef, ExportCollectionChannel, ExportLegalBasis, ExportLegalBasisRef, ExportOrganisation, ExportRetention } from './dto';
+import type {
+  ExportActivity,
+  ExportTotals,
+  ExportChannelRef,
+  ExportCollectionChannel,
+  ExportLegalBasis,
+  ExportLegalBasisRef,
+  ExportOrganisation,
+  ExportRetention,
+} from './dto';
 
 /** An organisation's columns, as SQL reads them or the audit trail recorded them. */
 export interface OrganisationRow {
@@ -66,7 +75,10 @@ type LegalBasisRow = Ref & { code: string; article: string; kind: string };
 type RecipientRow = Ref & { kind: string; country: string | null };
 
 /** A row of the read model (src/processing-activities/read-model.ts), precisely. */
-export interface ReadModelRow extends Omit<ActivityView, 'purposes' | 'dataCategories' | 'recipients' | 'transfers' | 'createdAt' | 'updatedAt'> {
+export interface ReadModelRow extends Omit<
+  ActivityView,
+  'purposes' | 'dataCategories' | 'recipients' | 'transfers' | 'createdAt' | 'updatedAt'
+> {
   purposes: { purpose: Ref; legalBases: LegalBasisRow[]; legitimateInterest: string | null; assessmentReference: string | null }[];
   dataCategories: {
     dataCategory: Ref & { sensitivity: string };
@@ -74,7 +86,13 @@ export interface ReadModelRow extends Omit<ActivityView, 'purposes' | 'dataCateg
     sourceChannels: Ref[];
   }[];
   recipients: { recipient: RecipientRow; dataCategories: Ref[] }[];
-  transfers: { recipient: RecipientRow; country: string; mechanism: LegalBasisRow | null; safeguard: string | null; tiaReference: string | null }[];
+  transfers: {
+    recipient: RecipientRow;
+    country: string;
+    mechanism: LegalBasisRow | null;
+    safeguard: string | null;
+    tiaReference: string | null;
+  }[];
   createdAt: Date | string;
   updatedAt: Date | string;
 }
@@ -84,10 +102,18 @@ export interface LinkedDetails {
   purposes: ReadonlyMap<string, { description: string | null }>;
   dataSubjectCategories: ReadonlyMap<string, { description: string | null; vulnerable: boolean }>;
   dataCategories: ReadonlyMap<string, { description: string | null }>;
-  collectionChannels: ReadonlyMap<string, { description: string | null; sourceType: string; mechanism: string; cookie: CookieDetails | null }>;
+  collectionChannels: ReadonlyMap<
+    string,
+    { description: string | null; sourceType: string; mechanism: string; cookie: CookieDetails | null }
+  >;
   recipients: ReadonlyMap<
     string,
-    { description: string | null; category: string; organisation: { id: string; name: string } | null; processingAgreementRef: string | null }
+    {
+      description: string | null;
+      category: string;
+      organisation: { id: string; name: string } | null;
+      processingAgreementRef: string | null;
+    }
   >;
   retentionRules: ReadonlyMap<string, ExportRetention>;
   securityMeasures: ReadonlyMap<string, { description: string | null; type: string; standardReference: string | null }>;

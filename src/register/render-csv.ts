@@ -21,14 +21,24 @@ interface Row {
 }
 
 const lines = (items: (string | null | undefined)[]) => items.filter((item): item is string => Boolean(item)).join('\n');
-const joinParts = (parts: (string | null | undefined)[], separator = ', ') => parts.filter((part): part is string => Boolean(part)).join(separator);
+const joinParts = (parts: (string | null | undefined)[], separator = ', ') =>
+  parts.filter((part): part is string => Boolean(part)).join(separator);
 
-function contact(organisation: { name: string; address: string | null; country: string | null; email: string | null; phone: string | null }) {
+function contact(organisation: {
+  name: string;
+  address: string | null;
+  country: string | null;
+  email: string | null;
+  phone: string | null;
+}) {
   return joinParts([organisation.name, organisation.address, organisation.country, organisation.email, organisation.phone]);
 }
 
 function controllerContact(organisation: ExportOrganisation) {
-  return joinParts([contact(organisation), organisation.privacyContactEmail ? `privacy requests: ${organisation.privacyContactEmail}` : null]);
+  return joinParts([
+    contact(organisation),
+    organisation.privacyContactEmail ? `privacy requests: ${organisation.privacyContactEmail}` : null,
+  ]);
 }
 
 const basesOf = (purpose: ExportPurpose | null, kinds: string[]) =>
@@ -52,7 +62,8 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
   ],
   [
     'Name and contact details of data protection officer (if applicable)',
-    ({ activity }) => lines(activity.controllers.map((c) => (c.dpo ? `${c.name}: ${joinParts([c.dpo.name, c.dpo.email, c.dpo.phone])}` : null))),
+    ({ activity }) =>
+      lines(activity.controllers.map((c) => (c.dpo ? `${c.name}: ${joinParts([c.dpo.name, c.dpo.email, c.dpo.phone])}` : null))),
   ],
   ['Categories of individuals', ({ activity }) => lines(activity.dataSubjectCategories.map((s) => s.name))],
   [
@@ -60,14 +71,24 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
     ({ activity }) =>
       lines(
         activity.dataCategories.map((d) =>
-          d.sensitivity === 'special' ? `${d.name} (special category, Art. 9)` : d.sensitivity === 'criminal' ? `${d.name} (criminal offence data, Art. 10)` : d.name,
+          d.sensitivity === 'special'
+            ? `${d.name} (special category, Art. 9)`
+            : d.sensitivity === 'criminal'
+              ? `${d.name} (criminal offence data, Art. 10)`
+              : d.name,
         ),
       ),
   ],
-  ['Categories of recipients', ({ activity }) => lines(activity.recipients.map((r) => `${r.name} (${r.kind}${r.country ? `, ${r.country}` : ''})`))],
+  [
+    'Categories of recipients',
+    ({ activity }) => lines(activity.recipients.map((r) => `${r.name} (${r.kind}${r.country ? `, ${r.country}` : ''})`)),
+  ],
   [
     'Link to contract with processor',
-    ({ activity }) => lines(activity.recipients.filter((r) => r.kind === 'processor').map((r) => `${r.name}: ${r.processingAgreementRef ?? 'none recorded'}`)),
+    ({ activity }) =>
+      lines(
+        activity.recipients.filter((r) => r.kind === 'processor').map((r) => `${r.name}: ${r.processingAgreementRef ?? 'none recorded'}`),
+      ),
   ],
   [
     'Names of third countries or international organisations that personal data are transferred to (if applicable)',
@@ -80,7 +101,11 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
         activity.transfers.map(
           (t) =>
             `${t.country} (${t.recipient.name}): ${joinParts(
-              [t.mechanism ? `${t.mechanism.article} ${t.mechanism.name}` : 'no mechanism recorded', t.safeguard, t.tiaReference ? `TIA ${t.tiaReference}` : null],
+              [
+                t.mechanism ? `${t.mechanism.article} ${t.mechanism.name}` : 'no mechanism recorded',
+                t.safeguard,
+                t.tiaReference ? `TIA ${t.tiaReference}` : null,
+              ],
               '; ',
             )}`,
         ),
@@ -105,17 +130,24 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
   ],
   [
     'General description of technical and organisational security measures (if possible)',
-    ({ activity }) => lines(activity.securityMeasures.map((m) => `${m.name} (${m.type}${m.standardReference ? `, ${m.standardReference}` : ''})`)),
+    ({ activity }) =>
+      lines(activity.securityMeasures.map((m) => `${m.name} (${m.type}${m.standardReference ? `, ${m.standardReference}` : ''})`)),
   ],
   ['Article 6 lawful basis for processing personal data', ({ purpose }) => basesOf(purpose, ['lawful-basis'])],
   ['Article 9 basis for processing special category data', ({ purpose }) => basesOf(purpose, ['special-category-condition'])],
   ['Article 10 basis for processing criminal offence data', ({ purpose }) => basesOf(purpose, ['criminal-data-condition'])],
   ['Legitimate interests for the processing (if applicable)', ({ purpose }) => purpose?.legitimateInterest ?? ''],
   ['Link to record of legitimate interests assessment (if applicable)', ({ purpose }) => purpose?.assessmentReference ?? ''],
-  ['Rights available to individuals', ({ activity }) => lines(activity.rights.filter((r) => r.applies).map((r) => `${r.name} (${r.article})`))],
+  [
+    'Rights available to individuals',
+    ({ activity }) => lines(activity.rights.filter((r) => r.applies).map((r) => `${r.name} (${r.article})`)),
+  ],
   [
     'Source of personal data (if applicable)',
-    ({ activity }) => lines(activity.collectionChannels.map((c) => `${c.name} (${c.sourceType === 'data-subject' ? 'from the data subject' : c.sourceType})`)),
+    ({ activity }) =>
+      lines(
+        activity.collectionChannels.map((c) => `${c.name} (${c.sourceType === 'data-subject' ? 'from the data subject' : c.sourceType})`),
+      ),
   ],
   ['Data Protection Impact Assessment required?', ({ activity }) => (activity.dpiaRequired ? 'Yes' : 'No')],
   ['Link to Data Protection Impact Assessment', ({ activity }) => activity.dpiaReference ?? ''],

@@ -270,7 +270,8 @@ export async function* renderJsonLd(source: RegisterSource): AsyncGenerator<stri
   }
   for await (const page of source.processorPages()) {
     // An activity acting for two controllers is one node (its controllers are all listed on it).
-    for (const { activity, first } of page) if (first) yield `,\n${JSON.stringify(activityNode(activity, registerId, 'processor', source))}`;
+    for (const { activity, first } of page)
+      if (first) yield `,\n${JSON.stringify(activityNode(activity, registerId, 'processor', source))}`;
   }
   const totals = source.totals;
   const closing = {

@@ -40,7 +40,10 @@ export function acceptQuality(accept: string | undefined, mediaType: string): nu
   let best = -1;
   let specificity = -1;
   for (const part of accept.split(',')) {
-    const [range, ...params] = part.trim().split(';').map((p) => p.trim().toLowerCase());
+    const [range, ...params] = part
+      .trim()
+      .split(';')
+      .map((p) => p.trim().toLowerCase());
     const matches = range === mediaType ? 3 : range === `${type}/*` ? 2 : range === '*/*' ? 1 : 0;
     if (matches === 0 || matches < specificity) continue;
     const q = params.find((p) => p.startsWith('q='));
@@ -99,10 +102,16 @@ type OpenSource = RegisterSource & { readonly stats: ReadStats; close(): Promise
  * connection) is closed however the stream ends: completed, failed, the client gone — or the
  * client no longer reading for `idleMs` (a stalled client would otherwise hold the connection).
  */
-function stream(reply: FastifyReply, request: FastifyRequest, reader: OpenSource, body: AsyncGenerator<string>, format: ExportFormat, idleMs: number) {
+function stream(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  reader: OpenSource,
+  body: AsyncGenerator<string>,
+  format: ExportFormat,
+  idleMs: number,
+) {
   const started = process.hrtime.bigint();
   let timer: NodeJS.Timeout | undefined;
-  let readable: Readable;
   const watch = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -118,13 +127,17 @@ function stream(reply: FastifyReply, request: FastifyRequest, reader: OpenSource
         yield chunk;
         clearTimeout(timer);
       }
-      request.log.info({ format, ...reader.stats, ...reader.totals, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'register exported');
+      request.log.info(
+        { format, ...reader.stats, ...reader.totals, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'register exported',
+      );
     } finally {
       clearTimeout(timer);
       await reader.close();
     }
   }
-  readable = Readable.from(guarded(), { objectMode: false });
+  // `watch` above runs only once the stream is read, after this line.
+  const readable = Readable.from(guarded(), { objectMode: false });
   readable.once('close', () => clearTimeout(timer));
   return reply.send(readable);
 }
@@ -154,7 +167,12 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
             description: 'The register (an attachment)',
             content: {
               'application/json': { schema: ref(RegisterExport) },
-              'application/ld+json': { schema: { type: 'object', description: 'JSON-LD: {"@context": {…}, "@graph": [register, organisations, legal bases, activities]}' } },
+              'application/ld+json': {
+                schema: {
+                  type: 'object',
+                  description: 'JSON-LD: {"@context": {…}, "@graph": [register, organisations, legal bases, activities]}',
+                },
+              },
               'text/csv': { schema: { type: 'string', description: 'CSV, header row first, CRLF line ends' } },
             },
           },
@@ -171,7 +189,9 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
         // The past includes what was deleted since: the audit trail's readers only.
         app.requirePermission(request, { resource: 'register-history', operation: 'get' });
         if (Date.parse(asOf) > Date.now()) {
-          throw validationFailed([{ in: 'query', path: '/asOf', message: 'must not be in the future: the register can only be shown as it stood' }]);
+          throw validationFailed([
+            { in: 'query', path: '/asOf', message: 'must not be in the future: the register can only be shown as it stood' },
+          ]);
         }
         reader = await openRegisterAsOf(app.dataSource, filter, new Date(asOf).toISOString(), { rightIris: format === 'jsonld' });
       } else {
@@ -205,10 +225,15 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
     async (request, reply) => {
       const body = request.body;
       if (body !== undefined && body !== null && !(typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
-        throw validationFailed([{ in: 'body', path: '', message: 'must be empty: a snapshot takes the whole register, with no parameters' }]);
+        throw validationFailed([
+          { in: 'body', path: '', message: 'must be empty: a snapshot takes the whole register, with no parameters' },
+        ]);
       }
       const created = await snapshots.create(request.principal!.sub);
-      request.log.info({ snapshot: created.id, sha256: created.sha256, bytes: created.byteSize, kid: created.kid }, 'register snapshot made');
+      request.log.info(
+        { snapshot: created.id, sha256: created.sha256, bytes: created.byteSize, kid: created.kid },
+        'register snapshot made',
+      );
       return reply.code(201).header('location', `/v1/register/snapshots/${created.id}`).send(created);
     },
   );

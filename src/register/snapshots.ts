@@ -7,6 +7,7 @@ import { notFound } from '../errors';
 import type { RegisterSigningJwk, RegisterSigningJwks, RegisterSnapshotResponse, RegisterSnapshotSummary } from './dto';
 import { openRegister } from './reader';
 import { renderJson } from './render-json';
+import type { JsonObject } from '../http/dto';
 
 export type SigningConfig = Pick<Config, 'SNAPSHOT_SIGNING_KEY' | 'SNAPSHOT_SIGNING_KID' | 'NODE_ENV'>;
 
@@ -32,7 +33,8 @@ function publicJwk(key: KeyObject): { kty: string; crv: string; x: string } {
 /** SNAPSHOT_SIGNING_KEY as a key object, or a ConfigError naming what is wrong with it. */
 export function configuredSigningKey(config: SigningConfig): KeyObject | undefined {
   if (!config.SNAPSHOT_SIGNING_KEY) {
-    if (config.SNAPSHOT_SIGNING_KID) throw new ConfigError('Invalid configuration: SNAPSHOT_SIGNING_KID is set but SNAPSHOT_SIGNING_KEY is not');
+    if (config.SNAPSHOT_SIGNING_KID)
+      throw new ConfigError('Invalid configuration: SNAPSHOT_SIGNING_KID is set but SNAPSHOT_SIGNING_KEY is not');
     return undefined;
   }
   let key: KeyObject;
@@ -150,7 +152,7 @@ export class SnapshotService {
   private static readonly columns = `id, created_at AS "createdAt", created_by AS "createdBy", kid, sha256, byte_size AS "byteSize",
     activity_count AS "activityCount", generated_at AS "generatedAt"`;
 
-  private static summary(row: Record<string, any>): RegisterSnapshotSummary {
+  private static summary(row: JsonObject): RegisterSnapshotSummary {
     return {
       id: row.id,
       createdAt: new Date(row.createdAt).toISOString(),
@@ -190,9 +192,14 @@ export class SnapshotService {
       `SELECT kid, public_jwk AS "publicJwk" FROM register_signing_keys ORDER BY created_at, kid`,
     );
     return {
-      keys: rows.map(
-        ({ kid, publicJwk }): RegisterSigningJwk => ({ kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, kid, alg: algorithm, use: 'sig' }),
-      ),
+      keys: rows.map(({ kid, publicJwk }): RegisterSigningJwk => ({
+        kty: publicJwk.kty,
+        crv: publicJwk.crv,
+        x: publicJwk.x,
+        kid,
+        alg: algorithm,
+        use: 'sig',
+      })),
     };
   }
 }

@@ -5,15 +5,62 @@ import type { DataSubjectRightCode } from '../../entities/data-subject-right';
  * equal). Kept in code too because deriving rights is a pure function: it must not need the database.
  */
 export const rightDefinitions: readonly { code: DataSubjectRightCode; article: string; name: string; description: string }[] = [
-  { code: 'access', article: 'Art. 15', name: 'Right of access', description: 'Obtain confirmation whether personal data is processed, a copy of it, and the information of Art. 15(1).' },
-  { code: 'rectification', article: 'Art. 16', name: 'Right to rectification', description: 'Have inaccurate personal data corrected and incomplete data completed.' },
-  { code: 'erasure', article: 'Art. 17', name: 'Right to erasure', description: "Have personal data erased ('right to be forgotten') on the grounds of Art. 17(1)." },
-  { code: 'restriction', article: 'Art. 18', name: 'Right to restriction of processing', description: 'Have processing restricted while accuracy or lawfulness is contested, or when data is needed for legal claims.' },
-  { code: 'portability', article: 'Art. 20', name: 'Right to data portability', description: 'Receive data provided to the controller in a structured, machine-readable format and have it transmitted to another controller, where processing rests on consent or contract and is automated.' },
-  { code: 'objection', article: 'Art. 21', name: 'Right to object', description: 'Object to processing based on Art. 6(1)(e) or (f), and at any time to direct marketing.' },
-  { code: 'automated-decision-making', article: 'Art. 22', name: 'Rights related to automated decision-making', description: 'Not to be subject to a decision based solely on automated processing, including profiling, with legal or similarly significant effects.' },
-  { code: 'withdraw-consent', article: 'Art. 7(3)', name: 'Right to withdraw consent', description: 'Withdraw consent at any time, as easily as it was given, without affecting earlier processing.' },
-  { code: 'complaint', article: 'Art. 77', name: 'Right to lodge a complaint', description: 'Lodge a complaint with a supervisory authority.' },
+  {
+    code: 'access',
+    article: 'Art. 15',
+    name: 'Right of access',
+    description: 'Obtain confirmation whether personal data is processed, a copy of it, and the information of Art. 15(1).',
+  },
+  {
+    code: 'rectification',
+    article: 'Art. 16',
+    name: 'Right to rectification',
+    description: 'Have inaccurate personal data corrected and incomplete data completed.',
+  },
+  {
+    code: 'erasure',
+    article: 'Art. 17',
+    name: 'Right to erasure',
+    description: "Have personal data erased ('right to be forgotten') on the grounds of Art. 17(1).",
+  },
+  {
+    code: 'restriction',
+    article: 'Art. 18',
+    name: 'Right to restriction of processing',
+    description: 'Have processing restricted while accuracy or lawfulness is contested, or when data is needed for legal claims.',
+  },
+  {
+    code: 'portability',
+    article: 'Art. 20',
+    name: 'Right to data portability',
+    description:
+      'Receive data provided to the controller in a structured, machine-readable format and have it transmitted to another controller, where processing rests on consent or contract and is automated.',
+  },
+  {
+    code: 'objection',
+    article: 'Art. 21',
+    name: 'Right to object',
+    description: 'Object to processing based on Art. 6(1)(e) or (f), and at any time to direct marketing.',
+  },
+  {
+    code: 'automated-decision-making',
+    article: 'Art. 22',
+    name: 'Rights related to automated decision-making',
+    description:
+      'Not to be subject to a decision based solely on automated processing, including profiling, with legal or similarly significant effects.',
+  },
+  {
+    code: 'withdraw-consent',
+    article: 'Art. 7(3)',
+    name: 'Right to withdraw consent',
+    description: 'Withdraw consent at any time, as easily as it was given, without affecting earlier processing.',
+  },
+  {
+    code: 'complaint',
+    article: 'Art. 77',
+    name: 'Right to lodge a complaint',
+    description: 'Lodge a complaint with a supervisory authority.',
+  },
 ];
 
 export interface DerivedRight {
@@ -58,25 +105,52 @@ export function deriveRights(activity: RightsInput): DerivedRight[] {
   const erasable = withBasis.filter((p) => !onlyObligation.includes(p.name)).map((p) => p.name);
   const erasure =
     withBasis.length > 0 && erasable.length === 0
-      ? { applies: false, reason: `Every purpose rests on a legal obligation or public task (Art. 6(1)(c)/(e)): Art. 17(3)(b) excludes erasure while the processing is necessary for it.` }
+      ? {
+          applies: false,
+          reason: `Every purpose rests on a legal obligation or public task (Art. 6(1)(c)/(e)): Art. 17(3)(b) excludes erasure while the processing is necessary for it.`,
+        }
       : onlyObligation.length > 0
-        ? { applies: true, reason: `Applies to ${quoted(erasable)}; not to ${quoted(onlyObligation)}, which rest${onlyObligation.length === 1 ? 's' : ''} on a legal obligation or public task only (Art. 17(3)(b)).` }
-        : { applies: true, reason: `${noBasis}No purpose rests only on a legal obligation or public task, so Art. 17(3)(b) does not exclude erasure; the grounds of Art. 17(1) apply.` };
+        ? {
+            applies: true,
+            reason: `Applies to ${quoted(erasable)}; not to ${quoted(onlyObligation)}, which rest${onlyObligation.length === 1 ? 's' : ''} on a legal obligation or public task only (Art. 17(3)(b)).`,
+          }
+        : {
+            applies: true,
+            reason: `${noBasis}No purpose rests only on a legal obligation or public task, so Art. 17(3)(b) does not exclude erasure; the grounds of Art. 17(1) apply.`,
+          };
 
   const portable = resting([...consent, ...contract]);
-  const portability = portable.length > 0
-    ? { applies: true, reason: `${quoted(portable)} rest${portable.length === 1 ? 's' : ''} on consent or contract (Art. 20(1)(a)); applies to data the data subject provided, processed by automated means.` }
-    : { applies: false, reason: `${noBasis}Art. 20(1)(a) limits portability to processing based on consent (Art. 6(1)(a), 9(2)(a)) or contract (Art. 6(1)(b)), and no purpose rests on either.` };
+  const portability =
+    portable.length > 0
+      ? {
+          applies: true,
+          reason: `${quoted(portable)} rest${portable.length === 1 ? 's' : ''} on consent or contract (Art. 20(1)(a)); applies to data the data subject provided, processed by automated means.`,
+        }
+      : {
+          applies: false,
+          reason: `${noBasis}Art. 20(1)(a) limits portability to processing based on consent (Art. 6(1)(a), 9(2)(a)) or contract (Art. 6(1)(b)), and no purpose rests on either.`,
+        };
 
   const objectable = resting(publicTaskOrInterests);
-  const objection = objectable.length > 0
-    ? { applies: true, reason: `${quoted(objectable)} rest${objectable.length === 1 ? 's' : ''} on public task or legitimate interests (Art. 21(1)); objection to direct marketing is absolute (Art. 21(2)–(3)).` }
-    : { applies: false, reason: `${noBasis}Art. 21(1) applies only to processing based on Art. 6(1)(e) or (f), and no purpose rests on either; objection to direct marketing (Art. 21(2)) stays possible whatever the basis.` };
+  const objection =
+    objectable.length > 0
+      ? {
+          applies: true,
+          reason: `${quoted(objectable)} rest${objectable.length === 1 ? 's' : ''} on public task or legitimate interests (Art. 21(1)); objection to direct marketing is absolute (Art. 21(2)–(3)).`,
+        }
+      : {
+          applies: false,
+          reason: `${noBasis}Art. 21(1) applies only to processing based on Art. 6(1)(e) or (f), and no purpose rests on either; objection to direct marketing (Art. 21(2)) stays possible whatever the basis.`,
+        };
 
   const consented = resting(consent);
-  const withdrawal = consented.length > 0
-    ? { applies: true, reason: `${quoted(consented)} rest${consented.length === 1 ? 's' : ''} on consent: it can be withdrawn at any time, as easily as given (Art. 7(3)).` }
-    : { applies: false, reason: `${noBasis}Art. 7(3) applies only to consent (Art. 6(1)(a), 9(2)(a)), and no purpose rests on it.` };
+  const withdrawal =
+    consented.length > 0
+      ? {
+          applies: true,
+          reason: `${quoted(consented)} rest${consented.length === 1 ? 's' : ''} on consent: it can be withdrawn at any time, as easily as given (Art. 7(3)).`,
+        }
+      : { applies: false, reason: `${noBasis}Art. 7(3) applies only to consent (Art. 6(1)(a), 9(2)(a)), and no purpose rests on it.` };
 
   const derived: Record<DataSubjectRightCode, { applies: boolean; reason: string }> = {
     access: always('Art. 15'),
@@ -87,7 +161,8 @@ export function deriveRights(activity: RightsInput): DerivedRight[] {
     objection,
     'automated-decision-making': {
       applies: true,
-      reason: 'Applies whatever the legal basis to decisions based solely on automated processing with legal or similarly significant effects (Art. 22(1)); the register does not record whether such decisions are made.',
+      reason:
+        'Applies whatever the legal basis to decisions based solely on automated processing with legal or similarly significant effects (Art. 22(1)); the register does not record whether such decisions are made.',
     },
     'withdraw-consent': withdrawal,
     complaint: always('Art. 77'),

@@ -4,11 +4,15 @@ import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class SecurityMeasureCreate {
-  @IsString() @MinLength(1) @MaxLength(300)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
   @Doc({ description: 'Name, unique in the register', example: 'Full-disk encryption of endpoints' })
   name!: string;
 
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   @Doc({ description: 'What the measure does', example: 'All laptops and workstations encrypt their disks', nullable: true })
   description?: string | null;
 
@@ -16,7 +20,9 @@ export class SecurityMeasureCreate {
   @Doc({ description: 'Technical or organisational measure (Art. 32)', example: 'technical' })
   type!: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   @Doc({ description: 'Standard or certification it relates to', example: 'PCI DSS', nullable: true })
   standardReference?: string | null;
 
@@ -28,9 +34,13 @@ export const SecurityMeasureUpdate = updateDtoOf(SecurityMeasureCreate, 'Securit
 export const SecurityMeasureResponse = responseDtoOf(SecurityMeasureCreate, 'SecurityMeasureResponse');
 
 export class SecurityMeasureListQuery extends BuildingBlockListQuery {
-  @IsOptional() @IsIn(securityMeasureTypes) @Doc({ description: 'Only this type', example: 'organisational' })
+  @IsOptional()
+  @IsIn(securityMeasureTypes)
+  @Doc({ description: 'Only this type', example: 'organisational' })
   type?: string;
 
-  @IsOptional() @IsUUID() @Doc({ description: 'Only measures linked from this processing activity' })
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only measures linked from this processing activity' })
   activityId?: string;
 }

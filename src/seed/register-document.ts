@@ -148,7 +148,6 @@ export interface RegisterDocument {
   privacyPolicies: SeedPrivacyPolicy[];
 }
 
-
 /** How the organisation says a data subject right can be exercised (Art. 12–22). */
 export interface SeedRightStatement extends Sourced {
   right: DataSubjectRightCode;
@@ -169,7 +168,6 @@ export interface SeedPrivacyPolicy extends Sourced {
   /** Statements with no other home in the register (marketing opt-out, links to other sites…). */
   notes?: { topic: string; text: string; source?: string }[];
 }
-
 
 /** A register document with nothing in it, to fill. */
 export function emptyRegisterDocument(): RegisterDocument {

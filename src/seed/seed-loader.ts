@@ -25,24 +25,28 @@ type Body = Record<string, unknown>;
 
 /** Drops review-only fields and undefined values; what remains is a create request body. */
 function body(item: object, omit: string[] = []): Body {
-  return Object.fromEntries(
-    Object.entries(item).filter(([key, value]) => value !== undefined && !['source', ...omit].includes(key)),
-  );
+  return Object.fromEntries(Object.entries(item).filter(([key, value]) => value !== undefined && !['source', ...omit].includes(key)));
 }
 
 /** Order-insensitive comparison of a wanted body with what is stored. */
 function normalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalize).map((v) => JSON.stringify(v)).sort();
+  if (Array.isArray(value))
+    return value
+      .map(normalize)
+      .map((v) => JSON.stringify(v))
+      .sort();
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, normalize(v)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
   }
   return value;
 }
 
 function differs(wanted: Body, stored: Body): string[] {
-  return Object.keys(wanted).filter(
-    (key) => JSON.stringify(normalize(wanted[key])) !== JSON.stringify(normalize(stored[key] ?? null)),
-  );
+  return Object.keys(wanted).filter((key) => JSON.stringify(normalize(wanted[key])) !== JSON.stringify(normalize(stored[key] ?? null)));
 }
 
 /**
@@ -51,11 +55,7 @@ function differs(wanted: Body, stored: Body): string[] {
  * created; present but different → a conflict that refuses the whole load unless `force`, which
  * overwrites. A conflict check runs before anything is written.
  */
-export async function loadRegister(
-  services: Services,
-  document: RegisterDocument,
-  options: { force?: boolean; actor?: Actor } = {},
-) {
+export async function loadRegister(services: Services, document: RegisterDocument, options: { force?: boolean; actor?: Actor } = {}) {
   const actor = options.actor ?? { sub: 'seed' };
   const result: SeedResult = { created: 0, updated: 0, unchanged: 0 };
   const ids = new Map<string, string>();
@@ -67,15 +67,30 @@ export async function loadRegister(
   };
   const idOrNull = (kind: string, name: string | undefined) => (name ? idOf(kind, name) : undefined);
 
-  type Step = { kind: string; name: string; find: () => Promise<Body | undefined>; wanted: () => Body; stored?: (found: Body) => Body; create: (b: Body) => Promise<{ id: string }>; update: (id: string, b: Body, etag: string) => Promise<unknown> };
-  const crud = (kind: keyof Omit<Services, 'processingActivities'>, name: string, wanted: () => Body, lookup: Body = { q: name }): Step => ({
+  type Step = {
+    kind: string;
+    name: string;
+    find: () => Promise<Body | undefined>;
+    wanted: () => Body;
+    stored?: (found: Body) => Body;
+    create: (b: Body) => Promise<{ id: string }>;
+    update: (id: string, b: Body, etag: string) => Promise<unknown>;
+  };
+  const crud = (
+    kind: keyof Omit<Services, 'processingActivities'>,
+    name: string,
+    wanted: () => Body,
+    lookup: Body = { q: name },
+  ): Step => ({
     kind,
     name,
     wanted,
     async find() {
       const page = await services[kind].list({ ...lookup, limit: 100 });
       const field = 'code' in lookup ? 'code' : 'name';
-      return (page.items as unknown as Body[]).find((item) => String(item[field]).toLowerCase() === String(lookup[field] ?? name).toLowerCase());
+      return (page.items as unknown as Body[]).find(
+        (item) => String(item[field]).toLowerCase() === String(lookup[field] ?? name).toLowerCase(),
+      );
     },
     create: (b) => services[kind].create(b as never, actor),
     update: (id, b, etag) => services[kind].update(id, b as never, etag, actor),
@@ -84,42 +99,61 @@ export async function loadRegister(
   const steps: Step[] = [
     ...document.legalBases.map((item) => crud('legalBases', item.code, () => body(item), { code: item.code })),
     ...document.organisations.map((item) =>
-      crud('organisations', item.name, () => ({ ...body(item, ['representative']), ...(item.representative ? { representativeId: idOf('organisations', item.representative) } : {}) })),
+      crud('organisations', item.name, () => ({
+        ...body(item, ['representative']),
+        ...(item.representative ? { representativeId: idOf('organisations', item.representative) } : {}),
+      })),
     ),
     ...document.dataSubjectCategories.map((item) => crud('dataSubjectCategories', item.name, () => body(item))),
     ...document.dataCategories.map((item) =>
-      crud('dataCategories', item.name, () => ({ ...body(item, ['parent']), ...(item.parent ? { parentId: idOf('dataCategories', item.parent) } : {}) })),
+      crud('dataCategories', item.name, () => ({
+        ...body(item, ['parent']),
+        ...(item.parent ? { parentId: idOf('dataCategories', item.parent) } : {}),
+      })),
     ),
     ...document.collectionChannels.map((item) => crud('collectionChannels', item.name, () => body(item))),
     ...document.purposes.map((item) => crud('purposes', item.name, () => body(item))),
     ...document.recipients.map((item) =>
-      crud('recipients', item.name, () => ({ ...body(item, ['organisation']), ...(item.organisation ? { organisationId: idOf('organisations', item.organisation) } : {}) })),
+      crud('recipients', item.name, () => ({
+        ...body(item, ['organisation']),
+        ...(item.organisation ? { organisationId: idOf('organisations', item.organisation) } : {}),
+      })),
     ),
     ...document.retentionRules.map((item) => crud('retentionRules', item.name, () => body(item))),
     ...document.securityMeasures.map((item) => crud('securityMeasures', item.name, () => body(item))),
     ...document.privacyPolicies.map((item) =>
-      crud('privacyPolicies', item.name, () => ({ ...body(item, ['organisation']), organisationId: idOf('organisations', item.organisation) })),
+      crud('privacyPolicies', item.name, () => ({
+        ...body(item, ['organisation']),
+        organisationId: idOf('organisations', item.organisation),
+      })),
     ),
-    ...document.activities.map(
-      (item): Step => ({
-        kind: 'processingActivities',
-        name: item.name,
-        wanted: () => activityBody(item),
-        async find() {
-          const page = await services.processingActivities.list({ q: item.name, limit: 100 });
-          return page.items.find((a) => a.name.toLowerCase() === item.name.toLowerCase()) as unknown as Body | undefined;
-        },
-        stored: (found) => ({ ...found, ...services.processingActivities.asInput(found as never) }),
-        create: (b) => services.processingActivities.create(b as ActivityInput, actor),
-        update: (id, b, etag) => services.processingActivities.update(id, b as ActivityInput, etag, actor),
-      }),
-    ),
+    ...document.activities.map((item): Step => ({
+      kind: 'processingActivities',
+      name: item.name,
+      wanted: () => activityBody(item),
+      async find() {
+        const page = await services.processingActivities.list({ q: item.name, limit: 100 });
+        return page.items.find((a) => a.name.toLowerCase() === item.name.toLowerCase()) as unknown as Body | undefined;
+      },
+      stored: (found) => ({ ...found, ...services.processingActivities.asInput(found as never) }),
+      create: (b) => services.processingActivities.create(b as ActivityInput, actor),
+      update: (id, b, etag) => services.processingActivities.update(id, b as ActivityInput, etag, actor),
+    })),
   ];
 
   function activityBody(item: RegisterDocument['activities'][number]): Body {
     const legalBasis = (code: string) => idOf('legalBases', code);
     return body({
-      ...body(item, ['controllers', 'purposes', 'dataSubjectCategories', 'dataCategories', 'collectionChannels', 'recipients', 'transfers', 'securityMeasures']),
+      ...body(item, [
+        'controllers',
+        'purposes',
+        'dataSubjectCategories',
+        'dataCategories',
+        'collectionChannels',
+        'recipients',
+        'transfers',
+        'securityMeasures',
+      ]),
       controllerIds: item.controllers.map((name) => idOf('organisations', name)),
       purposes: item.purposes.map((p) => ({
         purposeId: idOf('purposes', p.purpose),

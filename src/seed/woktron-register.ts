@@ -191,7 +191,8 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: S.representatives,
-      description: 'Legally authorised representatives acting for a customer, such as directors or other persons authorised to sign on behalf of a company.',
+      description:
+        'Legally authorised representatives acting for a customer, such as directors or other persons authorised to sign on behalf of a company.',
       source: 'wettelijk gemachtigde vertegenwoordigers',
     },
     {
@@ -202,7 +203,7 @@ export const woktronRegister: RegisterDocument = {
     {
       name: S.claimants,
       description:
-        'Third parties who claim that a customer\'s use of Woktron services breaches the terms or the law, for example rights holders. Woktron processes their claims and contact details and may disclose customer data to them.',
+        "Third parties who claim that a customer's use of Woktron services breaches the terms or the law, for example rights holders. Woktron processes their claims and contact details and may disclose customer data to them.",
       source:
         'Een derde partij die heeft beweerd dat uw gebruik van Woktron diensten in strijd is met de algemene voorwaarden van Woktron of de toepasselijke wetgeving',
     },
@@ -213,7 +214,7 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: S.networkUsers,
-      description: 'People who use the Woktron network, infrastructure or other Woktron services, including customers\' own users.',
+      description: "People who use the Woktron network, infrastructure or other Woktron services, including customers' own users.",
       source: 'U maakt gebruik van het Woktron-netwerk, Woktron-infrastructuur en / of andere Woktron diensten.',
     },
   ],
@@ -245,7 +246,12 @@ export const woktronRegister: RegisterDocument = {
       name: D.breachReports,
       description:
         'What a reporter tells Woktron about a (suspected) breach of the terms, and what Woktron records while handling it. Recorded as "standard": the reports are about how a service is used, and most concern business customers. They may still describe conduct that is a criminal offence (hacking, phishing, fraud, illegal content), so they can contain Art. 10 GDPR data. Such content may only be processed as far as Art. 10 GDPR and art. 31–33 Uitvoeringswet AVG allow. It is handed to authorities only through the legal-obligations activity. No register of offenders is kept.',
-      examples: ['description of the suspected breach', 'URLs, IP addresses and timestamps concerned', 'evidence supplied by the reporter', "reporter's contact details"],
+      examples: [
+        'description of the suspected breach',
+        'URLs, IP addresses and timestamps concerned',
+        'evidence supplied by the reporter',
+        "reporter's contact details",
+      ],
       sensitivity: 'standard',
       source:
         'Informatie die u aan Woktron verstrekt wanneer u Woktron op de hoogte stelt van een (vermoedelijke) schending van de algemene voorwaarden van Woktron.',
@@ -260,7 +266,7 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: D.account,
-      description: 'Information about the customer\'s Woktron account. The child categories record the items the policy lists separately.',
+      description: "Information about the customer's Woktron account. The child categories record the items the policy lists separately.",
       examples: ['account and login name', 'account settings', 'other information relating to the account'],
       sensitivity: 'standard',
       source: 'Uw Woktron-accountinformatie',
@@ -276,7 +282,12 @@ export const woktronRegister: RegisterDocument = {
     {
       name: D.domainData,
       description: 'Domain name registration information, including the registrant data passed to the registry.',
-      examples: ['domain name', 'registrant name and contact details', 'administrative and technical contacts', 'registration and expiry dates'],
+      examples: [
+        'domain name',
+        'registrant name and contact details',
+        'administrative and technical contacts',
+        'registration and expiry dates',
+      ],
       sensitivity: 'standard',
       parent: D.account,
       source: 'domeinnaamregistratie-informatie',
@@ -308,7 +319,7 @@ export const woktronRegister: RegisterDocument = {
     {
       name: D.websiteUsage,
       description:
-        'Standard internet log information and visitor behaviour collected through cookies or similar technology. This includes the visitor\'s IP address as collected by Google Analytics. According to the policy the IP address is truncated within the EU/EEA (IP anonymisation) and not merged with other Google data.',
+        "Standard internet log information and visitor behaviour collected through cookies or similar technology. This includes the visitor's IP address as collected by Google Analytics. According to the policy the IP address is truncated within the EU/EEA (IP anonymisation) and not merged with other Google data.",
       examples: [
         'IP address (truncated by Google Analytics IP anonymisation)',
         'pages visited, time and duration of visit',
@@ -379,14 +390,15 @@ export const woktronRegister: RegisterDocument = {
     {
       name: C.abuse,
       description:
-        'Abuse reports. For the customer a report concerns, the data comes from a third party (Art. 14 GDPR). The reporter\'s own contact details are provided by the reporter.',
+        "Abuse reports. For the customer a report concerns, the data comes from a third party (Art. 14 GDPR). The reporter's own contact details are provided by the reporter.",
       sourceType: 'third-party',
       mechanism: 'abuse-report',
       source: 'U geeft een misbruikmelding aan bij Woktron.',
     },
     {
       name: C.network,
-      description: 'Data generated when the Woktron network, infrastructure or other services are used, such as IP assignments, usage and logs.',
+      description:
+        'Data generated when the Woktron network, infrastructure or other services are used, such as IP assignments, usage and logs.',
       sourceType: 'observed',
       mechanism: 'network-usage',
       source: 'U maakt gebruik van het Woktron-netwerk, Woktron-infrastructuur en / of andere Woktron diensten.',
@@ -399,7 +411,8 @@ export const woktronRegister: RegisterDocument = {
       mechanism: 'cookie',
       cookie: {
         provider: 'Woktron Ltd.',
-        purpose: 'Recognise the visitor on the website and remember previously selected preferences such as language, login status and location',
+        purpose:
+          'Recognise the visitor on the website and remember previously selected preferences such as language, login status and location',
         lifetime: 'P1Y',
         party: 'first-party',
       },
@@ -448,7 +461,7 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: P.research,
-      description: 'Market, retention and customer satisfaction research. The first part of the policy\'s marketing purpose.',
+      description: "Market, retention and customer satisfaction research. The first part of the policy's marketing purpose.",
       source: 'Het uitvoeren van markt-, retentie- en klanttevredenheidsonderzoeken',
     },
     {
@@ -562,9 +575,10 @@ export const woktronRegister: RegisterDocument = {
       kind: 'lawful-basis',
       article: 'Art. 11.7a Telecommunicatiewet',
       description:
-        'Storing or reading information on a user\'s device requires prior information and consent. Art. 11.7a(3) exempts cookies strictly necessary for the service the user asked for. It also exempts analytics with little or no privacy impact. Recorded next to Art. 6(1)(a) GDPR where analytics cookies are set on consent.',
+        "Storing or reading information on a user's device requires prior information and consent. Art. 11.7a(3) exempts cookies strictly necessary for the service the user asked for. It also exempts analytics with little or no privacy impact. Recorded next to Art. 6(1)(a) GDPR where analytics cookies are set on consent.",
       jurisdiction: 'NL',
-      source: 'Wanneer u onze websites bezoekt, kunnen we automatisch informatie van u verzamelen via cookies of vergelijkbare technologie.',
+      source:
+        'Wanneer u onze websites bezoekt, kunnen we automatisch informatie van u verzamelen via cookies of vergelijkbare technologie.',
     },
   ],
 
@@ -596,14 +610,15 @@ export const woktronRegister: RegisterDocument = {
     {
       name: R.domainRegistries,
       description:
-        'Registries of the top-level domains in which Woktron registers domain names in the customer\'s name. They are independent controllers under their own registration policies and may publish data in WHOIS/RDAP. Some registries are outside the EEA (see the domain/IP registration activity).',
+        "Registries of the top-level domains in which Woktron registers domain names in the customer's name. They are independent controllers under their own registration policies and may publish data in WHOIS/RDAP. Some registries are outside the EEA (see the domain/IP registration activity).",
       kind: 'independent-controller',
       category: 'domain-registry',
       source: 'Domeinnaam registers wanneer Woktron een domeinnaam registreert op uw naam.',
     },
     {
       name: R.ripe,
-      description: 'RIPE NCC, the regional internet registry for Europe, the Middle East and Central Asia (Amsterdam). It receives assignment data when IP subnets are obtained and records it in the RIPE Database.',
+      description:
+        'RIPE NCC, the regional internet registry for Europe, the Middle East and Central Asia (Amsterdam). It receives assignment data when IP subnets are obtained and records it in the RIPE Database.',
       kind: 'independent-controller',
       category: 'regional-internet-registry',
       country: 'NL',
@@ -611,7 +626,8 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: R.arin,
-      description: 'ARIN (American Registry for Internet Numbers), the regional internet registry for North America. It receives assignment data when IP subnets in its region are obtained.',
+      description:
+        'ARIN (American Registry for Internet Numbers), the regional internet registry for North America. It receives assignment data when IP subnets in its region are obtained.',
       kind: 'independent-controller',
       category: 'regional-internet-registry',
       country: 'US',
@@ -620,14 +636,15 @@ export const woktronRegister: RegisterDocument = {
     {
       name: R.collection,
       description:
-        'Collection agencies and other debt collection organisations. They are recorded as independent controllers because the policy speaks of assigning collection rights to third parties. An agency that collects only in Woktron\'s name would instead be a processor.',
+        "Collection agencies and other debt collection organisations. They are recorded as independent controllers because the policy speaks of assigning collection rights to third parties. An agency that collects only in Woktron's name would instead be a processor.",
       kind: 'independent-controller',
       category: 'collection-agency',
       source: 'Incassobureaus of andere incasso organisaties.',
     },
     {
       name: R.lawEnforcement,
-      description: 'Police and public prosecution, as far as required by law (e.g. production orders under the Wetboek van Strafvordering).',
+      description:
+        'Police and public prosecution, as far as required by law (e.g. production orders under the Wetboek van Strafvordering).',
       kind: 'public-authority',
       category: 'law-enforcement',
       source: 'Wetshandhavingsinstanties',
@@ -655,7 +672,8 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: R.claimants,
-      description: 'A third party that claims a customer\'s use of Woktron services breaches the terms or applicable law; data is shared only as far as legally required.',
+      description:
+        "A third party that claims a customer's use of Woktron services breaches the terms or applicable law; data is shared only as far as legally required.",
       kind: 'independent-controller',
       category: 'claimant',
       source:
@@ -696,7 +714,7 @@ export const woktronRegister: RegisterDocument = {
     {
       name: T.standard,
       description:
-        'The policy\'s only retention statement: personal data is kept as EU law applicable to Woktron permits, typically 7 years, possibly up to 10. The 7 years match the fiscal retention obligation; the 10 years the retention of records on immovable property (art. 52(5) AWR) or longer limitation periods. The start event is not stated by the policy; the end of the customer relationship is assumed. Data not needed for the fiscal or legal purposes (e.g. identity document copies, prospects and newsletter subscribers) should be kept much shorter.',
+        "The policy's only retention statement: personal data is kept as EU law applicable to Woktron permits, typically 7 years, possibly up to 10. The 7 years match the fiscal retention obligation; the 10 years the retention of records on immovable property (art. 52(5) AWR) or longer limitation periods. The start event is not stated by the policy; the end of the customer relationship is assumed. Data not needed for the fiscal or legal purposes (e.g. identity document copies, prospects and newsletter subscribers) should be kept much shorter.",
       duration: 'P7Y',
       maximumDuration: 'P10Y',
       startEvent: 'end of the customer relationship',
@@ -727,7 +745,12 @@ export const woktronRegister: RegisterDocument = {
 
   // ---- security measures -----------------------------------------------------------------------
   securityMeasures: [
-    { name: M.segmentation, type: 'technical', description: 'The network is divided into separated segments.', source: 'netwerksegmentatie' },
+    {
+      name: M.segmentation,
+      type: 'technical',
+      description: 'The network is divided into separated segments.',
+      source: 'netwerksegmentatie',
+    },
     { name: M.firewalls, type: 'technical', description: 'Firewalls protect networks and systems.', source: 'firewalls' },
     { name: M.antivirus, type: 'technical', description: 'Antivirus software on systems and endpoints.', source: 'antivirussoftware' },
     {
@@ -793,7 +816,8 @@ export const woktronRegister: RegisterDocument = {
     {
       name: M.physicalZones,
       type: 'technical',
-      description: 'Physical security zones in data centres and offices. A physical measure, recorded as technical because the register has only two types.',
+      description:
+        'Physical security zones in data centres and offices. A physical measure, recorded as technical because the register has only two types.',
       source: 'fysieke beveiligingszones',
     },
     {
@@ -814,7 +838,7 @@ export const woktronRegister: RegisterDocument = {
       type: 'organisational',
       standardReference: 'SOC 1',
       description:
-        'The policy states that business processes comply with SOC 1. SOC 1 reports on controls relevant to customers\' financial reporting, not on privacy or security as such. No report is referenced; obtain the SOC 1 report (type and period) as evidence.',
+        "The policy states that business processes comply with SOC 1. SOC 1 reports on controls relevant to customers' financial reporting, not on privacy or security as such. No report is referenced; obtain the SOC 1 report (type and period) as evidence.",
       source: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
     },
     {
@@ -866,7 +890,7 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Customer accounts and domain/IP registration',
       description:
-        'Maintaining customer accounts, and registering domain names with registries and IP subnets with RIPE NCC or ARIN in the customer\'s name. Registries and RIRs are independent controllers and may publish registrant/assignment data under their own policies. Domain registrations in TLDs whose registry is outside the EEA are further transfers. They need to be mapped per TLD with their mechanism; only ARIN is recorded as a transfer here.',
+        "Maintaining customer accounts, and registering domain names with registries and IP subnets with RIPE NCC or ARIN in the customer's name. Registries and RIRs are independent controllers and may publish registrant/assignment data under their own policies. Domain registrations in TLDs whose registry is outside the EEA are further transfers. They need to be mapped per TLD with their mechanism; only ARIN is recorded as a transfer here.",
       role: 'controller',
       status: 'active',
       owner: 'Operations',
@@ -878,7 +902,7 @@ export const woktronRegister: RegisterDocument = {
           purpose: P.orders,
           legalBases: [L.contract, L.legitimateInterests],
           legitimateInterest:
-            'Registering domain names and IP resources for business customers as the registries\' policies require, including the data of their contact persons.',
+            "Registering domain names and IP resources for business customers as the registries' policies require, including the data of their contact persons.",
           assessmentReference: 'LIA-2021-01',
           rationale: `${NO_BASIS_IN_POLICY} Registering a domain or IP subnet in the customer's name is the service ordered, so Art. 6(1)(b). The registry's and RIR's own policies (not statute) determine which holder data they require. For contact persons of business customers Art. 6(1)(f) applies, as for order processing.`,
         },
@@ -1027,7 +1051,7 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Marketing, newsletters and customer research',
       description:
-        'Market, retention and satisfaction research, and email newsletters and other marketing (social media, online/offline advertising). Also sales, including analysing customers\' data and service use to make tailored offers. Data subjects may object to direct marketing at any time (Art. 21(2)–(3) GDPR); the policy repeats this. The policy names no mailing, survey or advertising provider: any such provider must be added as a recipient (processor or, for social-media audiences, joint controller).',
+        "Market, retention and satisfaction research, and email newsletters and other marketing (social media, online/offline advertising). Also sales, including analysing customers' data and service use to make tailored offers. Data subjects may object to direct marketing at any time (Art. 21(2)–(3) GDPR); the policy repeats this. The policy names no mailing, survey or advertising provider: any such provider must be added as a recipient (processor or, for social-media audiences, joint controller).",
       role: 'controller',
       status: 'active',
       owner: 'Marketing',
@@ -1043,7 +1067,8 @@ export const woktronRegister: RegisterDocument = {
         {
           purpose: P.research,
           legalBases: [L.legitimateInterests],
-          legitimateInterest: 'Understanding the market and improving services and customer retention through voluntary surveys and feedback.',
+          legitimateInterest:
+            'Understanding the market and improving services and customer retention through voluntary surveys and feedback.',
           assessmentReference: 'LIA-2021-05',
           rationale: `${NO_BASIS_IN_POLICY} Participation in surveys is voluntary and aimed at existing customers. Woktron's interest in improving its services outweighs the limited impact, so Art. 6(1)(f) applies, with an opt-out.`,
         },
@@ -1067,7 +1092,8 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.staff, dataCategories: [D.contact, D.customerId, D.servicesOrdered, D.account] }],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.awareness],
-      source: 'Woktron wil u graag informatie sturen over producten en diensten van ons waarvan wij denken dat u die misschien interessant vindt.',
+      source:
+        'Woktron wil u graag informatie sturen over producten en diensten van ons waarvan wij denken dat u die misschien interessant vindt.',
     },
     {
       name: 'Website analytics (Google Analytics)',
@@ -1117,7 +1143,7 @@ export const woktronRegister: RegisterDocument = {
         {
           purpose: P.preferences,
           legalBases: [L.legitimateInterests, L.contract],
-          legitimateInterest: 'Offering a working, user-friendly website that remembers the visitor\'s language, login status and location.',
+          legitimateInterest: "Offering a working, user-friendly website that remembers the visitor's language, login status and location.",
           assessmentReference: 'LIA-2021-06',
           rationale: `${NO_BASIS_IN_POLICY} Functional cookies are exempt from cookie consent (art. 11.7a(3) Telecommunicatiewet: strictly necessary for the service the visitor asks for), so no consent is sought. The processing rests on Art. 6(1)(f) for preferences. For the login state of customers in the customer portal it rests on Art. 6(1)(b).`,
         },
@@ -1218,7 +1244,7 @@ export const woktronRegister: RegisterDocument = {
         {
           purpose: P.legalProceedings,
           legalBases: [L.legitimateInterests],
-          legitimateInterest: 'Establishing, exercising or defending Woktron\'s legal claims.',
+          legitimateInterest: "Establishing, exercising or defending Woktron's legal claims.",
           assessmentReference: 'LIA-2021-09',
           rationale: `${NO_BASIS_IN_POLICY} Establishing, exercising or defending legal claims is a legitimate interest (Art. 6(1)(f)). Data is limited to the dispute concerned.`,
         },
@@ -1260,10 +1286,10 @@ export const woktronRegister: RegisterDocument = {
           purpose: P.infringementDisclosure,
           legalBases: [L.legitimateInterests, L.legalObligation],
           legitimateInterest:
-            'The third party\'s interest in enforcing its rights against a customer who infringed them. Disclosure happens only where the infringement is sufficiently plausible and no less intrusive means exist (Dutch Supreme Court, Lycos/Pessers, 25 November 2005).',
+            "The third party's interest in enforcing its rights against a customer who infringed them. Disclosure happens only where the infringement is sufficiently plausible and no less intrusive means exist (Dutch Supreme Court, Lycos/Pessers, 25 November 2005).",
           assessmentReference: 'LIA-2021-10',
           rationale:
-            'The policy counts this as a legal obligation, but outside a court order there is usually no statutory duty. Disclosure rests on the third party\'s legitimate interest, weighed per request (Art. 6(1)(f)). Where a court orders it, Art. 6(1)(c) applies.',
+            "The policy counts this as a legal obligation, but outside a court order there is usually no statutory duty. Disclosure rests on the third party's legitimate interest, weighed per request (Art. 6(1)(f)). Where a court orders it, Art. 6(1)(c) applies.",
         },
       ],
       dataSubjectCategories: [S.customers, S.representatives, S.networkUsers, S.claimants],
@@ -1279,7 +1305,10 @@ export const woktronRegister: RegisterDocument = {
       ],
       collectionChannels: [C.order, C.network],
       recipients: [
-        { recipient: R.lawEnforcement, dataCategories: [D.contact, D.account, D.customerId, D.servicesOrdered, D.ipAddresses, D.domainData] },
+        {
+          recipient: R.lawEnforcement,
+          dataCategories: [D.contact, D.account, D.customerId, D.servicesOrdered, D.ipAddresses, D.domainData],
+        },
         { recipient: R.regulators, dataCategories: [D.contact, D.account] },
         { recipient: R.courts, dataCategories: [D.contact, D.account, D.ipAddresses] },
         { recipient: R.authorities, dataCategories: [D.contact, D.payment, D.fees] },
@@ -1345,18 +1374,21 @@ export const woktronRegister: RegisterDocument = {
           description: 'The right to ask Woktron for copies of your personal data.',
           feeNote:
             'The policy says Woktron may charge a small fee. Under Art. 12(5) and 15(3) GDPR the first copy must be free; a reasonable fee is allowed only for further copies or for manifestly unfounded or excessive requests.',
-          source: 'Het recht op toegang – U heeft het recht om Woktron om kopieën van uw persoonsgegevens te verzoeken. Voor deze service kunnen wij u een kleine vergoeding vragen.',
+          source:
+            'Het recht op toegang – U heeft het recht om Woktron om kopieën van uw persoonsgegevens te verzoeken. Voor deze service kunnen wij u een kleine vergoeding vragen.',
         },
         {
           right: 'rectification',
-          description: 'The right to ask Woktron to correct information you believe is inaccurate, and to complete information you believe is incomplete.',
+          description:
+            'The right to ask Woktron to correct information you believe is inaccurate, and to complete information you believe is incomplete.',
           source:
             'Het recht op rectificatie – U heeft het recht om Woktron te verzoeken alle informatie te corrigeren waarvan u denkt dat deze onjuist is. U heeft ook het recht om Woktron te verzoeken de informatie aan te vullen waarvan u denkt dat deze onvolledig is.',
         },
         {
           right: 'erasure',
           description: 'The right to ask Woktron, under certain conditions, to erase your personal data.',
-          source: 'Het recht tot verwijdering – U heeft onder bepaalde voorwaarden het recht om Woktron te verzoeken uw persoonsgegevens te wissen.',
+          source:
+            'Het recht tot verwijdering – U heeft onder bepaalde voorwaarden het recht om Woktron te verzoeken uw persoonsgegevens te wissen.',
         },
         {
           right: 'restriction',
@@ -1372,7 +1404,8 @@ export const woktronRegister: RegisterDocument = {
         },
         {
           right: 'portability',
-          description: 'The right to ask Woktron, under certain conditions, to transfer the data it collected to another organisation or directly to you.',
+          description:
+            'The right to ask Woktron, under certain conditions, to transfer the data it collected to another organisation or directly to you.',
           source:
             'Het recht op overdraagbaarheid van gegevens – U heeft het recht om Woktron te verzoeken de gegevens die we hebben verzameld onder bepaalde voorwaarden over te dragen aan een andere organisatie, of rechtstreeks aan jou.',
         },
@@ -1391,7 +1424,8 @@ export const woktronRegister: RegisterDocument = {
         {
           topic: 'Managing cookies',
           text: 'You can set your browser not to accept cookies; some website features may then not work.',
-          source: 'U kunt uw browser zo instellen dat deze geen cookies accepteert. In enkele gevallen werken sommige van onze websitefuncties daardoor mogelijk niet.',
+          source:
+            'U kunt uw browser zo instellen dat deze geen cookies accepteert. In enkele gevallen werken sommige van onze websitefuncties daardoor mogelijk niet.',
         },
         {
           topic: 'Preventing Google Analytics collection',
@@ -1401,7 +1435,7 @@ export const woktronRegister: RegisterDocument = {
         },
         {
           topic: 'Links to other websites',
-          text: 'The Woktron website links to other websites. This policy applies only to Woktron\'s website; read the other site\'s privacy policy when you follow a link.',
+          text: "The Woktron website links to other websites. This policy applies only to Woktron's website; read the other site's privacy policy when you follow a link.",
           source:
             'De website van Woktron bevat links naar andere websites. Ons privacybeleid is alleen van toepassing op onze website. Als u op een link naar een andere website klikt, dient u hun privacybeleid te lezen.',
         },

@@ -27,14 +27,28 @@ const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
 
 type Response = LightMyRequestResponse & { data: any };
 
-function sign(key: Uint8Array | CryptoKey, alg: string, overrides: Record<string, unknown> = {}, header: Record<string, unknown> = {}): Promise<string> {
-  const claims: Record<string, unknown> = { sub: 'owasp-tester', iss: issuer, aud: audience, iat: now(), exp: now() + 900, roles: ['admin'], ...overrides };
+function sign(
+  key: Uint8Array | CryptoKey,
+  alg: string,
+  overrides: Record<string, unknown> = {},
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  const claims: Record<string, unknown> = {
+    sub: 'owasp-tester',
+    iss: issuer,
+    aud: audience,
+    iat: now(),
+    exp: now() + 900,
+    roles: ['admin'],
+    ...overrides,
+  };
   for (const key of Object.keys(claims)) if (claims[key] === undefined) delete claims[key];
   return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT', ...header }).sign(key);
 }
 
 /** Tokens for the HS256 test secret, by role (null: no roles claim at all). */
-const tokenAs = (roles: Role[] | Role, sub = 'owasp-tester') => sign(hsKey, 'HS256', { roles: Array.isArray(roles) ? roles : [roles], sub });
+const tokenAs = (roles: Role[] | Role, sub = 'owasp-tester') =>
+  sign(hsKey, 'HS256', { roles: Array.isArray(roles) ? roles : [roles], sub });
 
 /**
  * A request with a bearer token (null: none). PATCH and DELETE carry the current ETag, read with
@@ -130,7 +144,6 @@ function bodies(n: number, organisationId: string): Record<string, Record<string
 
 // ---- remote JWKS: an identity provider and an attacker on the loopback ----------------------------
 
-
 let remote: ReturnType<typeof buildRemote> | undefined;
 
 /** An app verifying against a remote JWKS (cache 1 s, timeout 300 ms), and an attacker's server. */
@@ -158,99 +171,119 @@ async function buildRemote() {
 
 // ---- API1 ----------------------------------------------------------------------------------------
 
-t.test('API1:2023 Broken Object Level Authorization: random ids, a reader cannot change any object, unknown ids are 404 not 500', async (t) => {
-  const { app } = await shared();
-  const admin = await tokenAs('admin');
-  const reader = await tokenAs('reader');
-  const organisation = await make(app, 'organisations', { name: 'API1 organisation' });
-  const made: Array<[string, any]> = [];
-  for (const [resource, body] of Object.entries(bodies(1, organisation.id))) {
-    const entry = resource === 'organisations' ? organisation : await make(app, resource, body);
-    t.match(entry.id, uuidV4, `${resource}: the id is a random (v4) UUID, not guessable`);
-    made.push([resource, entry]);
-  }
-  const second = await make(app, 'purposes', { name: 'API1 second purpose' });
-  t.not(second.id.slice(0, 8), made.find(([r]) => r === 'purposes')![1].id.slice(0, 8), 'ids are not sequential');
-
-  for (const [resource, entry] of made) {
-    const url = `/v1/${resource}/${entry.id}`;
-    const patched = await send(app, 'PATCH', url, reader, { name: `${entry.name} (taken over)` });
-    assertProblem(t, patched, 403, 'FORBIDDEN', `reader PATCH ${resource}`);
-    const deleted = await send(app, 'DELETE', url, reader);
-    assertProblem(t, deleted, 403, 'FORBIDDEN', `reader DELETE ${resource}`);
-    const after = await send(app, 'GET', url, admin);
-    t.equal(after.statusCode, 200, `${resource}: still there`);
-    t.equal(after.data.version, entry.version, `${resource}: unchanged (version ${entry.version})`);
-
-    for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
-      const unknown = await send(app, method, `/v1/${resource}/${missing}`, admin, method === 'PATCH' ? { name: 'x' } : undefined, { 'if-match': '"x"' });
-      assertProblem(t, unknown, 404, 'NOT_FOUND', `${method} ${resource} with an unknown id`);
+t.test(
+  'API1:2023 Broken Object Level Authorization: random ids, a reader cannot change any object, unknown ids are 404 not 500',
+  async (t) => {
+    const { app } = await shared();
+    const admin = await tokenAs('admin');
+    const reader = await tokenAs('reader');
+    const organisation = await make(app, 'organisations', { name: 'API1 organisation' });
+    const made: Array<[string, any]> = [];
+    for (const [resource, body] of Object.entries(bodies(1, organisation.id))) {
+      const entry = resource === 'organisations' ? organisation : await make(app, resource, body);
+      t.match(entry.id, uuidV4, `${resource}: the id is a random (v4) UUID, not guessable`);
+      made.push([resource, entry]);
     }
-    for (const id of ['1', '0', 'not-a-uuid', '1%20OR%201%3D1', '%27%3B--', '..%2F..%2Fetc%2Fpasswd']) {
-      const malformed = await send(app, 'GET', `/v1/${resource}/${id}`, admin);
-      t.ok([400, 404].includes(malformed.statusCode), `GET ${resource}/${decodeURIComponent(id)}: ${malformed.statusCode}, not 500`);
-      t.match(malformed.headers['content-type'], /^application\/problem\+json/);
+    const second = await make(app, 'purposes', { name: 'API1 second purpose' });
+    t.not(second.id.slice(0, 8), made.find(([r]) => r === 'purposes')![1].id.slice(0, 8), 'ids are not sequential');
+
+    for (const [resource, entry] of made) {
+      const url = `/v1/${resource}/${entry.id}`;
+      const patched = await send(app, 'PATCH', url, reader, { name: `${entry.name} (taken over)` });
+      assertProblem(t, patched, 403, 'FORBIDDEN', `reader PATCH ${resource}`);
+      const deleted = await send(app, 'DELETE', url, reader);
+      assertProblem(t, deleted, 403, 'FORBIDDEN', `reader DELETE ${resource}`);
+      const after = await send(app, 'GET', url, admin);
+      t.equal(after.statusCode, 200, `${resource}: still there`);
+      t.equal(after.data.version, entry.version, `${resource}: unchanged (version ${entry.version})`);
+
+      for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+        const unknown = await send(app, method, `/v1/${resource}/${missing}`, admin, method === 'PATCH' ? { name: 'x' } : undefined, {
+          'if-match': '"x"',
+        });
+        assertProblem(t, unknown, 404, 'NOT_FOUND', `${method} ${resource} with an unknown id`);
+      }
+      for (const id of ['1', '0', 'not-a-uuid', '1%20OR%201%3D1', '%27%3B--', '..%2F..%2Fetc%2Fpasswd']) {
+        const malformed = await send(app, 'GET', `/v1/${resource}/${id}`, admin);
+        t.ok([400, 404].includes(malformed.statusCode), `GET ${resource}/${decodeURIComponent(id)}: ${malformed.statusCode}, not 500`);
+        t.match(malformed.headers['content-type'], /^application\/problem\+json/);
+      }
     }
-  }
-  const rights = await send(app, 'GET', `/v1/data-subject-rights/${missing}`, reader);
-  assertProblem(t, rights, 404, 'NOT_FOUND', 'unknown data subject right');
-});
+    const rights = await send(app, 'GET', `/v1/data-subject-rights/${missing}`, reader);
+    assertProblem(t, rights, 404, 'NOT_FOUND', 'unknown data subject right');
+  },
+);
 
 // ---- API2 ----------------------------------------------------------------------------------------
 
-t.test('API2:2023 Broken Authentication: missing, expired, unsigned and forged tokens are 401; tokens are never echoed or logged', async (t) => {
-  const { app, log } = await shared();
-  const logStart = log.length;
-  const valid = await tokenAs('admin', 'api2-user');
-  const [h, p] = valid.split('.') as [string, string, string];
-  const bad: Array<[string, string | null]> = [
-    ['no token', null],
-    ['expired', await sign(hsKey, 'HS256', { iat: now() - 3600, exp: now() - 120 })],
-    ['alg none', `${encode({ alg: 'none', typ: 'JWT' })}.${p}.`],
-    ['alg none, original signature kept', `${encode({ alg: 'none', typ: 'JWT' })}.${p}.${valid.split('.')[2]}`],
-    ['forged signature', `${h}.${p}.${base64url.encode(new Uint8Array(32))}`],
-    ['signed with a guessable secret', await sign(new TextEncoder().encode('secret'.padEnd(32, '!')), 'HS256')],
-    ['no expiry (a token for ever)', await sign(hsKey, 'HS256', { exp: undefined })],
-    ['another audience', await sign(hsKey, 'HS256', { aud: 'another-api' })],
-    ['garbage', 'eyJhbGciOiJIUzI1NiJ9.garbage.garbage'],
-  ];
-  const sent: string[] = [valid];
-  for (const [label, token] of bad) {
-    if (token) sent.push(token);
-    const read = await send(app, 'GET', '/v1/processing-activities', token);
-    assertProblem(t, read, 401, 'UNAUTHENTICATED', `${label}: read`);
-    t.match(read.headers['www-authenticate'], /^Bearer realm="processing-register"/, `${label}: Bearer challenge`);
-    const write = await send(app, 'POST', '/v1/processing-activities', token, { name: `API2 ${label}` });
-    assertProblem(t, write, 401, 'UNAUTHENTICATED', `${label}: write`);
-    for (const response of [read, write]) {
-      const echoed = token !== null && (response.body.includes(token) || JSON.stringify(response.headers).includes(token));
-      t.notOk(echoed, `${label}: the token is not echoed`);
+t.test(
+  'API2:2023 Broken Authentication: missing, expired, unsigned and forged tokens are 401; tokens are never echoed or logged',
+  async (t) => {
+    const { app, log } = await shared();
+    const logStart = log.length;
+    const valid = await tokenAs('admin', 'api2-user');
+    const [h, p] = valid.split('.') as [string, string, string];
+    const bad: Array<[string, string | null]> = [
+      ['no token', null],
+      ['expired', await sign(hsKey, 'HS256', { iat: now() - 3600, exp: now() - 120 })],
+      ['alg none', `${encode({ alg: 'none', typ: 'JWT' })}.${p}.`],
+      ['alg none, original signature kept', `${encode({ alg: 'none', typ: 'JWT' })}.${p}.${valid.split('.')[2]}`],
+      ['forged signature', `${h}.${p}.${base64url.encode(new Uint8Array(32))}`],
+      ['signed with a guessable secret', await sign(new TextEncoder().encode('secret'.padEnd(32, '!')), 'HS256')],
+      ['no expiry (a token for ever)', await sign(hsKey, 'HS256', { exp: undefined })],
+      ['another audience', await sign(hsKey, 'HS256', { aud: 'another-api' })],
+      ['garbage', 'eyJhbGciOiJIUzI1NiJ9.garbage.garbage'],
+    ];
+    const sent: string[] = [valid];
+    for (const [label, token] of bad) {
+      if (token) sent.push(token);
+      const read = await send(app, 'GET', '/v1/processing-activities', token);
+      assertProblem(t, read, 401, 'UNAUTHENTICATED', `${label}: read`);
+      t.match(read.headers['www-authenticate'], /^Bearer realm="processing-register"/, `${label}: Bearer challenge`);
+      const write = await send(app, 'POST', '/v1/processing-activities', token, { name: `API2 ${label}` });
+      assertProblem(t, write, 401, 'UNAUTHENTICATED', `${label}: write`);
+      for (const response of [read, write]) {
+        const echoed = token !== null && (response.body.includes(token) || JSON.stringify(response.headers).includes(token));
+        t.notOk(echoed, `${label}: the token is not echoed`);
+      }
     }
-  }
-  const stored = await send(app, 'GET', '/v1/processing-activities?q=API2', valid);
-  t.equal(stored.data.total, 0, 'nothing was stored by any refused request');
+    const stored = await send(app, 'GET', '/v1/processing-activities?q=API2', valid);
+    t.equal(stored.data.total, 0, 'nothing was stored by any refused request');
 
-  // Tokens are accepted in the Authorization header only. (A client that puts one in the URL
-  // has leaked it already: URLs are logged, so that token is not among those checked below.)
-  const inQuery = await send(app, 'GET', `/v1/purposes?access_token=${await tokenAs('admin', 'api2-url')}`, null);
-  t.equal(inQuery.statusCode, 401, 'a token in the query string is not accepted');
-  const inCookie = await send(app, 'GET', '/v1/purposes', null, undefined, { cookie: `access_token=${valid}` });
-  t.equal(inCookie.statusCode, 401, 'a token in a cookie is not accepted');
-  const forbidden = await send(app, 'POST', '/v1/organisations', await tokenAs('reader', 'api2-reader'), { name: 'x' });
-  t.equal(forbidden.statusCode, 403);
+    // Tokens are accepted in the Authorization header only. (A client that puts one in the URL
+    // has leaked it already: URLs are logged, so that token is not among those checked below.)
+    const inQuery = await send(app, 'GET', `/v1/purposes?access_token=${await tokenAs('admin', 'api2-url')}`, null);
+    t.equal(inQuery.statusCode, 401, 'a token in the query string is not accepted');
+    const inCookie = await send(app, 'GET', '/v1/purposes', null, undefined, { cookie: `access_token=${valid}` });
+    t.equal(inCookie.statusCode, 401, 'a token in a cookie is not accepted');
+    const forbidden = await send(app, 'POST', '/v1/organisations', await tokenAs('reader', 'api2-reader'), { name: 'x' });
+    t.equal(forbidden.statusCode, 403);
 
-  // The log says why authentication failed, and never holds a token or the secret.
-  const lines = log.slice(logStart);
-  t.ok(lines.some((line) => /authentication failed/.test(line) && /expired/.test(line)), 'refusals are logged with their reason');
-  t.ok(lines.some((line) => /forbidden/.test(line) && /api2-reader/.test(line)), '403s are logged with the subject');
-  for (const token of sent) {
-    const signature = token.split('.')[2] ?? '';
-    const leaked = lines.filter((line) => line.includes(token) || (signature.length > 20 && line.includes(signature)));
-    t.same(leaked, [], `token ${token.slice(0, 16)}… is not in the log`);
-  }
-  t.notOk(lines.some((line) => line.includes(testSecret)), 'the secret is not in the log');
-  t.notOk(lines.some((line) => /authorization/i.test(line) && /Bearer /.test(line)), 'no Authorization header is logged');
-});
+    // The log says why authentication failed, and never holds a token or the secret.
+    const lines = log.slice(logStart);
+    t.ok(
+      lines.some((line) => /authentication failed/.test(line) && /expired/.test(line)),
+      'refusals are logged with their reason',
+    );
+    t.ok(
+      lines.some((line) => /forbidden/.test(line) && /api2-reader/.test(line)),
+      '403s are logged with the subject',
+    );
+    for (const token of sent) {
+      const signature = token.split('.')[2] ?? '';
+      const leaked = lines.filter((line) => line.includes(token) || (signature.length > 20 && line.includes(signature)));
+      t.same(leaked, [], `token ${token.slice(0, 16)}… is not in the log`);
+    }
+    t.notOk(
+      lines.some((line) => line.includes(testSecret)),
+      'the secret is not in the log',
+    );
+    t.notOk(
+      lines.some((line) => /authorization/i.test(line) && /Bearer /.test(line)),
+      'no Authorization header is logged',
+    );
+  },
+);
 
 t.test('API2:2023 Broken Authentication: repeated failed authentication is throttled by the rate limit', async (t) => {
   const app = await rateLimited();
@@ -286,45 +319,64 @@ function undocumentedKeys(spec: any, schema: any, value: any, path = ''): string
   );
 }
 
-t.test('API3:2023 Broken Object Property Level Authorization: server-managed fields cannot be assigned; responses expose only documented fields', async (t) => {
-  const { app } = await shared();
-  const admin = await tokenAs('admin');
-  const organisation = await make(app, 'organisations', { name: 'API3 organisation' });
-  const entries: Array<[string, any]> = [['organisations', organisation]];
-  const managed = { id: missing, version: 99, createdAt: '2000-01-01T00:00:00.000Z', updatedAt: '2000-01-01T00:00:00.000Z', builtIn: true };
-  for (const [resource, body] of Object.entries(bodies(3, organisation.id))) {
-    const before = (await send(app, 'GET', `/v1/${resource}?limit=1`, admin)).data.total;
-    const assigned = await send(app, 'POST', `/v1/${resource}`, admin, { ...body, ...managed });
-    assertProblem(t, assigned, 400, 'VALIDATION_FAILED', `POST ${resource} with id/version/createdAt/updatedAt/builtIn`);
-    const paths = (assigned.data.errors ?? []).map((error: any) => error.path).sort();
-    t.same(paths, Object.keys(managed).map((key) => `/${key}`).sort(), `${resource}: each server-managed field is named`);
-    t.equal((await send(app, 'GET', `/v1/${resource}?limit=1`, admin)).data.total, before, `${resource}: nothing stored`);
+t.test(
+  'API3:2023 Broken Object Property Level Authorization: server-managed fields cannot be assigned; responses expose only documented fields',
+  async (t) => {
+    const { app } = await shared();
+    const admin = await tokenAs('admin');
+    const organisation = await make(app, 'organisations', { name: 'API3 organisation' });
+    const entries: Array<[string, any]> = [['organisations', organisation]];
+    const managed = {
+      id: missing,
+      version: 99,
+      createdAt: '2000-01-01T00:00:00.000Z',
+      updatedAt: '2000-01-01T00:00:00.000Z',
+      builtIn: true,
+    };
+    for (const [resource, body] of Object.entries(bodies(3, organisation.id))) {
+      const before = (await send(app, 'GET', `/v1/${resource}?limit=1`, admin)).data.total;
+      const assigned = await send(app, 'POST', `/v1/${resource}`, admin, { ...body, ...managed });
+      assertProblem(t, assigned, 400, 'VALIDATION_FAILED', `POST ${resource} with id/version/createdAt/updatedAt/builtIn`);
+      const paths = (assigned.data.errors ?? []).map((error: any) => error.path).sort();
+      t.same(
+        paths,
+        Object.keys(managed)
+          .map((key) => `/${key}`)
+          .sort(),
+        `${resource}: each server-managed field is named`,
+      );
+      t.equal((await send(app, 'GET', `/v1/${resource}?limit=1`, admin)).data.total, before, `${resource}: nothing stored`);
 
-    const entry = resource === 'organisations' ? organisation : await make(app, resource, body);
-    entries.push([resource, entry]);
-    for (const [field, value] of Object.entries(managed)) {
-      const patched = await send(app, 'PATCH', `/v1/${resource}/${entry.id}`, admin, { [field]: value });
-      assertProblem(t, patched, 400, 'VALIDATION_FAILED', `PATCH ${resource} ${field}`);
+      const entry = resource === 'organisations' ? organisation : await make(app, resource, body);
+      entries.push([resource, entry]);
+      for (const [field, value] of Object.entries(managed)) {
+        const patched = await send(app, 'PATCH', `/v1/${resource}/${entry.id}`, admin, { [field]: value });
+        assertProblem(t, patched, 400, 'VALIDATION_FAILED', `PATCH ${resource} ${field}`);
+      }
+      const fetched = await send(app, 'GET', `/v1/${resource}/${entry.id}`, admin);
+      t.equal(fetched.data.version, entry.version, `${resource}: version untouched`);
+      t.equal(fetched.data.id, entry.id);
     }
-    const fetched = await send(app, 'GET', `/v1/${resource}/${entry.id}`, admin);
-    t.equal(fetched.data.version, entry.version, `${resource}: version untouched`);
-    t.equal(fetched.data.id, entry.id);
-  }
-  const ownBasis = entries.find(([resource]) => resource === 'legal-bases')![1];
-  t.equal(ownBasis.builtIn, false, 'an own legal basis is never built in');
+    const ownBasis = entries.find(([resource]) => resource === 'legal-bases')![1];
+    t.equal(ownBasis.builtIn, false, 'an own legal basis is never built in');
 
-  const spec = (await send(app, 'GET', '/docs/json', admin)).data;
-  entries.push(['data-subject-rights', (await send(app, 'GET', '/v1/data-subject-rights?limit=1', admin)).data.items[0]]);
-  for (const [resource, entry] of entries) {
-    const one = await send(app, 'GET', `/v1/${resource}/${entry.id}`, admin);
-    const schema = responseSchema(spec, `/v1/${resource}/{id}`);
-    t.ok(schema?.properties, `${resource}: response schema documented`);
-    t.same(undocumentedKeys(spec, schema, one.data), [], `${resource}: GET returns documented fields only`);
-    const page = await send(app, 'GET', `/v1/${resource}?limit=100`, admin);
-    t.same(undocumentedKeys(spec, responseSchema(spec, `/v1/${resource}`), page.data), [], `${resource}: list returns documented fields only`);
-    t.notOk(/"[a-z]+_[a-z_]+":/.test(one.body), `${resource}: no database column names`);
-  }
-});
+    const spec = (await send(app, 'GET', '/docs/json', admin)).data;
+    entries.push(['data-subject-rights', (await send(app, 'GET', '/v1/data-subject-rights?limit=1', admin)).data.items[0]]);
+    for (const [resource, entry] of entries) {
+      const one = await send(app, 'GET', `/v1/${resource}/${entry.id}`, admin);
+      const schema = responseSchema(spec, `/v1/${resource}/{id}`);
+      t.ok(schema?.properties, `${resource}: response schema documented`);
+      t.same(undocumentedKeys(spec, schema, one.data), [], `${resource}: GET returns documented fields only`);
+      const page = await send(app, 'GET', `/v1/${resource}?limit=100`, admin);
+      t.same(
+        undocumentedKeys(spec, responseSchema(spec, `/v1/${resource}`), page.data),
+        [],
+        `${resource}: list returns documented fields only`,
+      );
+      t.notOk(/"[a-z]+_[a-z_]+":/.test(one.body), `${resource}: no database column names`);
+    }
+  },
+);
 
 // ---- API4 ----------------------------------------------------------------------------------------
 
@@ -350,7 +402,12 @@ t.test('API4:2023 Unrestricted Resource Consumption: page size, body size, field
   assertProblem(t, long, 400, 'VALIDATION_FAILED', 'a name over its maximum length');
   const organisation = await make(app, 'organisations', { name: 'API4 organisation' });
   const manyRights = Array.from({ length: 21 }, () => ({ right: 'access', description: 'x' }));
-  const policy = await send(app, 'POST', '/v1/privacy-policies', admin, { name: 'Long policy', organisationId: organisation.id, language: 'en', rights: manyRights });
+  const policy = await send(app, 'POST', '/v1/privacy-policies', admin, {
+    name: 'Long policy',
+    organisationId: organisation.id,
+    language: 'en',
+    rights: manyRights,
+  });
   assertProblem(t, policy, 400, 'VALIDATION_FAILED', 'an array over its maximum size');
   t.equal((await send(app, 'GET', '/v1/purposes?limit=1', admin)).data.total, before, 'nothing stored');
 
@@ -358,8 +415,13 @@ t.test('API4:2023 Unrestricted Resource Consumption: page size, body size, field
   const remoteAddress = '198.51.100.41';
   const reader = `Bearer ${await tokenAs('reader')}`;
   const answers: LightMyRequestResponse[] = [];
-  for (let i = 0; i < 4; i++) answers.push(await limited.inject({ method: 'GET', url: '/v1/purposes', remoteAddress, headers: { authorization: reader } }));
-  t.same(answers.map((a) => a.statusCode), [200, 200, 200, 429], 'RATE_LIMIT_MAX=3: the 4th request is refused');
+  for (let i = 0; i < 4; i++)
+    answers.push(await limited.inject({ method: 'GET', url: '/v1/purposes', remoteAddress, headers: { authorization: reader } }));
+  t.same(
+    answers.map((a) => a.statusCode),
+    [200, 200, 200, 429],
+    'RATE_LIMIT_MAX=3: the 4th request is refused',
+  );
   t.equal(answers[0]!.headers['x-ratelimit-limit'], '3', 'the limit is announced');
   const refused = answers[3]!;
   t.match(refused.headers['content-type'], /^application\/problem\+json/);
@@ -369,127 +431,206 @@ t.test('API4:2023 Unrestricted Resource Consumption: page size, body size, field
 
 // ---- API5 ----------------------------------------------------------------------------------------
 
-t.test('API5:2023 Broken Function Level Authorization: readers and auditors cannot write, editors cannot delete or touch organisations and legal bases', async (t) => {
-  const { app } = await shared();
-  const admin = await tokenAs('admin');
-  const spec = (await send(app, 'GET', '/docs/json', admin)).data;
-  const organisation = await make(app, 'organisations', { name: 'API5 organisation' });
-  const body = bodies(5, organisation.id);
-  const targets: Record<string, any> = {};
-  for (const [resource, create] of Object.entries(body)) targets[resource] = resource === 'organisations' ? organisation : await make(app, resource, create);
+t.test(
+  'API5:2023 Broken Function Level Authorization: readers and auditors cannot write, editors cannot delete or touch organisations and legal bases',
+  async (t) => {
+    const { app } = await shared();
+    const admin = await tokenAs('admin');
+    const spec = (await send(app, 'GET', '/docs/json', admin)).data;
+    const organisation = await make(app, 'organisations', { name: 'API5 organisation' });
+    const body = bodies(5, organisation.id);
+    const targets: Record<string, any> = {};
+    for (const [resource, create] of Object.entries(body))
+      targets[resource] = resource === 'organisations' ? organisation : await make(app, resource, create);
 
-  const writes = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
-    Object.entries(methods)
-      .filter(([method]) => ['post', 'patch', 'delete', 'put'].includes(method) && path.startsWith('/v1/'))
-      .map(([method, operation]) => ({ method: method.toUpperCase() as 'POST' | 'PATCH' | 'DELETE', path, operation })),
-  );
-  t.ok(writes.length >= 32, `${writes.length} write operations`);
-  for (const role of ['reader', 'auditor', 'editor'] as const) {
-    const bearer = await tokenAs(role);
-    for (const { method, path, operation } of writes) {
-      const resource = path.split('/')[2]!;
-      const url = path.replace('{id}', targets[resource]?.id ?? missing);
-      const documented = (operation['x-roles'] as string[]).includes(role);
-      const adminOnly = method === 'DELETE' || ['organisations', 'legal-bases'].includes(resource);
-      // The register's own entries: readers and auditors never write, editors never delete or touch
-      // organisations and legal bases. (Other write routes, e.g. audit snapshots, follow their x-roles.)
-      if (resource in body && (role !== 'editor' || adminOnly)) t.notOk(documented, `${role} ${method} ${path}: not granted by the table`);
-      const payload = method === 'DELETE' ? undefined : method === 'POST' ? { ...body[resource], name: `${role} ${resource}` } : { description: `by ${role}` };
-      const response = await send(app, method, url, bearer, payload);
-      if (!documented) {
-        assertProblem(t, response, 403, 'FORBIDDEN', `${role} ${method} ${path}`);
-      } else if (resource in body) {
-        t.ok([200, 201].includes(response.statusCode), `${role} ${method} ${path}: allowed (${response.statusCode})`);
-      } else {
-        t.ok(![401, 403].includes(response.statusCode) && response.statusCode < 500, `${role} ${method} ${path}: allowed (${response.statusCode})`);
+    const writes = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([method]) => ['post', 'patch', 'delete', 'put'].includes(method) && path.startsWith('/v1/'))
+        .map(([method, operation]) => ({ method: method.toUpperCase() as 'POST' | 'PATCH' | 'DELETE', path, operation })),
+    );
+    t.ok(writes.length >= 32, `${writes.length} write operations`);
+    for (const role of ['reader', 'auditor', 'editor'] as const) {
+      const bearer = await tokenAs(role);
+      for (const { method, path, operation } of writes) {
+        const resource = path.split('/')[2]!;
+        const url = path.replace('{id}', targets[resource]?.id ?? missing);
+        const documented = (operation['x-roles'] as string[]).includes(role);
+        const adminOnly = method === 'DELETE' || ['organisations', 'legal-bases'].includes(resource);
+        // The register's own entries: readers and auditors never write, editors never delete or touch
+        // organisations and legal bases. (Other write routes, e.g. audit snapshots, follow their x-roles.)
+        if (resource in body && (role !== 'editor' || adminOnly))
+          t.notOk(documented, `${role} ${method} ${path}: not granted by the table`);
+        const payload =
+          method === 'DELETE'
+            ? undefined
+            : method === 'POST'
+              ? { ...body[resource], name: `${role} ${resource}` }
+              : { description: `by ${role}` };
+        const response = await send(app, method, url, bearer, payload);
+        if (!documented) {
+          assertProblem(t, response, 403, 'FORBIDDEN', `${role} ${method} ${path}`);
+        } else if (resource in body) {
+          t.ok([200, 201].includes(response.statusCode), `${role} ${method} ${path}: allowed (${response.statusCode})`);
+        } else {
+          t.ok(
+            ![401, 403].includes(response.statusCode) && response.statusCode < 500,
+            `${role} ${method} ${path}: allowed (${response.statusCode})`,
+          );
+        }
       }
     }
-  }
-  const untouched = await send(app, 'GET', `/v1/organisations/${organisation.id}`, admin);
-  t.equal(untouched.data.version, organisation.version, 'the organisation was not changed by any of them');
+    const untouched = await send(app, 'GET', `/v1/organisations/${organisation.id}`, admin);
+    t.equal(untouched.data.version, organisation.version, 'the organisation was not changed by any of them');
 
-  // Automatic HEAD routes and method-override headers do not bypass the checks.
-  t.equal((await send(app, 'HEAD', '/v1/purposes', null)).statusCode, 401, 'HEAD needs a token too');
-  const override = await send(app, 'GET', `/v1/purposes/${targets.purposes.id}`, await tokenAs('reader'), undefined, { 'x-http-method-override': 'DELETE' });
-  t.equal(override.statusCode, 200);
-  t.equal((await send(app, 'GET', `/v1/purposes/${targets.purposes.id}`, admin)).statusCode, 200, 'X-HTTP-Method-Override is ignored');
+    // Automatic HEAD routes and method-override headers do not bypass the checks.
+    t.equal((await send(app, 'HEAD', '/v1/purposes', null)).statusCode, 401, 'HEAD needs a token too');
+    const override = await send(app, 'GET', `/v1/purposes/${targets.purposes.id}`, await tokenAs('reader'), undefined, {
+      'x-http-method-override': 'DELETE',
+    });
+    t.equal(override.statusCode, 200);
+    t.equal((await send(app, 'GET', `/v1/purposes/${targets.purposes.id}`, admin)).statusCode, 200, 'X-HTTP-Method-Override is ignored');
 
-  // Deny by default: a route that declares no permission is refused even to an admin.
-  const request = { headers: { authorization: `Bearer ${admin}` }, routeOptions: { config: {} }, log: app.log, principal: null } as unknown as FastifyRequest;
-  await t.rejects(app.authorize(request), { code: 'FORBIDDEN' }, 'a route without a declared permission is forbidden to every role');
-  t.same(rolesAllowed({ resource: 'organisations', operation: 'delete' }), ['admin']);
-});
+    // Deny by default: a route that declares no permission is refused even to an admin.
+    const request = {
+      headers: { authorization: `Bearer ${admin}` },
+      routeOptions: { config: {} },
+      log: app.log,
+      principal: null,
+    } as unknown as FastifyRequest;
+    await t.rejects(app.authorize(request), { code: 'FORBIDDEN' }, 'a route without a declared permission is forbidden to every role');
+    t.same(rolesAllowed({ resource: 'organisations', operation: 'delete' }), ['admin']);
+  },
+);
 
 // ---- API6 ----------------------------------------------------------------------------------------
 
-t.test('API6:2023 Unrestricted Access to Sensitive Business Flows: linked entries cannot be deleted, reference data is read-only even for admins, no lost updates', async (t) => {
-  const { app } = await shared();
-  const admin = await tokenAs('admin');
-  const purpose = await make(app, 'purposes', { name: 'API6 purpose' });
-  const consent = (await send(app, 'GET', '/v1/legal-bases?code=gdpr-6-1-a', admin)).data.items[0];
-  const activity = await make(app, 'processing-activities', { name: 'API6 activity', purposes: [{ purposeId: purpose.id, legalBasisIds: [consent.id] }] });
-  const blocked = await send(app, 'DELETE', `/v1/purposes/${purpose.id}`, admin);
-  assertProblem(t, blocked, 409, 'STILL_REFERENCED', 'deleting a purpose an activity links to');
-  t.same(blocked.data.referencedBy?.map((r: any) => r.id), [activity.id], 'the problem names what links to it');
-  t.equal((await send(app, 'GET', `/v1/purposes/${purpose.id}`, admin)).statusCode, 200, 'still there');
+t.test(
+  'API6:2023 Unrestricted Access to Sensitive Business Flows: linked entries cannot be deleted, reference data is read-only even for admins, no lost updates',
+  async (t) => {
+    const { app } = await shared();
+    const admin = await tokenAs('admin');
+    const purpose = await make(app, 'purposes', { name: 'API6 purpose' });
+    const consent = (await send(app, 'GET', '/v1/legal-bases?code=gdpr-6-1-a', admin)).data.items[0];
+    const activity = await make(app, 'processing-activities', {
+      name: 'API6 activity',
+      purposes: [{ purposeId: purpose.id, legalBasisIds: [consent.id] }],
+    });
+    const blocked = await send(app, 'DELETE', `/v1/purposes/${purpose.id}`, admin);
+    assertProblem(t, blocked, 409, 'STILL_REFERENCED', 'deleting a purpose an activity links to');
+    t.same(
+      blocked.data.referencedBy?.map((r: any) => r.id),
+      [activity.id],
+      'the problem names what links to it',
+    );
+    t.equal((await send(app, 'GET', `/v1/purposes/${purpose.id}`, admin)).statusCode, 200, 'still there');
 
-  const organisation = await make(app, 'organisations', { name: 'API6 organisation' });
-  await make(app, 'privacy-policies', { name: 'API6 policy', organisationId: organisation.id, language: 'en' });
-  assertProblem(t, await send(app, 'DELETE', `/v1/organisations/${organisation.id}`, admin), 409, 'STILL_REFERENCED', 'deleting an organisation with a privacy policy');
+    const organisation = await make(app, 'organisations', { name: 'API6 organisation' });
+    await make(app, 'privacy-policies', { name: 'API6 policy', organisationId: organisation.id, language: 'en' });
+    assertProblem(
+      t,
+      await send(app, 'DELETE', `/v1/organisations/${organisation.id}`, admin),
+      409,
+      'STILL_REFERENCED',
+      'deleting an organisation with a privacy policy',
+    );
 
-  for (const [method, payload] of [['PATCH', { name: 'Agreement' }], ['DELETE', undefined]] as const) {
-    assertProblem(t, await send(app, method, `/v1/legal-bases/${consent.id}`, admin, payload), 409, 'READ_ONLY', `admin ${method} of a built-in legal basis`);
-  }
-  assertProblem(t, await send(app, 'PATCH', `/v1/legal-bases/${consent.id}`, await tokenAs('editor'), { name: 'x' }), 403, 'FORBIDDEN', 'editor PATCH of a legal basis');
-  const after = await send(app, 'GET', `/v1/legal-bases/${consent.id}`, admin);
-  t.same([after.data.name, after.data.version], [consent.name, consent.version], 'the built-in basis is unchanged');
-  for (const method of ['POST', 'PATCH', 'DELETE'] as const) {
-    const url = method === 'POST' ? '/v1/data-subject-rights' : `/v1/data-subject-rights/${missing}`;
-    t.equal((await send(app, method, url, admin, method === 'DELETE' ? undefined : { name: 'x' })).statusCode, 404, `no ${method} route for data subject rights`);
-  }
+    for (const [method, payload] of [
+      ['PATCH', { name: 'Agreement' }],
+      ['DELETE', undefined],
+    ] as const) {
+      assertProblem(
+        t,
+        await send(app, method, `/v1/legal-bases/${consent.id}`, admin, payload),
+        409,
+        'READ_ONLY',
+        `admin ${method} of a built-in legal basis`,
+      );
+    }
+    assertProblem(
+      t,
+      await send(app, 'PATCH', `/v1/legal-bases/${consent.id}`, await tokenAs('editor'), { name: 'x' }),
+      403,
+      'FORBIDDEN',
+      'editor PATCH of a legal basis',
+    );
+    const after = await send(app, 'GET', `/v1/legal-bases/${consent.id}`, admin);
+    t.same([after.data.name, after.data.version], [consent.name, consent.version], 'the built-in basis is unchanged');
+    for (const method of ['POST', 'PATCH', 'DELETE'] as const) {
+      const url = method === 'POST' ? '/v1/data-subject-rights' : `/v1/data-subject-rights/${missing}`;
+      t.equal(
+        (await send(app, method, url, admin, method === 'DELETE' ? undefined : { name: 'x' })).statusCode,
+        404,
+        `no ${method} route for data subject rights`,
+      );
+    }
 
-  // Concurrent editors cannot silently overwrite each other.
-  assertProblem(t, await send(app, 'PATCH', `/v1/purposes/${purpose.id}`, admin, { description: 'blind' }, { 'if-match': '' }), 428, 'PRECONDITION_REQUIRED', 'PATCH without If-Match');
-  assertProblem(t, await send(app, 'PATCH', `/v1/purposes/${purpose.id}`, admin, { description: 'stale' }, { 'if-match': '"stale"' }), 412, 'PRECONDITION_FAILED', 'PATCH with a stale ETag');
-});
+    // Concurrent editors cannot silently overwrite each other.
+    assertProblem(
+      t,
+      await send(app, 'PATCH', `/v1/purposes/${purpose.id}`, admin, { description: 'blind' }, { 'if-match': '' }),
+      428,
+      'PRECONDITION_REQUIRED',
+      'PATCH without If-Match',
+    );
+    assertProblem(
+      t,
+      await send(app, 'PATCH', `/v1/purposes/${purpose.id}`, admin, { description: 'stale' }, { 'if-match': '"stale"' }),
+      412,
+      'PRECONDITION_FAILED',
+      'PATCH with a stale ETag',
+    );
+  },
+);
 
 // ---- API7 ----------------------------------------------------------------------------------------
 
-t.test('API7:2023 Server Side Request Forgery: jku/x5u/jwk headers are not followed, the JWKS URL only comes from configuration, redirects are not followed', async (t) => {
-  const { app, idp, attacker, attackerKey, token } = await remoteJwks();
-  t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'a token by the configured identity provider is accepted');
-  const headers: Array<Record<string, unknown>> = [
-    { kid: 'attacker-key', jku: attacker.url },
-    { kid: 'attacker-key', x5u: attacker.url },
-    { kid: attacker.url },
-    { kid: '../../../../etc/passwd' },
-    { kid: 'attacker-key', jwk: attackerKey.jwk },
-    { jwk: attackerKey.jwk },
-  ];
-  for (const header of headers) {
-    const forged = await sign(attackerKey.privateKey, 'EdDSA', {}, header);
-    const response = await send(app, 'GET', '/v1/purposes', forged);
-    assertProblem(t, response, 401, 'UNAUTHENTICATED', `attacker token with ${JSON.stringify(Object.keys(header))}`);
-  }
-  const idpKey = (await remoteJwks()).key;
-  const genuine = await sign(idpKey.privateKey, 'EdDSA', {}, { kid: 'idp-key', jku: attacker.url, x5u: attacker.url });
-  t.equal((await send(app, 'GET', '/v1/purposes', genuine)).statusCode, 200, 'a genuine token naming jku/x5u: the headers are ignored');
-  t.same(attacker.state.requests, [], 'the attacker’s server received no request');
-  t.ok(idp.state.requests.every((request) => request === 'GET /.well-known/jwks.json'), 'only the configured JWKS URL was fetched');
+t.test(
+  'API7:2023 Server Side Request Forgery: jku/x5u/jwk headers are not followed, the JWKS URL only comes from configuration, redirects are not followed',
+  async (t) => {
+    const { app, idp, attacker, attackerKey, token } = await remoteJwks();
+    t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'a token by the configured identity provider is accepted');
+    const headers: Array<Record<string, unknown>> = [
+      { kid: 'attacker-key', jku: attacker.url },
+      { kid: 'attacker-key', x5u: attacker.url },
+      { kid: attacker.url },
+      { kid: '../../../../etc/passwd' },
+      { kid: 'attacker-key', jwk: attackerKey.jwk },
+      { jwk: attackerKey.jwk },
+    ];
+    for (const header of headers) {
+      const forged = await sign(attackerKey.privateKey, 'EdDSA', {}, header);
+      const response = await send(app, 'GET', '/v1/purposes', forged);
+      assertProblem(t, response, 401, 'UNAUTHENTICATED', `attacker token with ${JSON.stringify(Object.keys(header))}`);
+    }
+    const idpKey = (await remoteJwks()).key;
+    const genuine = await sign(idpKey.privateKey, 'EdDSA', {}, { kid: 'idp-key', jku: attacker.url, x5u: attacker.url });
+    t.equal((await send(app, 'GET', '/v1/purposes', genuine)).statusCode, 200, 'a genuine token naming jku/x5u: the headers are ignored');
+    t.same(attacker.state.requests, [], 'the attacker’s server received no request');
+    t.ok(
+      idp.state.requests.every((request) => request === 'GET /.well-known/jwks.json'),
+      'only the configured JWKS URL was fetched',
+    );
 
-  // A redirect from the configured URL is not followed.
-  await sleep(1100); // let the cached key set go stale
-  idp.state.mode = 'redirect';
-  idp.state.redirectTo = attacker.url;
-  assertProblem(t, await send(app, 'GET', '/v1/purposes', token), 503, 'AUTH_KEYS_UNAVAILABLE', 'JWKS URL answering with a redirect');
-  t.same(attacker.state.requests, [], 'the redirect target received no request');
-  idp.state.mode = 'ok';
-  t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'back to normal');
+    // A redirect from the configured URL is not followed.
+    await sleep(1100); // let the cached key set go stale
+    idp.state.mode = 'redirect';
+    idp.state.redirectTo = attacker.url;
+    assertProblem(t, await send(app, 'GET', '/v1/purposes', token), 503, 'AUTH_KEYS_UNAVAILABLE', 'JWKS URL answering with a redirect');
+    t.same(attacker.state.requests, [], 'the redirect target received no request');
+    idp.state.mode = 'ok';
+    t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'back to normal');
 
-  for (const url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_FLUSHALL', 'ftp://example.org/jwks.json', '//evil.example/jwks.json', 'javascript:alert(1)']) {
-    t.throws(() => testConfig({ JWT_SECRET: '', JWT_JWKS_URL: url }), ConfigError, `JWT_JWKS_URL ${url} is refused`);
-  }
-});
+    for (const url of [
+      'file:///etc/passwd',
+      'gopher://127.0.0.1:6379/_FLUSHALL',
+      'ftp://example.org/jwks.json',
+      '//evil.example/jwks.json',
+      'javascript:alert(1)',
+    ]) {
+      t.throws(() => testConfig({ JWT_SECRET: '', JWT_JWKS_URL: url }), ConfigError, `JWT_JWKS_URL ${url} is refused`);
+    }
+  },
+);
 
 // ---- API8 ----------------------------------------------------------------------------------------
 
@@ -501,7 +642,15 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
     ['GET /v1/purposes 401', await send(app, 'GET', '/v1/purposes', null)],
     ['GET /v1/purposes 403', await send(app, 'POST', '/v1/purposes', await tokenAs('reader'), { name: 'x' })],
     ['GET /v1/nothing 404', await send(app, 'GET', '/v1/nothing', admin)],
-    ['POST malformed JSON 400', await app.inject({ method: 'POST', url: '/v1/purposes', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, payload: '{"name":' }) as Response],
+    [
+      'POST malformed JSON 400',
+      (await app.inject({
+        method: 'POST',
+        url: '/v1/purposes',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        payload: '{"name":',
+      })) as Response,
+    ],
     ['GET /docs/', await send(app, 'GET', '/docs/', null)],
     ['GET /docs/json', await send(app, 'GET', '/docs/json', null)],
     ['GET /health/live', await send(app, 'GET', '/health/live', null)],
@@ -520,7 +669,11 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
   }
   const withOrigin = await send(app, 'GET', '/v1/purposes', admin, undefined, { origin: 'https://dpo.example' });
   t.notOk(withOrigin.headers['access-control-allow-origin'], 'CORS off: no Access-Control-Allow-Origin for any origin');
-  const preflight = await app.inject({ method: 'OPTIONS', url: '/v1/purposes', headers: { origin: 'https://dpo.example', 'access-control-request-method': 'POST' } });
+  const preflight = await app.inject({
+    method: 'OPTIONS',
+    url: '/v1/purposes',
+    headers: { origin: 'https://dpo.example', 'access-control-request-method': 'POST' },
+  });
   t.notOk(preflight.headers['access-control-allow-origin'], 'CORS off: preflight is not granted');
   t.equal((await app.inject({ method: 'TRACE', url: '/v1/purposes' })).statusCode, 404, 'TRACE is not served');
 
@@ -533,7 +686,11 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
   const allowedPreflight = await cors.inject({
     method: 'OPTIONS',
     url: '/v1/purposes',
-    headers: { origin: 'https://dpo.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match' },
+    headers: {
+      origin: 'https://dpo.example',
+      'access-control-request-method': 'PATCH',
+      'access-control-request-headers': 'authorization,if-match',
+    },
   });
   t.equal(allowedPreflight.statusCode, 204, 'preflight from the configured origin');
   t.match(allowedPreflight.headers['access-control-allow-methods'], /PATCH/);
@@ -541,7 +698,11 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
   for (const origin of ['https://evil.example', 'https://dpo.example.evil.example', 'http://dpo.example', 'null']) {
     const other = await send(cors, 'GET', '/v1/purposes', admin, undefined, { origin });
     t.notOk(other.headers['access-control-allow-origin'], `origin ${origin}: not allowed`);
-    const otherPreflight = await cors.inject({ method: 'OPTIONS', url: '/v1/purposes', headers: { origin, 'access-control-request-method': 'DELETE' } });
+    const otherPreflight = await cors.inject({
+      method: 'OPTIONS',
+      url: '/v1/purposes',
+      headers: { origin, 'access-control-request-method': 'DELETE' },
+    });
     t.notOk(otherPreflight.headers['access-control-allow-origin'], `origin ${origin}: preflight not granted`);
   }
 
@@ -560,87 +721,103 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
 
 // ---- API9 ----------------------------------------------------------------------------------------
 
-t.test('API9:2023 Improper Inventory Management: every /v1 route is documented and every documented route is served; nothing else answers', async (t) => {
-  const { app } = await shared();
-  const admin = await tokenAs('admin');
-  const spec = (await send(app, 'GET', '/docs/json', null)).data;
-  const documented = Object.entries(spec.paths as Record<string, Record<string, any>>)
-    .filter(([path]) => path.startsWith('/v1/'))
-    .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
-    .sort();
-  const served = servedRoutes(app)
-    .map(({ method, url }) => `${method} ${url}`)
-    .filter((route) => route.split(' ')[1]!.startsWith('/v1/'))
-    .sort();
-  t.ok(served.length >= 57, `${served.length} /v1 routes served`);
-  t.same(served, documented, 'the served /v1 routes are exactly the documented ones');
-  for (const route of documented) {
-    const [method, url] = route.split(' ') as [string, string];
-    t.ok(app.hasRoute({ method: method as 'GET', url }), `${route} is served`);
-    const operation = spec.paths[url.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()];
-    t.same(operation.security, [{ bearerAuth: [] }], `${route}: documents bearer authentication`);
-    t.ok(Array.isArray(operation['x-roles']) && operation['x-roles'].length > 0, `${route}: documents its roles`);
-  }
-  t.ok(spec.info?.version, 'the API is versioned');
+t.test(
+  'API9:2023 Improper Inventory Management: every /v1 route is documented and every documented route is served; nothing else answers',
+  async (t) => {
+    const { app } = await shared();
+    const admin = await tokenAs('admin');
+    const spec = (await send(app, 'GET', '/docs/json', null)).data;
+    const documented = Object.entries(spec.paths as Record<string, Record<string, any>>)
+      .filter(([path]) => path.startsWith('/v1/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort();
+    const served = servedRoutes(app)
+      .map(({ method, url }) => `${method} ${url}`)
+      .filter((route) => route.split(' ')[1]!.startsWith('/v1/'))
+      .sort();
+    t.ok(served.length >= 57, `${served.length} /v1 routes served`);
+    t.same(served, documented, 'the served /v1 routes are exactly the documented ones');
+    for (const route of documented) {
+      const [method, url] = route.split(' ') as [string, string];
+      t.ok(app.hasRoute({ method: method as 'GET', url }), `${route} is served`);
+      const operation = spec.paths[url.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()];
+      t.same(operation.security, [{ bearerAuth: [] }], `${route}: documents bearer authentication`);
+      t.ok(Array.isArray(operation['x-roles']) && operation['x-roles'].length > 0, `${route}: documents its roles`);
+    }
+    t.ok(spec.info?.version, 'the API is versioned');
 
-  for (const [method, url] of [
-    ['GET', '/v1/unknown'],
-    ['GET', '/v2/purposes'],
-    ['GET', '/v0/purposes'],
-    ['GET', '/api/purposes'],
-    ['GET', '/v1/purposes/x/y'],
-    ['PUT', '/v1/purposes/00000000-0000-4000-8000-000000000000'],
-    ['DELETE', '/v1/purposes'],
-    ['GET', '/admin'],
-    ['GET', '/.env'],
-    ['GET', '/debug'],
-    ['GET', '/metrics'],
-    ['GET', '/v1/internal/users'],
-  ] as const) {
-    const response = await send(app, method, url, admin);
-    assertProblem(t, response, 404, 'ROUTE_NOT_FOUND', `${method} ${url}`);
-  }
-});
+    for (const [method, url] of [
+      ['GET', '/v1/unknown'],
+      ['GET', '/v2/purposes'],
+      ['GET', '/v0/purposes'],
+      ['GET', '/api/purposes'],
+      ['GET', '/v1/purposes/x/y'],
+      ['PUT', '/v1/purposes/00000000-0000-4000-8000-000000000000'],
+      ['DELETE', '/v1/purposes'],
+      ['GET', '/admin'],
+      ['GET', '/.env'],
+      ['GET', '/debug'],
+      ['GET', '/metrics'],
+      ['GET', '/v1/internal/users'],
+    ] as const) {
+      const response = await send(app, method, url, admin);
+      assertProblem(t, response, 404, 'ROUTE_NOT_FOUND', `${method} ${url}`);
+    }
+  },
+);
 
 // ---- API10 ---------------------------------------------------------------------------------------
 
-t.test('API10:2023 Unsafe Consumption of APIs: a failing or hostile JWKS endpoint gives 503, never a crash or a wrongly accepted token', async (t) => {
-  const { app, idp, key, token } = await remoteJwks();
-  t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200);
-  const privateJwk = { ...(await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).privateKey)), kid: 'idp-key', alg: 'EdDSA' };
-  const junkJwk = { ...key.jwk, x: 'not-a-valid-key' };
-  let deep = '1';
-  for (let i = 0; i < 5000; i++) deep = `[${deep}]`;
+t.test(
+  'API10:2023 Unsafe Consumption of APIs: a failing or hostile JWKS endpoint gives 503, never a crash or a wrongly accepted token',
+  async (t) => {
+    const { app, idp, key, token } = await remoteJwks();
+    t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200);
+    const privateJwk = {
+      ...(await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).privateKey)),
+      kid: 'idp-key',
+      alg: 'EdDSA',
+    };
+    const junkJwk = { ...key.jwk, x: 'not-a-valid-key' };
+    let deep = '1';
+    for (let i = 0; i < 5000; i++) deep = `[${deep}]`;
 
-  const hostile: Array<[JwksMode, string, string]> = [
-    ['500', '', 'HTTP 500'],
-    ['html', '', 'an HTML page'],
-    ['not-a-jwks', '', 'JSON that is not a key set'],
-    ['body', JSON.stringify({ keys: [privateJwk] }), 'a key set with private key material'],
-    ['body', JSON.stringify({ keys: [junkJwk] }), 'a key that is not a key'],
-    ['body', `{"keys":${deep}}`, '5000 levels of nesting'],
-    ['hang', '', 'no answer within JWT_JWKS_TIMEOUT_MS'],
-    ['trickle', '', 'headers, then a body that never ends'],
-  ];
-  for (const [mode, body, label] of hostile) {
-    idp.state.mode = mode;
-    idp.state.body = body;
-    await sleep(1100); // past the cache age of whatever the last fetch brought
-    const fetches = idp.state.requests.length;
-    const started = Date.now();
-    const response = await send(app, 'GET', '/v1/purposes', token);
-    assertProblem(t, response, 503, 'AUTH_KEYS_UNAVAILABLE', label);
-    t.equal(idp.state.requests.length, fetches + 1, `${label}: fetched once`);
-    t.ok(Date.now() - started < 2000, `${label}: answered in ${Date.now() - started} ms`);
-    if (mode === 'hang' || mode === 'trickle') t.ok(Date.now() - started >= 250, `${label}: after the 300 ms timeout`);
-    t.equal((await send(app, 'GET', '/health/live', null)).statusCode, 200, `${label}: the app still answers`);
-  }
-  idp.state.mode = 'body';
-  idp.state.body = '{"keys":[]}';
-  await sleep(1100);
-  assertProblem(t, await send(app, 'GET', '/v1/purposes', token), 401, 'UNAUTHENTICATED', 'an empty key set: the token cannot be verified');
+    const hostile: Array<[JwksMode, string, string]> = [
+      ['500', '', 'HTTP 500'],
+      ['html', '', 'an HTML page'],
+      ['not-a-jwks', '', 'JSON that is not a key set'],
+      ['body', JSON.stringify({ keys: [privateJwk] }), 'a key set with private key material'],
+      ['body', JSON.stringify({ keys: [junkJwk] }), 'a key that is not a key'],
+      ['body', `{"keys":${deep}}`, '5000 levels of nesting'],
+      ['hang', '', 'no answer within JWT_JWKS_TIMEOUT_MS'],
+      ['trickle', '', 'headers, then a body that never ends'],
+    ];
+    for (const [mode, body, label] of hostile) {
+      idp.state.mode = mode;
+      idp.state.body = body;
+      await sleep(1100); // past the cache age of whatever the last fetch brought
+      const fetches = idp.state.requests.length;
+      const started = Date.now();
+      const response = await send(app, 'GET', '/v1/purposes', token);
+      assertProblem(t, response, 503, 'AUTH_KEYS_UNAVAILABLE', label);
+      t.equal(idp.state.requests.length, fetches + 1, `${label}: fetched once`);
+      t.ok(Date.now() - started < 2000, `${label}: answered in ${Date.now() - started} ms`);
+      if (mode === 'hang' || mode === 'trickle') t.ok(Date.now() - started >= 250, `${label}: after the 300 ms timeout`);
+      t.equal((await send(app, 'GET', '/health/live', null)).statusCode, 200, `${label}: the app still answers`);
+    }
+    idp.state.mode = 'body';
+    idp.state.body = '{"keys":[]}';
+    await sleep(1100);
+    assertProblem(
+      t,
+      await send(app, 'GET', '/v1/purposes', token),
+      401,
+      'UNAUTHENTICATED',
+      'an empty key set: the token cannot be verified',
+    );
 
-  idp.state.mode = 'ok';
-  await sleep(1100); // past the cache age and cooldown after the empty set
-  t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'recovers once the key set is sane again');
-});
+    idp.state.mode = 'ok';
+    await sleep(1100); // past the cache age and cooldown after the empty set
+    t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'recovers once the key set is sane again');
+  },
+);

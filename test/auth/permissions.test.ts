@@ -1,7 +1,16 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
 import t, { type Test } from 'tap';
-import { operations, permissionTable, resources, roles, rolesAllowed, type Operation, type Resource, type Role } from '../../src/auth/permissions';
+import {
+  operations,
+  permissionTable,
+  resources,
+  roles,
+  rolesAllowed,
+  type Operation,
+  type Resource,
+  type Role,
+} from '../../src/auth/permissions';
 import { createTestDatabase, testConfig, testSecret } from '../helper';
 import { servedRoutes } from '../support/served-routes';
 import { buildApp } from '../../src/app';
@@ -34,7 +43,17 @@ function routeOf(resource: Resource, operation: Operation): { method: 'GET' | 'P
 }
 
 /** Whether a table route is the conventional one (so its body and effect are known). */
-function isConventional({ resource, operation, method, url }: { resource: Resource; operation: Operation; method: string; url: string }): boolean {
+function isConventional({
+  resource,
+  operation,
+  method,
+  url,
+}: {
+  resource: Resource;
+  operation: Operation;
+  method: string;
+  url: string;
+}): boolean {
   const conventional = routeOf(resource, operation);
   return conventional.method === method && conventional.url === url;
 }
@@ -85,7 +104,8 @@ function shared(): Promise<Fixture> {
     );
     const entries: Partial<Record<Resource, any>> = {};
     for (const resource of resources) {
-      const has = (operation: Operation) => matrix.some((entry) => entry.resource === resource && entry.operation === operation && isConventional(entry));
+      const has = (operation: Operation) =>
+        matrix.some((entry) => entry.resource === resource && entry.operation === operation && isConventional(entry));
       if (has('create')) {
         entries[resource] = await adminCreate(app, admin, resource, bodyFor(resource, organisation.id));
       } else if (has('list') && has('get')) {
@@ -127,7 +147,14 @@ type Response = LightMyRequestResponse & { data: any };
  * One request with `bearer` (null: none). PATCH and DELETE carry the entry's current ETag, read
  * with the admin token, so that a refusal can only come from authorization.
  */
-async function send(app: FastifyInstance, bearer: string | null, method: InjectOptions['method'], url: string, payload?: object, admin?: string): Promise<Response> {
+async function send(
+  app: FastifyInstance,
+  bearer: string | null,
+  method: InjectOptions['method'],
+  url: string,
+  payload?: object,
+  admin?: string,
+): Promise<Response> {
   const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
   if ((method === 'PATCH' || method === 'DELETE') && admin) {
     const current = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
@@ -194,7 +221,8 @@ async function checkEveryRoute(t: Test, bearer: string, effective: readonly Role
       // A route named after a table entry but not shaped like the CRUD ones (e.g. GET
       // /v1/privacy-notice, POST /v1/register/snapshots): sent as is; granted means served.
       response = await send(app, bearer, method as InjectOptions['method'], url.replace(/:id\b/g, entries['processing-activities']?.id));
-      if (allowed) t.ok(![401, 403].includes(response.statusCode) && response.statusCode < 500, `${label}: served (${response.statusCode})`);
+      if (allowed)
+        t.ok(![401, 403].includes(response.statusCode) && response.statusCode < 500, `${label}: served (${response.statusCode})`);
       else assertForbidden(t, response, label, rolesAllowed({ resource, operation }));
       continue;
     }
@@ -306,7 +334,8 @@ t.test('the permission table: readers and auditors read the register, editors al
         t.notOk(grantedTo(['reader', 'auditor'])(resource, operation), `${operation} ${resource}: not readers or auditors`);
       }
       if (operation === 'delete') t.notOk(grantedTo(['editor'])(resource, operation), `delete ${resource}: not editors`);
-      if (grantedTo(['reader'])(resource, operation)) t.ok(grantedTo(['auditor'])(resource, operation), `${operation} ${resource}: auditors see what readers see`);
+      if (grantedTo(['reader'])(resource, operation))
+        t.ok(grantedTo(['auditor'])(resource, operation), `${operation} ${resource}: auditors see what readers see`);
     }
   }
   t.same([...roles].sort(), ['admin', 'auditor', 'editor', 'reader']);
@@ -325,7 +354,11 @@ t.test('the matrix covers every /v1 route, and the OpenAPI document states the s
     'data-subject-rights is read-only: list and get only',
   );
   for (const method of ['POST', 'PATCH', 'DELETE', 'PUT']) {
-    t.notOk(app.hasRoute({ method: method as 'POST', url: '/v1/data-subject-rights' }) || app.hasRoute({ method: method as 'POST', url: '/v1/data-subject-rights/:id' }), `no ${method} on data-subject-rights`);
+    t.notOk(
+      app.hasRoute({ method: method as 'POST', url: '/v1/data-subject-rights' }) ||
+        app.hasRoute({ method: method as 'POST', url: '/v1/data-subject-rights/:id' }),
+      `no ${method} on data-subject-rights`,
+    );
   }
   t.ok(matrix.length >= 57, `${matrix.length} routes from the table`);
   for (const { resource, operation, method, url } of matrix) {
@@ -357,9 +390,19 @@ t.test('a token with two roles gets the union of their permissions', async (t) =
   await checkEveryRoute(t, await token(['auditor', 'editor']), ['auditor', 'editor']);
   const { app, entries, admin } = await shared();
   // reader + admin: admin's delete applies, whichever order the claim lists them in.
-  for (const claim of [['reader', 'admin'], ['admin', 'reader']]) {
+  for (const claim of [
+    ['reader', 'admin'],
+    ['admin', 'reader'],
+  ]) {
     const bearer = await token(claim);
-    const response = await send(app, bearer, 'PATCH', `/v1/organisations/${entries.organisations.id}`, { description: `by ${claim.join('+')}` }, admin);
+    const response = await send(
+      app,
+      bearer,
+      'PATCH',
+      `/v1/organisations/${entries.organisations.id}`,
+      { description: `by ${claim.join('+')}` },
+      admin,
+    );
     t.equal(response.statusCode, 200, `${claim.join(' + ')} may update organisations`);
   }
 });
@@ -390,6 +433,13 @@ t.test('a space-separated roles string works like an array', async (t) => {
     const response = await send(app, await token(claim), 'GET', '/v1/legal-bases');
     t.equal(response.statusCode, status, `roles ${JSON.stringify(claim)}: ${label}`);
   }
-  const deleted = await send(app, await token('reader admin'), 'DELETE', `/v1/purposes/00000000-0000-4000-8000-000000000000`, undefined, await token('admin'));
+  const deleted = await send(
+    app,
+    await token('reader admin'),
+    'DELETE',
+    `/v1/purposes/00000000-0000-4000-8000-000000000000`,
+    undefined,
+    await token('admin'),
+  );
   t.equal(deleted.statusCode, 404, 'reader + admin as a string may delete (404: no such entry, not 403)');
 });

@@ -54,79 +54,93 @@ function assertUnauthenticated(t: Test, response: LightMyRequestResponse & { dat
   else t.notMatch(challenge, /error=/, `${label}: no error code when no token was sent`);
 }
 
-t.test('HS256 secret: bad tokens are 401 problem+json with a challenge and change nothing; skew within tolerance is accepted', async (t) => {
-  const app = await buildTestApp(t, quiet);
-  const good = await sign(hsKey, 'HS256', { roles: ['reader'] });
-  const [goodHeader, goodPayload, goodSignature] = good.split('.') as [string, string, string];
-  const tampered = `${goodHeader}.${encode({ ...decode(goodPayload), roles: ['admin'] })}.${goodSignature}`;
-  const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims())}.`;
+t.test(
+  'HS256 secret: bad tokens are 401 problem+json with a challenge and change nothing; skew within tolerance is accepted',
+  async (t) => {
+    const app = await buildTestApp(t, quiet);
+    const good = await sign(hsKey, 'HS256', { roles: ['reader'] });
+    const [goodHeader, goodPayload, goodSignature] = good.split('.') as [string, string, string];
+    const tampered = `${goodHeader}.${encode({ ...decode(goodPayload), roles: ['admin'] })}.${goodSignature}`;
+    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims())}.`;
 
-  const bad: Array<[string, string | undefined]> = [
-    ['no Authorization header', undefined],
-    ['expired 2 minutes ago', `Bearer ${await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 120 })}`],
-    ['expired beyond the 30 s clock tolerance', `Bearer ${await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 45 })}`],
-    ['not valid before 10 minutes from now', `Bearer ${await sign(hsKey, 'HS256', { nbf: now() + 600 })}`],
-    ['no exp', `Bearer ${await sign(hsKey, 'HS256', { exp: undefined })}`],
-    ['no sub', `Bearer ${await sign(hsKey, 'HS256', { sub: undefined })}`],
-    ['wrong issuer', `Bearer ${await sign(hsKey, 'HS256', { iss: 'https://evil.example' })}`],
-    ['no issuer', `Bearer ${await sign(hsKey, 'HS256', { iss: undefined })}`],
-    ['wrong audience', `Bearer ${await sign(hsKey, 'HS256', { aud: 'some-other-api' })}`],
-    ['no audience', `Bearer ${await sign(hsKey, 'HS256', { aud: undefined })}`],
-    ['HS512 with the same secret (algorithm not pinned)', `Bearer ${await sign(hsKey, 'HS512')}`],
-    ['alg none, unsigned', `Bearer ${unsigned}`],
-    ['alg none with a signature part', `Bearer ${unsigned}${goodSignature}`],
-    ['payload tampered after signing (roles → admin)', `Bearer ${tampered}`],
-    ['signed with another secret', `Bearer ${await sign(new TextEncoder().encode('x'.repeat(48)), 'HS256')}`],
-    ['garbage token', 'Bearer not-a-jwt'],
-    ['three garbage parts', 'Bearer a.b.c'],
-    ['Basic scheme', 'Basic xyz'],
-    ['Basic scheme carrying a valid JWT', `Basic ${good}`],
-    ['Bearer without a token', 'Bearer'],
-    ['Bearer with two tokens', `Bearer ${good} ${good}`],
-    ['empty header', ''],
-  ];
+    const bad: Array<[string, string | undefined]> = [
+      ['no Authorization header', undefined],
+      ['expired 2 minutes ago', `Bearer ${await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 120 })}`],
+      ['expired beyond the 30 s clock tolerance', `Bearer ${await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 45 })}`],
+      ['not valid before 10 minutes from now', `Bearer ${await sign(hsKey, 'HS256', { nbf: now() + 600 })}`],
+      ['no exp', `Bearer ${await sign(hsKey, 'HS256', { exp: undefined })}`],
+      ['no sub', `Bearer ${await sign(hsKey, 'HS256', { sub: undefined })}`],
+      ['wrong issuer', `Bearer ${await sign(hsKey, 'HS256', { iss: 'https://evil.example' })}`],
+      ['no issuer', `Bearer ${await sign(hsKey, 'HS256', { iss: undefined })}`],
+      ['wrong audience', `Bearer ${await sign(hsKey, 'HS256', { aud: 'some-other-api' })}`],
+      ['no audience', `Bearer ${await sign(hsKey, 'HS256', { aud: undefined })}`],
+      ['HS512 with the same secret (algorithm not pinned)', `Bearer ${await sign(hsKey, 'HS512')}`],
+      ['alg none, unsigned', `Bearer ${unsigned}`],
+      ['alg none with a signature part', `Bearer ${unsigned}${goodSignature}`],
+      ['payload tampered after signing (roles → admin)', `Bearer ${tampered}`],
+      ['signed with another secret', `Bearer ${await sign(new TextEncoder().encode('x'.repeat(48)), 'HS256')}`],
+      ['garbage token', 'Bearer not-a-jwt'],
+      ['three garbage parts', 'Bearer a.b.c'],
+      ['Basic scheme', 'Basic xyz'],
+      ['Basic scheme carrying a valid JWT', `Basic ${good}`],
+      ['Bearer without a token', 'Bearer'],
+      ['Bearer with two tokens', `Bearer ${good} ${good}`],
+      ['empty header', ''],
+    ];
 
-  for (const [index, [label, authorization]] of bad.entries()) {
-    const read = await get(app, '/v1/purposes', authorization);
-    assertUnauthenticated(t, read, label, Boolean(authorization));
-    t.notOk(authorization && authorization.length > 20 && read.body.includes(authorization.split(' ')[1]!), `${label}: token not echoed`);
+    for (const [index, [label, authorization]] of bad.entries()) {
+      const read = await get(app, '/v1/purposes', authorization);
+      assertUnauthenticated(t, read, label, Boolean(authorization));
+      t.notOk(authorization && authorization.length > 20 && read.body.includes(authorization.split(' ')[1]!), `${label}: token not echoed`);
 
-    const name = `Written with a bad token ${index}`;
-    const write = await app.inject({
+      const name = `Written with a bad token ${index}`;
+      const write = await app.inject({
+        method: 'POST',
+        url: '/v1/purposes',
+        headers: authorization === undefined ? {} : { authorization },
+        payload: { name },
+      });
+      t.equal(write.statusCode, 401, `${label}: write refused`);
+    }
+    const stored = await call(app, 'GET', '/v1/purposes?limit=100');
+    t.equal(stored.statusCode, 200);
+    t.equal(stored.data.total, 0, 'no write with a bad token stored anything');
+
+    // Small clock skew is tolerated (JWT_CLOCK_TOLERANCE_S, default 30).
+    const skewed = await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 10, roles: ['reader'] });
+    const tolerated = await get(app, '/v1/purposes', `Bearer ${skewed}`);
+    t.equal(tolerated.statusCode, 200, 'exp 10 s ago is within the clock tolerance');
+    const nbfSoon = await sign(hsKey, 'HS256', { nbf: now() + 10, roles: ['reader'] });
+    t.equal((await get(app, '/v1/purposes', `Bearer ${nbfSoon}`)).statusCode, 200, 'nbf 10 s ahead is within the clock tolerance');
+
+    // The good token and scheme variants that are legitimate.
+    t.equal((await get(app, '/v1/purposes', `Bearer ${good}`)).statusCode, 200, 'the untampered token is accepted');
+    t.equal((await get(app, '/v1/purposes', `bearer ${good}`)).statusCode, 200, 'the scheme is case-insensitive (RFC 9110)');
+    const roleString = await sign(hsKey, 'HS256', { roles: 'reader' });
+    t.equal((await get(app, '/v1/purposes', `Bearer ${roleString}`)).statusCode, 200, 'a roles string is accepted');
+    const readerWrite = await app.inject({
       method: 'POST',
       url: '/v1/purposes',
-      headers: authorization === undefined ? {} : { authorization },
-      payload: { name },
+      headers: { authorization: `Bearer ${good}` },
+      payload: { name: 'x' },
     });
-    t.equal(write.statusCode, 401, `${label}: write refused`);
-  }
-  const stored = await call(app, 'GET', '/v1/purposes?limit=100');
-  t.equal(stored.statusCode, 200);
-  t.equal(stored.data.total, 0, 'no write with a bad token stored anything');
+    t.equal(readerWrite.statusCode, 403, 'the untampered reader token is still only a reader');
 
-  // Small clock skew is tolerated (JWT_CLOCK_TOLERANCE_S, default 30).
-  const skewed = await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 10, roles: ['reader'] });
-  const tolerated = await get(app, '/v1/purposes', `Bearer ${skewed}`);
-  t.equal(tolerated.statusCode, 200, 'exp 10 s ago is within the clock tolerance');
-  const nbfSoon = await sign(hsKey, 'HS256', { nbf: now() + 10, roles: ['reader'] });
-  t.equal((await get(app, '/v1/purposes', `Bearer ${nbfSoon}`)).statusCode, 200, 'nbf 10 s ahead is within the clock tolerance');
-
-  // The good token and scheme variants that are legitimate.
-  t.equal((await get(app, '/v1/purposes', `Bearer ${good}`)).statusCode, 200, 'the untampered token is accepted');
-  t.equal((await get(app, '/v1/purposes', `bearer ${good}`)).statusCode, 200, 'the scheme is case-insensitive (RFC 9110)');
-  const roleString = await sign(hsKey, 'HS256', { roles: 'reader' });
-  t.equal((await get(app, '/v1/purposes', `Bearer ${roleString}`)).statusCode, 200, 'a roles string is accepted');
-  const readerWrite = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { authorization: `Bearer ${good}` }, payload: { name: 'x' } });
-  t.equal(readerWrite.statusCode, 403, 'the untampered reader token is still only a reader');
-
-  const reasons = await get(app, '/v1/purposes', `Bearer ${await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 120 })}`);
-  t.match(reasons.headers['www-authenticate'], /error_description="The token has expired\."/, 'the challenge says why, in general terms');
-});
+    const reasons = await get(app, '/v1/purposes', `Bearer ${await sign(hsKey, 'HS256', { iat: now() - 600, exp: now() - 120 })}`);
+    t.match(reasons.headers['www-authenticate'], /error_description="The token has expired\."/, 'the challenge says why, in general terms');
+  },
+);
 
 /** Gives the running app another HS256 verification key; returns (and registers at teardown) the way back. */
 async function swapVerificationKey(t: Test, app: FastifyInstance): Promise<() => void> {
   const { key } = app.auth.keys;
-  app.auth.keys.key = await crypto.subtle.importKey('raw', new TextEncoder().encode('y'.repeat(48)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  app.auth.keys.key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode('y'.repeat(48)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const restore = () => {
     app.auth.keys.key = key;
   };
@@ -151,16 +165,25 @@ t.test('a verified token is remembered for JWT_VERIFY_CACHE_MAX_AGE_MS, never pa
   t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200, 'a remembered token is not verified again');
   const fresh = await sign(hsKey, 'HS256', { roles: ['reader'], jti: 'another' });
   assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${fresh}`), 'a token not seen before is verified (against the new key)');
-  const readerWrite = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { authorization: `Bearer ${longLived}` }, payload: { name: 'x' } });
+  const readerWrite = await app.inject({
+    method: 'POST',
+    url: '/v1/purposes',
+    headers: { authorization: `Bearer ${longLived}` },
+    payload: { name: 'x' },
+  });
   t.equal(readerWrite.statusCode, 403, 'a remembered token keeps its roles, no more');
 
   await sleep(700);
-  assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${longLived}`), 'after JWT_VERIFY_CACHE_MAX_AGE_MS the token is verified again');
+  assertUnauthenticated(
+    t,
+    await get(app, '/v1/purposes', `Bearer ${longLived}`),
+    'after JWT_VERIFY_CACHE_MAX_AGE_MS the token is verified again',
+  );
   restoreKey();
   t.equal((await get(app, '/v1/purposes', `Bearer ${longLived}`)).statusCode, 200, 'and passes again with the right key');
 
   t.equal((await get(app, '/v1/purposes', `Bearer ${shortLived}`)).statusCode, 200, 'the short-lived token, remembered');
-  await sleep(Math.max(0, ((decode(shortLived.split('.')[1]!).exp as number) * 1000 - Date.now()) + 50));
+  await sleep(Math.max(0, (decode(shortLived.split('.')[1]!).exp as number) * 1000 - Date.now() + 50));
   const expired = await get(app, '/v1/purposes', `Bearer ${shortLived}`);
   assertUnauthenticated(t, expired, 'a remembered token past its exp');
   t.match(expired.headers['www-authenticate'], /The token has expired/);
@@ -171,7 +194,7 @@ t.test('JWT_VERIFY_CACHE_MAX_AGE_MS=0: every request verifies its token', async 
   const token = await sign(hsKey, 'HS256', { roles: ['reader'] });
   t.equal((await get(app, '/v1/purposes', `Bearer ${token}`)).statusCode, 200);
   t.equal(app.auth.verified.size, 0);
-  const restoreKey = await swapVerificationKey(t, app);
+  await swapVerificationKey(t, app);
   assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${token}`), 'verified again, against the new key');
 });
 
@@ -180,9 +203,21 @@ t.test('key configuration is validated when the app starts', async (t) => {
   const { publicKey } = await generateKeyPair('RS256');
   const pem = await exportSPKI(publicKey);
   await t.rejects(resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem }), ConfigError, 'a public key needs JWT_ALGORITHMS');
-  await t.rejects(resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem, JWT_ALGORITHMS: 'HS256' }), ConfigError, 'a public key with HS256 is refused');
-  await t.rejects(resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem, JWT_ALGORITHMS: 'RS256,EdDSA' }), ConfigError, 'exactly one algorithm');
-  await t.rejects(resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem, JWT_ALGORITHMS: 'EdDSA' }), ConfigError, 'an RSA key is not an EdDSA key');
+  await t.rejects(
+    resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem, JWT_ALGORITHMS: 'HS256' }),
+    ConfigError,
+    'a public key with HS256 is refused',
+  );
+  await t.rejects(
+    resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem, JWT_ALGORITHMS: 'RS256,EdDSA' }),
+    ConfigError,
+    'exactly one algorithm',
+  );
+  await t.rejects(
+    resolveVerificationKeys({ ...base, JWT_PUBLIC_KEY: pem, JWT_ALGORITHMS: 'EdDSA' }),
+    ConfigError,
+    'an RSA key is not an EdDSA key',
+  );
   await t.rejects(resolveVerificationKeys({ ...base, JWT_JWKS: '{not json' }), ConfigError, 'an inline JWKS must be JSON');
   await t.rejects(resolveVerificationKeys({ ...base, JWT_JWKS: '{"keys":"none"}' }), ConfigError, 'an inline JWKS must be a key set');
   t.throws(() => testConfig({ JWT_SECRET: 'too-short' }), ConfigError, 'a secret under 32 characters is refused');
@@ -201,7 +236,12 @@ t.test('PEM public key (RS256): RS256 tokens are accepted, the HS256/RS256 key c
 
   const good = await sign(privateKey, 'RS256');
   t.equal((await get(app, '/v1/purposes', `Bearer ${good}`)).statusCode, 200, 'an RS256 token by the configured key is accepted');
-  const created = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { authorization: `Bearer ${good}` }, payload: { name: 'By RS256' } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/purposes',
+    headers: { authorization: `Bearer ${good}` },
+    payload: { name: 'By RS256' },
+  });
   t.equal(created.statusCode, 201, 'and its roles apply');
 
   const pemBytes = new TextEncoder().encode(pem);
@@ -217,23 +257,45 @@ t.test('PEM public key (RS256): RS256 tokens are accepted, the HS256/RS256 key c
   ];
   for (const [label, token] of attacks) {
     assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${token}`), label);
-    const write = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { authorization: `Bearer ${token}` }, payload: { name: label } });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/v1/purposes',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: label },
+    });
     t.equal(write.statusCode, 401, `${label}: write refused`);
   }
   const list = await get(app, '/v1/purposes?limit=100', `Bearer ${good}`);
-  t.same(list.data.items.map((p: any) => p.name), ['By RS256'], 'only the legitimate write was stored');
+  t.same(
+    list.data.items.map((p: any) => p.name),
+    ['By RS256'],
+    'only the legitimate write was stored',
+  );
 });
 
 t.test('inline JWKS (EdDSA, two keys): both kids are accepted, unknown or missing kids are not', async (t) => {
   const a = await generateKeyPair('EdDSA');
   const b = await generateKeyPair('EdDSA');
   const c = await generateKeyPair('EdDSA');
-  const jwks = { keys: [{ ...(await exportJWK(a.publicKey)), kid: 'a', alg: 'EdDSA', use: 'sig' }, { ...(await exportJWK(b.publicKey)), kid: 'b', alg: 'EdDSA', use: 'sig' }] };
+  const jwks = {
+    keys: [
+      { ...(await exportJWK(a.publicKey)), kid: 'a', alg: 'EdDSA', use: 'sig' },
+      { ...(await exportJWK(b.publicKey)), kid: 'b', alg: 'EdDSA', use: 'sig' },
+    ],
+  };
   const app = await buildTestApp(t, { ...quiet, JWT_SECRET: '', JWT_JWKS: JSON.stringify(jwks), JWT_ALGORITHMS: 'EdDSA' });
   t.equal(app.auth.keys.source, 'jwks');
 
-  t.equal((await get(app, '/v1/purposes', `Bearer ${await sign(a.privateKey, 'EdDSA', {}, { kid: 'a' })}`)).statusCode, 200, 'kid a accepted');
-  t.equal((await get(app, '/v1/purposes', `Bearer ${await sign(b.privateKey, 'EdDSA', {}, { kid: 'b' })}`)).statusCode, 200, 'kid b accepted');
+  t.equal(
+    (await get(app, '/v1/purposes', `Bearer ${await sign(a.privateKey, 'EdDSA', {}, { kid: 'a' })}`)).statusCode,
+    200,
+    'kid a accepted',
+  );
+  t.equal(
+    (await get(app, '/v1/purposes', `Bearer ${await sign(b.privateKey, 'EdDSA', {}, { kid: 'b' })}`)).statusCode,
+    200,
+    'kid b accepted',
+  );
 
   const rejected: Array<[string, string]> = [
     ['unknown kid c', await sign(c.privateKey, 'EdDSA', {}, { kid: 'c' })],
@@ -251,7 +313,6 @@ t.test('inline JWKS (EdDSA, two keys): both kids are accepted, unknown or missin
 });
 
 // ---- remote JWKS ------------------------------------------------------------------------------
-
 
 t.test('remote JWKS: keys by kid, rotation after the cache age, failures are 503 and never a crash, jku/x5u not followed', async (t) => {
   const key1 = await edKey('key-1');
@@ -288,7 +349,11 @@ t.test('remote JWKS: keys by kid, rotation after the cache age, failures are 503
     const forged = await sign(attackerKey.privateKey, 'EdDSA', {}, { kid: 'attacker', ...header });
     assertUnauthenticated(t, await get(app, '/v1/purposes', `Bearer ${forged}`), `attacker token with ${Object.keys(header).join('+')}`);
     const genuine = await sign(key2.privateKey, 'EdDSA', {}, { kid: 'key-2', ...header });
-    t.equal((await get(app, '/v1/purposes', `Bearer ${genuine}`)).statusCode, 200, `genuine token with ${Object.keys(header).join('+')}: header ignored`);
+    t.equal(
+      (await get(app, '/v1/purposes', `Bearer ${genuine}`)).statusCode,
+      200,
+      `genuine token with ${Object.keys(header).join('+')}: header ignored`,
+    );
   }
   t.same(attacker.state.requests, [], 'the server named in jku/x5u received no request');
 

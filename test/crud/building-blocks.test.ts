@@ -86,7 +86,13 @@ const cases: Case[] = [
   },
   {
     path: 'legal-bases',
-    minimal: { code: 'nl-uavg-46', name: 'UAVG criminal data', kind: 'criminal-data-condition', article: 'Art. 31 UAVG', jurisdiction: 'NL' },
+    minimal: {
+      code: 'nl-uavg-46',
+      name: 'UAVG criminal data',
+      kind: 'criminal-data-condition',
+      article: 'Art. 31 UAVG',
+      jurisdiction: 'NL',
+    },
     full: {
       code: 'nl-awr-52',
       name: 'Fiscal retention obligation',
@@ -169,15 +175,24 @@ for (const c of cases) {
     t.ok(list.data.items.some((item: any) => item.id === minimal.id));
 
     const search = await call(app, 'GET', `${base}?q=${encodeURIComponent(String(c.full.name).slice(0, 4).toUpperCase())}`);
-    t.ok(search.data.items.some((item: any) => item.id === created.data.id), 'q searches names case-insensitively');
+    t.ok(
+      search.data.items.some((item: any) => item.id === created.data.id),
+      'q searches names case-insensitively',
+    );
     t.notOk(search.data.items.some((item: any) => item.id === minimal.id));
 
     if (c.filter) {
       const [param, value] = c.filter;
       const filtered = await call(app, 'GET', `${base}?${param}=${value}&limit=100`);
       t.equal(filtered.statusCode, 200);
-      t.ok(filtered.data.items.some((item: any) => item.id === created.data.id), `filter ${param} includes the match`);
-      t.notOk(filtered.data.items.some((item: any) => item.id === minimal.id), `filter ${param} excludes the rest`);
+      t.ok(
+        filtered.data.items.some((item: any) => item.id === created.data.id),
+        `filter ${param} includes the match`,
+      );
+      t.notOk(
+        filtered.data.items.some((item: any) => item.id === minimal.id),
+        `filter ${param} excludes the rest`,
+      );
     }
 
     const updated = await call(app, 'PATCH', `${base}/${created.data.id}`, c.patch);
@@ -265,7 +280,10 @@ t.test('links between building blocks: references, expansion, cycles and 409 on 
   const child = await create(app, 'data-categories', { name: 'Customer ID', parentId: parent.id });
   t.same(child.parent, { id: parent.id, name: 'Account information' }, 'parent resolved to id + name');
   const children = await call(app, 'GET', `/v1/data-categories?parentId=${parent.id}`);
-  t.same(children.data.items.map((c: any) => c.name), ['Customer ID']);
+  t.same(
+    children.data.items.map((c: any) => c.name),
+    ['Customer ID'],
+  );
 
   const cycle = await call(app, 'PATCH', `/v1/data-categories/${parent.id}`, { parentId: child.id });
   t.equal(cycle.statusCode, 422, 'a category cannot be put under its own child');
@@ -296,7 +314,10 @@ t.test('links between building blocks: references, expansion, cycles and 409 on 
   t.equal(orgBlocked.statusCode, 409);
   t.same(orgBlocked.data.referencedBy, [{ resource: 'recipients', id: recipient.id, name: 'Google Analytics' }]);
   const processors = await call(app, 'GET', '/v1/organisations?role=processor');
-  t.same(processors.data.items.map((o: any) => o.name), ['Google LLC']);
+  t.same(
+    processors.data.items.map((o: any) => o.name),
+    ['Google LLC'],
+  );
   const ownRep = await call(app, 'PATCH', `/v1/organisations/${google.id}`, { representativeId: google.id });
   t.equal(ownRep.statusCode, 422);
 });
@@ -305,9 +326,17 @@ t.test('collection channels: cookie details exactly when the mechanism is cookie
   const app = await buildTestApp(t);
   const missing = await call(app, 'POST', '/v1/collection-channels', { name: 'Cookies', sourceType: 'observed', mechanism: 'cookie' });
   t.equal(missing.statusCode, 400);
-  t.same(missing.data.errors.map((e: any) => e.path), ['/cookie']);
+  t.same(
+    missing.data.errors.map((e: any) => e.path),
+    ['/cookie'],
+  );
   const cookie = { provider: 'Woktron', purpose: 'Preferences', lifetime: 'session', party: 'first-party' };
-  const misplaced = await call(app, 'POST', '/v1/collection-channels', { name: 'Mail', sourceType: 'data-subject', mechanism: 'email', cookie });
+  const misplaced = await call(app, 'POST', '/v1/collection-channels', {
+    name: 'Mail',
+    sourceType: 'data-subject',
+    mechanism: 'email',
+    cookie,
+  });
   t.equal(misplaced.statusCode, 400);
   const badCookie = await call(app, 'POST', '/v1/collection-channels', {
     name: 'Cookies',
@@ -316,7 +345,12 @@ t.test('collection channels: cookie details exactly when the mechanism is cookie
     cookie: { ...cookie, party: 'fourth-party', colour: 'blue' },
   });
   t.same(badCookie.data.errors.map((e: any) => e.path).sort(), ['/cookie/colour', '/cookie/party']);
-  const channel = await create(app, 'collection-channels', { name: 'Functional cookies', sourceType: 'observed', mechanism: 'cookie', cookie });
+  const channel = await create(app, 'collection-channels', {
+    name: 'Functional cookies',
+    sourceType: 'observed',
+    mechanism: 'cookie',
+    cookie,
+  });
   t.same(channel.cookie, cookie);
   const switched = await call(app, 'PATCH', `/v1/collection-channels/${channel.id}`, { mechanism: 'web-form', cookie: null });
   t.equal(switched.statusCode, 200);
@@ -329,13 +363,31 @@ t.test('legal bases: GDPR reference data is shipped and read-only; own bases are
   const app = await buildTestApp(t);
   const all = await call(app, 'GET', '/v1/legal-bases?limit=100&builtIn=true');
   const codes = all.data.items.map((b: any) => b.code);
-  for (const code of ['gdpr-6-1-a', 'gdpr-6-1-f', 'gdpr-9-2-a', 'gdpr-9-2-j', 'gdpr-10', 'gdpr-45', 'gdpr-46-2-a', 'gdpr-46-2-f', 'gdpr-47', 'gdpr-49-1-a', 'gdpr-49-1-g']) {
+  for (const code of [
+    'gdpr-6-1-a',
+    'gdpr-6-1-f',
+    'gdpr-9-2-a',
+    'gdpr-9-2-j',
+    'gdpr-10',
+    'gdpr-45',
+    'gdpr-46-2-a',
+    'gdpr-46-2-f',
+    'gdpr-47',
+    'gdpr-49-1-a',
+    'gdpr-49-1-g',
+  ]) {
     t.ok(codes.includes(code), `${code} is shipped`);
   }
   t.equal(codes.filter((c: string) => c.startsWith('gdpr-6-1-')).length, 6);
   t.equal(codes.filter((c: string) => c.startsWith('gdpr-9-2-')).length, 10);
   const consent = all.data.items.find((b: any) => b.code === 'gdpr-6-1-a');
-  t.match(consent, { kind: 'lawful-basis', article: 'Art. 6(1)(a)', name: 'Consent', dpvIri: 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-a', builtIn: true });
+  t.match(consent, {
+    kind: 'lawful-basis',
+    article: 'Art. 6(1)(a)',
+    name: 'Consent',
+    dpvIri: 'https://w3id.org/dpv/legal/eu/gdpr#A6-1-a',
+    builtIn: true,
+  });
   const mechanisms = await call(app, 'GET', '/v1/legal-bases?kind=transfer-mechanism&limit=100');
   t.ok(mechanisms.data.items.every((b: any) => b.kind === 'transfer-mechanism'));
 
@@ -346,16 +398,41 @@ t.test('legal bases: GDPR reference data is shipped and read-only; own bases are
   t.equal(remove.data.code, 'READ_ONLY');
   t.equal((await call(app, 'GET', `/v1/legal-bases/${consent.id}`)).data.name, 'Consent', 'unchanged');
 
-  const reserved = await call(app, 'POST', '/v1/legal-bases', { code: 'gdpr-99', name: 'Fake', kind: 'lawful-basis', article: 'Art. 99', jurisdiction: 'EU' });
+  const reserved = await call(app, 'POST', '/v1/legal-bases', {
+    code: 'gdpr-99',
+    name: 'Fake',
+    kind: 'lawful-basis',
+    article: 'Art. 99',
+    jurisdiction: 'EU',
+  });
   t.equal(reserved.statusCode, 400);
-  t.same(reserved.data.errors.map((e: any) => e.path), ['/code']);
-  const builtInFlag = await call(app, 'POST', '/v1/legal-bases', { code: 'nl-x', name: 'X', kind: 'lawful-basis', article: 'Art. 1', jurisdiction: 'NL', builtIn: true });
+  t.same(
+    reserved.data.errors.map((e: any) => e.path),
+    ['/code'],
+  );
+  const builtInFlag = await call(app, 'POST', '/v1/legal-bases', {
+    code: 'nl-x',
+    name: 'X',
+    kind: 'lawful-basis',
+    article: 'Art. 1',
+    jurisdiction: 'NL',
+    builtIn: true,
+  });
   t.equal(builtInFlag.statusCode, 400, 'builtIn cannot be set through the API');
   const own = await create(app, 'legal-bases', { code: 'nl-x', name: 'X', kind: 'lawful-basis', article: 'Art. 1', jurisdiction: 'NL' });
   t.equal(own.builtIn, false);
-  const sameCode = await call(app, 'POST', '/v1/legal-bases', { code: 'nl-x', name: 'Y', kind: 'lawful-basis', article: 'Art. 1', jurisdiction: 'NL' });
+  const sameCode = await call(app, 'POST', '/v1/legal-bases', {
+    code: 'nl-x',
+    name: 'Y',
+    kind: 'lawful-basis',
+    article: 'Art. 1',
+    jurisdiction: 'NL',
+  });
   t.equal(sameCode.statusCode, 409);
-  t.same(sameCode.data.errors.map((e: any) => e.path), ['/code']);
+  t.same(
+    sameCode.data.errors.map((e: any) => e.path),
+    ['/code'],
+  );
 });
 
 t.test('building blocks filter by the processing activity that links them (activityId)', async (t) => {

@@ -4,10 +4,17 @@ import { buildTestApp, call, create } from '../helper';
 t.test('data subject rights are shipped reference data with DPV IRIs, read-only', async (t) => {
   const app = await buildTestApp(t);
   const rights = (await call(app, 'GET', '/v1/data-subject-rights?limit=100')).data;
-  t.same(
-    rights.items.map((r: any) => r.code).sort(),
-    ['access', 'automated-decision-making', 'complaint', 'erasure', 'objection', 'portability', 'rectification', 'restriction', 'withdraw-consent'],
-  );
+  t.same(rights.items.map((r: any) => r.code).sort(), [
+    'access',
+    'automated-decision-making',
+    'complaint',
+    'erasure',
+    'objection',
+    'portability',
+    'rectification',
+    'restriction',
+    'withdraw-consent',
+  ]);
   const access = rights.items.find((r: any) => r.code === 'access');
   t.match(access, { article: 'Art. 15', name: 'Right of access', dpvIri: 'https://w3id.org/dpv/legal/eu/gdpr#A15' });
   t.equal((await call(app, 'GET', `/v1/data-subject-rights/${access.id}`)).data.code, 'access');
@@ -38,7 +45,10 @@ t.test('privacy policies: contact, rights with fees, last change; validated and 
   };
   const policy = await create(app, 'privacy-policies', body);
   t.match(policy, { ...body, organisation: { id: org.id, name: 'Woktron Ltd.' } });
-  t.same((await call(app, 'GET', `/v1/privacy-policies?organisationId=${org.id}`)).data.items.map((p: any) => p.id), [policy.id]);
+  t.same(
+    (await call(app, 'GET', `/v1/privacy-policies?organisationId=${org.id}`)).data.items.map((p: any) => p.id),
+    [policy.id],
+  );
 
   const twice = await call(app, 'POST', '/v1/privacy-policies', {
     ...body,
@@ -46,7 +56,10 @@ t.test('privacy policies: contact, rights with fees, last change; validated and 
     rights: [body.rights[0], { right: 'access', description: 'again' }],
   });
   t.equal(twice.statusCode, 400);
-  t.same(twice.data.errors.map((e: any) => e.path), ['/rights/1/right']);
+  t.same(
+    twice.data.errors.map((e: any) => e.path),
+    ['/rights/1/right'],
+  );
 
   const invalid = await call(app, 'POST', '/v1/privacy-policies', {
     ...body,
@@ -57,9 +70,16 @@ t.test('privacy policies: contact, rights with fees, last change; validated and 
   });
   t.same(invalid.data.errors.map((e: any) => e.path).sort(), ['/language', '/lastChanged', '/rights/0/right']);
 
-  const orphan = await call(app, 'POST', '/v1/privacy-policies', { ...body, name: 'Other', organisationId: '00000000-0000-4000-8000-000000000000' });
+  const orphan = await call(app, 'POST', '/v1/privacy-policies', {
+    ...body,
+    name: 'Other',
+    organisationId: '00000000-0000-4000-8000-000000000000',
+  });
   t.equal(orphan.statusCode, 422);
-  t.same(orphan.data.errors.map((e: any) => e.path), ['/organisationId']);
+  t.same(
+    orphan.data.errors.map((e: any) => e.path),
+    ['/organisationId'],
+  );
 
   const blocked = await call(app, 'DELETE', `/v1/organisations/${org.id}`);
   t.equal(blocked.statusCode, 409);

@@ -25,7 +25,11 @@ t.test('concurrent transactions on the embedded database do not corrupt each oth
   t.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 20);
   const rows: { name: string }[] = await dataSource.query('SELECT name FROM items ORDER BY name');
   const expected = Array.from({ length: 20 }, (_, i) => `item-${i * 2}`).sort();
-  t.same(rows.map((r) => r.name), expected, 'exactly the committed inserts survive');
+  t.same(
+    rows.map((r) => r.name),
+    expected,
+    'exactly the committed inserts survive',
+  );
 });
 
 t.test('concurrent API writes with failures in between keep every acknowledged write', async (t) => {
@@ -35,12 +39,18 @@ t.test('concurrent API writes with failures in between keep every acknowledged w
   const responses = await Promise.all(
     Array.from({ length: 30 }, (_, i) => call(app, 'POST', '/v1/purposes', { name: i % 2 ? 'taken' : `purpose ${i}` })),
   );
-  const created = responses.filter((r) => r.statusCode === 201).map((r) => r.data.name).sort();
+  const created = responses
+    .filter((r) => r.statusCode === 201)
+    .map((r) => r.data.name)
+    .sort();
   t.equal(created.length, 15);
   t.ok(responses.filter((r) => r.statusCode !== 201).every((r) => r.statusCode === 409));
   const stored = await call(app, 'GET', '/v1/purposes?limit=100');
   t.same(
-    stored.data.items.map((p: { name: string }) => p.name).filter((n: string) => n !== 'taken').sort(),
+    stored.data.items
+      .map((p: { name: string }) => p.name)
+      .filter((n: string) => n !== 'taken')
+      .sort(),
     created,
     `every 201 is stored and nothing else (${testDatabaseKind})`,
   );

@@ -38,7 +38,9 @@ if (!existsSync(chromiumPath)) {
         t.match(intro, /Article 30/, 'the introduction says what the register is');
         t.match(intro, /npm run token -- --role auditor/, '… how to get a token');
         t.match(intro, /GET \/v1\/register\/findings/, '… and where to start');
-        const tags = await page.locator('.opblock-tag-section h3.opblock-tag').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-tag')));
+        const tags = await page
+          .locator('.opblock-tag-section h3.opblock-tag')
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-tag')));
         t.same(tags.slice(0, 4), [registerTag, 'Findings', 'Processing activities', 'Organisations'], 'sections in reading order');
         t.equal(tags.at(-1), 'Administration');
 
@@ -49,7 +51,11 @@ if (!existsSync(chromiumPath)) {
         await page.locator(`h3.opblock-tag[data-tag="${registerTag}"]`).click();
         const exportOperation = operation(page, 'get', '/v1/register');
         await exportOperation.locator('.opblock-summary').click();
-        t.match(await exportOperation.locator('.opblock-description-wrapper').innerText(), /Roles:.*auditor/s, 'the operation names the roles it needs');
+        t.match(
+          await exportOperation.locator('.opblock-description-wrapper').innerText(),
+          /Roles:.*auditor/s,
+          'the operation names the roles it needs',
+        );
         const exported = await execute(exportOperation);
         t.equal(exported.status, '200');
         t.equal(exported.url, `${base}/v1/register`, 'no filter is sent unasked');
@@ -62,13 +68,20 @@ if (!existsSync(chromiumPath)) {
         t.match(download.suggestedFilename(), /^register-\d{4}-\d{2}-\d{2}\.json$/, 'the download keeps the file name');
         const document = JSON.parse(readFileSync((await download.path())!, 'utf8'));
         const exportedNames = document.controllerRegister.activities.map((activity: { name: string }) => activity.name);
-        t.same([...exportedNames].sort(), [...activityNames].sort(), `the downloaded register holds the ${activityNames.length} seeded activities`);
+        t.same(
+          [...exportedNames].sort(),
+          [...activityNames].sort(),
+          `the downloaded register holds the ${activityNames.length} seeded activities`,
+        );
 
         // CSV, chosen with the format parameter: a .csv file.
         await exportOperation.locator('tr[data-param-name="format"] select').selectOption('csv');
         const csv = await execute(exportOperation);
         t.equal(csv.status, '200');
-        t.match(await exportOperation.locator('.live-responses-table a[download]').getAttribute('download'), /^register-\d{4}-\d{2}-\d{2}\.csv$/);
+        t.match(
+          await exportOperation.locator('.live-responses-table a[download]').getAttribute('download'),
+          /^register-\d{4}-\d{2}-\d{2}\.csv$/,
+        );
 
         // A response shown in the page: the processing activities, by name.
         await page.locator('h3.opblock-tag[data-tag="Processing activities"]').click();
@@ -114,8 +127,13 @@ if (!existsSync(chromiumPath)) {
         const fetched = await execute(get);
         t.equal(fetched.status, '200');
         const day = snapshot.createdAt.slice(0, 10);
-        t.equal(await get.locator('.live-responses-table a[download]').getAttribute('download'), `register-snapshot-${day}-${snapshot.id}.json`);
-        await get.locator('tr.response[data-code="200"] .response-control-media-type--accept-controller select').selectOption('application/jose');
+        t.equal(
+          await get.locator('.live-responses-table a[download]').getAttribute('download'),
+          `register-snapshot-${day}-${snapshot.id}.json`,
+        );
+        await get
+          .locator('tr.response[data-code="200"] .response-control-media-type--accept-controller select')
+          .selectOption('application/jose');
         const jose = await execute(get);
         t.equal(jose.status, '200');
         const jwsLink = get.locator('.live-responses-table a[download]');
@@ -126,21 +144,27 @@ if (!existsSync(chromiumPath)) {
     );
 
     await t.test('anonymous, in a fresh browser: a deep link, then 401 problem+json', (t) =>
-      visit(t, 'anonymous', origin, async (page) => {
-        // A deep link opens the operation itself.
-        await openDocs(page, base, `#/${encodeURIComponent(registerTag)}/get-register`);
-        const exportOperation = operation(page, 'get', '/v1/register');
-        await exportOperation.locator('.opblock-body').waitFor();
-        t.ok(await exportOperation.evaluate((node) => node.classList.contains('is-open')), 'the deep link opened GET /v1/register');
-        t.notOk(await page.locator('.auth-wrapper button.authorize.locked').count(), 'nothing authorized in a new browser');
+      visit(
+        t,
+        'anonymous',
+        origin,
+        async (page) => {
+          // A deep link opens the operation itself.
+          await openDocs(page, base, `#/${encodeURIComponent(registerTag)}/get-register`);
+          const exportOperation = operation(page, 'get', '/v1/register');
+          await exportOperation.locator('.opblock-body').waitFor();
+          t.ok(await exportOperation.evaluate((node) => node.classList.contains('is-open')), 'the deep link opened GET /v1/register');
+          t.notOk(await page.locator('.auth-wrapper button.authorize.locked').count(), 'nothing authorized in a new browser');
 
-        const denied = await execute(exportOperation);
-        t.equal(denied.status, '401');
-        t.match(denied.headers, /content-type: application\/problem\+json/);
-        t.match(denied.body, /"status": 401/);
-        t.match(denied.body, /"title": "A valid bearer token is required"/);
-        t.match(denied.body, /"code": "UNAUTHENTICATED"/);
-      }, [/\/v1\/register\b.*401|401.*\/v1\/register\b/]),
+          const denied = await execute(exportOperation);
+          t.equal(denied.status, '401');
+          t.match(denied.headers, /content-type: application\/problem\+json/);
+          t.match(denied.body, /"status": 401/);
+          t.match(denied.body, /"title": "A valid bearer token is required"/);
+          t.match(denied.body, /"code": "UNAUTHENTICATED"/);
+        },
+        [/\/v1\/register\b.*401|401.*\/v1\/register\b/],
+      ),
     );
   });
 }
@@ -194,7 +218,8 @@ async function visit(t: Test, name: string, origin: string, fn: (page: Page) => 
   context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
   context.on('request', (request: Request) => {
     const url = new URL(request.url());
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin) problems.push(`request to another host: ${request.url()}`);
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin)
+      problems.push(`request to another host: ${request.url()}`);
   });
   context.on('requestfailed', (request: Request) => {
     // The blob: URL of a download is revoked by Swagger UI; that is not a failed load.

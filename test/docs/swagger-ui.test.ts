@@ -26,7 +26,11 @@ t.test('the spec explains the register: an introduction, sections in reading ord
     Object.entries(methods as Record<string, any>).map(([method, operation]) => ({ path, method, operation })),
   );
   const tagged = new Set(operations.flatMap(({ operation }) => operation.tags));
-  t.same([...tagged].filter((tag) => !tags.includes(tag)), [], 'every operation tag is in the ordered list');
+  t.same(
+    [...tagged].filter((tag) => !tags.includes(tag)),
+    [],
+    'every operation tag is in the ordered list',
+  );
   for (const { path, method, operation } of operations) {
     t.ok(operation.summary && operation.description, `${method} ${path}: summary and description`);
     if (!path.startsWith('/v1')) continue;
@@ -36,7 +40,8 @@ t.test('the spec explains the register: an introduction, sections in reading ord
   }
   const forbidden = spec.paths['/v1/register/snapshots'].post.responses['403'].content['application/problem+json'].examples.FORBIDDEN.value;
   t.match(forbidden, { status: 403, code: 'FORBIDDEN', detail: /roles `auditor`, `admin`/ }, 'the 403 example names the roles');
-  const notFound = spec.paths['/v1/register/snapshots/{id}'].get.responses['404'].content['application/problem+json'].examples.NOT_FOUND.value;
+  const notFound =
+    spec.paths['/v1/register/snapshots/{id}'].get.responses['404'].content['application/problem+json'].examples.NOT_FOUND.value;
   t.match(notFound, { status: 404, detail: /^No register snapshot with id / });
   t.equal(spec.components.securitySchemes.bearerAuth.scheme, 'bearer');
 
@@ -67,7 +72,11 @@ t.test('downloads carry file names: the export in three formats and a signed sna
     t.match(response.headers['content-disposition'], new RegExp(`^attachment; filename="register-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`));
     if (format === 'json') {
       const day = JSON.parse(response.body).generatedAt.slice(0, 10);
-      t.equal(response.headers['content-disposition'], `attachment; filename="register-${day}.json"`, 'named after the day it was generated');
+      t.equal(
+        response.headers['content-disposition'],
+        `attachment; filename="register-${day}.json"`,
+        'named after the day it was generated',
+      );
     }
   }
 
@@ -82,7 +91,11 @@ t.test('downloads carry file names: the export in three formats and a signed sna
   t.equal(asJson.headers['content-disposition'], `attachment; filename="${name}.json"`, 'the JSON snapshot downloads as .json');
   t.same(JSON.parse(asJson.body), created.data, 'the same snapshot');
 
-  const asJws = await app.inject({ method: 'GET', url: `/v1/register/snapshots/${id}`, headers: { ...auditor, accept: 'application/jose' } });
+  const asJws = await app.inject({
+    method: 'GET',
+    url: `/v1/register/snapshots/${id}`,
+    headers: { ...auditor, accept: 'application/jose' },
+  });
   t.equal(asJws.statusCode, 200);
   t.equal(asJws.headers['content-disposition'], `attachment; filename="${name}.jws"`, 'the bare JWS downloads as .jws');
   t.equal(asJws.body, jws);

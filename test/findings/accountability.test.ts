@@ -22,7 +22,8 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
   t.match(sensitive[0], {
     severity: 'warning',
     field: '/dpiaRequired',
-    explanation: /^Art\. 35\(1\) GDPR and WP248 rev\.01: .*meets 2 criteria \(sensitive data \(Art\. 9 or 10\); vulnerable data subjects\).*dpiaRequired is false/,
+    explanation:
+      /^Art\. 35\(1\) GDPR and WP248 rev\.01: .*meets 2 criteria \(sensitive data \(Art\. 9 or 10\); vulnerable data subjects\).*dpiaRequired is false/,
     resolution: /dpiaReference/,
   });
   t.strictSame(await r.findingsOf('School health records with DPIA', school(dpiaDone)), []);
@@ -32,17 +33,31 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
 
   // Tracking (third-party cookies) and matching datasets (a third-party source beside the data subject).
   const tracking = await create(app, 'collection-channels', {
-    name: 'Ad network cookies', sourceType: 'observed', mechanism: 'cookie',
+    name: 'Ad network cookies',
+    sourceType: 'observed',
+    mechanism: 'cookie',
     cookie: { provider: 'AdCo', purpose: 'Cross-site advertising', lifetime: 'P1Y', party: 'third-party' },
   });
-  const broker = await create(app, 'collection-channels', { name: 'Data broker feed', sourceType: 'third-party', mechanism: 'third-party-feed' });
+  const broker = await create(app, 'collection-channels', {
+    name: 'Data broker feed',
+    sourceType: 'third-party',
+    mechanism: 'third-party-feed',
+  });
   const profiling = await r.findingsOf('Ad profiling', { collectionChannelIds: [r.channel.id, tracking.id, broker.id] });
   t.strictSame(codesOf(profiling), ['dpia-not-recorded']);
   t.match(profiling[0].explanation, /systematic monitoring.*matching or combining datasets/);
-  t.strictSame(await r.findingsOf('Ad profiling with DPIA', { collectionChannelIds: [r.channel.id, tracking.id, broker.id], ...dpiaDone }), []);
+  t.strictSame(
+    await r.findingsOf('Ad profiling with DPIA', { collectionChannelIds: [r.channel.id, tracking.id, broker.id], ...dpiaDone }),
+    [],
+  );
 
   // Credit scoring (a credit bureau among the recipients) and network-usage observation.
-  const bureau = await create(app, 'recipients', { name: 'Credit bureau', kind: 'independent-controller', category: 'credit-bureau', country: 'NL' });
+  const bureau = await create(app, 'recipients', {
+    name: 'Credit bureau',
+    kind: 'independent-controller',
+    category: 'credit-bureau',
+    country: 'NL',
+  });
   const network = await create(app, 'collection-channels', { name: 'Network logs', sourceType: 'observed', mechanism: 'network-usage' });
   const scoring = { collectionChannelIds: [r.channel.id, network.id], recipients: [{ recipientId: bureau.id }] };
   const credit = await r.findingsOf('Credit scoring', scoring);
@@ -52,12 +67,24 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
   // One criterion alone is not "likely" under WP248's two-criteria rule of thumb.
   t.strictSame(await r.findingsOf('Network logs only', { collectionChannelIds: [r.channel.id, network.id] }), []);
   t.strictSame(await r.findingsOf('Bureau only', { recipients: [{ recipientId: bureau.id }] }), []);
-  t.strictSame(await r.findingsOf('First-party cookies are not tracking', {
-    collectionChannelIds: [r.channel.id, (await create(app, 'collection-channels', {
-      name: 'Session cookie', sourceType: 'observed', mechanism: 'cookie',
-      cookie: { provider: 'Acme', purpose: 'Login', lifetime: 'session', party: 'first-party' },
-    })).id, broker.id],
-  }), [], 'first-party cookie + broker: only the matching criterion');
+  t.strictSame(
+    await r.findingsOf('First-party cookies are not tracking', {
+      collectionChannelIds: [
+        r.channel.id,
+        (
+          await create(app, 'collection-channels', {
+            name: 'Session cookie',
+            sourceType: 'observed',
+            mechanism: 'cookie',
+            cookie: { provider: 'Acme', purpose: 'Login', lifetime: 'session', party: 'first-party' },
+          })
+        ).id,
+        broker.id,
+      ],
+    }),
+    [],
+    'first-party cookie + broker: only the matching criterion',
+  );
 
   // A DPIA is the controller's duty (Art. 35): a processor's record is not flagged.
   t.strictSame(await r.findingsOf('Scoring for a client', { ...scoring, role: 'processor' }), []);
@@ -65,7 +92,11 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
   // review-overdue: the review date has passed.
   const overdue = await r.findingsOf('Overdue review', { reviewDueAt: '2020-01-31' });
   t.strictSame(codesOf(overdue), ['review-overdue']);
-  t.match(overdue[0], { severity: 'warning', field: '/reviewDueAt', explanation: /^Art\. 24\(1\) and 5\(2\) GDPR: .*due for review on 2020-01-31/ });
+  t.match(overdue[0], {
+    severity: 'warning',
+    field: '/reviewDueAt',
+    explanation: /^Art\. 24\(1\) and 5\(2\) GDPR: .*due for review on 2020-01-31/,
+  });
   t.strictSame(await r.findingsOf('Future review', { reviewDueAt: '2999-01-31' }), []);
   t.strictSame(await r.findingsOf('No review date', { reviewDueAt: null }), []);
 });
@@ -74,7 +105,13 @@ t.test('an active activity linking a retired entry, with and without the defect'
   const app = await buildTestApp(t);
   const r = await cleanRegister(app);
   const oldMeasure = await create(app, 'security-measures', { name: 'Legacy VPN', type: 'technical' });
-  const oldBasis = await create(app, 'legal-bases', { code: 'nl-old-act', name: 'Repealed act', kind: 'lawful-basis', article: 'Art. 1', jurisdiction: 'NL' });
+  const oldBasis = await create(app, 'legal-bases', {
+    code: 'nl-old-act',
+    name: 'Repealed act',
+    kind: 'lawful-basis',
+    article: 'Art. 1',
+    jurisdiction: 'NL',
+  });
   const body = (extra: Record<string, unknown> = {}) => ({
     securityMeasureIds: [r.measure.id, oldMeasure.id],
     purposes: [{ purposeId: r.purpose.id, legalBasisIds: [r.lb['gdpr-6-1-b'], oldBasis.id] }],
@@ -99,16 +136,27 @@ t.test('an active activity linking a retired entry, with and without the defect'
     severity: 'warning',
     entity: { resource: 'security-measures', id: oldMeasure.id, name: 'Legacy VPN' },
     field: '/retiredAt',
-    explanation: new RegExp(`^Art\\. 30\\(1\\) and 24\\(1\\) GDPR: .*"Legacy VPN" was retired on ${yesterday.slice(0, 10)}.*still links it \\(/securityMeasures/1\\)`),
+    explanation: new RegExp(
+      `^Art\\. 30\\(1\\) and 24\\(1\\) GDPR: .*"Legacy VPN" was retired on ${yesterday.slice(0, 10)}.*still links it \\(/securityMeasures/1\\)`,
+    ),
     resolution: /retiredAt: null/,
   });
-  t.match(active.find((f: any) => f.entity.id === oldBasis.id), { entity: { resource: 'legal-bases' }, explanation: /\/purposes\/0\/legalBases\/1/ });
+  t.match(
+    active.find((f: any) => f.entity.id === oldBasis.id),
+    { entity: { resource: 'legal-bases' }, explanation: /\/purposes\/0\/legalBases\/1/ },
+  );
 
   // Only active activities: a draft or a retired activity linking it is not flagged.
   t.strictSame(await r.findingsOf('Remote access, draft', body({ status: 'draft' })), []);
   const registerWide = await call(app, 'GET', '/v1/register/findings?code=retired-entry-linked');
   t.equal(registerWide.data.total, 2, 'one finding per retired entry, register-wide');
-  t.same(registerWide.data.findings.find((f: any) => f.entity.id === oldMeasure.id).activities.map((a: any) => a.name).sort(), ['Remote access', 'Remote access, still']);
+  t.same(
+    registerWide.data.findings
+      .find((f: any) => f.entity.id === oldMeasure.id)
+      .activities.map((a: any) => a.name)
+      .sort(),
+    ['Remote access', 'Remote access, still'],
+  );
 
   // Retirement in the future is not yet retirement; reinstating clears the finding.
   await retire('security-measures', oldMeasure.id, new Date(Date.now() + 86_400_000).toISOString());
@@ -136,9 +184,16 @@ t.test('retiredAt on every building block: set, cleared, filtered, validated', a
     const retired = await create(app, path, { ...body, code: body.code ? `${body.code}-2` : undefined, retiredAt: past });
     t.equal(retired.retiredAt, past, `${path}: created retired`);
     const onlyRetired = await call(app, 'GET', `/v1/${path}?retired=true`);
-    t.same(onlyRetired.data.items.map((item: any) => item.id), [retired.id], `${path}?retired=true`);
+    t.same(
+      onlyRetired.data.items.map((item: any) => item.id),
+      [retired.id],
+      `${path}?retired=true`,
+    );
     const onlyInUse = await call(app, 'GET', `/v1/${path}?retired=false&limit=100`);
-    t.ok(onlyInUse.data.items.some((item: any) => item.id === inUse.id) && !onlyInUse.data.items.some((item: any) => item.id === retired.id), `${path}?retired=false`);
+    t.ok(
+      onlyInUse.data.items.some((item: any) => item.id === inUse.id) && !onlyInUse.data.items.some((item: any) => item.id === retired.id),
+      `${path}?retired=false`,
+    );
     const reinstated = await call(app, 'PATCH', `/v1/${path}/${retired.id}`, { retiredAt: null });
     t.equal(reinstated.data.retiredAt, null, `${path}: reinstated`);
     const bad = await call(app, 'PATCH', `/v1/${path}/${retired.id}`, { retiredAt: 'last spring' });

@@ -20,7 +20,11 @@ t.test('Art. 30 completeness rules, each with and without the defect', async (t)
     explanation: /^Art\. 30\(1\)\(a\) GDPR: .*"No controller"/,
     resolution: /controllerIds/,
   });
-  const processorWithout = await r.findingsOf('Processing for a client', { role: 'processor', controllerIds: [], description: 'Hosting for a client' });
+  const processorWithout = await r.findingsOf('Processing for a client', {
+    role: 'processor',
+    controllerIds: [],
+    description: 'Hosting for a client',
+  });
   t.strictSame(codesOf(processorWithout), ['controller-missing']);
   t.match(processorWithout[0].explanation, /^Art\. 30\(2\)\(a\)/);
 
@@ -44,7 +48,10 @@ t.test('Art. 30 completeness rules, each with and without the defect', async (t)
   const noPurpose = await r.findingsOf('No purpose', { purposes: [] });
   t.strictSame(codesOf(noPurpose), ['purpose-missing']);
   t.match(noPurpose[0], { severity: 'error', field: '/purposes', explanation: /^Art\. 30\(1\)\(b\)/ });
-  t.strictSame(await r.findingsOf('Processor with description', { role: 'processor', purposes: [], description: 'Backups for a client' }), []);
+  t.strictSame(
+    await r.findingsOf('Processor with description', { role: 'processor', purposes: [], description: 'Backups for a client' }),
+    [],
+  );
   const bareProcessor = await r.findingsOf('Bare processor', { role: 'processor', purposes: [] });
   t.strictSame(codesOf(bareProcessor), ['purpose-missing']);
   t.match(bareProcessor[0].explanation, /^Art\. 30\(2\)\(b\)/);
@@ -57,7 +64,12 @@ t.test('Art. 30 completeness rules, each with and without the defect', async (t)
   t.strictSame(codesOf(noCategories), ['data-categories-missing']);
   t.match(noCategories[0], { severity: 'error', field: '/dataCategories', explanation: /Art\. 30\(1\)\(c\)/ });
   t.strictSame(
-    await r.findingsOf('Processor without subjects and categories', { role: 'processor', dataSubjectCategoryIds: [], dataCategories: [], recipients: [] }),
+    await r.findingsOf('Processor without subjects and categories', {
+      role: 'processor',
+      dataSubjectCategoryIds: [],
+      dataCategories: [],
+      recipients: [],
+    }),
     [],
     'Art. 30(2) asks neither of a processor',
   );
@@ -72,7 +84,11 @@ t.test('Art. 30 completeness rules, each with and without the defect', async (t)
     dataCategories: [{ dataCategoryId: r.category.id, sourceChannelIds: [r.channel.id] }],
   });
   t.strictSame(codesOf(noRetention), ['retention-missing']);
-  t.match(noRetention[0], { severity: 'warning', field: '/dataCategories/0/retentionRule', explanation: /Art\. 30\(1\)\(f\).*"Contact details"/ });
+  t.match(noRetention[0], {
+    severity: 'warning',
+    field: '/dataCategories/0/retentionRule',
+    explanation: /Art\. 30\(1\)\(f\).*"Contact details"/,
+  });
 
   // security-measures-missing: Art. 30(1)(g), and 30(2)(d) for processors.
   const noMeasures = await r.findingsOf('No security measures', { securityMeasureIds: [] });

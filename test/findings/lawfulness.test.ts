@@ -14,7 +14,11 @@ t.test('legal bases, legitimate interests and Art. 9/10 conditions, each with an
   t.strictSame(codesOf(none), ['legal-basis-missing']);
   t.match(none[0], { severity: 'error', field: '/purposes/0/legalBases', explanation: /^Art\. 6\(1\) GDPR: .*"Order handling"/ });
   const national = await create(app, 'legal-bases', {
-    code: 'nl-test-duty', name: 'Test duty', kind: 'lawful-basis', article: 'Art. 1 Test Act', jurisdiction: 'NL',
+    code: 'nl-test-duty',
+    name: 'Test duty',
+    kind: 'lawful-basis',
+    article: 'Art. 1 Test Act',
+    jurisdiction: 'NL',
   });
   const nationalOnly = await r.findingsOf('National basis only', purposes([national.id]));
   t.strictSame(codesOf(nationalOnly), ['legal-basis-missing']);
@@ -29,13 +33,23 @@ t.test('legal bases, legitimate interests and Art. 9/10 conditions, each with an
   // legitimate-interest-undocumented: the interest, then the assessment reference.
   const bare = await r.findingsOf('Bare interests', purposes([r.lb['gdpr-6-1-f']]));
   t.strictSame(codesOf(bare), ['legitimate-interest-undocumented']);
-  t.match(bare[0], { severity: 'warning', field: '/purposes/0/legitimateInterest', explanation: /^Art\. 6\(1\)\(f\).*records neither the interest pursued nor a reference/ });
-  const noReference = await r.findingsOf('Interest without assessment', purposes([r.lb['gdpr-6-1-f']], { legitimateInterest: 'Fraud prevention' }));
+  t.match(bare[0], {
+    severity: 'warning',
+    field: '/purposes/0/legitimateInterest',
+    explanation: /^Art\. 6\(1\)\(f\).*records neither the interest pursued nor a reference/,
+  });
+  const noReference = await r.findingsOf(
+    'Interest without assessment',
+    purposes([r.lb['gdpr-6-1-f']], { legitimateInterest: 'Fraud prevention' }),
+  );
   t.strictSame(codesOf(noReference), ['legitimate-interest-undocumented']);
   t.equal(noReference[0].field, '/purposes/0/assessmentReference');
   t.match(noReference[0].explanation, /records no reference to the balancing test/);
   t.strictSame(
-    await r.findingsOf('Documented interests', purposes([r.lb['gdpr-6-1-f']], { legitimateInterest: 'Fraud prevention', assessmentReference: 'LIA-1' })),
+    await r.findingsOf(
+      'Documented interests',
+      purposes([r.lb['gdpr-6-1-f']], { legitimateInterest: 'Fraud prevention', assessmentReference: 'LIA-1' }),
+    ),
     [],
   );
 

@@ -54,7 +54,11 @@ t.test('the seeded Woktron register: its findings, filters, query count and who 
     ['access-fee-stated', 'privacy-policies', 'Privacy Beleid', '/rights/0/feeNote'],
   ]);
   const names = (finding: any) => finding.activities.map((a: any) => a.name);
-  t.strictSame(names(findings[0]), ['Marketing, newsletters and customer research', 'Website analytics (Google Analytics)'], 'the two consent activities');
+  t.strictSame(
+    names(findings[0]),
+    ['Marketing, newsletters and customer research', 'Website analytics (Google Analytics)'],
+    'the two consent activities',
+  );
   t.strictSame(names(findings[1]), ['Customer communication and support', 'Customer orders and service delivery', 'Identity verification']);
   t.match(findings[4].explanation, /right to lodge a complaint \(Art\. 77\), which applies to 13 activities/);
   t.match(findings[2].explanation, /systematic monitoring.*matching or combining datasets/);
@@ -66,15 +70,24 @@ t.test('the seeded Woktron register: its findings, filters, query count and who 
 
   // Filters.
   const query = async (q: string) => (await call(app, 'GET', `/v1/register/findings?${q}`)).data;
-  t.strictSame((await query('severity=error')).findings.map((f: any) => f.code), ['consent-withdrawal-not-stated', 'processor-agreement-missing']);
+  t.strictSame(
+    (await query('severity=error')).findings.map((f: any) => f.code),
+    ['consent-withdrawal-not-stated', 'processor-agreement-missing'],
+  );
   const dpia = await query('code=dpia-not-recorded');
   t.equal(dpia.total, 2);
   t.strictSame(dpia.summary, [{ code: 'dpia-not-recorded', severity: 'warning', count: 2 }], 'the summary counts what is returned');
   const analytics = await query(`activityId=${activityId('Website analytics (Google Analytics)')}`);
-  t.strictSame(analytics.findings.map((f: any) => f.code), ['consent-withdrawal-not-stated', 'notice-right-missing', 'access-fee-stated']);
-  t.strictSame((await query(`activityId=${activityId('Abuse handling and terms-of-service enforcement')}&severity=warning`)).findings.map((f: any) => f.code), [
-    'dpia-not-recorded', 'notice-right-missing', 'access-fee-stated',
-  ]);
+  t.strictSame(
+    analytics.findings.map((f: any) => f.code),
+    ['consent-withdrawal-not-stated', 'notice-right-missing', 'access-fee-stated'],
+  );
+  t.strictSame(
+    (await query(`activityId=${activityId('Abuse handling and terms-of-service enforcement')}&severity=warning`)).findings.map(
+      (f: any) => f.code,
+    ),
+    ['dpia-not-recorded', 'notice-right-missing', 'access-fee-stated'],
+  );
   t.equal((await query('activityId=00000000-0000-4000-8000-000000000000')).total, 0);
   for (const bad of ['severity=fatal', 'code=no-such-rule', 'activityId=abc', 'colour=red']) {
     const response = await call(app, 'GET', `/v1/register/findings?${bad}`);
@@ -83,24 +96,50 @@ t.test('the seeded Woktron register: its findings, filters, query count and who 
   }
 
   // Per activity.
-  const abuse = await call(app, 'GET', `/v1/processing-activities/${activityId('Abuse handling and terms-of-service enforcement')}/findings`);
+  const abuse = await call(
+    app,
+    'GET',
+    `/v1/processing-activities/${activityId('Abuse handling and terms-of-service enforcement')}/findings`,
+  );
   t.equal(abuse.statusCode, 200);
-  t.strictSame(abuse.data.activity, { id: activityId('Abuse handling and terms-of-service enforcement'), name: 'Abuse handling and terms-of-service enforcement' });
-  t.strictSame(abuse.data.findings.map((f: any) => f.code), ['dpia-not-recorded', 'notice-right-missing', 'access-fee-stated']);
+  t.strictSame(abuse.data.activity, {
+    id: activityId('Abuse handling and terms-of-service enforcement'),
+    name: 'Abuse handling and terms-of-service enforcement',
+  });
+  t.strictSame(
+    abuse.data.findings.map((f: any) => f.code),
+    ['dpia-not-recorded', 'notice-right-missing', 'access-fee-stated'],
+  );
   t.equal(abuse.data.total, 3);
-  const credit = await call(app, 'GET', `/v1/processing-activities/${activityId('Credit checks and risk management')}/findings?code=dpia-not-recorded`);
+  const credit = await call(
+    app,
+    'GET',
+    `/v1/processing-activities/${activityId('Credit checks and risk management')}/findings?code=dpia-not-recorded`,
+  );
   t.strictSame(credit.data.findings, [], 'the credit-check DPIA is recorded');
   t.equal((await call(app, 'GET', '/v1/processing-activities/00000000-0000-4000-8000-000000000000/findings')).statusCode, 404);
   t.equal((await call(app, 'GET', '/v1/processing-activities/abc/findings')).statusCode, 400);
 
   // Six SELECTs per request, however many activities: the read model once, one per building-block kind.
-  t.equal(await selectsDuring(app, () => call(app, 'GET', '/v1/register/findings')), 7, `register: 7 queries for ${activities.length} activities`);
-  t.equal(await selectsDuring(app, () => call(app, 'GET', `/v1/processing-activities/${activities[0]!.id}/findings`)), 7, 'one activity: 7 queries');
+  t.equal(
+    await selectsDuring(app, () => call(app, 'GET', '/v1/register/findings')),
+    7,
+    `register: 7 queries for ${activities.length} activities`,
+  );
+  t.equal(
+    await selectsDuring(app, () => call(app, 'GET', `/v1/processing-activities/${activities[0]!.id}/findings`)),
+    7,
+    'one activity: 7 queries',
+  );
 
   // Every role reads findings; nobody without a token.
   for (const role of ['reader', 'auditor', 'editor', 'admin'] as const) {
     t.equal((await call(app, 'GET', '/v1/register/findings', undefined, role)).statusCode, 200, `${role} lists findings`);
-    t.equal((await call(app, 'GET', `/v1/processing-activities/${activities[0]!.id}/findings`, undefined, role)).statusCode, 200, `${role} lists an activity's findings`);
+    t.equal(
+      (await call(app, 'GET', `/v1/processing-activities/${activities[0]!.id}/findings`, undefined, role)).statusCode,
+      200,
+      `${role} lists an activity's findings`,
+    );
   }
   t.equal((await call(app, 'GET', '/v1/register/findings', undefined, null)).statusCode, 401);
 

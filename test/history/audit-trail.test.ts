@@ -15,7 +15,12 @@ t.test('every mutation writes exactly one audit event with the actor; failed one
   const events = async (query = '') => (await call(app, 'GET', `/v1/audit-events?limit=100${query}`)).data;
 
   const created = (await as(app, 'alice', 'POST', '/v1/purposes', { name: 'Billing' })).json();
-  const activity = (await as(app, 'bob', 'POST', '/v1/processing-activities', { name: 'Invoicing', purposes: [{ purposeId: created.id, legalBasisIds: [] }] })).json();
+  const activity = (
+    await as(app, 'bob', 'POST', '/v1/processing-activities', {
+      name: 'Invoicing',
+      purposes: [{ purposeId: created.id, legalBasisIds: [] }],
+    })
+  ).json();
   await as(app, 'carol', 'PATCH', `/v1/purposes/${created.id}`, { description: 'Invoices and payments' });
   await as(app, 'dave', 'PATCH', `/v1/processing-activities/${activity.id}`, { status: 'active' });
   await as(app, 'erin', 'DELETE', `/v1/processing-activities/${activity.id}`);
@@ -39,7 +44,10 @@ t.test('every mutation writes exactly one audit event with the actor; failed one
   t.match(update.after, { description: 'Invoices and payments' });
   t.match(remove.before, { id: activity.id, status: 'active' });
   t.equal(remove.after, null);
-  t.ok(trail.items.every((e: any) => e.requestId), 'each event names its request');
+  t.ok(
+    trail.items.every((e: any) => e.requestId),
+    'each event names its request',
+  );
 
   // Refused changes leave no trace.
   t.equal((await as(app, 'mallory', 'POST', '/v1/purposes', { name: 'billing' })).statusCode, 409);
@@ -51,11 +59,22 @@ t.test('every mutation writes exactly one audit event with the actor; failed one
     payload: { description: 'x' },
   });
   t.equal(stale.statusCode, 412);
-  t.equal((await as(app, 'mallory', 'POST', '/v1/processing-activities', { name: 'Ghost', controllerIds: ['00000000-0000-4000-8000-000000000000'] })).statusCode, 422);
+  t.equal(
+    (
+      await as(app, 'mallory', 'POST', '/v1/processing-activities', {
+        name: 'Ghost',
+        controllerIds: ['00000000-0000-4000-8000-000000000000'],
+      })
+    ).statusCode,
+    422,
+  );
   t.equal((await events()).total, 5, 'failed mutations wrote no event');
   t.equal((await events('&actor=mallory')).total, 0);
 
-  t.same((await events(`&entityId=${created.id}`)).items.map((e: any) => e.action), ['create', 'update']);
+  t.same(
+    (await events(`&entityId=${created.id}`)).items.map((e: any) => e.action),
+    ['create', 'update'],
+  );
   t.equal((await events('&resource=processing-activities&action=delete')).total, 1);
   const future = new Date(Date.now() + 3_600_000).toISOString();
   t.equal((await events(`&from=${encodeURIComponent(future)}`)).total, 0);
@@ -67,10 +86,14 @@ t.test('the audit trail is append-only and readable by auditors and admins only'
   await t.rejects(app.dataSource.query('UPDATE audit_events SET actor = $1', ['someone else']), /append-only/);
   await t.rejects(app.dataSource.query('DELETE FROM audit_events'), /append-only/);
   t.equal((await call(app, 'GET', '/v1/audit-events')).data.items[0].actor, 'test-user', 'unchanged');
-  for (const role of ['reader', 'editor'] as const) t.equal((await call(app, 'GET', '/v1/audit-events', undefined, role)).statusCode, 403, `${role}: 403`);
+  for (const role of ['reader', 'editor'] as const)
+    t.equal((await call(app, 'GET', '/v1/audit-events', undefined, role)).statusCode, 403, `${role}: 403`);
   t.equal((await call(app, 'GET', '/v1/audit-events', undefined, 'auditor')).statusCode, 200);
   const spec = (await call(app, 'GET', '/docs/json')).data;
-  t.notOk(Object.keys(spec.paths).some((path) => /audit-events\/\{|audit-events.*(post|patch|delete)/i.test(path)), 'no route changes the trail');
+  t.notOk(
+    Object.keys(spec.paths).some((path) => /audit-events\/\{|audit-events.*(post|patch|delete)/i.test(path)),
+    'no route changes the trail',
+  );
   t.same(Object.keys(spec.paths['/v1/audit-events']), ['get']);
 });
 
@@ -78,7 +101,9 @@ t.test('diff lists exactly what was added, changed and removed between two times
   const app = await buildTestApp(t);
   const marketing = (await call(app, 'POST', '/v1/purposes', { name: 'Marketing' })).data;
   const billing = (await call(app, 'POST', '/v1/purposes', { name: 'Billing' })).data;
-  const activity = (await call(app, 'POST', '/v1/processing-activities', { name: 'Newsletter', purposes: [{ purposeId: marketing.id, legalBasisIds: [] }] })).data;
+  const activity = (
+    await call(app, 'POST', '/v1/processing-activities', { name: 'Newsletter', purposes: [{ purposeId: marketing.id, legalBasisIds: [] }] })
+  ).data;
   await new Promise((resolve) => setTimeout(resolve, 20));
   const t1 = new Date().toISOString();
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -89,9 +114,17 @@ t.test('diff lists exactly what was added, changed and removed between two times
   await new Promise((resolve) => setTimeout(resolve, 20));
   const t2 = new Date().toISOString();
 
-  const diff = (await call(app, 'GET', `/v1/register/diff?from=${encodeURIComponent(t1)}&to=${encodeURIComponent(t2)}`, undefined, 'auditor')).data;
-  t.same(diff.added.map((e: any) => [e.resource, e.id]), [['security-measures', added.id]]);
-  t.same(diff.removed.map((e: any) => [e.resource, e.id, e.name]), [['purposes', billing.id, 'Billing']]);
+  const diff = (
+    await call(app, 'GET', `/v1/register/diff?from=${encodeURIComponent(t1)}&to=${encodeURIComponent(t2)}`, undefined, 'auditor')
+  ).data;
+  t.same(
+    diff.added.map((e: any) => [e.resource, e.id]),
+    [['security-measures', added.id]],
+  );
+  t.same(
+    diff.removed.map((e: any) => [e.resource, e.id, e.name]),
+    [['purposes', billing.id, 'Billing']],
+  );
   const changed = Object.fromEntries(diff.changed.map((c: any) => [c.id, c.changes]));
   t.same(changed[marketing.id], [{ path: '/name', from: 'Marketing', to: 'Direct marketing' }]);
   t.same(
@@ -104,7 +137,9 @@ t.test('diff lists exactly what was added, changed and removed between two times
   );
   t.equal(diff.changed.length, 2, 'nothing else changed');
 
-  const none = (await call(app, 'GET', `/v1/register/diff?from=${encodeURIComponent(t2)}&to=${encodeURIComponent(t2)}`, undefined, 'auditor')).data;
+  const none = (
+    await call(app, 'GET', `/v1/register/diff?from=${encodeURIComponent(t2)}&to=${encodeURIComponent(t2)}`, undefined, 'auditor')
+  ).data;
   t.same([none.added, none.removed, none.changed], [[], [], []]);
   t.equal((await call(app, 'GET', '/v1/register/diff?from=yesterday&to=now', undefined, 'auditor')).statusCode, 400);
   t.equal((await call(app, 'GET', `/v1/register/diff?from=${t1}&to=${t2}`, undefined, 'reader')).statusCode, 403);

@@ -7,12 +7,22 @@ t.test('malformed and unacceptable requests get problem+json, never 500', async 
   const problem = (response: { headers: Record<string, unknown> }) =>
     t.match(String(response.headers['content-type']), /^application\/problem\+json/);
 
-  const broken = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"name":' });
+  const broken = await app.inject({
+    method: 'POST',
+    url: '/v1/purposes',
+    headers: { ...auth, 'content-type': 'application/json' },
+    payload: '{"name":',
+  });
   t.equal(broken.statusCode, 400);
   problem(broken);
   t.equal(broken.json().code, 'MALFORMED_BODY');
 
-  const text = await app.inject({ method: 'POST', url: '/v1/purposes', headers: { ...auth, 'content-type': 'text/plain' }, payload: 'name' });
+  const text = await app.inject({
+    method: 'POST',
+    url: '/v1/purposes',
+    headers: { ...auth, 'content-type': 'text/plain' },
+    payload: 'name',
+  });
   t.equal(text.statusCode, 415);
   t.equal(text.json().code, 'UNSUPPORTED_MEDIA_TYPE');
 
@@ -49,7 +59,10 @@ t.test('malformed and unacceptable requests get problem+json, never 500', async 
   t.same(nulQuery.data.errors, [{ in: 'query', path: '/q', message: 'must not contain the NUL character (U+0000)' }]);
   const nulBody = await call(app, 'POST', '/v1/purposes', { name: 'a\u0000b' });
   t.equal(nulBody.statusCode, 400);
-  t.same(nulBody.data.errors.map((e: any) => e.path), ['/name']);
+  t.same(
+    nulBody.data.errors.map((e: any) => e.path),
+    ['/name'],
+  );
 
   const listed = await call(app, 'GET', '/v1/purposes?limit=100');
   t.equal(listed.data.total, 0, 'nothing was stored by any of these');

@@ -12,44 +12,48 @@ const cli = join(__dirname, '..', '..', 'dist', 'scripts', 'import.js');
 const example = join(__dirname, '..', '..', 'docs', 'import-examples', 'register-spreadsheet.csv');
 const run = promisify(execFile);
 
-t.test('npm run import: dry run, import, re-import, refused file', { skip: existsSync(cli) ? false : `${cli} missing: run npm run build` }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'register-import-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const env = {
-    ...process.env,
-    DATA_DIR: join(dir, 'data'),
-    DATABASE_URL: process.env.DATABASE_URL ? await createPostgresDatabase(t) : '',
-    NODE_ENV: 'development',
-  };
-  const importFile = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env, timeout: 120_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+t.test(
+  'npm run import: dry run, import, re-import, refused file',
+  { skip: existsSync(cli) ? false : `${cli} missing: run npm run build` },
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'register-import-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const env = {
+      ...process.env,
+      DATA_DIR: join(dir, 'data'),
+      DATABASE_URL: process.env.DATABASE_URL ? await createPostgresDatabase(t) : '',
+      NODE_ENV: 'development',
+    };
+    const importFile = async (...args: string[]) => {
+      try {
+        const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env, timeout: 120_000 });
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+      }
+    };
 
-  const dry = await importFile(example, '--dry-run');
-  t.equal(dry.code, 0, dry.stderr);
-  t.match(dry.stdout, /^dry run — nothing written\. Would: 20 create, 0 match, 0 change, 0 conflict \(3 rows read, mode merge\)/);
+    const dry = await importFile(example, '--dry-run');
+    t.equal(dry.code, 0, dry.stderr);
+    t.match(dry.stdout, /^dry run — nothing written\. Would: 20 create, 0 match, 0 change, 0 conflict \(3 rows read, mode merge\)/);
 
-  const imported = await importFile(example, '--actor', 'dpo@acme.example');
-  t.equal(imported.code, 0, imported.stderr);
-  t.match(imported.stdout, /^imported: 20 create, 0 match/, 'the dry run wrote nothing');
-  t.match(imported.stdout, /processing-activities\s+2 create/);
+    const imported = await importFile(example, '--actor', 'dpo@acme.example');
+    t.equal(imported.code, 0, imported.stderr);
+    t.match(imported.stdout, /^imported: 20 create, 0 match/, 'the dry run wrote nothing');
+    t.match(imported.stdout, /processing-activities\s+2 create/);
 
-  const again = await importFile(example);
-  t.match(again.stdout, /^imported: 0 create, 20 match, 0 change, 0 conflict/, 're-import is a no-op');
+    const again = await importFile(example);
+    t.match(again.stdout, /^imported: 0 create, 20 match, 0 change, 0 conflict/, 're-import is a no-op');
 
-  const bad = join(dir, 'bad.csv');
-  writeFileSync(bad, 'Processing activity,Role\r\nValid,controller\r\nBroken,landlord\r\n');
-  const refused = await importFile(bad);
-  t.equal(refused.code, 2);
-  t.match(refused.stderr, /refused: 1 problem in the file; nothing was imported\.\n\s+row 3, Role: .*\[landlord\]/);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Processing activity,Role\r\nValid,controller\r\nBroken,landlord\r\n');
+    const refused = await importFile(bad);
+    t.equal(refused.code, 2);
+    t.match(refused.stderr, /refused: 1 problem in the file; nothing was imported\.\n\s+row 3, Role: .*\[landlord\]/);
 
-  const usage = await importFile(join(dir, 'register.xml'));
-  t.equal(usage.code, 1);
-  t.match(usage.stderr, /\.json or \.csv/);
-});
+    const usage = await importFile(join(dir, 'register.xml'));
+    t.equal(usage.code, 1);
+    t.match(usage.stderr, /\.json or \.csv/);
+  },
+);

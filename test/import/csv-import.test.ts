@@ -23,7 +23,8 @@ async function postCsv(app: FastifyInstance, csv: string | Buffer, query = '') {
   return Object.assign(response, { data: JSON.parse(response.body) });
 }
 
-const csvOf = async (app: FastifyInstance) => (await app.inject({ method: 'GET', url: '/v1/register?format=csv', headers: await authHeader(app, 'auditor') })).body;
+const csvOf = async (app: FastifyInstance) =>
+  (await app.inject({ method: 'GET', url: '/v1/register?format=csv', headers: await authHeader(app, 'auditor') })).body;
 
 /** The CSV's records without the Record ID column (ids differ between installations). */
 const withoutIds = (csv: string) => (parse(csv, { columns: true }) as Record<string, string>[]).map(({ 'Record ID': _id, ...row }) => row);
@@ -73,16 +74,35 @@ t.test("a spreadsheet's CSV (BOM, CRLF, semicolons, quoted commas and line break
   t.equal(imported.statusCode, 200, imported.body.slice(0, 800));
   t.match(imported.data, { records: 3, applied: true });
   const activities = (await call(app, 'GET', '/v1/processing-activities?limit=10')).data.items;
-  t.same(activities.map((a: any) => a.name), ['Newsletter', 'Webshop orders']);
+  t.same(
+    activities.map((a: any) => a.name),
+    ['Newsletter', 'Webshop orders'],
+  );
   const webshop = activities.find((a: any) => a.name === 'Webshop orders');
-  t.same(webshop.purposes.map((p: any) => [p.purpose.name, p.legalBases.map((b: any) => b.code)]), [
-    ['Fraud prevention', ['gdpr-6-1-f']],
-    ['Order handling and delivery', ['gdpr-6-1-b']],
-  ]);
-  t.equal(webshop.purposes.find((p: any) => p.purpose.name === 'Fraud prevention').legitimateInterest, 'Preventing payment fraud, which harms us and our customers', 'a quoted comma');
-  t.same(webshop.dataSubjectCategories.map((s: any) => s.name), ['Customers', 'Prospective customers'], 'a quoted line break');
+  t.same(
+    webshop.purposes.map((p: any) => [p.purpose.name, p.legalBases.map((b: any) => b.code)]),
+    [
+      ['Fraud prevention', ['gdpr-6-1-f']],
+      ['Order handling and delivery', ['gdpr-6-1-b']],
+    ],
+  );
+  t.equal(
+    webshop.purposes.find((p: any) => p.purpose.name === 'Fraud prevention').legitimateInterest,
+    'Preventing payment fraud, which harms us and our customers',
+    'a quoted comma',
+  );
+  t.same(
+    webshop.dataSubjectCategories.map((s: any) => s.name),
+    ['Customers', 'Prospective customers'],
+    'a quoted line break',
+  );
   const organisation = (await call(app, 'GET', '/v1/organisations')).data.items[0];
-  t.match(organisation, { name: 'Acme Webshop B.V.', address: 'Keizersgracht 1, 1015 AA Amsterdam', country: 'NL', privacyContactEmail: 'privacy@acme.example' });
+  t.match(organisation, {
+    name: 'Acme Webshop B.V.',
+    address: 'Keizersgracht 1, 1015 AA Amsterdam',
+    country: 'NL',
+    privacyContactEmail: 'privacy@acme.example',
+  });
 
   // The JSON example is this register's export: importing it into the same register changes nothing.
   const example = JSON.parse(readFileSync(join(examples, 'register-export.json'), 'utf8'));
@@ -102,7 +122,8 @@ t.test('a CSV with valid and invalid rows changes nothing and names every bad ro
   const before = await csvOf(app);
   const events = (await call(app, 'GET', '/v1/audit-events?limit=1')).data.total;
 
-  const header = 'Processing activity,Purpose of processing,Categories of recipients,Article 6 lawful basis for processing personal data,Retention schedule (if possible),Categories of personal data,Role';
+  const header =
+    'Processing activity,Purpose of processing,Categories of recipients,Article 6 lawful basis for processing personal data,Retention schedule (if possible),Categories of personal data,Role';
   const csv = [
     header,
     'Support desk,Answering questions,Helpdesk tool (processor),Art. 6(1)(b) Contract,,Contact details,controller',
@@ -116,12 +137,28 @@ t.test('a CSV with valid and invalid rows changes nothing and names every bad ro
   t.equal(refused.statusCode, 422, refused.body.slice(0, 300));
   t.equal(refused.data.code, 'IMPORT_INVALID');
   const bad = refused.data.problems.map((p: any) => [p.row, p.column]);
-  t.ok(bad.some(([row, column]: [number, string]) => row === 3 && column === 'Categories of recipients'), 'row 3: unknown recipient kind');
-  t.ok(bad.some(([row, column]: [number, string]) => row === 4 && column === 'Article 6 lawful basis for processing personal data'), 'row 4: unknown legal basis');
-  t.ok(bad.some(([row, column]: [number, string]) => row === 5 && column === 'Retention schedule (if possible)'), 'row 5: bad retention');
-  t.ok(bad.some(([row, column]: [number, string]) => row === 6 && column === 'Role'), 'row 6: bad role');
-  t.notOk(bad.some(([row]: [number]) => row === 2 || row === 7), 'the valid rows are not named');
-  for (const problem of refused.data.problems) t.ok(problem.value !== null && problem.message.length > 0, `row ${problem.row}: ${problem.message}`);
+  t.ok(
+    bad.some(([row, column]: [number, string]) => row === 3 && column === 'Categories of recipients'),
+    'row 3: unknown recipient kind',
+  );
+  t.ok(
+    bad.some(([row, column]: [number, string]) => row === 4 && column === 'Article 6 lawful basis for processing personal data'),
+    'row 4: unknown legal basis',
+  );
+  t.ok(
+    bad.some(([row, column]: [number, string]) => row === 5 && column === 'Retention schedule (if possible)'),
+    'row 5: bad retention',
+  );
+  t.ok(
+    bad.some(([row, column]: [number, string]) => row === 6 && column === 'Role'),
+    'row 6: bad role',
+  );
+  t.notOk(
+    bad.some(([row]: [number]) => row === 2 || row === 7),
+    'the valid rows are not named',
+  );
+  for (const problem of refused.data.problems)
+    t.ok(problem.value !== null && problem.message.length > 0, `row ${problem.row}: ${problem.message}`);
   t.equal(await csvOf(app), before, 'the register is unchanged');
   t.equal((await call(app, 'GET', '/v1/audit-events?limit=1')).data.total, events, 'no audit event');
 

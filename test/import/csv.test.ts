@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import t from 'tap';
+import { legalBases as shippedLegalBases } from '../../migrations/1764100000001-gdpr-legal-bases';
 import { parseIcoCsv } from '../../src/import/csv';
 import type { ImportProblem, KnownLegalBasis } from '../../src/import/problems';
 import type { ExportActivity, ExportOrganisation } from '../../src/register/dto';
@@ -11,12 +10,8 @@ import { woktronRegister } from '../../src/seed/woktron-register';
 
 // ---- fixtures ----------------------------------------------------------------------------------
 
-/** The built-in GDPR bases, read from their migration (code, kind, article, name). */
-const builtIn: KnownLegalBasis[] = [
-  ...readFileSync(join(__dirname, '..', '..', 'migrations', '1764100000001-gdpr-legal-bases.ts'), 'utf8').matchAll(
-    /\['(gdpr-[^']+)', '([^']+)', '([^']+)', '((?:[^'\\]|\\.)*)'/g,
-  ),
-].map(([, code, kind, article, name]) => ({ code: code!, kind: kind!, article: article!, name: name!.replace(/\\'/g, "'") }));
+/** The built-in GDPR bases, as their migration ships them (code, kind, article, name). */
+const builtIn: KnownLegalBasis[] = shippedLegalBases.map(([code, kind, article, name]) => ({ code, kind, article, name }));
 const national: KnownLegalBasis = { code: 'nl-test-duty', kind: 'lawful-basis', article: 'Art. 1 Test Act', name: 'Test duty' };
 const legalBases = [...builtIn, national];
 const known = { legalBases, organisations: ['Globex, Inc.'] };
@@ -39,11 +34,24 @@ const document: RegisterDocument = {
       dpoEmail: 'dpo@acme.example',
       dpoPhone: '+31 20 123 4568',
     },
-    { name: 'Globex, Inc.', roles: ['joint-controller'], address: '1 Main Street, Springfield, OR 97403', country: 'US', email: 'legal@globex.example', dpoEmail: 'dpo@globex.example', representative: 'EU Rep B.V.' },
+    {
+      name: 'Globex, Inc.',
+      roles: ['joint-controller'],
+      address: '1 Main Street, Springfield, OR 97403',
+      country: 'US',
+      email: 'legal@globex.example',
+      dpoEmail: 'dpo@globex.example',
+      representative: 'EU Rep B.V.',
+    },
     { name: 'EU Rep B.V.', roles: ['representative'], address: 'Herengracht 2, Amsterdam', country: 'NL', email: 'rep@eurep.example' },
     { name: 'Initech GmbH', roles: ['controller'], address: 'Hauptstr. 5, 10115 Berlin', country: 'DE' },
   ],
-  dataSubjectCategories: [{ name: 'Customers' }, { name: 'Prospective customers' }, { name: 'Newsletter subscribers' }, { name: 'Job applicants' }],
+  dataSubjectCategories: [
+    { name: 'Customers' },
+    { name: 'Prospective customers' },
+    { name: 'Newsletter subscribers' },
+    { name: 'Job applicants' },
+  ],
   dataCategories: [
     { name: 'Contact details', sensitivity: 'standard' },
     { name: 'Payment details', sensitivity: 'standard' },
@@ -181,7 +189,8 @@ const document: RegisterDocument = {
 function exportActivities(doc: RegisterDocument): ExportActivity[] {
   let n = 0;
   const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-  const find = <T extends { name: string }>(list: T[], name: string) => list.find((item) => item.name.toLowerCase() === name.toLowerCase())!;
+  const find = <T extends { name: string }>(list: T[], name: string) =>
+    list.find((item) => item.name.toLowerCase() === name.toLowerCase())!;
   const basis = (code: string) => {
     const found = legalBases.find((b) => b.code === code) ?? doc.legalBases.find((b) => b.code === code)!;
     return { id: id(), code, name: found.name, article: found.article, kind: found.kind, dpvIri: null };
@@ -324,30 +333,53 @@ function carried(doc: RegisterDocument): RegisterDocument {
   const controllers = doc.organisations.filter((o) => roles.has(o.name));
   for (const o of controllers) if (o.representative) role(o.representative, 'representative');
   const strip = <T extends object>(item: T, ...fields: string[]) =>
-    Object.fromEntries(Object.entries(item).filter(([key, value]) => value !== undefined && !['source', 'description', ...fields].includes(key))) as T;
+    Object.fromEntries(
+      Object.entries(item).filter(([key, value]) => value !== undefined && !['source', 'description', ...fields].includes(key)),
+    ) as T;
   const activities = doc.activities;
   return {
     organisations: used(doc.organisations, [...roles.keys()]).map((o) => ({
       ...strip(o, 'registrationNumber', 'website', 'privacyResponseDays'),
       roles: [...roles.get(o.name)!] as never,
     })),
-    dataSubjectCategories: used(doc.dataSubjectCategories, activities.flatMap((a) => a.dataSubjectCategories)).map((s) => strip(s, 'vulnerable')),
-    dataCategories: used(doc.dataCategories, activities.flatMap((a) => a.dataCategories.map((d) => d.dataCategory))).map((d) => ({
+    dataSubjectCategories: used(
+      doc.dataSubjectCategories,
+      activities.flatMap((a) => a.dataSubjectCategories),
+    ).map((s) => strip(s, 'vulnerable')),
+    dataCategories: used(
+      doc.dataCategories,
+      activities.flatMap((a) => a.dataCategories.map((d) => d.dataCategory)),
+    ).map((d) => ({
       ...strip(d, 'examples', 'parent'),
       sensitivity: d.sensitivity ?? 'standard',
     })),
-    collectionChannels: used(doc.collectionChannels, activities.flatMap((a) => a.collectionChannels)).map((c) => ({
+    collectionChannels: used(
+      doc.collectionChannels,
+      activities.flatMap((a) => a.collectionChannels),
+    ).map((c) => ({
       ...strip(c, 'cookie'),
       mechanism: 'other' as const,
     })),
-    purposes: used(doc.purposes, activities.flatMap((a) => a.purposes.map((p) => p.purpose))).map((p) => strip(p)),
+    purposes: used(
+      doc.purposes,
+      activities.flatMap((a) => a.purposes.map((p) => p.purpose)),
+    ).map((p) => strip(p)),
     legalBases: [],
-    recipients: used(doc.recipients, activities.flatMap((a) => a.recipients.map((r) => r.recipient))).map((r) => ({
+    recipients: used(
+      doc.recipients,
+      activities.flatMap((a) => a.recipients.map((r) => r.recipient)),
+    ).map((r) => ({
       ...strip(r, 'organisation'),
       category: r.kind === 'internal' ? ('internal-department' as const) : ('other' as const),
     })),
-    retentionRules: used(doc.retentionRules, activities.flatMap((a) => a.dataCategories.map((d) => d.retentionRule ?? ''))).map((r) => strip(r)),
-    securityMeasures: used(doc.securityMeasures, activities.flatMap((a) => a.securityMeasures)).map((m) => strip(m)),
+    retentionRules: used(
+      doc.retentionRules,
+      activities.flatMap((a) => a.dataCategories.map((d) => d.retentionRule ?? '')),
+    ).map((r) => strip(r)),
+    securityMeasures: used(
+      doc.securityMeasures,
+      activities.flatMap((a) => a.securityMeasures),
+    ).map((m) => strip(m)),
     activities: activities.map((a) => ({
       ...strip(a, 'reviewDueAt'),
       dpiaRequired: a.dpiaRequired ?? false,
@@ -385,12 +417,25 @@ t.test('the Woktron register survives the round trip for every field the CSV car
   };
   const { document: parsed, problems, rows } = parseIcoCsv(csv, woktronKnown);
   t.strictSame(problems, []);
-  t.equal(rows, woktronRegister.activities.reduce((n, a) => n + Math.max(1, a.purposes.length), 0));
+  t.equal(
+    rows,
+    woktronRegister.activities.reduce((n, a) => n + Math.max(1, a.purposes.length), 0),
+  );
   t.strictSame(sorted(parsed), sorted(carried(woktronRegister)));
 });
 
 t.test('a spreadsheet: BOM, CRLF, semicolons, quoted cells with delimiters and line breaks, columns of its own', async (t) => {
-  const header = ['Processing activity', 'purpose   of PROCESSING', 'Notes', 'Article 6 lawful basis for processing personal data', 'Categories of personal data', 'Categories of recipients', 'Link to contract with processor', 'Data Protection Impact Assessment required?', 'Role'];
+  const header = [
+    'Processing activity',
+    'purpose   of PROCESSING',
+    'Notes',
+    'Article 6 lawful basis for processing personal data',
+    'Categories of personal data',
+    'Categories of recipients',
+    'Link to contract with processor',
+    'Data Protection Impact Assessment required?',
+    'Role',
+  ];
   const file =
     '\uFEFF' +
     [
@@ -455,7 +500,9 @@ t.test('the delimiter is the one that splits the header into the most known colu
   const tab = `Purpose of processing\tCategories of individuals\tStatus\r"Newsletter, weekly"\tSubscribers\tdraft\r`;
   const parsed = parseIcoCsv(tab, known);
   t.strictSame(parsed.problems, []);
-  t.match(parsed.document.activities, [{ name: 'Newsletter, weekly', status: 'draft', purposes: [{ purpose: 'Newsletter, weekly' }], dataSubjectCategories: ['Subscribers'] }]);
+  t.match(parsed.document.activities, [
+    { name: 'Newsletter, weekly', status: 'draft', purposes: [{ purpose: 'Newsletter, weekly' }], dataSubjectCategories: ['Subscribers'] },
+  ]);
   const comma = parseIcoCsv('Purpose of processing,Notes;with;semicolons\nOrders,x\n', known);
   t.strictSame(comma.problems, []);
   t.match(comma.document.activities, [{ name: 'Orders' }]);
@@ -464,17 +511,77 @@ t.test('the delimiter is the one that splits the header into the most known colu
 // ---- problems ----------------------------------------------------------------------------------
 
 t.test('every bad row is named, with its row number and column; the good rows are read', async (t) => {
-  const columns = [H('Processing activity'), H('Purpose of processing'), H('Business function'), H('Article 6'), H('Article 9'), H('Categories of recipients'), H('Role'), H('Retention'), H('Categories of personal data'), H('Names of third countries'), H('Status')];
+  const columns = [
+    H('Processing activity'),
+    H('Purpose of processing'),
+    H('Business function'),
+    H('Article 6'),
+    H('Article 9'),
+    H('Categories of recipients'),
+    H('Role'),
+    H('Retention'),
+    H('Categories of personal data'),
+    H('Names of third countries'),
+    H('Status'),
+  ];
   const line = (...cells: string[]) => cells.map(csvField).join(',');
   const file = [
     columns.map(csvField).join(','),
-    /* 2 */ line('Orders', 'Order handling', 'Sales', 'Art. 6(1)(b) Contract', '', 'Courier (processor, NL)', '', 'Contact: Standard (P1Y, from delivery, then erase)', 'Contact', '', ''),
-    /* 3 */ line('Orders', 'Invoicing', 'Sales', 'Art. 6(1)(z) Wishful thinking', '', 'Courier (processor, NL)', '', 'Contact: Standard (P1Y, from delivery, then erase)', 'Contact', '', ''),
+    /* 2 */ line(
+      'Orders',
+      'Order handling',
+      'Sales',
+      'Art. 6(1)(b) Contract',
+      '',
+      'Courier (processor, NL)',
+      '',
+      'Contact: Standard (P1Y, from delivery, then erase)',
+      'Contact',
+      '',
+      '',
+    ),
+    /* 3 */ line(
+      'Orders',
+      'Invoicing',
+      'Sales',
+      'Art. 6(1)(z) Wishful thinking',
+      '',
+      'Courier (processor, NL)',
+      '',
+      'Contact: Standard (P1Y, from delivery, then erase)',
+      'Contact',
+      '',
+      '',
+    ),
     /* 4 */ line('Shipping', 'Shipping', 'Logistics', 'gdpr-6-1-b', '', 'Carrier (processor, XX)', '', '', '', '', ''),
     /* 5 */ line('Audits', 'Audits', 'Legal', 'gdpr-6-1-c', '', '', 'overseer', '', '', '', 'archived'),
     /* 6 */ line('Logs', 'Logging', 'IT', 'gdpr-6-1-f', '', '', '', 'Logs: Short (one year, from collection, then erase)', 'Logs', '', ''),
-    /* 7 */ line('Health checks', 'Health checks', 'HR', 'Art. 9(2)(b) Employment and social security law', 'Art. 6(1)(c)', '', '', '', 'Health (special category, Art. 9)', '', ''),
-    /* 8 */ line('Orders', 'Returns', 'Customer service', 'gdpr-6-1-b', '', 'Courier (processor, NL)', '', 'Contact: Standard (P1Y, from delivery, then erase)', 'Contact', '', ''),
+    /* 7 */ line(
+      'Health checks',
+      'Health checks',
+      'HR',
+      'Art. 9(2)(b) Employment and social security law',
+      'Art. 6(1)(c)',
+      '',
+      '',
+      '',
+      'Health (special category, Art. 9)',
+      '',
+      '',
+    ),
+    /* 8 */ line(
+      'Orders',
+      'Returns',
+      'Customer service',
+      'gdpr-6-1-b',
+      '',
+      'Courier (processor, NL)',
+      '',
+      'Contact: Standard (P1Y, from delivery, then erase)',
+      'Contact',
+      '',
+      '',
+    ),
     /* 9 */ line('Support', 'Support', 'Support', 'gdpr-6-1-b', '', 'Courier (internal)', '', '', '', 'us (Courier)', ''),
     /* 10 */ line('', '', 'Nobody', '', '', '', '', '', '', '', ''),
   ].join('\r\n');
@@ -499,10 +606,16 @@ t.test('every bad row is named, with its row number and column; the good rows ar
     { value: 'overseer', message: /controller, processor, joint-controller/ },
     { value: 'archived', message: /draft, active, retired/ },
     { value: 'one year', message: /ISO 8601 duration/ },
-    { value: 'Art. 9(2)(b) Employment and social security law', message: /special-category condition; this column takes an Art\. 6 lawful basis/ },
+    {
+      value: 'Art. 9(2)(b) Employment and social security law',
+      message: /special-category condition; this column takes an Art\. 6 lawful basis/,
+    },
     { value: 'Art. 6(1)(c)', message: /lawful basis; this column takes an Art\. 9/ },
     { value: 'Customer service', message: /Differs from row 2/ },
-    { value: 'Courier (internal)', message: /recipient "Courier" is described differently in row 2: kind "processor" there, "internal" here/ },
+    {
+      value: 'Courier (internal)',
+      message: /recipient "Courier" is described differently in row 2: kind "processor" there, "internal" here/,
+    },
     { value: 'us', message: /in capitals/ },
     { value: null, message: /no activity name/ },
   ]);
@@ -523,11 +636,35 @@ t.test('every bad row is named, with its row number and column; the good rows ar
 });
 
 t.test('more mistakes: contacts, transfers, retention, measures, sources and purposes', async (t) => {
-  const columns = [H('Processing activity'), H('Purpose of processing'), H('contact details of controller'), H('data protection officer'), H('Categories of personal data'), H('Retention'), H('Safeguards'), H('security measures'), H('Source of personal data'), H('Impact Assessment required'), H('Legitimate interests for')];
+  const columns = [
+    H('Processing activity'),
+    H('Purpose of processing'),
+    H('contact details of controller'),
+    H('data protection officer'),
+    H('Categories of personal data'),
+    H('Retention'),
+    H('Safeguards'),
+    H('security measures'),
+    H('Source of personal data'),
+    H('Impact Assessment required'),
+    H('Legitimate interests for'),
+  ];
   const line = (...cells: string[]) => cells.map(csvField).join(',');
   const file = [
     columns.map(csvField).join(','),
-    /* 2 */ line('A', 'P1', 'Acme, Main St 1, NL, jane@@acme, privacy requests: privacy@acme.example', 'Other Org: Jane, jane@acme.example', 'Contact', 'Salary: Std (P1Y, from hire, then erase)', 'US (Nobody): Art. 6(1)(a) Consent', 'Firewall (physical)', 'Web form (typed)', 'maybe', ''),
+    /* 2 */ line(
+      'A',
+      'P1',
+      'Acme, Main St 1, NL, jane@@acme, privacy requests: privacy@acme.example',
+      'Other Org: Jane, jane@acme.example',
+      'Contact',
+      'Salary: Std (P1Y, from hire, then erase)',
+      'US (Nobody): Art. 6(1)(a) Consent',
+      'Firewall (physical)',
+      'Web form (typed)',
+      'maybe',
+      '',
+    ),
     /* 3 */ line('A', 'P1', '', '', '', '', '', '', '', '', ''),
     /* 4 */ line('B', '', '', '', 'Contact (special category, Art. 9)', '', '', 'Firewall', 'Web form', '', 'We like it'),
     /* 5 */ line('C', 'x'.repeat(301), '', '', '', '', '', '', '', '', ''),

@@ -80,13 +80,10 @@ t.test('conflicts: merge refuses and lists them, replace overwrites; nothing sil
   const refused = await importInto(target, exported);
   t.equal(refused.statusCode, 409);
   t.equal(refused.data.code, 'IMPORT_CONFLICT');
-  t.same(
-    refused.data.conflicts,
-    [
-      { resource: 'purposes', name: purpose.name, fields: ['description'] },
-      { resource: 'processing-activities', name: activity.name, fields: ['owner'] },
-    ],
-  );
+  t.same(refused.data.conflicts, [
+    { resource: 'purposes', name: purpose.name, fields: ['description'] },
+    { resource: 'processing-activities', name: activity.name, fields: ['owner'] },
+  ]);
   t.same(portable(await exportOf(target)), portable(edited), 'a refused import changes nothing');
   t.equal(await auditCount(target), events);
 
@@ -97,10 +94,13 @@ t.test('conflicts: merge refuses and lists them, replace overwrites; nothing sil
   const replaced = await importInto(target, exported, '?mode=replace');
   t.equal(replaced.statusCode, 200);
   t.match(replaced.data.counts, { create: 0, change: 2, conflict: 0 });
-  t.same(replaced.data.entries.filter((e: any) => e.action === 'change').map((e: any) => [e.resource, e.fields]), [
-    ['purposes', ['description']],
-    ['processing-activities', ['owner']],
-  ]);
+  t.same(
+    replaced.data.entries.filter((e: any) => e.action === 'change').map((e: any) => [e.resource, e.fields]),
+    [
+      ['purposes', ['description']],
+      ['processing-activities', ['owner']],
+    ],
+  );
   t.same(portable(await exportOf(target)), portable(exported), 'replace restores the file');
   t.equal(await auditCount(target), events + 2, 'each overwrite is audited');
 });
@@ -121,7 +121,10 @@ t.test('an invalid file is refused whole, with every problem named', async (t) =
   const paths = refused.data.problems.map((p: any) => p.path);
   t.ok(paths.includes('/controllerRegister/activities/0/recipients/0/country'), 'the bad country');
   t.ok(paths.includes('/controllerRegister/activities/3/status'), 'the missing status');
-  t.ok(paths.some((p: string) => p.startsWith('/organisations/0/roles/0')), 'the bad role');
+  t.ok(
+    paths.some((p: string) => p.startsWith('/organisations/0/roles/0')),
+    'the bad role',
+  );
   t.equal((await call(target, 'GET', '/v1/processing-activities')).data.total, 0, 'nothing was written');
   t.equal(await auditCount(target), 0);
 
@@ -143,7 +146,9 @@ t.test('an invalid file is refused whole, with every problem named', async (t) =
   second.purposes[0] = { ...structuredClone(first.purposes[0]), description: 'Another description' };
   const inconsistent = await importInto(target, twoWays);
   t.equal(inconsistent.statusCode, 422);
-  t.match(inconsistent.data.problems, [{ path: /^\/controllerRegister\/activities\/\d+\/purposes\/0\/description$/, message: /described differently/ }]);
+  t.match(inconsistent.data.problems, [
+    { path: /^\/controllerRegister\/activities\/\d+\/purposes\/0\/description$/, message: /described differently/ },
+  ]);
 
   const notOurs = await importInto(target, { hello: 'world' });
   t.equal(notOurs.statusCode, 422);

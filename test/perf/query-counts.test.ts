@@ -48,7 +48,12 @@ t.test('the activity list, one activity and the export send as many statements a
     await create(app, 'organisations', { name: 'Client A', roles: ['controller'] }),
     await create(app, 'organisations', { name: 'Client B', roles: ['controller'] }),
   ];
-  await create(app, 'processing-activities', { name: 'Hosting for clients', role: 'processor', status: 'active', controllerIds: clients.map((c) => c.id) });
+  await create(app, 'processing-activities', {
+    name: 'Hosting for clients',
+    role: 'processor',
+    status: 'active',
+    controllerIds: clients.map((c) => c.id),
+  });
 
   const measure = async () => {
     const list: Record<number, number> = {};
@@ -61,7 +66,11 @@ t.test('the activity list, one activity and the export send as many statements a
       ).length;
     }
     const [{ id }] = await app.dataSource.query('SELECT id FROM processing_activities ORDER BY lower(name) DESC LIMIT 1');
-    const get = (await statements(app.dataSource, async () => t.equal((await call(app, 'GET', `/v1/processing-activities/${id}`, undefined, 'reader')).statusCode, 200))).length;
+    const get = (
+      await statements(app.dataSource, async () =>
+        t.equal((await call(app, 'GET', `/v1/processing-activities/${id}`, undefined, 'reader')).statusCode, 200),
+      )
+    ).length;
     let activities = 0;
     const exported = await statements(app.dataSource, async () => {
       const response = await call(app, 'GET', '/v1/register', undefined, 'reader');
@@ -94,14 +103,30 @@ t.test('the activity list, one activity and the export send as many statements a
   t.equal(small.get, 1, 'one activity with all its links: one query');
   t.equal(large.get, 1);
 
-  t.equal(large.exported.length, small.exported.length, `export over HTTP: ${small.exported.length} statements at 20 and at 200 activities`);
+  t.equal(
+    large.exported.length,
+    small.exported.length,
+    `export over HTTP: ${small.exported.length} statements at 20 and at 200 activities`,
+  );
   t.ok(small.exported.length <= 12, `export: a handful of statements (${small.exported.length})`);
-  t.same(large.exported.filter((sql) => !isFetch(sql)), small.exported.filter((sql) => !isFetch(sql)), 'export: the very same statements');
+  t.same(
+    large.exported.filter((sql) => !isFetch(sql)),
+    small.exported.filter((sql) => !isFetch(sql)),
+    'export: the very same statements',
+  );
 
   const distinct = (sqls: string[]) => [...new Set(sqls)].sort();
   t.same(distinct(large.paged), distinct(small.paged), 'export in pages of 10: the same distinct statements at 20 and at 200 activities');
-  t.equal(large.paged.filter((sql) => !isFetch(sql)).length, small.paged.filter((sql) => !isFetch(sql)).length, 'and as many, FETCHes aside');
-  t.equal(large.paged.filter((sql) => sql.startsWith('DECLARE ')).length, 2, 'one activity query per side (controller, processor records), read through a cursor');
+  t.equal(
+    large.paged.filter((sql) => !isFetch(sql)).length,
+    small.paged.filter((sql) => !isFetch(sql)).length,
+    'and as many, FETCHes aside',
+  );
+  t.equal(
+    large.paged.filter((sql) => sql.startsWith('DECLARE ')).length,
+    2,
+    'one activity query per side (controller, processor records), read through a cursor',
+  );
   // Each FETCH continues that one query: a page each, plus one that finds the end after a full page.
   t.ok(large.paged.filter(isFetch).length <= large.pages + 2, `FETCHes: ${large.paged.filter(isFetch).length} for ${large.pages} pages`);
   t.ok(large.pages >= 20, `200 activities in pages of 10: ${large.pages} pages`);
@@ -176,6 +201,14 @@ t.test('the export assembles each activity exactly as the API reads it (same lin
   t.equal(byId.size, api.length, 'every activity exported');
   for (const activity of api) t.same(view(byId.get(activity.id)), view(activity), activity.name);
   const aardvark = byId.get(api.find((a) => a.name === 'aardvark records').id);
-  t.same(aardvark.purposes.map((p: any) => p.name), ['Alpha purpose', 'beta purpose'], 'links by name, whatever the case');
-  t.same(aardvark.purposes[0].legalBases.map((b: any) => b.code), ['gdpr-6-1-a', 'gdpr-6-1-f'], 'legal bases by code');
+  t.same(
+    aardvark.purposes.map((p: any) => p.name),
+    ['Alpha purpose', 'beta purpose'],
+    'links by name, whatever the case',
+  );
+  t.same(
+    aardvark.purposes[0].legalBases.map((b: any) => b.code),
+    ['gdpr-6-1-a', 'gdpr-6-1-f'],
+    'legal bases by code',
+  );
 });

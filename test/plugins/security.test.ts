@@ -66,8 +66,16 @@ t.test('in-memory rate limit: RATE_LIMIT_MAX per client and window, 429 problem+
 
   const answers: Response[] = [];
   for (let i = 0; i < 3; i++) answers.push(await send(app, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: client }));
-  t.same(answers.map((a) => a.statusCode), [200, 200, 200], 'three requests are served');
-  t.same(answers.map((a) => a.headers['x-ratelimit-remaining']), ['2', '1', '0'], 'X-RateLimit-Remaining counts down');
+  t.same(
+    answers.map((a) => a.statusCode),
+    [200, 200, 200],
+    'three requests are served',
+  );
+  t.same(
+    answers.map((a) => a.headers['x-ratelimit-remaining']),
+    ['2', '1', '0'],
+    'X-RateLimit-Remaining counts down',
+  );
   t.equal(answers[0]!.headers['x-ratelimit-limit'], '3');
 
   const refused = await send(app, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: client });
@@ -77,7 +85,11 @@ t.test('in-memory rate limit: RATE_LIMIT_MAX per client and window, 429 problem+
   t.match(refused.data.detail, /at most 3 requests/);
   const retryAfter = Number(refused.headers['retry-after']);
   t.ok(retryAfter >= 1 && retryAfter <= 2, `Retry-After is the rest of the window in seconds (${refused.headers['retry-after']})`);
-  const write = await send(app, 'POST', '/v1/purposes', { bearer: await token(['admin']), remoteAddress: client, payload: { name: 'Over the limit' } });
+  const write = await send(app, 'POST', '/v1/purposes', {
+    bearer: await token(['admin']),
+    remoteAddress: client,
+    payload: { name: 'Over the limit' },
+  });
   t.equal(write.statusCode, 429, 'writes are limited too');
 
   for (let i = 0; i < 10; i++) {
@@ -91,14 +103,19 @@ t.test('in-memory rate limit: RATE_LIMIT_MAX per client and window, 429 problem+
   t.equal((await send(app, 'GET', '/v1/purposes', { bearer: reader })).statusCode, 200, 'another client is not affected');
 
   await sleep(2100);
-  t.equal((await send(app, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: client })).statusCode, 200, 'served again after the window');
+  t.equal(
+    (await send(app, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: client })).statusCode,
+    200,
+    'served again after the window',
+  );
   const stored = await send(app, 'GET', '/v1/purposes', { bearer: reader });
   t.equal(stored.data.total, 0, 'the refused write stored nothing');
 
   await t.test('requests without a valid token count against the limit too (no unthrottled token guessing)', async (t) => {
     const guesser = freshAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await send(app, 'GET', '/v1/purposes', { bearer: `guess-${i}`, remoteAddress: guesser })).statusCode);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await send(app, 'GET', '/v1/purposes', { bearer: `guess-${i}`, remoteAddress: guesser })).statusCode);
     t.same(statuses, [401, 401, 401, 429, 429], 'RATE_LIMIT_MAX=3: the 4th unauthenticated attempt is 429');
     const anonymous = freshAddress();
     const none: number[] = [];
@@ -167,7 +184,14 @@ t.test('Redis-backed rate limit: two instances share one limit', async (t) => {
   const reader = await token(['reader']);
 
   const statuses: Array<[string, number, unknown]> = [];
-  for (const [name, app] of [['one', one], ['one', one], ['one', one], ['two', two], ['two', two], ['two', two]] as const) {
+  for (const [name, app] of [
+    ['one', one],
+    ['one', one],
+    ['one', one],
+    ['two', two],
+    ['two', two],
+    ['two', two],
+  ] as const) {
     const response = await send(app, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: client });
     statuses.push([name, response.statusCode, response.headers['x-ratelimit-remaining']]);
   }
@@ -187,7 +211,11 @@ t.test('Redis-backed rate limit: two instances share one limit', async (t) => {
   const ttl = await redis.pttl(key);
   t.ok(ttl > 0 && ttl <= 10000, `with the window as its expiry (${ttl} ms)`);
   const other = freshAddress();
-  t.equal((await send(one, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: other })).statusCode, 200, 'other clients are counted apart');
+  t.equal(
+    (await send(one, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: other })).statusCode,
+    200,
+    'other clients are counted apart',
+  );
   await redis.del(`${nameSpace}${other}`);
 
   // Redis going away does not take the API down: requests are served unlimited (skipOnError).
@@ -240,7 +268,11 @@ t.test('security headers on the API, the docs and health; CORS is off unless con
 });
 
 t.test('CORS_ORIGINS=https://dpo.example and DOCS_SPEC_PUBLIC=false', async (t) => {
-  const instance = await buildTestApp(t, { ...quiet, CORS_ORIGINS: 'https://dpo.example, https://other.example', DOCS_SPEC_PUBLIC: 'false' });
+  const instance = await buildTestApp(t, {
+    ...quiet,
+    CORS_ORIGINS: 'https://dpo.example, https://other.example',
+    DOCS_SPEC_PUBLIC: 'false',
+  });
   const admin = await token(['admin']);
 
   const allowed = await send(instance, 'GET', '/v1/purposes', { bearer: admin, headers: { origin: 'https://dpo.example' } });
@@ -259,20 +291,40 @@ t.test('CORS_ORIGINS=https://dpo.example and DOCS_SPEC_PUBLIC=false', async (t) 
   const preflight = await instance.inject({
     method: 'OPTIONS',
     url: '/v1/purposes/00000000-0000-4000-8000-000000000000',
-    headers: { origin: 'https://dpo.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization, content-type, if-match, idempotency-key' },
+    headers: {
+      origin: 'https://dpo.example',
+      'access-control-request-method': 'PATCH',
+      'access-control-request-headers': 'authorization, content-type, if-match, idempotency-key',
+    },
   });
   t.equal(preflight.statusCode, 204, 'preflight needs no token');
   t.equal(preflight.headers['access-control-allow-origin'], 'https://dpo.example');
-  t.same(String(preflight.headers['access-control-allow-methods']).split(',').map((m) => m.trim()).sort(), ['DELETE', 'GET', 'PATCH', 'POST']);
+  t.same(
+    String(preflight.headers['access-control-allow-methods'])
+      .split(',')
+      .map((m) => m.trim())
+      .sort(),
+    ['DELETE', 'GET', 'PATCH', 'POST'],
+  );
   for (const header of ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key']) {
     t.match(preflight.headers['access-control-allow-headers'], new RegExp(header, 'i'), `${header} may be sent`);
   }
   t.equal(preflight.headers['access-control-max-age'], '600');
 
-  for (const origin of ['https://evil.example', 'https://dpo.example.evil.example', 'https://evil.dpo.example', 'http://dpo.example', 'null']) {
+  for (const origin of [
+    'https://evil.example',
+    'https://dpo.example.evil.example',
+    'https://evil.dpo.example',
+    'http://dpo.example',
+    'null',
+  ]) {
     const response = await send(instance, 'GET', '/v1/purposes', { bearer: admin, headers: { origin } });
     t.notOk(response.headers['access-control-allow-origin'], `${origin}: not allowed`);
-    const other = await instance.inject({ method: 'OPTIONS', url: '/v1/purposes', headers: { origin, 'access-control-request-method': 'DELETE' } });
+    const other = await instance.inject({
+      method: 'OPTIONS',
+      url: '/v1/purposes',
+      headers: { origin, 'access-control-request-method': 'DELETE' },
+    });
     t.notOk(other.headers['access-control-allow-origin'], `${origin}: preflight not granted`);
   }
 

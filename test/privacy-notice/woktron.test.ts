@@ -9,7 +9,19 @@ import { authHeader, buildTestApp, call, create } from '../helper';
 /** The original Dutch policy the register was derived from, to check its sections are all covered. */
 const policyText = readFileSync('/work/shared/seed/privacy-policy-woktron-nl.txt', 'utf8');
 
-const sections = ['dataCollected', 'collection', 'purposes', 'sharing', 'storage', 'marketing', 'cookies', 'other', 'rights', 'contact', 'changes'];
+const sections = [
+  'dataCollected',
+  'collection',
+  'purposes',
+  'sharing',
+  'storage',
+  'marketing',
+  'cookies',
+  'other',
+  'rights',
+  'contact',
+  'changes',
+];
 
 t.test('content negotiation and note classification', async (t) => {
   t.notOk(wantsMarkdown(undefined, undefined), 'JSON by default');
@@ -46,95 +58,208 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   const account = categories.findIndex((d: any) => d.name === 'Account information');
   t.strictSame(
     categories.slice(account + 1, account + 6).map((d: any) => [d.name, d.parent]),
-    ['Assigned IP addresses', 'Customer ID', 'Domain registration data', 'Fees due and paid', 'Services ordered'].map((name) => [name, 'Account information']),
+    ['Assigned IP addresses', 'Customer ID', 'Domain registration data', 'Fees due and paid', 'Services ordered'].map((name) => [
+      name,
+      'Account information',
+    ]),
     'account information followed by services ordered, domain data, IP addresses, customer ID, fees',
   );
-  t.match(categories.find((d: any) => d.name === 'Payment details'), { examples: ['bank account number (IBAN)', 'PayPal account information'] });
-  t.strictSame(notice.dataCollected.dataSubjectCategories.map((s: any) => s.name).sort(), doc.dataSubjectCategories.map((s) => s.name).sort());
+  t.match(
+    categories.find((d: any) => d.name === 'Payment details'),
+    { examples: ['bank account number (IBAN)', 'PayPal account information'] },
+  );
+  t.strictSame(
+    notice.dataCollected.dataSubjectCategories.map((s: any) => s.name).sort(),
+    doc.dataSubjectCategories.map((s) => s.name).sort(),
+  );
 
   // "Hoe verzamelen wij uw gegevens?": every channel, with where the data comes from.
   const channels = notice.collection.channels;
   t.strictSame(channels.map((c: any) => c.name).sort(), doc.collectionChannels.map((c) => c.name).sort(), 'every collection channel');
-  t.match(channels.find((c: any) => c.name === 'Abuse reports'), { sourceType: 'third-party', mechanism: 'abuse-report' });
+  t.match(
+    channels.find((c: any) => c.name === 'Abuse reports'),
+    { sourceType: 'third-party', mechanism: 'abuse-report' },
+  );
 
   // "Waarom verwerkt Woktron uw persoonsgegevens?": every purpose with the legal bases of every activity pursuing it.
   const purposes = notice.purposes.purposes;
   t.strictSame(purposes.map((p: any) => p.name).sort(), doc.purposes.map((p) => p.name).sort(), 'every purpose');
   for (const purpose of doc.purposes) {
-    const expected = [...new Set(doc.activities.flatMap((a) => a.purposes.filter((p) => p.purpose === purpose.name).flatMap((p) => p.legalBases)))].sort();
+    const expected = [
+      ...new Set(doc.activities.flatMap((a) => a.purposes.filter((p) => p.purpose === purpose.name).flatMap((p) => p.legalBases))),
+    ].sort();
     const shown = purposes.find((p: any) => p.name === purpose.name);
     t.strictSame(shown.legalBases.map((b: any) => b.code).sort(), expected, `${purpose.name}: its legal bases`);
-    t.ok(shown.legalBases.every((b: any) => b.article && b.name), `${purpose.name}: bases with article and name`);
+    t.ok(
+      shown.legalBases.every((b: any) => b.article && b.name),
+      `${purpose.name}: bases with article and name`,
+    );
   }
-  t.match(purposes.find((p: any) => p.name === 'Marketing activities and newsletters').legalBases, [{ code: 'gdpr-6-1-a', article: 'Art. 6(1)(a)', name: 'Consent' }]);
-  t.match(purposes.find((p: any) => p.name === 'Credit-worthiness assessment and risk management').legitimateInterests, [/payment defaults/]);
+  t.match(purposes.find((p: any) => p.name === 'Marketing activities and newsletters').legalBases, [
+    { code: 'gdpr-6-1-a', article: 'Art. 6(1)(a)', name: 'Consent' },
+  ]);
+  t.match(purposes.find((p: any) => p.name === 'Credit-worthiness assessment and risk management').legitimateInterests, [
+    /payment defaults/,
+  ]);
 
   // "Het delen van uw persoonlijke gegevens met derden": every recipient, and the US transfer with its safeguard.
   t.strictSame(notice.sharing.recipients.map((r: any) => r.name).sort(), doc.recipients.map((r) => r.name).sort(), 'every recipient');
-  t.match(notice.sharing.recipients.find((r: any) => r.name === 'Google Analytics'), { kind: 'processor', country: 'US' });
+  t.match(
+    notice.sharing.recipients.find((r: any) => r.name === 'Google Analytics'),
+    { kind: 'processor', country: 'US' },
+  );
   const ga = notice.sharing.transfers.find((x: any) => x.recipient === 'Google Analytics');
-  t.match(ga, { country: 'US', mechanism: { code: 'gdpr-45', article: 'Art. 45(3)', name: 'Adequacy decision' }, safeguard: /Data Privacy Framework.*IP anonymisation/ });
-  t.match(notice.sharing.transfers.find((x: any) => x.recipient === 'ARIN'), { country: 'US', mechanism: { code: 'gdpr-49-1-b' } });
+  t.match(ga, {
+    country: 'US',
+    mechanism: { code: 'gdpr-45', article: 'Art. 45(3)', name: 'Adequacy decision' },
+    safeguard: /Data Privacy Framework.*IP anonymisation/,
+  });
+  t.match(
+    notice.sharing.transfers.find((x: any) => x.recipient === 'ARIN'),
+    { country: 'US', mechanism: { code: 'gdpr-49-1-b' } },
+  );
   t.equal(notice.sharing.transfers.length, 2);
 
   // "Hoe slaan we uw gegevens op?": the measures, SOC 1 and PCI DSS, 7 years up to 10.
-  t.strictSame(notice.storage.securityMeasures.map((m: any) => m.name).sort(), doc.securityMeasures.map((m) => m.name).sort(), 'every security measure');
+  t.strictSame(
+    notice.storage.securityMeasures.map((m: any) => m.name).sort(),
+    doc.securityMeasures.map((m) => m.name).sort(),
+    'every security measure',
+  );
   t.strictSame(notice.storage.standards, ['PCI DSS', 'SOC 1']);
   t.ok(policyText.includes('SOC 1 en PCI DSS'), 'as the policy states');
-  t.match(notice.storage.retention.find((r: any) => r.duration === 'P7Y'), {
-    durationText: '7 years',
-    maximumDuration: 'P10Y',
-    maximumDurationText: '10 years',
-    endAction: 'erase',
-    dataCategories: ['Account information', 'Assigned IP addresses', 'Credit-worthiness and risk data', 'Customer ID', 'Domain registration data', 'Fees due and paid',
-      'Identification and contact details', 'Identity documents', 'Legal representative details', 'Payment details', 'Reports of suspected breaches of the terms', 'Services ordered'],
-  });
+  t.match(
+    notice.storage.retention.find((r: any) => r.duration === 'P7Y'),
+    {
+      durationText: '7 years',
+      maximumDuration: 'P10Y',
+      maximumDurationText: '10 years',
+      endAction: 'erase',
+      dataCategories: [
+        'Account information',
+        'Assigned IP addresses',
+        'Credit-worthiness and risk data',
+        'Customer ID',
+        'Domain registration data',
+        'Fees due and paid',
+        'Identification and contact details',
+        'Identity documents',
+        'Legal representative details',
+        'Payment details',
+        'Reports of suspected breaches of the terms',
+        'Services ordered',
+      ],
+    },
+  );
   t.ok(policyText.includes('7 jaar, maar mogelijk tot 10 jaar'));
 
   // "Marketing": the opt-out statements and the Art. 21(2) objection.
-  t.strictSame(notice.marketing.statements.map((s: any) => s.topic), ['Marketing opt-out', 'Unsubscribing from marketing']);
+  t.strictSame(
+    notice.marketing.statements.map((s: any) => s.topic),
+    ['Marketing opt-out', 'Unsubscribing from marketing'],
+  );
   t.match(notice.marketing.objection, /Art\. 21\(2\)/);
 
   // "Wat zijn cookies? / Welke soorten cookies gebruiken we? / Hoe u uw cookies beheert": both cookies, how to manage them.
-  t.strictSame(notice.cookies.cookies.map((c: any) => [c.name, c.provider, c.party, c.lifetimeText]), [
-    ['Functional cookies', 'Woktron Ltd.', 'first-party', '1 year'],
-    ['Google Analytics cookies', 'Google LLC', 'third-party', '2 years'],
-  ]);
+  t.strictSame(
+    notice.cookies.cookies.map((c: any) => [c.name, c.provider, c.party, c.lifetimeText]),
+    [
+      ['Functional cookies', 'Woktron Ltd.', 'first-party', '1 year'],
+      ['Google Analytics cookies', 'Google LLC', 'third-party', '2 years'],
+    ],
+  );
   t.strictSame(notice.cookies.cookies[1].names, ['_ga', '_gid', '_gat']);
-  t.strictSame(notice.cookies.statements.map((s: any) => s.topic), ['Managing cookies', 'Preventing Google Analytics collection', 'Cookie preferences tool']);
-  t.strictSame(notice.other.statements.map((s: any) => s.topic), ['Links to other websites'], 'the links statement of the cookie-management section');
+  t.strictSame(
+    notice.cookies.statements.map((s: any) => s.topic),
+    ['Managing cookies', 'Preventing Google Analytics collection', 'Cookie preferences tool'],
+  );
+  t.strictSame(
+    notice.other.statements.map((s: any) => s.topic),
+    ['Links to other websites'],
+    'the links statement of the cookie-management section',
+  );
 
   // "Wat zijn uw rechten op het gebied van gegevensbescherming?": the six rights, the fee, and what the policy omits.
   const rights = notice.rights.rights;
-  t.strictSame(rights.filter((r: any) => r.statedInPolicy).map((r: any) => r.code), ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection'], 'the six rights the policy names');
-  t.match(rights[0], { code: 'access', article: 'Art. 15', description: /copies of your personal data/, feeNote: /small fee.*first copy must be free/ });
-  t.strictSame(rights.filter((r: any) => !r.statedInPolicy).map((r: any) => r.code), ['withdraw-consent', 'complaint'], 'and the two it omits, derived from the register');
-  t.strictSame(rights.find((r: any) => r.code === 'withdraw-consent').activities, ['Marketing, newsletters and customer research', 'Website analytics (Google Analytics)']);
+  t.strictSame(
+    rights.filter((r: any) => r.statedInPolicy).map((r: any) => r.code),
+    ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection'],
+    'the six rights the policy names',
+  );
+  t.match(rights[0], {
+    code: 'access',
+    article: 'Art. 15',
+    description: /copies of your personal data/,
+    feeNote: /small fee.*first copy must be free/,
+  });
+  t.strictSame(
+    rights.filter((r: any) => !r.statedInPolicy).map((r: any) => r.code),
+    ['withdraw-consent', 'complaint'],
+    'and the two it omits, derived from the register',
+  );
+  t.strictSame(rights.find((r: any) => r.code === 'withdraw-consent').activities, [
+    'Marketing, newsletters and customer research',
+    'Website analytics (Google Analytics)',
+  ]);
   t.equal(rights.find((r: any) => r.code === 'complaint').activities.length, 13);
-  t.notOk(rights.some((r: any) => r.code === 'automated-decision-making'), 'no automated decisions recorded');
+  t.notOk(
+    rights.some((r: any) => r.code === 'automated-decision-making'),
+    'no automated decisions recorded',
+  );
 
   // "Hoe u contact met ons kunt opnemen" and "Wijzigingen privacy beleid".
-  t.match(notice.contact, { controller: 'Woktron Ltd.', email: 'services@woktron.com', responseDays: 14, dpoName: null, representative: null });
+  t.match(notice.contact, {
+    controller: 'Woktron Ltd.',
+    email: 'services@woktron.com',
+    responseDays: 14,
+    dpoName: null,
+    representative: null,
+  });
   t.ok(policyText.includes('14 dagen'));
-  t.strictSame(notice.changes.statements.map((s: any) => s.topic), ['Changes to the policy']);
+  t.strictSame(
+    notice.changes.statements.map((s: any) => s.topic),
+    ['Changes to the policy'],
+  );
   t.equal(notice.changes.lastChanged, '2021-03-31');
   t.ok(policyText.includes('31 Maart 2021'));
 
   // Markdown: the same sections as headings, in the same order, with the same facts.
-  const markdown = await app.inject({ method: 'GET', url: '/v1/privacy-notice', headers: { ...(await authHeader(app, 'reader')), accept: 'text/markdown' } });
+  const markdown = await app.inject({
+    method: 'GET',
+    url: '/v1/privacy-notice',
+    headers: { ...(await authHeader(app, 'reader')), accept: 'text/markdown' },
+  });
   t.equal(markdown.statusCode, 200);
   t.match(markdown.headers['content-type'], /^text\/markdown; charset=utf-8/);
   t.match(markdown.headers.vary, /accept/i);
   const body = markdown.body;
   t.match(body, /^# Privacy notice: Woktron Ltd\.\n/);
-  const headings = body.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3));
-  t.strictSame(headings, sections.map((key) => sectionTitles[key as keyof typeof sectionTitles]), 'every section, in order');
+  const headings = body
+    .split('\n')
+    .filter((line) => line.startsWith('## '))
+    .map((line) => line.slice(3));
+  t.strictSame(
+    headings,
+    sections.map((key) => sectionTitles[key as keyof typeof sectionTitles]),
+    'every section, in order',
+  );
   for (const name of [...doc.dataCategories, ...doc.collectionChannels, ...doc.purposes, ...doc.recipients].map((item) => item.name)) {
     t.ok(body.includes(`**${name.replace(/([\\`*_[\]<>|#])/g, '\\$1')}**`), `markdown names ${name}`);
   }
-  for (const fact of ['Consent (Art. 6(1)(a))', 'Adequacy decision (Art. 45(3))', 'Standards: PCI DSS, SOC 1.', '7 years, at most 10 years', '`_ga`, `_gid`, `_gat`',
-    '**Right of access** (Art. 15)', 'Fee: The policy says Woktron may charge a small fee', '**Right to lodge a complaint** (Art. 77)',
-    'services@woktron.com', 'We answer within 14 days.', 'Last changed: 2021-03-31.', 'Art. 21(2)–(3) GDPR']) {
+  for (const fact of [
+    'Consent (Art. 6(1)(a))',
+    'Adequacy decision (Art. 45(3))',
+    'Standards: PCI DSS, SOC 1.',
+    '7 years, at most 10 years',
+    '`_ga`, `_gid`, `_gat`',
+    '**Right of access** (Art. 15)',
+    'Fee: The policy says Woktron may charge a small fee',
+    '**Right to lodge a complaint** (Art. 77)',
+    'services@woktron.com',
+    'We answer within 14 days.',
+    'Last changed: 2021-03-31.',
+    'Art. 21(2)–(3) GDPR',
+  ]) {
     t.ok(body.includes(fact), `markdown states: ${fact}`);
   }
   // (inject, not call: call() parses the body as JSON)
@@ -144,14 +269,29 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   t.equal(byFormat.statusCode, 200);
   t.equal(byFormat.body, body, '?format=markdown gives the same document');
   t.match(byFormat.headers['content-type'], /^text\/markdown/);
-  const jsonAgain = await app.inject({ method: 'GET', url: '/v1/privacy-notice?format=json', headers: { ...(await authHeader(app)), accept: 'text/markdown' } });
+  const jsonAgain = await app.inject({
+    method: 'GET',
+    url: '/v1/privacy-notice?format=json',
+    headers: { ...(await authHeader(app)), accept: 'text/markdown' },
+  });
   t.strictSame(JSON.parse(jsonAgain.body), notice, '?format=json wins over Accept');
 
   // Another controller, named by id; unknown ids and bad input.
-  const other = await create(app, 'organisations', { name: 'Zeta Hosting B.V.', roles: ['controller'], email: 'privacy@zeta.example', address: 'Main St 1, Utrecht', country: 'NL' });
+  const other = await create(app, 'organisations', {
+    name: 'Zeta Hosting B.V.',
+    roles: ['controller'],
+    email: 'privacy@zeta.example',
+    address: 'Main St 1, Utrecht',
+    country: 'NL',
+  });
   const empty = await call(app, 'GET', `/v1/privacy-notice?organisationId=${other.id}`);
   t.equal(empty.statusCode, 200);
-  t.match(empty.data, { organisation: { id: other.id, name: 'Zeta Hosting B.V.' }, policy: null, contact: { email: 'privacy@zeta.example', responseDays: null }, changes: { lastChanged: null } });
+  t.match(empty.data, {
+    organisation: { id: other.id, name: 'Zeta Hosting B.V.' },
+    policy: null,
+    contact: { email: 'privacy@zeta.example', responseDays: null },
+    changes: { lastChanged: null },
+  });
   t.strictSame(empty.data.purposes.purposes, [], 'no activities, no purposes');
   t.strictSame(empty.data.rights.rights, [], 'no activities and no policy: no rights to list');
   const emptyMarkdown = await markdownOf(`organisationId=${other.id}&format=markdown`);

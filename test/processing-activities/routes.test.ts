@@ -34,13 +34,33 @@ async function buildingBlocks(app: FastifyInstance) {
   });
   const channelA = await create(app, 'collection-channels', { name: 'Order form', sourceType: 'data-subject', mechanism: 'order' });
   const channelB = await create(app, 'collection-channels', { name: 'Support phone', sourceType: 'data-subject', mechanism: 'phone' });
-  const recipientA = await create(app, 'recipients', { name: 'Cloud Host Inc', kind: 'processor', category: 'hosting-provider', country: 'US' });
+  const recipientA = await create(app, 'recipients', {
+    name: 'Cloud Host Inc',
+    kind: 'processor',
+    category: 'hosting-provider',
+    country: 'US',
+  });
   const recipientB = await create(app, 'recipients', { name: 'Payment Provider', kind: 'processor', category: 'payment-provider' });
   const measureA = await create(app, 'security-measures', { name: 'Access policy', type: 'organisational' });
   const measureB = await create(app, 'security-measures', { name: 'Encryption at rest', type: 'technical' });
   return {
-    lb, orgA, orgB, purposeA, purposeB, subjectA, subjectB, categoryA, categoryB, retentionA, retentionB,
-    channelA, channelB, recipientA, recipientB, measureA, measureB,
+    lb,
+    orgA,
+    orgB,
+    purposeA,
+    purposeB,
+    subjectA,
+    subjectB,
+    categoryA,
+    categoryB,
+    retentionA,
+    retentionB,
+    channelA,
+    channelB,
+    recipientA,
+    recipientB,
+    measureA,
+    measureB,
   };
 }
 type Blocks = Awaited<ReturnType<typeof buildingBlocks>>;
@@ -147,8 +167,14 @@ function expectedLinks(b: Blocks) {
 }
 
 const linkKeys = [
-  'controllers', 'purposes', 'dataSubjectCategories', 'dataCategories',
-  'collectionChannels', 'recipients', 'transfers', 'securityMeasures',
+  'controllers',
+  'purposes',
+  'dataSubjectCategories',
+  'dataCategories',
+  'collectionChannels',
+  'recipients',
+  'transfers',
+  'securityMeasures',
 ] as const;
 
 /** Only the link lists of an activity. */
@@ -161,7 +187,12 @@ const get = async (app: FastifyInstance, id: string) => (await call(app, 'GET', 
 
 const total = async (app: FastifyInstance) => (await call(app, 'GET', '/v1/processing-activities')).data.total as number;
 
-function assertProblem(t: tap.Test, response: { statusCode: number; headers: Record<string, unknown>; data: any }, status: number, code: string) {
+function assertProblem(
+  t: tap.Test,
+  response: { statusCode: number; headers: Record<string, unknown>; data: any },
+  status: number,
+  code: string,
+) {
   t.equal(response.statusCode, status, `status ${status}`);
   t.match(response.headers['content-type'], /application\/problem\+json/);
   t.equal(response.data.code, code, `code ${code}`);
@@ -378,7 +409,10 @@ t.test('422 UNKNOWN_REFERENCE lists every bad reference, and nothing is written'
   // Nothing was created by any of the refused requests.
   const list = await call(app, 'GET', '/v1/processing-activities');
   t.equal(list.data.total, 1);
-  t.strictSame(list.data.items.map((a: any) => a.name), ['Existing']);
+  t.strictSame(
+    list.data.items.map((a: any) => a.name),
+    ['Existing'],
+  );
 
   // PATCH is all or nothing: a valid scalar beside a bad link changes nothing.
   const before = await get(app, existing.id);
@@ -454,7 +488,10 @@ t.test('400 VALIDATION_FAILED for malformed bodies, naming every bad field', asy
     const response = await post(body);
     assertProblem(t, response, 400, 'VALIDATION_FAILED');
     t.strictSame([...new Set(paths(response))], expectedPaths, `${what}: paths`);
-    t.ok(response.data.errors.every((e: any) => e.in === 'body' && e.message), `${what}: in body, with a message`);
+    t.ok(
+      response.data.errors.every((e: any) => e.in === 'body' && e.message),
+      `${what}: in body, with a message`,
+    );
   }
 
   // Three bad fields at once: three errors, one per field.
@@ -491,13 +528,21 @@ t.test('400 VALIDATION_FAILED for malformed bodies, naming every bad field', asy
 t.test('404 for unknown ids and 400 (not 500) for malformed ids', async (t) => {
   const app = await buildTestApp(t);
   const url = `/v1/processing-activities/${missing}`;
-  for (const [method, payload] of [['GET', undefined], ['PATCH', { status: 'active' }], ['DELETE', undefined]] as const) {
+  for (const [method, payload] of [
+    ['GET', undefined],
+    ['PATCH', { status: 'active' }],
+    ['DELETE', undefined],
+  ] as const) {
     const response = await call(app, method, url, payload);
     assertProblem(t, response, 404, 'NOT_FOUND');
     t.match(response.data.detail, missing, `${method}: detail names the id`);
     t.equal(response.data.instance, url);
   }
-  for (const [method, payload] of [['GET', undefined], ['PATCH', { status: 'active' }], ['DELETE', undefined]] as const) {
+  for (const [method, payload] of [
+    ['GET', undefined],
+    ['PATCH', { status: 'active' }],
+    ['DELETE', undefined],
+  ] as const) {
     const response = await call(app, method, '/v1/processing-activities/abc', payload);
     assertProblem(t, response, 400, 'VALIDATION_FAILED');
     t.strictSame(
@@ -519,7 +564,10 @@ t.test('409 DUPLICATE on create and rename, case-insensitively', async (t) => {
   t.strictSame(paths(duplicate), ['/name']);
   const list = await call(app, 'GET', '/v1/processing-activities');
   t.equal(list.data.total, 2);
-  t.strictSame(list.data.items.map((a: any) => a.name), ['Customer orders', 'Marketing']);
+  t.strictSame(
+    list.data.items.map((a: any) => a.name),
+    ['Customer orders', 'Marketing'],
+  );
   t.equal((await get(app, orders.id)).owner, 'Sales', 'the existing one is untouched');
 
   const rename = await call(app, 'PATCH', `/v1/processing-activities/${marketing.id}`, { name: 'customer Orders', status: 'active' });
@@ -640,16 +688,28 @@ t.test('list filters, sorting and pagination', async (t) => {
   // Pagination.
   const page = async (query: string) => (await call(app, 'GET', `/v1/processing-activities?${query}`)).data;
   let data = await page('limit=2');
-  t.strictSame(data.items.map((a: any) => a.name), [A, B]);
+  t.strictSame(
+    data.items.map((a: any) => a.name),
+    [A, B],
+  );
   t.match(data, { total: 3, limit: 2, offset: 0 });
   data = await page('limit=2&offset=2');
-  t.strictSame(data.items.map((a: any) => a.name), [G]);
+  t.strictSame(
+    data.items.map((a: any) => a.name),
+    [G],
+  );
   t.match(data, { total: 3, limit: 2, offset: 2 });
   data = await page('limit=2&offset=1&sort=-name');
-  t.strictSame(data.items.map((a: any) => a.name), [B, A]);
+  t.strictSame(
+    data.items.map((a: any) => a.name),
+    [B, A],
+  );
   t.match(data, { total: 3, limit: 2, offset: 1 });
   data = await page('limit=1&offset=1&owner=Finance');
-  t.strictSame(data.items.map((a: any) => a.name), [G]);
+  t.strictSame(
+    data.items.map((a: any) => a.name),
+    [G],
+  );
   t.match(data, { total: 2, limit: 1, offset: 1 });
   data = await page('offset=5');
   t.strictSame(data.items, []);

@@ -52,7 +52,13 @@ t.test('asOf shows the register as it stood, after later edits and deletes', asy
   t.equal((await call(app, 'DELETE', `/v1/processing-activities/${deleted.id}`)).statusCode, 204);
   const woktron = await byName(app, 'organisations', 'Woktron Ltd.');
   t.equal((await call(app, 'PATCH', `/v1/organisations/${woktron.id}`, { dpoEmail: 'dpo-later@woktron.com' })).statusCode, 200);
-  const national = await create(app, 'legal-bases', { code: 'nl-later', name: 'Later national law', kind: 'lawful-basis', article: 'Art. 1', jurisdiction: 'NL' });
+  const national = await create(app, 'legal-bases', {
+    code: 'nl-later',
+    name: 'Later national law',
+    kind: 'lawful-basis',
+    article: 'Art. 1',
+    jurisdiction: 'NL',
+  });
   const added = await create(app, 'processing-activities', {
     name: 'Added later',
     controllerIds: [woktron.id],
@@ -68,7 +74,10 @@ t.test('asOf shows the register as it stood, after later edits and deletes', asy
   t.ok(validate(atSeed.data), `valid: ${JSON.stringify(validate.errors?.slice(0, 5))}`);
   t.equal(atSeed.data.filters.asOf, seeded);
   t.same(comparable(atSeed.data), comparable(liveThen), 'the replayed register equals the live export taken then');
-  t.match(atSeed.headers['content-disposition'], /^attachment; filename="register-\d{4}-\d{2}-\d{2}-as-of-\d{4}-\d{2}-\d{2}T\d{6}Z\.json"$/);
+  t.match(
+    atSeed.headers['content-disposition'],
+    /^attachment; filename="register-\d{4}-\d{2}-\d{2}-as-of-\d{4}-\d{2}-\d{2}T\d{6}Z\.json"$/,
+  );
   const thenNames = atSeed.data.controllerRegister.activities.map((a: any) => a.name);
   t.ok(thenNames.includes(deleted.name), 'an activity deleted later is there');
   t.notOk(thenNames.includes('Added later'), 'an activity added later is not');
@@ -93,7 +102,10 @@ t.test('asOf shows the register as it stood, after later edits and deletes', asy
   // The other representations: the CSV of then, byte for byte.
   const csvAtSeed = await csv(`/v1/register?format=csv&asOf=${seeded}`);
   t.equal(csvAtSeed, csvThen, 'the CSV replayed equals the CSV taken then');
-  t.equal(parse(csvAtSeed, { columns: true, bom: true }).length, woktronRegister.activities.reduce((n, a) => n + Math.max(1, a.purposes.length), 0));
+  t.equal(
+    parse(csvAtSeed, { columns: true, bom: true }).length,
+    woktronRegister.activities.reduce((n, a) => n + Math.max(1, a.purposes.length), 0),
+  );
   const jsonld = await call(app, 'GET', `/v1/register?format=jsonld&asOf=${seeded}`, undefined, 'auditor');
   t.equal(jsonld.statusCode, 200);
   t.equal(jsonld.data['@graph'][0]['reg:asOf'], seeded);
@@ -164,7 +176,9 @@ t.test('an entry written behind the API (no audit trail) is shown as it is now, 
   const app = await buildTestApp(t);
   const org = await create(app, 'organisations', { name: 'Acme B.V.', roles: ['controller'] });
   // As a migration or a DBA might: straight SQL, so the audit trail never saw it.
-  const [purpose] = await app.dataSource.query(`INSERT INTO purposes (name, description) VALUES ('Legacy purpose', 'From before') RETURNING id`);
+  const [purpose] = await app.dataSource.query(
+    `INSERT INTO purposes (name, description) VALUES ('Legacy purpose', 'From before') RETURNING id`,
+  );
   const activity = await create(app, 'processing-activities', {
     name: 'Legacy processing',
     controllerIds: [org.id],

@@ -40,9 +40,16 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
 
   // Legal bases used: exactly the codes the seed's activities name, with DPV IRIs.
   const seedCodes = new Set(
-    woktronRegister.activities.flatMap((a) => [...a.purposes.flatMap((p) => p.legalBases), ...a.transfers.flatMap((tr) => (tr.mechanism ? [tr.mechanism] : []))]),
+    woktronRegister.activities.flatMap((a) => [
+      ...a.purposes.flatMap((p) => p.legalBases),
+      ...a.transfers.flatMap((tr) => (tr.mechanism ? [tr.mechanism] : [])),
+    ]),
   );
-  t.same(document.legalBases.map((b: any) => b.code), [...seedCodes].sort(), 'the legal bases used, by code');
+  t.same(
+    document.legalBases.map((b: any) => b.code),
+    [...seedCodes].sort(),
+    'the legal bases used, by code',
+  );
   for (const basis of document.legalBases) {
     if (basis.builtIn) t.match(basis.dpvIri, /^https:\/\/w3id\.org\/dpv\/legal\/eu\/gdpr#A/, `${basis.code} has its DPV IRI`);
   }
@@ -50,10 +57,17 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
   // The controller register: every seeded activity, in name order, every link resolved inline.
   const activities = document.controllerRegister.activities;
   t.equal(document.controllerRegister.article, 'GDPR Art. 30(1)');
-  t.same(document.controllerRegister.controllers.map((o: any) => o.name), ['Woktron Ltd.']);
+  t.same(
+    document.controllerRegister.controllers.map((o: any) => o.name),
+    ['Woktron Ltd.'],
+  );
   t.same(names(activities), sorted(woktronRegister.activities.map((a) => a.name)), 'every activity');
   const byName = await app.dataSource.query('SELECT name FROM processing_activities ORDER BY lower(name), id');
-  t.same(activities.map((a: any) => a.name), byName.map((row: { name: string }) => row.name), 'by name, as the database sorts');
+  t.same(
+    activities.map((a: any) => a.name),
+    byName.map((row: { name: string }) => row.name),
+    'by name, as the database sorts',
+  );
   for (const seed of woktronRegister.activities) {
     const activity = activities.find((a: any) => a.name === seed.name);
     t.test(seed.name, async (t) => {
@@ -61,22 +75,34 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
       t.same(names(activity.controllers), sorted(seed.controllers), 'controllers');
       t.same(activity.controllers[0].privacyContactEmail, 'services@woktron.com', 'controller contact details inline');
       t.same(
-        sorted(activity.purposes.map((p: any) => `${p.name}: ${p.legalBases.map((b: any) => b.code).sort().join(' ')}`)),
+        sorted(
+          activity.purposes.map(
+            (p: any) =>
+              `${p.name}: ${p.legalBases
+                .map((b: any) => b.code)
+                .sort()
+                .join(' ')}`,
+          ),
+        ),
         sorted(seed.purposes.map((p) => `${p.purpose}: ${[...p.legalBases].sort().join(' ')}`)),
         'purposes with their legal bases',
       );
       const iris = new Map(document.legalBases.map((b: any) => [b.code, b.dpvIri]));
       for (const purpose of activity.purposes) {
-        for (const basis of purpose.legalBases) t.equal(basis.dpvIri, iris.get(basis.code), `${basis.code}: DPV IRI (or null for national law) inline`);
+        for (const basis of purpose.legalBases)
+          t.equal(basis.dpvIri, iris.get(basis.code), `${basis.code}: DPV IRI (or null for national law) inline`);
       }
       t.same(names(activity.dataSubjectCategories), sorted(seed.dataSubjectCategories), 'data subjects');
       t.same(
         sorted(activity.dataCategories.map((d: any) => `${d.name} → ${d.retention?.name ?? '-'} ← ${names(d.sources).join('+')}`)),
-        sorted(seed.dataCategories.map((d) => `${d.dataCategory} → ${d.retentionRule ?? '-'} ← ${sorted(d.sourceChannels ?? []).join('+')}`)),
+        sorted(
+          seed.dataCategories.map((d) => `${d.dataCategory} → ${d.retentionRule ?? '-'} ← ${sorted(d.sourceChannels ?? []).join('+')}`),
+        ),
         'data categories with their erasure time limits and sources',
       );
       for (const category of activity.dataCategories) {
-        if (category.retention) t.match(category.retention, { duration: /^P/, startEvent: String, endAction: String }, 'retention resolved');
+        if (category.retention)
+          t.match(category.retention, { duration: /^P/, startEvent: String, endAction: String }, 'retention resolved');
       }
       t.same(names(activity.collectionChannels), sorted(seed.collectionChannels), 'collection channels');
       t.same(
@@ -85,7 +111,9 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
         'recipients with the data they receive',
       );
       t.same(
-        sorted(activity.transfers.map((tr: any) => `${tr.recipient.name} ${tr.country} ${tr.mechanism?.code ?? '-'} ${tr.safeguard ?? '-'}`)),
+        sorted(
+          activity.transfers.map((tr: any) => `${tr.recipient.name} ${tr.country} ${tr.mechanism?.code ?? '-'} ${tr.safeguard ?? '-'}`),
+        ),
         sorted(seed.transfers.map((tr) => `${tr.recipient} ${tr.country} ${tr.mechanism ?? '-'} ${tr.safeguard ?? '-'}`)),
         'third-country transfers with mechanism and safeguard',
       );
@@ -114,12 +142,22 @@ t.test('filters: status, owner and role', async (t) => {
     'owner',
   );
   t.same(byOwner.filters, { status: null, owner, role: null, asOf: null });
-  const codes = new Set(byOwner.controllerRegister.activities.flatMap((a: any) => a.purposes.flatMap((p: any) => p.legalBases.map((b: any) => b.code))));
+  const codes = new Set(
+    byOwner.controllerRegister.activities.flatMap((a: any) => a.purposes.flatMap((p: any) => p.legalBases.map((b: any) => b.code))),
+  );
   for (const a of byOwner.controllerRegister.activities) for (const tr of a.transfers) if (tr.mechanism) codes.add(tr.mechanism.code);
-  t.same(byOwner.legalBases.map((b: any) => b.code), [...codes].sort(), 'legal bases: only those the filtered activities use');
+  t.same(
+    byOwner.legalBases.map((b: any) => b.code),
+    [...codes].sort(),
+    'legal bases: only those the filtered activities use',
+  );
 
   const drafts = (await call(app, 'GET', '/v1/register?status=draft', undefined, 'reader')).data;
-  t.same(drafts.controllerRegister.activities.map((a: any) => a.name), all.filter((a: any) => a.status === 'draft').map((a: any) => a.name), 'status');
+  t.same(
+    drafts.controllerRegister.activities.map((a: any) => a.name),
+    all.filter((a: any) => a.status === 'draft').map((a: any) => a.name),
+    'status',
+  );
   const processors = (await call(app, 'GET', '/v1/register?role=processor', undefined, 'reader')).data;
   t.same(processors.controllerRegister.activities, [], 'role=processor: no controller records');
   t.same(processors.controllerRegister.controllers, []);
@@ -130,12 +168,29 @@ t.test('filters: status, owner and role', async (t) => {
 
 t.test('the processor register (Art. 30(2)) groups records per controller, streamed across pages', async (t) => {
   const app = await buildTestApp(t);
-  const us = await create(app, 'organisations', { name: 'Hosting Us B.V.', roles: ['controller', 'processor'], email: 'privacy@us.example' });
-  const clientA = await create(app, 'organisations', { name: 'Alpha Shop', roles: ['controller'], email: 'dpo@alpha.example', dpoName: 'A. DPO', dpoEmail: 'dpo@alpha.example' });
+  const us = await create(app, 'organisations', {
+    name: 'Hosting Us B.V.',
+    roles: ['controller', 'processor'],
+    email: 'privacy@us.example',
+  });
+  const clientA = await create(app, 'organisations', {
+    name: 'Alpha Shop',
+    roles: ['controller'],
+    email: 'dpo@alpha.example',
+    dpoName: 'A. DPO',
+    dpoEmail: 'dpo@alpha.example',
+  });
   const clientB = await create(app, 'organisations', { name: 'Beta Bank', roles: ['controller'], representativeId: us.id });
   const vendor = await create(app, 'organisations', { name: 'Zeta Cloud Inc', roles: ['processor'], country: 'US' });
-  await create(app, 'recipients', { name: 'Zeta Cloud', kind: 'processor', category: 'hosting-provider', organisationId: vendor.id, country: 'US' });
-  const activity = (name: string, controllerIds: string[], role = 'processor') => create(app, 'processing-activities', { name, role, status: 'active', controllerIds });
+  await create(app, 'recipients', {
+    name: 'Zeta Cloud',
+    kind: 'processor',
+    category: 'hosting-provider',
+    organisationId: vendor.id,
+    country: 'US',
+  });
+  const activity = (name: string, controllerIds: string[], role = 'processor') =>
+    create(app, 'processing-activities', { name, role, status: 'active', controllerIds });
   await activity('Mail hosting', [clientA.id]);
   await activity('Web hosting', [clientA.id, clientB.id]);
   await activity('Backups', [clientB.id]);
@@ -162,16 +217,27 @@ t.test('the processor register (Art. 30(2)) groups records per controller, strea
       ['Alpha Shop: Mail hosting', 'Alpha Shop: Web hosting', 'Beta Bank: Backups', 'Beta Bank: Web hosting', '(none): Anonymous hosting'],
       `page size ${pageSize}: per controller by name, records naming none last`,
     );
-    t.same(sorted(firsts), ['Anonymous hosting', 'Backups', 'Mail hosting', 'Web hosting'], `page size ${pageSize}: each record once as first`);
+    t.same(
+      sorted(firsts),
+      ['Anonymous hosting', 'Backups', 'Mail hosting', 'Web hosting'],
+      `page size ${pageSize}: each record once as first`,
+    );
     t.same(reader.totals, { activities: 5, controllerActivities: 1, processorActivities: 4, purposeRows: 5 });
-    t.same(reader.processors.map((o) => o.name), ['Hosting Us B.V.'], 'the processor is us, not the vendor behind a recipient');
+    t.same(
+      reader.processors.map((o) => o.name),
+      ['Hosting Us B.V.'],
+      'the processor is us, not the vendor behind a recipient',
+    );
   }
 
   const document = (await call(app, 'GET', '/v1/register')).data;
   t.ok(registerSchemaValidator()(document), 'valid');
   const register = document.processorRegister;
   t.equal(register.article, 'GDPR Art. 30(2)');
-  t.same(register.processors.map((o: any) => o.name), ['Hosting Us B.V.']);
+  t.same(
+    register.processors.map((o: any) => o.name),
+    ['Hosting Us B.V.'],
+  );
   t.same(
     register.controllers.map((g: any) => [g.controller?.name ?? null, g.activities.map((a: any) => a.name)]),
     [
@@ -180,9 +246,20 @@ t.test('the processor register (Art. 30(2)) groups records per controller, strea
       [null, ['Anonymous hosting']],
     ],
   );
-  t.match(register.controllers[0].controller, { email: 'dpo@alpha.example', dpo: { name: 'A. DPO', email: 'dpo@alpha.example', phone: null } }, 'controller contact and DPO');
-  t.match(register.controllers[1].controller.representative, { id: us.id, name: 'Hosting Us B.V.', email: 'privacy@us.example' }, 'representative resolved');
-  t.same(document.controllerRegister.activities.map((a: any) => a.name), ['Our own billing']);
+  t.match(
+    register.controllers[0].controller,
+    { email: 'dpo@alpha.example', dpo: { name: 'A. DPO', email: 'dpo@alpha.example', phone: null } },
+    'controller contact and DPO',
+  );
+  t.match(
+    register.controllers[1].controller.representative,
+    { id: us.id, name: 'Hosting Us B.V.', email: 'privacy@us.example' },
+    'representative resolved',
+  );
+  t.same(
+    document.controllerRegister.activities.map((a: any) => a.name),
+    ['Our own billing'],
+  );
   t.same(document.totals, { activities: 5, controllerActivities: 1, processorActivities: 4, purposeRows: 5 });
   const onlyProcessor = (await call(app, 'GET', '/v1/register?role=processor')).data;
   t.equal(onlyProcessor.totals.activities, 4);
@@ -209,7 +286,11 @@ t.test('representation by Accept or format=', async (t) => {
     ['?format=jsonld', undefined, 'application/ld+json', 'jsonld'],
     ['?format=json', 'text/csv', 'application/json', 'json'],
   ] as const) {
-    const response = await app.inject({ method: 'GET', url: `/v1/register${query}`, headers: { ...headers, ...(accept ? { accept } : {}) } });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/v1/register${query}`,
+      headers: { ...headers, ...(accept ? { accept } : {}) },
+    });
     t.equal(response.statusCode, 200, `${query} ${accept}`);
     t.match(response.headers['content-type'], new RegExp(`^${type.replace('+', '\\+')}; charset=utf-8`), `${query} ${accept}: ${type}`);
     t.match(response.headers['content-disposition'], new RegExp(`^attachment; filename="register-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`));
@@ -221,7 +302,11 @@ t.test('representation by Accept or format=', async (t) => {
 t.test('who may export: every role; no token, no export', async (t) => {
   const app = await seeded();
   for (const role of ['reader', 'auditor', 'editor', 'admin'] as const) {
-    t.equal((await app.inject({ method: 'GET', url: '/v1/register?role=processor', headers: await authHeader(app, role) })).statusCode, 200, role);
+    t.equal(
+      (await app.inject({ method: 'GET', url: '/v1/register?role=processor', headers: await authHeader(app, role) })).statusCode,
+      200,
+      role,
+    );
   }
   const anonymous = await call(app, 'GET', '/v1/register', undefined, null);
   t.equal(anonymous.statusCode, 401);
@@ -265,7 +350,11 @@ t.test('large registers stream in pages from one cursor: a constant set of state
   t.equal(seen.length, total, 'every activity');
   t.equal(new Set(seen).size, total, 'none twice');
   const byName = await app.dataSource.query('SELECT name FROM processing_activities ORDER BY lower(name), id');
-  t.same(seen, byName.map((row: { name: string }) => row.name), 'in name order, as the database sorts');
+  t.same(
+    seen,
+    byName.map((row: { name: string }) => row.name),
+    'in name order, as the database sorts',
+  );
   // START, organisations, legal bases, controllers, building blocks; the controller records' cursor
   // (DECLARE, one FETCH per page — the last one short, so it ends there); the processor records'
   // (DECLARE, one empty FETCH); ROLLBACK. Only the FETCHes grow with the register.
@@ -296,7 +385,9 @@ t.test('a client that goes away, or stops reading, releases the database connect
         resolve();
       });
     });
-    request.on('error', (error) => (error.message.includes('socket hang up') || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(error)));
+    request.on('error', (error) =>
+      error.message.includes('socket hang up') || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(error),
+    );
   });
   const served = async (label: string) => {
     // On PGlite the one session would stay taken by the export's transaction if it were not released.
@@ -322,7 +413,12 @@ t.test('a client that goes away, or stops reading, releases the database connect
   // A client that stays connected but stops reading: abandoned after CONNECTION_TIMEOUT_MS.
   const stalled = await buildTestApp(t, { CONNECTION_TIMEOUT_MS: '1000' });
   await generateActivities(stalled.dataSource, 1_100);
-  const response = await stalled.inject({ method: 'GET', url: '/v1/register', headers: await authHeader(stalled, 'reader'), payloadAsStream: true });
+  const response = await stalled.inject({
+    method: 'GET',
+    url: '/v1/register',
+    headers: await authHeader(stalled, 'reader'),
+    payloadAsStream: true,
+  });
   t.equal(response.statusCode, 200);
   const body = response.stream();
   await new Promise<void>((resolve) => body.once('data', () => resolve()));

@@ -14,7 +14,11 @@ import { sharedWoktronApp } from '../support/register-fixtures';
 const seeded = sharedWoktronApp(t);
 
 async function fetchAs(app: FastifyInstance, accept: string, query = '') {
-  const response = await app.inject({ method: 'GET', url: `/v1/register${query}`, headers: { ...(await authHeader(app, 'auditor')), accept } });
+  const response = await app.inject({
+    method: 'GET',
+    url: `/v1/register${query}`,
+    headers: { ...(await authHeader(app, 'auditor')), accept },
+  });
   if (response.statusCode !== 200) throw new Error(`${response.statusCode}: ${response.body}`);
   return response;
 }
@@ -61,20 +65,44 @@ t.test('JSON-LD: expands offline (inline @context) and uses DPV IRIs', async (t)
     t.equal(ids('hasDataSubject').length, seed.dataSubjectCategories.length, `${seed.name}: dpv:hasDataSubject`);
     t.equal(ids('hasPersonalData').length, seed.dataCategories.length, `${seed.name}: dpv:hasPersonalData`);
     t.equal(ids('hasRecipient').length, seed.recipients.length, `${seed.name}: dpv:hasRecipient`);
-    t.equal(ids('hasTechnicalOrganisationalMeasure').length, seed.securityMeasures.length, `${seed.name}: dpv:hasTechnicalOrganisationalMeasure`);
+    t.equal(
+      ids('hasTechnicalOrganisationalMeasure').length,
+      seed.securityMeasures.length,
+      `${seed.name}: dpv:hasTechnicalOrganisationalMeasure`,
+    );
     t.equal(ids('hasDataController').length, seed.controllers.length, `${seed.name}: dpv:hasDataController`);
-    if (seed.dataCategories.some((d) => d.retentionRule)) t.ok(ids('hasStorageCondition').length > 0, `${seed.name}: dpv:hasStorageCondition`);
+    if (seed.dataCategories.some((d) => d.retentionRule))
+      t.ok(ids('hasStorageCondition').length > 0, `${seed.name}: dpv:hasStorageCondition`);
   }
   // Transfers: the Google Analytics transfer with its mechanism (Art. 45(3) → eu-gdpr:A45-3) and third country.
   const nested = handlings.flatMap((node) => node[`${dpv}hasPersonalDataHandling`] ?? []);
   const transfers = nested.filter((node: any) => node[`${dpv}hasProcessing`]?.[0]?.['@id'] === `${dpv}Transfer`);
-  t.equal(transfers.length, woktronRegister.activities.reduce((sum, a) => sum + a.transfers.length, 0), 'one nested transfer per transfer');
+  t.equal(
+    transfers.length,
+    woktronRegister.activities.reduce((sum, a) => sum + a.transfers.length, 0),
+    'one nested transfer per transfer',
+  );
   t.ok(
-    transfers.some((node: any) => node[`${dpv}hasThirdCountry`]?.[0]?.['@id'] === 'https://w3id.org/dpv/loc#US' && node[`${dpv}hasLegalBasis`]?.[0]?.['@id'] === `${gdpr}A45-3`),
+    transfers.some(
+      (node: any) =>
+        node[`${dpv}hasThirdCountry`]?.[0]?.['@id'] === 'https://w3id.org/dpv/loc#US' &&
+        node[`${dpv}hasLegalBasis`]?.[0]?.['@id'] === `${gdpr}A45-3`,
+    ),
     'a transfer to the US on an adequacy decision',
   );
   const serialized = JSON.stringify(expanded);
-  for (const term of ['hasPurpose', 'hasLegalBasis', 'hasPersonalData', 'hasDataSubject', 'hasRecipient', 'hasDataController', 'hasTechnicalOrganisationalMeasure', 'hasStorageCondition', 'StorageDuration', 'hasRight']) {
+  for (const term of [
+    'hasPurpose',
+    'hasLegalBasis',
+    'hasPersonalData',
+    'hasDataSubject',
+    'hasRecipient',
+    'hasDataController',
+    'hasTechnicalOrganisationalMeasure',
+    'hasStorageCondition',
+    'StorageDuration',
+    'hasRight',
+  ]) {
     t.ok(serialized.includes(`${dpv}${term}`), `dpv:${term} is used`);
   }
   // And it is RDF: N-Quads come out of it.
@@ -92,10 +120,20 @@ t.test('CSV: the ICO columns, one row per activity × purpose, round-trips throu
   const [header, ...rows] = records;
   const headers = csvColumns.map(([name]) => name);
   t.same(header, headers, 'the header row, once, first');
-  for (const name of ['Purpose of processing', 'Categories of individuals', 'Categories of personal data', 'Categories of recipients', 'Retention schedule (if possible)']) {
+  for (const name of [
+    'Purpose of processing',
+    'Categories of individuals',
+    'Categories of personal data',
+    'Categories of recipients',
+    'Retention schedule (if possible)',
+  ]) {
     t.ok(headers.includes(name), `ICO column "${name}"`);
   }
-  t.equal(rows.length, woktronRegister.activities.reduce((sum, a) => sum + Math.max(1, a.purposes.length), 0), 'one row per activity × purpose');
+  t.equal(
+    rows.length,
+    woktronRegister.activities.reduce((sum, a) => sum + Math.max(1, a.purposes.length), 0),
+    'one row per activity × purpose',
+  );
   t.notOk(
     rows.some((row) => row.some((cell, i) => cell === headers[i])),
     'no header text inside the data',
@@ -106,12 +144,19 @@ t.test('CSV: the ICO columns, one row per activity × purpose, round-trips throu
   t.same(pairs, expected, 'every seeded activity × purpose');
   for (const seed of woktronRegister.activities) {
     const row = rows.find((r) => r[column('Processing activity')] === seed.name)!;
-    t.same(row[column('Categories of individuals')]!.split('\n').sort(), [...seed.dataSubjectCategories].sort(), `${seed.name}: individuals, one per line`);
+    t.same(
+      row[column('Categories of individuals')]!.split('\n').sort(),
+      [...seed.dataSubjectCategories].sort(),
+      `${seed.name}: individuals, one per line`,
+    );
     t.equal(row[column('Business function')], seed.owner ?? '', `${seed.name}: business function is the owner`);
     t.match(row[column('Name and contact details of controller')], /^Woktron Ltd\., privacy requests: services@woktron\.com$/);
   }
   const analytics = rows.find((r) => r[column('Processing activity')] === 'Website analytics (Google Analytics)')!;
-  t.match(analytics[column('Names of third countries or international organisations that personal data are transferred to (if applicable)')], /^US \(/);
+  t.match(
+    analytics[column('Names of third countries or international organisations that personal data are transferred to (if applicable)')],
+    /^US \(/,
+  );
   t.match(analytics[column('Article 6 lawful basis for processing personal data')], /Art\. 6\(1\)\(a\) Consent/);
 });
 

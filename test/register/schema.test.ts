@@ -11,7 +11,11 @@ import { registerSchemaValidator } from '../support/register-fixtures';
 
 t.test('the committed openapi/register.schema.json is what the code generates', async (t) => {
   const committed = readFileSync(join(__dirname, '..', '..', 'openapi', 'register.schema.json'), 'utf8');
-  t.equal(renderRegisterSchema(buildDtoSchemas()), committed, 'stale schema: run `npm run openapi` and commit openapi/register.schema.json');
+  t.equal(
+    renderRegisterSchema(buildDtoSchemas()),
+    committed,
+    'stale schema: run `npm run openapi` and commit openapi/register.schema.json',
+  );
 });
 
 t.test('it is a strict draft-07 schema that requires every field and allows no others', async (t) => {

@@ -54,7 +54,14 @@ t.test('a snapshot is the signed JSON export, with its SHA-256, and verifies wit
   t.equal(created.statusCode, 201);
   const body = created.data;
   t.equal(created.headers.location, `/v1/register/snapshots/${body.id}`);
-  t.match(body, { id: String, createdBy: 'auditor@example.com', kid: String, sha256: /^[0-9a-f]{64}$/, jws: String, activityCount: woktronRegister.activities.length });
+  t.match(body, {
+    id: String,
+    createdBy: 'auditor@example.com',
+    kid: String,
+    sha256: /^[0-9a-f]{64}$/,
+    jws: String,
+    activityCount: woktronRegister.activities.length,
+  });
   t.ok(Math.abs(Date.parse(body.createdAt) - Date.now()) < 60_000, 'createdAt is now');
 
   const header = decodeProtectedHeader(body.jws);
@@ -62,7 +69,10 @@ t.test('a snapshot is the signed JSON export, with its SHA-256, and verifies wit
   t.equal(header.kid, body.kid, 'kid in the protected header');
 
   const jwks = await jwksOf(app);
-  t.same(jwks.keys.map((key) => key.kid), [body.kid]);
+  t.same(
+    jwks.keys.map((key) => key.kid),
+    [body.kid],
+  );
   t.match(jwks.keys[0], { kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', x: String });
   t.notOk('d' in jwks.keys[0]!, 'no private key material in the JWKS');
 
@@ -82,14 +92,22 @@ t.test('a snapshot is the signed JSON export, with its SHA-256, and verifies wit
   // One changed byte anywhere and it no longer verifies.
   for (const part of ['payload', 'signature'] as const) {
     for (const index of [0, 10, 40]) {
-      await t.rejects(compactVerify(tamper(body.jws, part, index), keys, { algorithms: ['EdDSA'] }), `one byte of the ${part} changed (byte ${index}): rejected`);
+      await t.rejects(
+        compactVerify(tamper(body.jws, part, index), keys, { algorithms: ['EdDSA'] }),
+        `one byte of the ${part} changed (byte ${index}): rejected`,
+      );
     }
   }
   const [protectedHeader, encodedPayload, signature] = body.jws.split('.');
   const otherPayload = b64(Buffer.from(JSON.stringify({ ...register, totals: { ...register.totals, activities: 0 } })));
-  await t.rejects(compactVerify(`${protectedHeader}.${otherPayload}.${signature}`, keys), 'another payload under the same signature: rejected');
   await t.rejects(
-    compactVerify(`${b64(Buffer.from(JSON.stringify({ alg: 'none', kid: body.kid })))}.${encodedPayload}.`, keys, { algorithms: ['EdDSA'] }),
+    compactVerify(`${protectedHeader}.${otherPayload}.${signature}`, keys),
+    'another payload under the same signature: rejected',
+  );
+  await t.rejects(
+    compactVerify(`${b64(Buffer.from(JSON.stringify({ alg: 'none', kid: body.kid })))}.${encodedPayload}.`, keys, {
+      algorithms: ['EdDSA'],
+    }),
     'alg none: rejected',
   );
 });
@@ -103,12 +121,19 @@ t.test('snapshots are listed without payloads and fetched as JSON or as the bare
   const list = await call(app, 'GET', '/v1/register/snapshots?limit=2', undefined, 'auditor');
   t.equal(list.statusCode, 200);
   t.ok(list.data.total >= 2);
-  t.same(list.data.items.map((item: any) => item.id), [second.id, first.id], 'newest first');
+  t.same(
+    list.data.items.map((item: any) => item.id),
+    [second.id, first.id],
+    'newest first',
+  );
   t.notOk('jws' in list.data.items[0], 'no payloads in the list');
   const { jws: _jws, ...summary } = second;
   t.same(list.data.items[0], summary, 'the snapshot without its JWS');
   const mine = await call(app, 'GET', '/v1/register/snapshots?createdBy=first@example.com', undefined, 'admin');
-  t.same(mine.data.items.map((item: any) => item.id), [first.id]);
+  t.same(
+    mine.data.items.map((item: any) => item.id),
+    [first.id],
+  );
 
   const one = await call(app, 'GET', `/v1/register/snapshots/${first.id}`, undefined, 'auditor');
   t.equal(one.statusCode, 200);
@@ -173,19 +198,28 @@ t.test('the signing key is kept in the database: another instance signs with it 
 
   // A configured key takes over; the generated one stays in the JWKS so old snapshots still verify.
   const configured = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const third = await buildApp(testConfig({ SNAPSHOT_SIGNING_KEY: configured.replace(/\n/g, '\\n'), SNAPSHOT_SIGNING_KID: 'register-2026-11' }), { database });
+  const third = await buildApp(
+    testConfig({ SNAPSHOT_SIGNING_KEY: configured.replace(/\n/g, '\\n'), SNAPSHOT_SIGNING_KID: 'register-2026-11' }),
+    { database },
+  );
   await third.ready();
   t.teardown(() => third.close());
   const signed = (await snapshot(third)).data;
   t.equal(signed.kid, 'register-2026-11');
   t.equal(decodeProtectedHeader(signed.jws).kid, 'register-2026-11');
   const jwks = await jwksOf(third);
-  t.same(jwks.keys.map((key) => key.kid), [old.kid, 'register-2026-11'], 'both keys in the JWKS');
+  t.same(
+    jwks.keys.map((key) => key.kid),
+    [old.kid, 'register-2026-11'],
+    'both keys in the JWKS',
+  );
   const all = createLocalJWKSet(jwks);
   await compactVerify(old.jws, all, { algorithms: ['EdDSA'] });
   await compactVerify(signed.jws, all, { algorithms: ['EdDSA'] });
   t.pass('old and new snapshots verify');
-  const [{ stored }] = await database.dataSource.query(`SELECT private_key_pem AS stored FROM register_signing_keys WHERE kid = 'register-2026-11'`);
+  const [{ stored }] = await database.dataSource.query(
+    `SELECT private_key_pem AS stored FROM register_signing_keys WHERE kid = 'register-2026-11'`,
+  );
   t.equal(stored, null, 'a configured private key is never written to the database');
 
   // The same kid for another key is refused: it would break verification of the old snapshots.
@@ -201,42 +235,55 @@ t.test('a signing key that is not Ed25519, or a kid without a key, stops start-u
   const database = await createTestDatabase(t);
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   await t.rejects(buildApp(testConfig({ SNAPSHOT_SIGNING_KEY: rsa }), { database }), ConfigError);
-  await t.rejects(buildApp(testConfig({ SNAPSHOT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' }), { database }), /SNAPSHOT_SIGNING_KEY/);
-  await t.rejects(buildApp(testConfig({ SNAPSHOT_SIGNING_KID: 'lonely' }), { database }), /SNAPSHOT_SIGNING_KID is set but SNAPSHOT_SIGNING_KEY is not/);
+  await t.rejects(
+    buildApp(testConfig({ SNAPSHOT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' }), { database }),
+    /SNAPSHOT_SIGNING_KEY/,
+  );
+  await t.rejects(
+    buildApp(testConfig({ SNAPSHOT_SIGNING_KID: 'lonely' }), { database }),
+    /SNAPSHOT_SIGNING_KID is set but SNAPSHOT_SIGNING_KEY is not/,
+  );
 });
 
-t.test('npm run verify-snapshot: exit 0 with the sha256 for a valid file, non-zero when one byte changed', { skip: existsSync(cli) ? false : `${cli} missing: run npm run build` }, async (t) => {
-  const app = await seeded();
-  const made = (await snapshot(app)).data;
-  const dir = mkdtempSync(join(tmpdir(), 'verify-snapshot-'));
-  const file = (name: string, content: string) => {
-    writeFileSync(join(dir, name), content);
-    return join(dir, name);
-  };
-  const jwks = file('jwks.json', JSON.stringify(await jwksOf(app)));
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 30_000 });
+t.test(
+  'npm run verify-snapshot: exit 0 with the sha256 for a valid file, non-zero when one byte changed',
+  { skip: existsSync(cli) ? false : `${cli} missing: run npm run build` },
+  async (t) => {
+    const app = await seeded();
+    const made = (await snapshot(app)).data;
+    const dir = mkdtempSync(join(tmpdir(), 'verify-snapshot-'));
+    const file = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    const jwks = file('jwks.json', JSON.stringify(await jwksOf(app)));
+    const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 30_000 });
 
-  const valid = run(file('snapshot.jws', `${made.jws}\n`), '--jwks', jwks);
-  t.equal(valid.status, 0, `valid: ${valid.stderr}`);
-  t.match(valid.stdout, new RegExp(`sha256: ${made.sha256}`));
-  t.match(valid.stdout, new RegExp(`signed with EdDSA key "${made.kid}"`));
-  t.match(valid.stdout, new RegExp(`activities: ${woktronRegister.activities.length} \\(controller ${woktronRegister.activities.length}, processor 0\\)`));
+    const valid = run(file('snapshot.jws', `${made.jws}\n`), '--jwks', jwks);
+    t.equal(valid.status, 0, `valid: ${valid.stderr}`);
+    t.match(valid.stdout, new RegExp(`sha256: ${made.sha256}`));
+    t.match(valid.stdout, new RegExp(`signed with EdDSA key "${made.kid}"`));
+    t.match(
+      valid.stdout,
+      new RegExp(`activities: ${woktronRegister.activities.length} \\(controller ${woktronRegister.activities.length}, processor 0\\)`),
+    );
 
-  const asJson = run(file('snapshot.json', JSON.stringify(made)), '--jwks', jwks);
-  t.equal(asJson.status, 0, 'the JSON form (with its sha256) verifies too');
-  t.match(asJson.stdout, /\(as expected\)/);
+    const asJson = run(file('snapshot.json', JSON.stringify(made)), '--jwks', jwks);
+    t.equal(asJson.status, 0, 'the JSON form (with its sha256) verifies too');
+    t.match(asJson.stdout, /\(as expected\)/);
 
-  for (const part of ['payload', 'signature'] as const) {
-    const tampered = run(file(`tampered-${part}.jws`, tamper(made.jws, part)), '--jwks', jwks);
-    t.equal(tampered.status, 1, `one byte of the ${part} changed: exit 1`);
-    t.match(tampered.stderr, /^INVALID/);
-  }
-  const wrongHash = run(file('hash.jws', made.jws), '--jwks', jwks, '--sha256', '0'.repeat(64));
-  t.equal(wrongHash.status, 1, 'a different expected sha256: exit 1');
-  const impostor = { ...(await jwksOf(app)).keys[0], x: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x };
-  const otherKey = run(file('other.jws', made.jws), '--jwks', file('other-jwks.json', JSON.stringify({ keys: [impostor] })));
-  t.equal(otherKey.status, 1, 'another key under the same kid: exit 1');
-  const usage = run(file('x.jws', made.jws));
-  t.equal(usage.status, 2, 'no keys given: usage error, exit 2');
-  t.match(usage.stderr, /--jwks/);
-});
+    for (const part of ['payload', 'signature'] as const) {
+      const tampered = run(file(`tampered-${part}.jws`, tamper(made.jws, part)), '--jwks', jwks);
+      t.equal(tampered.status, 1, `one byte of the ${part} changed: exit 1`);
+      t.match(tampered.stderr, /^INVALID/);
+    }
+    const wrongHash = run(file('hash.jws', made.jws), '--jwks', jwks, '--sha256', '0'.repeat(64));
+    t.equal(wrongHash.status, 1, 'a different expected sha256: exit 1');
+    const impostor = { ...(await jwksOf(app)).keys[0], x: generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x };
+    const otherKey = run(file('other.jws', made.jws), '--jwks', file('other-jwks.json', JSON.stringify({ keys: [impostor] })));
+    t.equal(otherKey.status, 1, 'another key under the same kid: exit 1');
+    const usage = run(file('x.jws', made.jws));
+    t.equal(usage.status, 2, 'no keys given: usage error, exit 2');
+    t.match(usage.stderr, /--jwks/);
+  },
+);

@@ -33,7 +33,9 @@ t.test('ETag on reads, If-Match required on changes: 428 without, 412 when stale
   const listed = await call(app, 'PATCH', url, { description: 'third' }, 'admin', { 'if-match': `"nope", ${first.headers.etag}` });
   t.equal(listed.statusCode, 200, 'a list of ETags matches if one does');
 
-  const missingEntry = await call(app, 'PATCH', '/v1/purposes/00000000-0000-4000-8000-000000000000', { description: 'x' }, 'admin', { 'if-match': etag });
+  const missingEntry = await call(app, 'PATCH', '/v1/purposes/00000000-0000-4000-8000-000000000000', { description: 'x' }, 'admin', {
+    'if-match': etag,
+  });
   t.equal(missingEntry.statusCode, 404, '404 before 412 for entries that do not exist');
 
   // An activity's representation includes the names it links to: renaming a linked purpose
@@ -41,10 +43,14 @@ t.test('ETag on reads, If-Match required on changes: 428 without, 412 when stale
   const activity = await create(app, 'processing-activities', { name: 'Invoicing' });
   const activityUrl = `/v1/processing-activities/${activity.id}`;
   const before = (await call(app, 'GET', activityUrl)).headers.etag as string;
-  const withPurpose = await call(app, 'PATCH', activityUrl, { purposes: [{ purposeId: purpose.id, legalBasisIds: [] }] }, 'admin', { 'if-match': before });
+  const withPurpose = await call(app, 'PATCH', activityUrl, { purposes: [{ purposeId: purpose.id, legalBasisIds: [] }] }, 'admin', {
+    'if-match': before,
+  });
   t.equal(withPurpose.statusCode, 200);
   await call(app, 'PATCH', url, { name: 'Billing and invoicing' });
-  const stalePurpose = await call(app, 'PATCH', activityUrl, { status: 'active' }, 'admin', { 'if-match': withPurpose.headers.etag as string });
+  const stalePurpose = await call(app, 'PATCH', activityUrl, { status: 'active' }, 'admin', {
+    'if-match': withPurpose.headers.etag as string,
+  });
   t.equal(stalePurpose.statusCode, 412, 'a linked rename makes the activity ETag stale');
   const noMatch = await call(app, 'DELETE', activityUrl, undefined, 'admin', { 'if-match': before });
   t.equal(noMatch.statusCode, 412);

@@ -11,24 +11,43 @@ const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', "'; DROP TABLE purposes; --", '%00', '\u0000', '../../etc/passwd', '${7*7}', '<script>'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    "'; DROP TABLE purposes; --",
+    '%00',
+    '\u0000',
+    '../../etc/passwd',
+    '${7*7}',
+    '<script>',
+  ),
   fc.integer({ min: 1000, max: 200_000 }).map((n) => 'x'.repeat(n)),
   fc.uuid(),
 );
 const scalar = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'name', 'id', 'version', 'builtIn', 'purposes', 'cookie'), fc.string({ maxLength: 12 }));
+const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'name', 'id', 'version', 'builtIn', 'purposes', 'cookie'),
+  fc.string({ maxLength: 12 }),
+);
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
   array: fc.array(tie('node'), { maxLength: 4 }),
   object: fc.dictionary(hostileKey, tie('node'), { maxKeys: 5 }),
 })).node;
 /** Deep nesting is sent as raw text: building it as an object would overflow the test's own stack. */
-const deep = fc
-  .integer({ min: 50, max: 20_000 })
-  .map((depth) => '{"purposes":['.repeat(depth) + '{"name":"deep"}' + ']}'.repeat(depth));
+const deep = fc.integer({ min: 50, max: 20_000 }).map((depth) => '{"purposes":['.repeat(depth) + '{"name":"deep"}' + ']}'.repeat(depth));
 const rawText = fc.oneof(
   deep,
-  fc.constantFrom('{"name":', '[]', 'null', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '{"name":"a","name":"b"}', '\u0000'),
+  fc.constantFrom(
+    '{"name":',
+    '[]',
+    'null',
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '{"name":"a","name":"b"}',
+    '\u0000',
+  ),
 );
 
 t.test(`fuzzing every route (${runs} requests): no 5xx, nothing stored from refused requests`, async (t) => {
@@ -39,7 +58,9 @@ t.test(`fuzzing every route (${runs} requests): no 5xx, nothing stored from refu
     Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
   );
   // Collections that can be written to: listed by GET, created by POST.
-  const collections = routes.filter((r) => r.method === 'POST' && routes.some((g) => g.method === 'GET' && g.path === r.path)).map((r) => r.path);
+  const collections = routes
+    .filter((r) => r.method === 'POST' && routes.some((g) => g.method === 'GET' && g.path === r.path))
+    .map((r) => r.path);
   const count = async () => {
     const totals: Record<string, number> = {};
     for (const path of collections) totals[path] = (await call(app, 'GET', `${path}?limit=1`)).data.total;
@@ -50,8 +71,15 @@ t.test(`fuzzing every route (${runs} requests): no 5xx, nothing stored from refu
   const request = fc.record({
     route: fc.constantFrom(...routes),
     id: fc.oneof(fc.uuid(), hostileString),
-    query: fc.dictionary(fc.oneof(fc.constantFrom('limit', 'offset', 'sort', 'q', 'status', 'kind', 'activityId', '__proto__'), fc.string({ maxLength: 8 })), hostileString, { maxKeys: 4 }),
-    body: fc.oneof(value.map((json) => JSON.stringify(json) ?? 'null'), rawText),
+    query: fc.dictionary(
+      fc.oneof(fc.constantFrom('limit', 'offset', 'sort', 'q', 'status', 'kind', 'activityId', '__proto__'), fc.string({ maxLength: 8 })),
+      hostileString,
+      { maxKeys: 4 },
+    ),
+    body: fc.oneof(
+      value.map((json) => JSON.stringify(json) ?? 'null'),
+      rawText,
+    ),
   });
 
   let sent = 0;
@@ -90,11 +118,20 @@ t.test(`fuzzing every route (${runs} requests): no 5xx, nothing stored from refu
 
   const after = await count();
   for (const path of collections) {
-    t.equal(after[path], before[path]! + (created.get(path) ?? 0) - (deleted.get(path) ?? 0), `${path}: only accepted requests changed the register`);
+    t.equal(
+      after[path],
+      before[path]! + (created.get(path) ?? 0) - (deleted.get(path) ?? 0),
+      `${path}: only accepted requests changed the register`,
+    );
   }
   t.equal(serverErrors, 0, 'no 5xx');
   t.ok(sent >= runs, `${sent} requests sent`);
   t.equal(({} as Record<string, unknown>).x, undefined, 'no prototype pollution');
-  const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
-  t.comment(`fuzz figures: ${sent} requests, ${serverErrors} × 5xx, statuses ${summary}, created ${[...created.values()].reduce((a, b) => a + b, 0)}`);
+  const summary = [...statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ');
+  t.comment(
+    `fuzz figures: ${sent} requests, ${serverErrors} × 5xx, statuses ${summary}, created ${[...created.values()].reduce((a, b) => a + b, 0)}`,
+  );
 });

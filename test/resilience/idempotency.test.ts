@@ -7,7 +7,10 @@ t.test('Idempotency-Key: a retried create returns the original result, never a d
     app.inject({
       method: 'POST',
       url: '/v1/purposes',
-      headers: { ...(sub ? { authorization: `Bearer ${await tokenFor(app, roles, { sub })}` } : await authHeader(app, roles)), 'idempotency-key': key },
+      headers: {
+        ...(sub ? { authorization: `Bearer ${await tokenFor(app, roles, { sub })}` } : await authHeader(app, roles)),
+        'idempotency-key': key,
+      },
       payload: body as object,
     });
 
@@ -35,11 +38,17 @@ t.test('Idempotency-Key: a retried create returns the original result, never a d
 
   const bad = await post('has spaces', { name: 'X' });
   t.equal(bad.statusCode, 400);
-  t.same(bad.json().errors.map((e: any) => e.path), ['/idempotency-key']);
+  t.same(
+    bad.json().errors.map((e: any) => e.path),
+    ['/idempotency-key'],
+  );
 
   const concurrent = await Promise.all(Array.from({ length: 8 }, () => post('burst', { name: 'Burst' })));
   const codes = concurrent.map((r) => r.statusCode);
-  t.ok(codes.every((code) => code === 201 || code === 409), `concurrent duplicates: ${codes.join(',')}`);
+  t.ok(
+    codes.every((code) => code === 201 || code === 409),
+    `concurrent duplicates: ${codes.join(',')}`,
+  );
   t.equal(new Set(concurrent.filter((r) => r.statusCode === 201).map((r) => r.json().id)).size, 1, 'all successes name the same entry');
   const burst = (await call(app, 'GET', '/v1/purposes?q=Burst')).data;
   t.equal(burst.total, 1, 'exactly one entry created');

@@ -54,7 +54,11 @@ t.test('SIGTERM during slow requests: all complete, then exit 0 within the bound
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  const token = await mintToken(new TextEncoder().encode(testSecret), { issuer: 'processing-register', audience: 'processing-register-api', rolesClaim: 'roles' }, { sub: 'shutdown-test', roles: ['reader'], ttlSeconds: 300 });
+  const token = await mintToken(
+    new TextEncoder().encode(testSecret),
+    { issuer: 'processing-register', audience: 'processing-register-api', rolesClaim: 'roles' },
+    { sub: 'shutdown-test', roles: ['reader'], ttlSeconds: 300 },
+  );
   proxy.delay(1500);
   const inFlight = Array.from({ length: 6 }, () =>
     fetch(`${base}/v1/purposes`, { headers: { authorization: `Bearer ${token}` } }).then(async (response) => ({
@@ -67,7 +71,11 @@ t.test('SIGTERM during slow requests: all complete, then exit 0 within the bound
   child.kill('SIGTERM');
 
   const results = await Promise.all(inFlight);
-  t.same(results.map((r) => r.status), [200, 200, 200, 200, 200, 200], 'every in-flight request completed');
+  t.same(
+    results.map((r) => r.status),
+    [200, 200, 200, 200, 200, 200],
+    'every in-flight request completed',
+  );
   t.ok(results.every((r) => Array.isArray(r.body.items)));
 
   const code = await exited;

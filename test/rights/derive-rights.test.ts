@@ -23,7 +23,11 @@ t.test('rights per legal basis', async (t) => {
     ['public task 6(1)(e)', ['gdpr-6-1-e'], { erasure: false, portability: false, objection: true, 'withdraw-consent': false }],
     ['legitimate interests 6(1)(f)', ['gdpr-6-1-f'], { erasure: true, portability: false, objection: true, 'withdraw-consent': false }],
     // A national-law basis complements 6(1)(c) and changes nothing.
-    ['legal obligation with a national basis', ['gdpr-6-1-c', 'nl-awr-52'], { erasure: false, portability: false, objection: false, 'withdraw-consent': false }],
+    [
+      'legal obligation with a national basis',
+      ['gdpr-6-1-c', 'nl-awr-52'],
+      { erasure: false, portability: false, objection: false, 'withdraw-consent': false },
+    ],
   ];
   for (const [what, codes, expected] of cases) {
     t.strictSame(applies(codes), { ...always, ...expected }, what);
@@ -55,7 +59,13 @@ t.test('an activity with several purposes: a right applies when it applies to on
   // Public task plus legal obligation only: excluded.
   t.equal(applies(['gdpr-6-1-c'], ['gdpr-6-1-e']).erasure, false);
   // Consent for one purpose, legitimate interests for another.
-  t.strictSame(applies(['gdpr-6-1-a'], ['gdpr-6-1-f']), { ...always, erasure: true, portability: true, objection: true, 'withdraw-consent': true });
+  t.strictSame(applies(['gdpr-6-1-a'], ['gdpr-6-1-f']), {
+    ...always,
+    erasure: true,
+    portability: true,
+    objection: true,
+    'withdraw-consent': true,
+  });
 
   // No purposes (or none with a basis): nothing basis-dependent can be derived, and the reason says so.
   t.strictSame(applies(), { ...always, erasure: true, portability: false, objection: false, 'withdraw-consent': false });
@@ -82,7 +92,10 @@ t.test('the derived rights are on every activity response, and the rights table 
   t.equal(created.statusCode, 201);
   const byCode = (rights: any[]) => Object.fromEntries(rights.map((r) => [r.code, r.applies]));
   t.strictSame(byCode(created.data.rights), { ...always, erasure: false, portability: false, objection: false, 'withdraw-consent': false });
-  t.match(created.data.rights.find((r: any) => r.code === 'erasure'), { article: 'Art. 17', name: 'Right to erasure', reason: /17\(3\)\(b\)/ });
+  t.match(
+    created.data.rights.find((r: any) => r.code === 'erasure'),
+    { article: 'Art. 17', name: 'Right to erasure', reason: /17\(3\)\(b\)/ },
+  );
 
   const url = `/v1/processing-activities/${created.data.id}`;
   const read = await call(app, 'GET', url);
@@ -99,5 +112,8 @@ t.test('the derived rights are on every activity response, and the rights table 
   // Derived, not stored: a client cannot send them.
   const sent = await call(app, 'POST', '/v1/processing-activities', { name: 'With rights', rights: [] });
   t.equal(sent.statusCode, 400);
-  t.strictSame(sent.data.errors.map((e: any) => e.path), ['/rights']);
+  t.strictSame(
+    sent.data.errors.map((e: any) => e.path),
+    ['/rights'],
+  );
 });

@@ -16,9 +16,17 @@ t.test('the Woktron register loads through the services and reads back item by i
   const app = await buildTestApp(t);
   const first = await loadRegister(app.services, doc);
   const expected =
-    doc.organisations.length + doc.dataSubjectCategories.length + doc.dataCategories.length + doc.collectionChannels.length +
-    doc.purposes.length + doc.legalBases.length + doc.recipients.length + doc.retentionRules.length +
-    doc.securityMeasures.length + doc.activities.length + doc.privacyPolicies.length;
+    doc.organisations.length +
+    doc.dataSubjectCategories.length +
+    doc.dataCategories.length +
+    doc.collectionChannels.length +
+    doc.purposes.length +
+    doc.legalBases.length +
+    doc.recipients.length +
+    doc.retentionRules.length +
+    doc.securityMeasures.length +
+    doc.activities.length +
+    doc.privacyPolicies.length;
   t.same(first, { created: expected, updated: 0, unchanged: 0 });
 
   const sections: [string, { name: string }[]][] = [
@@ -56,7 +64,11 @@ t.test('the Woktron register loads through the services and reads back item by i
     ['access', 'erasure', 'objection', 'portability', 'rectification', 'restriction'],
     'the six rights the policy names',
   );
-  t.match(policy.rights.find((r: any) => r.right === 'access'), { feeNote: /fee/ }, 'the possible fee for access');
+  t.match(
+    policy.rights.find((r: any) => r.right === 'access'),
+    { feeNote: /fee/ },
+    'the possible fee for access',
+  );
   const rights = (await all(app, 'data-subject-rights')).map((r) => r.code);
   for (const statement of policy.rights) t.ok(rights.includes(statement.right), `${statement.right} is a GDPR right in the register`);
 
@@ -70,9 +82,15 @@ t.test('the Woktron register loads through the services and reads back item by i
   for (const activity of await all(app, 'processing-activities')) {
     const label = activity.name;
     t.ok(activity.controllers.length > 0, `${label}: controller`);
-    t.ok(activity.purposes.length > 0 && activity.purposes.every((p: any) => p.legalBases.length > 0), `${label}: purposes with legal bases`);
+    t.ok(
+      activity.purposes.length > 0 && activity.purposes.every((p: any) => p.legalBases.length > 0),
+      `${label}: purposes with legal bases`,
+    );
     t.ok(activity.dataSubjectCategories.length > 0, `${label}: data subjects`);
-    t.ok(activity.dataCategories.length > 0 && activity.dataCategories.every((d: any) => d.retentionRule), `${label}: data categories with retention`);
+    t.ok(
+      activity.dataCategories.length > 0 && activity.dataCategories.every((d: any) => d.retentionRule),
+      `${label}: data categories with retention`,
+    );
     t.ok(activity.collectionChannels.length > 0, `${label}: channels`);
     t.ok(activity.recipients.length > 0, `${label}: recipients`);
     t.ok(activity.securityMeasures.length > 0, `${label}: security measures`);

@@ -37,7 +37,8 @@ export function registerSchemaValidator() {
  */
 export async function generateActivities(dataSource: DataSource, count: number, prefix = 'Generated activity ') {
   await dataSource.transaction(async (manager) => {
-    const first = (table: string, n: number, where = 'TRUE') => `(SELECT id FROM ${table} WHERE ${where} ORDER BY lower(name), id LIMIT ${n})`;
+    const first = (table: string, n: number, where = 'TRUE') =>
+      `(SELECT id FROM ${table} WHERE ${where} ORDER BY lower(name), id LIMIT ${n})`;
     const mine = `SELECT id FROM processing_activities WHERE name LIKE $1 || '%'`;
     await manager.query(
       `INSERT INTO processing_activities (name, description, role, status, owner, review_due_at)
@@ -46,8 +47,14 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
          FROM generate_series(1, $2::int) g`,
       [prefix, count],
     );
-    await manager.query(`INSERT INTO activity_controllers (activity_id, organisation_id) SELECT a.id, o.id FROM (${mine}) a, ${first('organisations', 1)} o`, [prefix]);
-    await manager.query(`INSERT INTO activity_purposes (activity_id, purpose_id) SELECT a.id, p.id FROM (${mine}) a, ${first('purposes', 2)} p`, [prefix]);
+    await manager.query(
+      `INSERT INTO activity_controllers (activity_id, organisation_id) SELECT a.id, o.id FROM (${mine}) a, ${first('organisations', 1)} o`,
+      [prefix],
+    );
+    await manager.query(
+      `INSERT INTO activity_purposes (activity_id, purpose_id) SELECT a.id, p.id FROM (${mine}) a, ${first('purposes', 2)} p`,
+      [prefix],
+    );
     await manager.query(
       `INSERT INTO activity_purpose_legal_bases (activity_purpose_id, legal_basis_id, activity_id)
        SELECT ap.id, lb.id, ap.activity_id FROM activity_purposes ap JOIN (${mine}) a ON a.id = ap.activity_id,
@@ -72,9 +79,10 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
        SELECT adc.id, c.id, adc.activity_id FROM activity_data_categories adc JOIN (${mine}) a ON a.id = adc.activity_id, ${first('collection_channels', 1)} c`,
       [prefix],
     );
-    await manager.query(`INSERT INTO activity_recipients (activity_id, recipient_id) SELECT a.id, r.id FROM (${mine}) a, ${first('recipients', 2)} r`, [
-      prefix,
-    ]);
+    await manager.query(
+      `INSERT INTO activity_recipients (activity_id, recipient_id) SELECT a.id, r.id FROM (${mine}) a, ${first('recipients', 2)} r`,
+      [prefix],
+    );
     await manager.query(
       `INSERT INTO activity_recipient_data_categories (activity_recipient_id, data_category_id, activity_id)
        SELECT ar.id, d.id, ar.activity_id FROM activity_recipients ar JOIN (${mine}) a ON a.id = ar.activity_id, ${first('data_categories', 1)} d`,

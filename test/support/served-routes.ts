@@ -11,7 +11,10 @@ export function servedRoutes(app: FastifyInstance): Array<{ method: string; url:
     stack.length = depth;
     const url = (stack[depth - 1] ?? '') + match[2]!;
     stack.push(url);
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean)) {
       if (method !== 'HEAD') routes.push({ method, url });
     }
   }
