@@ -14,7 +14,7 @@ import { activityColumns } from '../src/processing-activities/read-model';
 import type { ActivityInput } from '../src/processing-activities/service';
 import { RegisterReader } from '../src/register/reader';
 import { renderJson } from '../src/register/render-json';
-import { withRights } from '../src/rights/derive-rights';
+import { withRights } from '../src/gdpr/rights';
 
 export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
 

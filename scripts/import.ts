@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { AppError } from '../src/errors';
-import { ImportService, type ImportFormat } from '../src/import/service';
+import type { ImportFormat } from '../src/import/service';
 
 /**
  * `npm run import -- <file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>]`:
@@ -49,7 +49,7 @@ async function main() {
   const app = await buildApp(config);
   await app.ready();
   try {
-    const imports = new ImportService(app.dataSource, app.services, app.dtoSchemas);
+    const imports = app.services.registerImport;
     const report = await imports.run(format, body, { mode: values.mode, dryRun: values['dry-run'], actor: { sub: values.actor } });
     const { create, match, change, conflict } = report.counts;
     console.log(

@@ -6,7 +6,8 @@ import type { Database } from './db/data-source';
 import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
-import { registerCrudRoutes } from './http/crud-routes';
+import { registerCrudRoutes } from './crud/crud-routes';
+import { buildingBlockServices } from './entry-services';
 import { rejectNulCharacters } from './http/no-nul';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { buildSerializerFactory } from './http/serializer';
@@ -23,7 +24,6 @@ import { processingActivityRoutes } from './processing-activities/routes';
 import { privacyNoticeRoutes } from './privacy-notice/routes';
 import { importRoutes } from './import/routes';
 import { registerRoutes } from './register/routes';
-import { buildingBlocks } from './resources';
 
 export interface BuildOptions {
   /** Use this open database instead of opening the configured one (tests). */
@@ -84,9 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await v1.register(privacyNoticeRoutes);
       await v1.register(registerRoutes);
       await v1.register(importRoutes);
-      for (const [key, definition] of Object.entries(buildingBlocks)) {
-        registerCrudRoutes(v1, definition as never, v1.services[key as keyof typeof buildingBlocks] as never);
-      }
+      for (const service of buildingBlockServices(v1.services)) registerCrudRoutes(v1, service);
     },
     { prefix: '/v1' },
   );

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
 import type { JsonSchema } from './http/dto';
-import type { Services } from './plugins/services';
+import type { Services } from './services';
 
 declare module 'fastify' {
   interface FastifyInstance {

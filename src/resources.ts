@@ -24,3 +24,6 @@ export const buildingBlocks = {
   privacyPolicies,
   dataSubjectRights,
 };
+
+export type BuildingBlocks = typeof buildingBlocks;
+export type BuildingBlockKey = keyof BuildingBlocks;

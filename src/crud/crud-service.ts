@@ -1,12 +1,11 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { RegisterEntity } from '../../entities/register-entity';
-import type { AuditAction } from '../../entities/audit-event';
-import { type Actor, recordChange } from '../audit/recorder';
+import type { Actor } from '../audit/recorder';
 import { findReferrers, linkedToActivitySql } from '../db/links';
 import { inTransaction } from '../db/transactions';
-import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
-import { AppError, notFound, unknownReference } from '../errors';
-import { assertPrecondition } from '../http/etag';
+import { isForeignKeyViolation } from '../db/pg-errors';
+import { AppError, notFound } from '../errors';
+import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from './audited-writes';
 import type { ResourceDefinition } from './resource-definition';
 
 export interface Page<T> {
@@ -91,81 +90,74 @@ export class CrudService<E extends RegisterEntity> {
     return this.findOne(this.dataSource.manager, id);
   }
 
+  /** How the write choreography (audited-writes.ts) reads and locks this resource's entries. */
+  private readonly store: EntryStore<E, E> = {
+    resource: this.definition.path,
+    singular: this.definition.singular,
+    read: (manager, id) =>
+      this.select(manager)
+        .where('r.id = :id', { id })
+        .getOne()
+        .then((found) => found ?? undefined),
+    lock: (manager, id) => this.lock(manager, id),
+  };
+
   /** `within`: a transaction of the caller's (e.g. an import) to run in, all or nothing. */
   create(input: Partial<E>, actor: Actor, within?: EntityManager): Promise<E> {
-    return inTransaction(this.dataSource, within, async (manager) => {
-      const values = { ...input, ...this.definition.createDefaults } as Partial<E>;
-      await this.definition.rules?.beforeWrite?.(manager, values);
-      const entity = manager.create(this.definition.entity, values as E);
-      try {
-        await manager.insert(this.definition.entity, entity as never);
-      } catch (error) {
-        throw this.describeWriteError(error, input);
-      }
-      const created = await this.findOne(manager, entity.id);
-      await this.audit(manager, actor, 'create', null, created);
-      return created;
-    });
+    return inTransaction(this.dataSource, within, (manager) =>
+      createEntry(this.store, manager, actor, async () => {
+        const values = { ...input, ...this.definition.createDefaults } as Partial<E>;
+        await this.definition.rules?.beforeWrite?.(manager, values);
+        const entity = manager.create(this.definition.entity, values as E);
+        try {
+          await manager.insert(this.definition.entity, entity as never);
+        } catch (error) {
+          throw describeWriteError(error, this.definition.singular, input);
+        }
+        return entity.id;
+      }),
+    );
   }
 
   update(id: string, patch: Partial<E>, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<E> {
-    return inTransaction(this.dataSource, within, async (manager) => {
-      const existing = await this.lock(manager, id);
-      const before = await this.findOne(manager, id);
-      assertPrecondition(before, ifMatch, this.definition.singular);
-      this.definition.rules?.assertMutable?.(existing);
-      await this.definition.rules?.beforeWrite?.(manager, { ...existing, ...patch }, existing);
-      try {
-        await manager.update(this.definition.entity, { id } as never, patch as never);
-      } catch (error) {
-        throw this.describeWriteError(error, patch);
-      }
-      const after = await this.findOne(manager, id);
-      await this.audit(manager, actor, 'update', before, after);
-      return after;
-    });
+    return inTransaction(this.dataSource, within, (manager) =>
+      updateEntry(this.store, manager, id, ifMatch, actor, async (_before, existing) => {
+        this.definition.rules?.assertMutable?.(existing);
+        await this.definition.rules?.beforeWrite?.(manager, { ...existing, ...patch }, existing);
+        try {
+          await manager.update(this.definition.entity, { id } as never, patch as never);
+        } catch (error) {
+          throw describeWriteError(error, this.definition.singular, patch);
+        }
+      }),
+    );
   }
 
   remove(id: string, ifMatch: string | undefined, actor: Actor): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      const existing = await this.lock(manager, id);
-      const before = await this.findOne(manager, id);
-      assertPrecondition(before, ifMatch, this.definition.singular);
-      this.definition.rules?.assertMutable?.(existing);
-      const referrers = await findReferrers(manager, this.definition.entity, id);
-      if (referrers.length > 0) throw this.stillReferenced(existing, referrers);
-      try {
-        await manager.delete(this.definition.entity, { id } as never);
-      } catch (error) {
-        if (!isForeignKeyViolation(error)) throw error;
-        // Linked by a concurrent transaction after the check above.
-        throw this.stillReferenced(existing, await findReferrers(manager, this.definition.entity, id));
-      }
-      await this.audit(manager, actor, 'delete', before, null);
-    });
+    return this.dataSource.transaction((manager) =>
+      removeEntry(this.store, manager, id, ifMatch, actor, async (_before, existing) => {
+        this.definition.rules?.assertMutable?.(existing);
+        const referrers = await findReferrers(manager, this.definition.entity, id);
+        if (referrers.length > 0) throw this.stillReferenced(existing, referrers);
+        try {
+          await manager.delete(this.definition.entity, { id } as never);
+        } catch (error) {
+          if (!isForeignKeyViolation(error)) throw error;
+          // Linked by a concurrent transaction after the check above.
+          throw this.stillReferenced(existing, await findReferrers(manager, this.definition.entity, id));
+        }
+      }),
+    );
   }
 
-  private audit(manager: EntityManager, actor: Actor, action: AuditAction, before: E | null, after: E | null) {
-    const entry = (after ?? before)!;
-    return recordChange(manager, actor, {
-      action,
-      resource: this.definition.path,
-      entityId: entry.id,
-      entityName: entry.name,
-      before,
-      after,
-    });
-  }
-
-  private async lock(manager: EntityManager, id: string): Promise<E> {
+  private async lock(manager: EntityManager, id: string): Promise<E | undefined> {
     const existing = await manager
       .getRepository(this.definition.entity)
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
       .where('r.id = :id', { id })
       .getOne();
-    if (!existing) throw notFound(this.definition.singular, id);
-    return existing;
+    return existing ?? undefined;
   }
 
   private stillReferenced(existing: E, referencedBy: Awaited<ReturnType<typeof findReferrers>>) {
@@ -175,20 +167,5 @@ export class CrudService<E extends RegisterEntity> {
       `The ${this.definition.singular} "${existing.name}" is still linked from: ${names.join(', ')}. Remove those links first.`,
       { referencedBy },
     );
-  }
-
-  /** Unique and foreign-key violations become 409 / 422 naming the field; anything else is rethrown. */
-  private describeWriteError(error: unknown, input: Partial<E>): unknown {
-    const field = constraintField(pgError(error)?.constraint);
-    if (isUniqueViolation(error) && field) {
-      const value = (input as Record<string, unknown>)[field];
-      return new AppError('DUPLICATE', `A ${this.definition.singular} with ${field} "${String(value)}" already exists.`, {
-        errors: [{ in: 'body', path: `/${field}`, message: `is already used by another ${this.definition.singular}` }],
-      });
-    }
-    if (isForeignKeyViolation(error) && field) {
-      return unknownReference([{ in: 'body', path: `/${field}`, message: 'refers to an entry that does not exist' }]);
-    }
-    return error;
   }
 }

@@ -1,3 +1,4 @@
+import type { Resource } from '../auth/permissions';
 import type { ClassType } from '../http/dto';
 import type { EntityManager } from 'typeorm';
 import type { RegisterEntity } from '../../entities/register-entity';
@@ -26,8 +27,8 @@ export interface ResourceRules<E> {
  * all derived from this.
  */
 export interface ResourceDefinition<E extends RegisterEntity = RegisterEntity> {
-  /** URL segment under /v1, e.g. 'data-categories'. */
-  path: string;
+  /** URL segment under /v1, e.g. 'data-categories': a resource of the permission table (auth/permissions.ts). */
+  path: Resource;
   /** For messages: 'data category'. */
   singular: string;
   tag: string;
@@ -35,6 +36,11 @@ export interface ResourceDefinition<E extends RegisterEntity = RegisterEntity> {
   entity: new () => E;
   /** Reference data: only list and get are offered (create/update DTOs are then not used). */
   readOnly?: boolean;
+  /**
+   * The field a register document names an entry by, when it is not `name` (legal bases: `code`);
+   * lists of links also order the entries by it.
+   */
+  naturalKey?: string;
   dto: { create?: ClassType; update?: ClassType; response: ClassType; query: ClassType };
   filters: Record<string, FilterSpec>;
   /** Many-to-one relations returned as { id, name } next to their id field. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../http/common-dto';
 import { inline, json, problems, ref } from '../http/responses';
 import { ActivityFindingsQuery, ActivityFindingsResponse, RegisterFindingsQuery, RegisterFindingsResponse } from './dto';
-import { FindingsService, type FindingsFilter } from './service';
+import type { FindingsFilter } from './service';
 
 const tags = ['Findings'];
 
@@ -13,7 +13,7 @@ export const findingsTag = {
 };
 
 export async function findingsRoutes(app: FastifyInstance) {
-  const service = new FindingsService(app.dataSource);
+  const service = app.services.findings;
 
   app.get<{ Querystring: FindingsFilter }>(
     '/register/findings',

@@ -1,7 +1,7 @@
 import type { RightStatement } from '../../entities/privacy-policy';
-import { deriveRights, rightDefinitions } from '../rights/derive-rights';
-import { adequacyCountries, eeaCountries } from './countries';
-import { describeDuration, isLonger } from './iso-duration';
+import { deriveRights, rightDefinitions } from '../gdpr/rights';
+import { adequacyCountries, eeaCountries } from '../gdpr/countries';
+import { describeDuration, isLonger } from '../gdpr/iso-duration';
 
 export const findingSeverities = ['error', 'warning', 'info'] as const;
 export type FindingSeverity = (typeof findingSeverities)[number];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import { AuditEventListQuery, AuditEventResponse, RegisterDiffQuery, RegisterDiffResponse } from './dto';
-import { type AuditQuery, HistoryService } from './service';
+import type { AuditQuery } from './service';
 
 export const historyTag = {
   name: 'Audit trail and history',
@@ -10,7 +10,7 @@ export const historyTag = {
 };
 
 export async function historyRoutes(app: FastifyInstance) {
-  const history = new HistoryService(app.dataSource);
+  const history = app.services.history;
 
   app.get<{ Querystring: AuditQuery }>(
     '/audit-events',

@@ -69,6 +69,20 @@ function named<T extends DtoClass>(cls: T, name: string): T {
   return cls;
 }
 
+/**
+ * A DTO's fields in declaration order, a parent class's before its own (as the generated JSON
+ * Schema lists them): EntityRef's id and name, then LegalBasisRef's code, article and kind.
+ */
+export function dtoFields(dto: ClassType): string[] {
+  const chain: ClassType[] = [];
+  for (let cls: unknown = dto; typeof cls === 'function' && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    chain.unshift(cls as ClassType);
+  }
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(dto as never, '', true, false);
+  const fields = chain.flatMap((cls) => metadata.filter((meta) => meta.target === cls).map((meta) => meta.propertyName));
+  return [...new Set(fields)];
+}
+
 /** The update shape of a create DTO: every field optional (nullable ones may be null), at least one. */
 export function updateDtoOf<T extends DtoClass>(Create: T, name: string): T {
   const Update = named(class extends Create {}, name);

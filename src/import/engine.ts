@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/recorder';
 import { AppError, type ImportConflictDetail, type ImportProblemDetail } from '../errors';
+import type { EntryServices } from '../entry-services';
+import { withRights } from '../gdpr/rights';
 import { etagOf } from '../http/etag';
-import type { Services } from '../plugins/services';
+import { linkViewFields, linksFromDocument } from '../processing-activities/link-walk';
 import { activityColumns } from '../processing-activities/read-model';
-import type { ActivityInput, ActivityView } from '../processing-activities/service';
-import { withRights } from '../rights/derive-rights';
+import type { ActivityInput, ActivityView } from '../processing-activities/view';
+import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import type { RegisterDocument } from '../seed/register-document';
 import type { BodyValidator } from './validate';
 
@@ -76,37 +78,16 @@ class DryRunDone extends Error {
 }
 
 type Body = Record<string, unknown>;
-type Kind = keyof Services;
+type Kind = BuildingBlockKey | 'processingActivities';
 
-/** URL segments of the services, for the report. */
-const resourceOf: Record<Kind, string> = {
-  legalBases: 'legal-bases',
-  organisations: 'organisations',
-  dataSubjectCategories: 'data-subject-categories',
-  dataCategories: 'data-categories',
-  collectionChannels: 'collection-channels',
-  purposes: 'purposes',
-  recipients: 'recipients',
-  retentionRules: 'retention-rules',
-  securityMeasures: 'security-measures',
-  privacyPolicies: 'privacy-policies',
-  dataSubjectRights: 'data-subject-rights',
-  processingActivities: 'processing-activities',
-};
+/** URL segment of a kind, for the report. */
+const resourceOf = (kind: Kind) => (kind === 'processingActivities' ? 'processing-activities' : buildingBlocks[kind].path);
 
-/** The building blocks a document holds; what exists of each is read in one query. */
-const importedKinds: Kind[] = [
-  'legalBases',
-  'organisations',
-  'dataSubjectCategories',
-  'dataCategories',
-  'collectionChannels',
-  'purposes',
-  'recipients',
-  'retentionRules',
-  'securityMeasures',
-  'privacyPolicies',
-];
+/** What a document names an entry of this kind by: its name, or its natural key (legal bases: code). */
+const naturalKeyOf = (kind: Kind): string => (kind === 'processingActivities' ? 'name' : (buildingBlocks[kind].naturalKey ?? 'name'));
+
+/** The building blocks a document holds (not read-only reference data); what exists of each is read in one query. */
+const importedKinds = (Object.keys(buildingBlocks) as BuildingBlockKey[]).filter((kind) => !buildingBlocks[kind].readOnly);
 
 /** Keeps the stated fields: drops undefined (not stated) and review-only `source`. */
 function stated(item: object, omit: string[] = []): Body {
@@ -165,7 +146,7 @@ export const importInvalid = (problems: ImportProblemDetail[]) =>
 
 export async function importRegister(
   dataSource: DataSource,
-  services: Services,
+  services: EntryServices,
   document: ImportDocument,
   options: ImportOptions,
 ): Promise<ImportReport> {
@@ -207,7 +188,7 @@ class ImportRun {
   /** Checks every entry's body against the API's schema, ids stood in for: every problem, before any write. */
   static check(
     document: ImportDocument,
-    services: Services,
+    services: EntryServices,
     validate: BodyValidator,
     originOf?: ImportOptions['originOf'],
   ): ImportProblemDetail[] {
@@ -215,7 +196,7 @@ class ImportRun {
     run.placeholders = true;
     const problems: ImportProblemDetail[] = [];
     for (const step of run.steps()) {
-      const resource = resourceOf[step.kind];
+      const resource = resourceOf(step.kind);
       const origin = originOf?.(resource, step.name);
       for (const error of validate(resource, step.wanted())) {
         problems.push(
@@ -241,7 +222,7 @@ class ImportRun {
 
   constructor(
     private readonly transaction: EntityManager | undefined,
-    private readonly services: Services,
+    private readonly services: EntryServices,
     private readonly document: ImportDocument,
     private readonly mode: ImportMode,
     private readonly dryRun: boolean,
@@ -322,10 +303,9 @@ class ImportRun {
   /** Reads every existing entry of the kinds the document names: one query per kind. */
   private async loadExisting() {
     for (const kind of importedKinds) {
-      const service = this.services[kind] as { definition: { entity: new () => object } };
-      const rows = (await this.manager.getRepository(service.definition.entity).find()) as Body[];
+      const rows = (await this.manager.getRepository(buildingBlocks[kind].entity).find()) as unknown as Body[];
       for (const row of rows) {
-        const name = String(kind === 'legalBases' ? row.code : row.name);
+        const name = String(row[naturalKeyOf(kind)]);
         this.ids.set(this.key(kind, name), String(row.id));
         this.existing.set(this.key(kind, name), row);
       }
@@ -345,7 +325,7 @@ class ImportRun {
     const key = this.key(step.kind, step.name);
     const found = this.existing.get(key);
     const wanted = step.wanted();
-    const entry: ImportEntry = { resource: resourceOf[step.kind], name: step.name, action: 'create' };
+    const entry: ImportEntry = { resource: resourceOf(step.kind), name: step.name, action: 'create' };
     if (!found) {
       const created = await this.create(step.kind, wanted);
       this.ids.set(key, created.id);
@@ -380,7 +360,7 @@ class ImportRun {
 
   private create(kind: Kind, body: Body): Promise<{ id: string }> {
     if (kind === 'processingActivities') return this.services.processingActivities.create(body as ActivityInput, this.actor, this.manager);
-    return (this.services[kind] as Services['purposes']).create(body as never, this.actor, this.manager);
+    return this.services[kind].create(body as never, this.actor, this.manager);
   }
 
   private update(kind: Kind, found: Body, body: Body): Promise<unknown> {
@@ -388,48 +368,14 @@ class ImportRun {
     const etag = etagOf(found);
     if (kind === 'processingActivities')
       return this.services.processingActivities.update(String(found.id), body as ActivityInput, etag, this.actor, this.manager);
-    return (this.services[kind] as Services['purposes']).update(String(found.id), body as never, etag, this.actor, this.manager);
+    return this.services[kind].update(String(found.id), body as never, etag, this.actor, this.manager);
   }
 
+  /** An activity of the document as a create request: its own fields as stated, its links (by name) as ids. */
   private activityBody(item: ImportDocument['activities'][number]): Body {
-    const id = (kind: Kind) => (name: string) => this.idOf(kind, name);
     return stated({
-      ...stated(item, [
-        'controllers',
-        'purposes',
-        'dataSubjectCategories',
-        'dataCategories',
-        'collectionChannels',
-        'recipients',
-        'transfers',
-        'securityMeasures',
-      ]),
-      controllerIds: item.controllers.map(id('organisations')),
-      purposes: item.purposes.map((p) => ({
-        purposeId: this.idOf('purposes', p.purpose),
-        legalBasisIds: p.legalBases.map(id('legalBases')),
-        legitimateInterest: p.legitimateInterest ?? null,
-        assessmentReference: p.assessmentReference ?? null,
-      })),
-      dataSubjectCategoryIds: item.dataSubjectCategories.map(id('dataSubjectCategories')),
-      dataCategories: item.dataCategories.map((c) => ({
-        dataCategoryId: this.idOf('dataCategories', c.dataCategory),
-        retentionRuleId: c.retentionRule ? this.idOf('retentionRules', c.retentionRule) : null,
-        sourceChannelIds: (c.sourceChannels ?? []).map(id('collectionChannels')),
-      })),
-      collectionChannelIds: item.collectionChannels.map(id('collectionChannels')),
-      recipients: item.recipients.map((r) => ({
-        recipientId: this.idOf('recipients', r.recipient),
-        dataCategoryIds: (r.dataCategories ?? []).map(id('dataCategories')),
-      })),
-      transfers: item.transfers.map((t) => ({
-        recipientId: this.idOf('recipients', t.recipient),
-        country: t.country,
-        mechanismId: t.mechanism ? this.idOf('legalBases', t.mechanism) : null,
-        safeguard: t.safeguard ?? null,
-        tiaReference: t.tiaReference ?? null,
-      })),
-      securityMeasureIds: item.securityMeasures.map(id('securityMeasures')),
+      ...stated(item, linkViewFields),
+      ...linksFromDocument(item, (target, name) => this.idOf(target, name)),
     });
   }
 
@@ -452,7 +398,7 @@ export class MissingDependency extends Error {
     readonly entryName: string,
   ) {
     super(
-      `refers to ${resourceOf[kind].replace(/s$/, '').replace(/-/g, ' ')} "${entryName}", which neither the file nor the register holds`,
+      `refers to ${resourceOf(kind).replace(/s$/, '').replace(/-/g, ' ')} "${entryName}", which neither the file nor the register holds`,
     );
   }
 }

@@ -5,7 +5,7 @@ import { inline, json, problems, ref } from '../http/responses';
 import { RegisterExport } from '../register/dto';
 import { registerTag } from '../register/routes';
 import { RegisterImportQuery, RegisterImportReport } from './dto';
-import { ImportService, type ImportFormat } from './service';
+import type { ImportFormat } from './service';
 
 const csvTypes = ['text/csv', 'application/csv'];
 
@@ -17,7 +17,7 @@ const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.
  * limit apply to this route only.
  */
 export async function importRoutes(app: FastifyInstance) {
-  const imports = new ImportService(app.dataSource, app.services, app.dtoSchemas);
+  const imports = app.services.registerImport;
   const limit = app.config.IMPORT_BODY_LIMIT_BYTES;
   app.addContentTypeParser(csvTypes, { parseAs: 'string', bodyLimit: limit }, (_request, body, done) => done(null, body));
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../audit/recorder';
 import type { JsonSchema } from '../http/dto';
-import type { Services } from '../plugins/services';
+import type { EntryServices } from '../entry-services';
 import { parseIcoCsv } from './csv';
 import { importInvalid, importRegister, type ImportDocument, type ImportMode, type ImportReport } from './engine';
 import { createExportChecker, documentFromExport, maxReportedProblems } from './from-export';
@@ -24,7 +24,7 @@ export class ImportService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly services: Services,
+    private readonly services: EntryServices,
     private readonly dtoSchemas: Record<string, JsonSchema>,
   ) {}
 
@@ -52,6 +52,14 @@ export class ImportService {
       originOf,
     });
     return { format, records, ...report };
+  }
+
+  /**
+   * Brings a register document (entries by name, as the seed writes them) in: checked against the
+   * API's request schemas, then written through the services, all or nothing.
+   */
+  importDocument(document: ImportDocument, options: { mode: ImportMode; dryRun?: boolean; actor: Actor }): Promise<ImportReport> {
+    return importRegister(this.dataSource, this.services, document, { ...options, validate: this.compiled.validate });
   }
 
   private fromJson(body: unknown) {

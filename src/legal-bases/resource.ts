@@ -10,6 +10,7 @@ export const legalBases: ResourceDefinition<LegalBasis> = {
   tagDescription:
     'GDPR Art. 6, 9 and 10 grounds and Art. 45–49 transfer mechanisms with their W3C DPV IRIs (built in, read-only), plus national-law bases you add.',
   entity: LegalBasis,
+  naturalKey: 'code',
   dto: { create: LegalBasisCreate, update: LegalBasisUpdate, response: LegalBasisResponse, query: LegalBasisListQuery },
   filters: {
     retired: { kind: 'since', column: 'retiredAt' },

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { inline, problems, ref } from '../http/responses';
 import { PrivacyNoticeQuery, PrivacyNoticeResponse } from './dto';
 import { renderMarkdown } from './markdown';
-import { PrivacyNoticeService } from './service';
 
 export const privacyNoticeTag = {
   name: 'Privacy notice',
@@ -29,7 +28,7 @@ export function wantsMarkdown(format: string | undefined, accept: string | undef
 }
 
 export async function privacyNoticeRoutes(app: FastifyInstance) {
-  const service = new PrivacyNoticeService(app.dataSource);
+  const service = app.services.privacyNotice;
 
   app.get<{ Querystring: { organisationId?: string; format?: string } }>(
     '/privacy-notice',

@@ -2,11 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CookieDetails } from '../../entities/collection-channel';
 import type { PolicyNote, RightStatement } from '../../entities/privacy-policy';
 import { AppError, notFound } from '../errors';
-import { eeaCountries } from '../findings/countries';
-import { describeDuration } from '../findings/iso-duration';
+import { eeaCountries } from '../gdpr/countries';
+import { describeDuration } from '../gdpr/iso-duration';
 import type { ActivityRecord } from '../findings/rules';
 import { activityColumns } from '../processing-activities/read-model';
-import { deriveRights, rightDefinitions } from '../rights/derive-rights';
+import { deriveRights, rightDefinitions } from '../gdpr/rights';
 import type { NoticeLegalBasis, NoticeRight, NoticeStatement, PrivacyNoticeResponse } from './dto';
 import type { JsonObject } from '../http/dto';
 

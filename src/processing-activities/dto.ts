@@ -17,7 +17,7 @@ import {
 import { activityRoles, activityStatuses } from '../../entities/processing-activity';
 import { EntityRef, ListQuery } from '../http/common-dto';
 import { addEntityFields, Doc, isoDatePattern, updateDtoOf } from '../http/dto';
-import { ActivityRight } from '../rights/dto';
+import { ActivityRight } from '../gdpr/rights-dto';
 
 const maxLinks = 200;
 const uuidExample = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
@@ -358,6 +358,13 @@ export class ActivityTransferLink {
 const refs = (description: string) => Doc({ description });
 
 export class ProcessingActivityResponse {
+  // id, createdAt, updatedAt and version: documented by addEntityFields below. The timestamps are
+  // Dates as read from the database and text as the audit trail recorded them.
+  id!: string;
+  createdAt!: Date | string;
+  updatedAt!: Date | string;
+  version!: number;
+
   @IsString()
   @Doc({ description: 'Name', example: 'Customer orders and service delivery' })
   name!: string;

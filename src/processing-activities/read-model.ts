@@ -1,213 +1,232 @@
+import { getMetadataArgsStorage } from 'typeorm';
+import type { JsonObject } from '../http/dto';
+import { dtoFields } from '../http/dto';
+import { buildingBlocks, type BuildingBlockKey } from '../resources';
+import type { ActivityView } from './view';
+import { activityLinks, isFlat, partsOf, primaryRef, type ListPart, type RefPart } from './links';
+
 /**
- * The processing activity as the API returns it, links resolved, built by PostgreSQL (json_agg
- * per link kind). ONE definition of each link kind below gives two forms of the same SQL, so
- * their shapes cannot drift apart:
+ * The processing activity as the API returns it, links resolved — generated from the link
+ * catalogue (links.ts) in two forms that give the same activities:
  *
- * - `activityColumns`: correlated subqueries per activity — for get, list (a page of ≤ 100) and
- *   the findings / privacy notice, where only a few activities are read;
- * - `bulkActivityQuery`: set-based — each link table aggregated once, grouped by activity, and
- *   hash-joined to the activities. For the export, which reads every activity of the register:
- *   at 10,000 activities the correlated form runs ~250,000 subplans and takes seconds; this one
- *   scans each link table once.
+ * - `activityColumns`: correlated subqueries, PostgreSQL building each link list as JSON — for
+ *   get, list (a page of ≤ 100) and the findings, the privacy notice and the import, which read a
+ *   few activities or read them once;
+ * - `compactActivityQuery` + `assembleActivity`: set-based, for the export, which reads every
+ *   activity: each link table is aggregated once, grouped by activity, as ids and the link's own
+ *   columns only; names and details come from the building blocks read once up front
+ *   (`BlockIndex`), and lists are put in the same order by each building block's rank. At 10,000
+ *   activities the correlated form runs ~250,000 subplans; this one scans each link table once.
  */
 
-const ref = (alias: string) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name)`;
-const legalBasisRef = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'code', ${alias}.code, 'article', ${alias}.article, 'kind', ${alias}.kind)`;
-const recipientRef = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'kind', ${alias}.kind, 'country', ${alias}.country)`;
+const snake = (field: string) => field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
-/**
- * One list of links: `from` is the link table aliased `alias` with what it joins, `parent` the
- * link column pointing at the owner (the activity, or a parent link row), `element` one item
- * (nested lists by `nested(name)`), `order` the order of the items.
- */
-interface LinkList {
-  alias: string;
-  from: string;
-  parent: string;
-  element: (nested: (name: string) => string) => string;
-  order: string;
-  children?: Record<string, LinkList>;
+/** Where the building block a reference points at lives, and how lists order its entries. */
+export interface LinkTarget {
+  key: BuildingBlockKey;
+  table: string;
+  /** `lower(name), id`, or the natural key (legal bases: code). */
+  order: (alias: string) => string;
 }
 
-const links: Record<string, LinkList> = {
-  controllers: {
-    alias: 'x',
-    from: 'activity_controllers x JOIN organisations o ON o.id = x.organisation_id',
-    parent: 'activity_id',
-    element: () => ref('o'),
-    order: 'lower(o.name), o.id',
-  },
-  purposes: {
-    alias: 'x',
-    from: 'activity_purposes x JOIN purposes p ON p.id = x.purpose_id',
-    parent: 'activity_id',
-    element: (nested) => `json_build_object(
-       'purpose', ${ref('p')},
-       'legalBases', ${nested('legalBases')},
-       'legitimateInterest', x.legitimate_interest,
-       'assessmentReference', x.assessment_reference)`,
-    order: 'lower(p.name), p.id',
-    children: {
-      legalBases: {
-        alias: 'y',
-        from: 'activity_purpose_legal_bases y JOIN legal_bases lb ON lb.id = y.legal_basis_id',
-        parent: 'activity_purpose_id',
-        element: () => legalBasisRef('lb'),
-        order: 'lb.code',
-      },
-    },
-  },
-  dataSubjectCategories: {
-    alias: 'x',
-    from: 'activity_data_subject_categories x JOIN data_subject_categories s ON s.id = x.data_subject_category_id',
-    parent: 'activity_id',
-    element: () => ref('s'),
-    order: 'lower(s.name), s.id',
-  },
-  dataCategories: {
-    alias: 'x',
-    from: `activity_data_categories x JOIN data_categories d ON d.id = x.data_category_id
-           LEFT JOIN retention_rules r ON r.id = x.retention_rule_id`,
-    parent: 'activity_id',
-    element: (nested) => `json_build_object(
-       'dataCategory', json_build_object('id', d.id, 'name', d.name, 'sensitivity', d.sensitivity),
-       'retentionRule', CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object(
-          'id', r.id, 'name', r.name, 'duration', r.duration, 'maximumDuration', r.maximum_duration) END,
-       'sourceChannels', ${nested('sourceChannels')})`,
-    order: 'lower(d.name), d.id',
-    children: {
-      sourceChannels: {
-        alias: 'y',
-        from: 'activity_data_category_sources y JOIN collection_channels c ON c.id = y.collection_channel_id',
-        parent: 'activity_data_category_id',
-        element: () => ref('c'),
-        order: 'lower(c.name), c.id',
-      },
-    },
-  },
-  collectionChannels: {
-    alias: 'x',
-    from: 'activity_collection_channels x JOIN collection_channels c ON c.id = x.collection_channel_id',
-    parent: 'activity_id',
-    element: () => ref('c'),
-    order: 'lower(c.name), c.id',
-  },
-  recipients: {
-    alias: 'x',
-    from: 'activity_recipients x JOIN recipients r ON r.id = x.recipient_id',
-    parent: 'activity_id',
-    element: (nested) => `json_build_object('recipient', ${recipientRef('r')}, 'dataCategories', ${nested('dataCategories')})`,
-    order: 'lower(r.name), r.id',
-    children: {
-      dataCategories: {
-        alias: 'y',
-        from: 'activity_recipient_data_categories y JOIN data_categories d ON d.id = y.data_category_id',
-        parent: 'activity_recipient_id',
-        element: () => ref('d'),
-        order: 'lower(d.name), d.id',
-      },
-    },
-  },
-  transfers: {
-    alias: 'x',
-    from: `activity_transfers x JOIN recipients r ON r.id = x.recipient_id
-           LEFT JOIN legal_bases lb ON lb.id = x.mechanism_id`,
-    parent: 'activity_id',
-    element: () => `json_build_object(
-       'recipient', ${recipientRef('r')},
-       'country', x.country,
-       'mechanism', CASE WHEN lb.id IS NULL THEN NULL ELSE ${legalBasisRef('lb')} END,
-       'safeguard', x.safeguard,
-       'tiaReference', x.tia_reference)`,
-    order: 'lower(r.name), x.country, x.id',
-  },
-  securityMeasures: {
-    alias: 'x',
-    from: 'activity_security_measures x JOIN security_measures m ON m.id = x.security_measure_id',
-    parent: 'activity_id',
-    element: () => ref('m'),
-    order: 'lower(m.name), m.id',
-  },
+const tableOf = (entity: unknown) => {
+  const table = getMetadataArgsStorage().tables.find((args) => args.target === entity);
+  if (!table?.name) throw new Error(`no table for ${String(entity)}`);
+  return table.name;
 };
 
-const emptyList = `'[]'::json`;
-const quoted = (name: string) => (/^[a-z]+$/.test(name) ? name : `"${name}"`);
-
-/** The correlated form: a scalar subquery per list, for the owner row aliased `owner`. */
-function correlated(list: LinkList, owner: string): string {
-  const nested = (name: string) => correlated(list.children![name]!, list.alias);
-  return `COALESCE((SELECT json_agg(${list.element(nested)} ORDER BY ${list.order})
-     FROM ${list.from} WHERE ${list.alias}.${list.parent} = ${owner}.id), ${emptyList})`;
-}
-
-/**
- * The set-based form: a derived table `(k, v)` with each owner's list, for the link rows of the
- * activities `scope` selects (every link table has an activity_id).
- */
-function grouped(list: LinkList, name: string, scope: string): { join: string; value: string } {
-  const table = `g_${name}`;
-  const children = Object.entries(list.children ?? {}).map(([childName, child]) => ({
-    childName,
-    ...grouped(child, `${name}_${childName}`, scope),
-  }));
-  const nested = (childName: string) => children.find((child) => child.childName === childName)!.value;
-  const joins = children.map((child) => child.join.replace(/__OWNER__/g, `${list.alias}.id`)).join('\n');
+export function linkTarget(key: BuildingBlockKey): LinkTarget {
+  const definition = buildingBlocks[key];
+  const naturalKey = 'naturalKey' in definition ? definition.naturalKey : undefined;
   return {
-    join: `LEFT JOIN (SELECT ${list.alias}.${list.parent} AS k, json_agg(${list.element(nested)} ORDER BY ${list.order}) AS v
-       FROM ${list.from}
-       ${joins}
-       WHERE ${list.alias}.activity_id IN (${scope})
-       GROUP BY ${list.alias}.${list.parent}) ${table} ON ${table}.k = __OWNER__`,
-    value: `COALESCE(${table}.v, ${emptyList})`,
+    key,
+    table: tableOf(definition.entity),
+    order: naturalKey ? (alias) => `${alias}.${snake(naturalKey)}` : (alias) => `lower(${alias}.name), ${alias}.id`,
   };
 }
 
-const scalarColumns = `
+const refJson = (ref: RefPart, alias: string) =>
+  `json_build_object(${dtoFields(ref.shape)
+    .map((field) => `'${field}', ${alias}.${snake(field)}`)
+    .join(', ')})`;
+
+/** The joins, element and order of one list's rows aliased `x` (references aliased `x_0`, `x_1`…). */
+function listShape(list: ListPart, x: string, nested: (child: ListPart) => string) {
+  const parts = partsOf(list);
+  const aliases = new Map<RefPart, string>();
+  const joins = parts
+    .filter((part): part is RefPart => part.part === 'ref')
+    .map((ref, i) => {
+      const alias = `${x}_${i}`;
+      aliases.set(ref, alias);
+      const target = linkTarget(ref.target);
+      return `${ref.optional ? 'LEFT JOIN' : 'JOIN'} ${target.table} ${alias} ON ${alias}.id = ${x}.${ref.column}`;
+    })
+    .join(' ');
+  const refValue = (ref: RefPart) => {
+    const alias = aliases.get(ref)!;
+    return ref.optional ? `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${refJson(ref, alias)} END` : refJson(ref, alias);
+  };
+  const element = isFlat(list)
+    ? refValue(list.item)
+    : `json_build_object(${parts
+        .map((part) => {
+          const value = part.part === 'ref' ? refValue(part) : part.part === 'column' ? `${x}.${part.column}` : nested(part);
+          return `'${part.field}', ${value}`;
+        })
+        .join(', ')})`;
+  const order = orderOf(list)
+    .map((key) => {
+      if (key === 'id') return `${x}.id`;
+      if ('column' in key) return `${x}.${columnOf(list, key.column)}`;
+      const ref = refNamed(list, key.ref);
+      return linkTarget(ref.target).order(aliases.get(ref)!);
+    })
+    .join(', ');
+  return { joins, element, order };
+}
+
+function orderOf(list: ListPart): NonNullable<ListPart['order']> {
+  return list.order ?? [{ ref: primaryRef(list).field }];
+}
+
+function refNamed(list: ListPart, field: string): RefPart {
+  const found = partsOf(list).find((part): part is RefPart => part.part === 'ref' && part.field === field);
+  if (!found) throw new Error(`link list ${list.field} has no reference ${field}`);
+  return found;
+}
+
+function columnOf(list: ListPart, field: string): string {
+  const found = partsOf(list).find((part) => part.part === 'column' && part.field === field);
+  if (!found || found.part !== 'column') throw new Error(`link list ${list.field} has no column ${field}`);
+  return found.column;
+}
+
+/** The correlated form of one list: a scalar subquery for the owner row aliased `owner`. */
+function correlated(list: ListPart, owner: string, depth: number): string {
+  const x = `l${depth}`;
+  const { joins, element, order } = listShape(list, x, (child) => correlated(child, x, depth + 1));
+  return `COALESCE((SELECT json_agg(${element} ORDER BY ${order})
+     FROM ${list.table} ${x} ${joins} WHERE ${x}.${list.owner} = ${owner}.id), '[]'::json)`;
+}
+
+/** The activity's own columns, for activity rows aliased `a`. */
+export const scalarColumns = `
   a.id, a.name, a.description, a.role, a.status, a.owner,
   to_char(a.review_due_at, 'YYYY-MM-DD') AS "reviewDueAt",
   a.dpia_required AS "dpiaRequired", a.dpia_reference AS "dpiaReference",
   a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.version`;
 
+const quoted = (name: string) => (/^[a-z]+$/.test(name) ? name : `"${name}"`);
+
 /** The read model's columns for activity rows aliased `a` (correlated form). */
 export const activityColumns = `${scalarColumns},
-  ${Object.entries(links)
-    .map(([name, list]) => `${correlated(list, 'a')} AS ${quoted(name)}`)
-    .join(',\n  ')}`;
+  ${activityLinks.map((list) => `${correlated(list, 'a', 0)} AS ${quoted(list.field)}`).join(',\n  ')}`;
 
-/**
- * The read model for many activities at once (set-based form). `from` is a FROM clause that
- * yields the activity rows as `a` (it may join more, e.g. for grouping columns), `where` their
- * condition, `scope` a query of the ids of those activities (it may use the same parameters),
- * `extra` more output columns placed first, `orderBy` the order of the result.
- */
-export function bulkActivityQuery(options: { from: string; where: string; scope: string; extra?: string; orderBy: string }): string {
-  const lists = Object.entries(links).map(([name, list]) => ({ name, ...grouped(list, name, options.scope) }));
-  return `SELECT ${options.extra ? `${options.extra},` : ''} ${scalarColumns},
-  ${lists.map((list) => `${list.value} AS ${quoted(list.name)}`).join(',\n  ')}
-  FROM ${options.from}
-  ${lists.map((list) => list.join.replace(/__OWNER__/g, 'a.id')).join('\n  ')}
-  WHERE ${options.where}
-  ORDER BY ${options.orderBy}`;
+// ---- the set-based, compact form (the export) ----------------------------------------------------
+
+/** A compact list item: a flat list's id, or an object's parts in order (references as ids), then its row id where the order uses it. */
+type CompactItem = string | unknown[];
+
+/** An activity row of the compact query: its own columns, and per list `l_<field>` (unordered, or null for none). */
+export type CompactRow = Omit<ActivityView, (typeof activityLinks)[number]['field'] | 'rights'> & Record<string, unknown>;
+
+const compactColumn = (list: ListPart) => `"l_${list.field}"`;
+
+function compact(list: ListPart, depth: number, scope: string): { join: (owner: string) => string; value: string } {
+  const x = `c${depth}_${list.field}`;
+  const parts = partsOf(list);
+  const children = new Map<ListPart, { join: (owner: string) => string; value: string }>();
+  for (const part of parts) if (part.part === 'list') children.set(part, compact(part, depth + 1, scope));
+  const values = isFlat(list)
+    ? `${x}.${list.item.column}`
+    : `json_build_array(${[
+        ...parts.map((part) => (part.part === 'list' ? children.get(part)!.value : `${x}.${part.column}`)),
+        ...(orderOf(list).includes('id') ? [`${x}.id`] : []),
+      ].join(', ')})`;
+  const table = `g${depth}_${list.field}`;
+  return {
+    join: (owner) => `LEFT JOIN (SELECT ${x}.${list.owner} AS k, json_agg(${values}) AS v
+       FROM ${list.table} ${x}
+       ${[...children.values()].map((child) => child.join(`${x}.id`)).join('\n')}
+       WHERE ${x}.activity_id IN (${scope})
+       GROUP BY ${x}.${list.owner}) ${table} ON ${table}.k = ${owner}`,
+    value: `${table}.v`,
+  };
 }
 
-/** A linked-to filter: the query parameter, and the link table/column it searches. */
-export const activityLinkFilters: Record<string, { table: string; column: string }[]> = {
-  controllerId: [{ table: 'activity_controllers', column: 'organisation_id' }],
-  purposeId: [{ table: 'activity_purposes', column: 'purpose_id' }],
-  legalBasisId: [
-    { table: 'activity_purpose_legal_bases', column: 'legal_basis_id' },
-    { table: 'activity_transfers', column: 'mechanism_id' },
-  ],
-  dataSubjectCategoryId: [{ table: 'activity_data_subject_categories', column: 'data_subject_category_id' }],
-  dataCategoryId: [{ table: 'activity_data_categories', column: 'data_category_id' }],
-  collectionChannelId: [{ table: 'activity_collection_channels', column: 'collection_channel_id' }],
-  recipientId: [
-    { table: 'activity_recipients', column: 'recipient_id' },
-    { table: 'activity_transfers', column: 'recipient_id' },
-  ],
-  retentionRuleId: [{ table: 'activity_data_categories', column: 'retention_rule_id' }],
-  securityMeasureId: [{ table: 'activity_security_measures', column: 'security_measure_id' }],
-  transferCountry: [{ table: 'activity_transfers', column: 'country' }],
-};
+/**
+ * The compact activity query: `from` yields the activity rows as `a` (it may join more, for
+ * grouping columns), `where` their condition, `scope` a query of their ids (it may use the same
+ * parameters), `extra` more output columns placed first, `orderBy` the order of the result.
+ */
+export function compactActivityQuery(options: { from: string; where: string; scope: string; extra?: string; orderBy: string }): string {
+  const lists = activityLinks.map((list) => ({ list, ...compact(list, 0, options.scope) }));
+  return `SELECT ${options.extra ? `${options.extra},` : ''} ${scalarColumns},
+    ${lists.map(({ list, value }) => `${value} AS ${compactColumn(list)}`).join(',\n    ')}
+    FROM ${options.from}
+    ${lists.map(({ join }) => join('a.id')).join('\n    ')}
+    WHERE ${options.where}
+    ORDER BY ${options.orderBy}`;
+}
+
+/** The building blocks a compact row's ids are resolved with: each entry by id, and its rank in its block's order. */
+export type BlockIndex = Record<BuildingBlockKey, ReadonlyMap<string, { row: JsonObject; rank: number }>>;
+
+/** A compact row as the read model's row: references resolved and listed in the read model's order (rights still to derive). */
+export function assembleActivity(row: CompactRow, blocks: BlockIndex): ActivityView {
+  const scalars: JsonObject = {};
+  for (const [key, value] of Object.entries(row)) if (!key.startsWith('l_')) scalars[key] = value;
+  const lists: JsonObject = {};
+  for (const list of activityLinks) lists[list.field] = assembleList(list, row[`l_${list.field}`] as CompactItem[] | null, blocks);
+  return { ...scalars, ...lists, rights: [] } as unknown as ActivityView;
+}
+
+function assembleList(list: ListPart, items: CompactItem[] | null, blocks: BlockIndex): unknown[] {
+  if (!items) return [];
+  const entry = (ref: RefPart, id: string) => {
+    const found = blocks[ref.target].get(id);
+    if (!found) throw new Error(`${ref.target} ${id} is linked but was not read`);
+    return found;
+  };
+  const resolve = (ref: RefPart, id: string | null) => {
+    if (id === null) return null;
+    const { row } = entry(ref, id);
+    return Object.fromEntries(dtoFields(ref.shape).map((field) => [field, row[field] ?? null]));
+  };
+  if (isFlat(list)) {
+    const ids = items as string[];
+    return ids
+      .map((id) => ({ id, rank: entry(list.item, id).rank }))
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ id }) => resolve(list.item, id));
+  }
+  const parts = partsOf(list);
+  const index = (field: string) => parts.findIndex((part) => part.field === field);
+  const rowIdAt = parts.length;
+  const keys = orderOf(list).map((key): ((values: unknown[]) => number | string) => {
+    if (key === 'id') return (values) => String(values[rowIdAt]);
+    if ('column' in key) return (values) => String(values[index(key.column)] ?? '');
+    const at = index(key.ref);
+    const ref = parts[at] as RefPart;
+    return (values) => (values[at] === null ? -1 : entry(ref, values[at] as string).rank);
+  });
+  const compare = (a: unknown[], b: unknown[]) => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  return (items as unknown[][]).sort(compare).map((values) =>
+    Object.fromEntries(
+      parts.map((part, i) => {
+        const value = values[i] ?? null;
+        if (part.part === 'ref') return [part.field, resolve(part, value as string | null)];
+        if (part.part === 'column') return [part.field, value];
+        return [part.field, assembleList(part, value as CompactItem[] | null, blocks)];
+      }),
+    ),
+  );
+}

@@ -1,10 +1,12 @@
-import { In, type DataSource } from 'typeorm';
-import type { CookieDetails } from '../../entities/collection-channel';
-import { HistoryService, type StateEntry } from '../history/service';
-import { buildingBlocks } from '../resources';
-import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
+import type { DataSource } from 'typeorm';
+import type { HistoryService, StateEntry } from '../history/service';
+import { linkedIds } from '../processing-activities/link-walk';
+import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
+import type { ActivityView } from '../processing-activities/view';
+import { buildingBlocks, type BuildingBlockKey } from '../resources';
+import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportTotals } from './dto';
 import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterSource } from './reader';
-import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow, type ReadModelRow } from './records';
+import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow } from './records';
 import type { JsonObject } from '../http/dto';
 
 /**
@@ -29,12 +31,13 @@ const byResource = (entries: StateEntry[], resource: string) =>
 
 export async function openRegisterAsOf(
   dataSource: DataSource,
+  history: HistoryService,
   filter: RegisterFilter,
   asOf: string,
   options: { pageSize?: number; rightIris?: boolean } = {},
 ): Promise<HistoricalRegister> {
   const stats: ReadStats = { queries: 0, pages: 0 };
-  const state = await new HistoryService(dataSource).stateAt(asOf);
+  const state = await history.stateAt(asOf);
   stats.queries += 1;
   stats.queries += await addUntracked(dataSource, state);
   const builtInBases: ExportLegalBasis[] = await dataSource.query(
@@ -51,60 +54,34 @@ export async function openRegisterAsOf(
   return new HistoricalRegister(state, builtInBases, rightIris, filter, asOf, options.pageSize ?? 500, stats);
 }
 
-/** What an activity links to, by resource: ids read off its recorded representation. */
-function linkedIds(activity: ReadModelRow): [string, string][] {
-  const out: [string, string][] = [];
-  const add = (resource: string, ref: { id: string } | null | undefined) => ref && out.push([resource, ref.id]);
-  activity.controllers.forEach((ref) => add('organisations', ref));
-  for (const p of activity.purposes) {
-    add('purposes', p.purpose);
-    p.legalBases.forEach((basis) => add('legal-bases', basis));
-  }
-  activity.dataSubjectCategories.forEach((ref) => add('data-subject-categories', ref));
-  for (const d of activity.dataCategories) {
-    add('data-categories', d.dataCategory);
-    add('retention-rules', d.retentionRule);
-    d.sourceChannels.forEach((ref) => add('collection-channels', ref));
-  }
-  activity.collectionChannels.forEach((ref) => add('collection-channels', ref));
-  for (const r of activity.recipients) {
-    add('recipients', r.recipient);
-    r.dataCategories.forEach((ref) => add('data-categories', ref));
-  }
-  for (const t of activity.transfers) {
-    add('recipients', t.recipient);
-    add('legal-bases', t.mechanism);
-  }
-  activity.securityMeasures.forEach((ref) => add('security-measures', ref));
-  return out;
-}
+/** Resource (URL segment) → building block, for the trail's entries. */
+const blockOfResource = new Map(
+  Object.entries(buildingBlocks).map(([key, definition]) => [definition.path as string, key as BuildingBlockKey]),
+);
 
 /**
  * Entries the past activities link to that the trail does not hold — written behind the API's
  * back, never changed since — added as they are now (the best there is), so the past register
- * stays whole. Built-in legal bases are read separately. Returns the queries it made.
+ * stays whole. Built-in legal bases are read separately. One query, when there are any; returns
+ * the queries it made.
  */
 async function addUntracked(dataSource: DataSource, state: StateEntry[]): Promise<number> {
   const known = new Set(state.map((entry) => `${entry.resource}:${entry.id}`));
-  const missing = new Map<string, Set<string>>();
-  for (const entry of state) {
-    if (entry.resource !== 'processing-activities') continue;
-    for (const [resource, id] of linkedIds(entry.value as unknown as ReadModelRow)) {
-      if (!known.has(`${resource}:${id}`)) (missing.get(resource) ?? missing.set(resource, new Set()).get(resource)!).add(id);
+  const activities = state.filter((entry) => entry.resource === 'processing-activities').map((entry) => entry.value);
+  const missing: Partial<Record<BuildingBlockKey, string[]>> = {};
+  for (const [kind, ids] of linkedIds(activities)) {
+    const unknown = [...ids].filter((id) => !known.has(`${buildingBlocks[kind].path}:${id}`));
+    if (unknown.length > 0) missing[kind] = unknown;
+  }
+  if (Object.keys(missing).length === 0) return 0;
+  const found = await loadLinkedBlocks(dataSource.manager, missing);
+  for (const kind of Object.keys(missing) as BuildingBlockKey[]) {
+    for (const { row } of found[kind]?.values() ?? []) {
+      if (kind === 'legalBases' && row.builtIn) continue;
+      state.push({ resource: buildingBlocks[kind].path, id: row.id, name: row.name, value: row });
     }
   }
-  let queries = 0;
-  for (const definition of Object.values(buildingBlocks)) {
-    const ids = missing.get(definition.path);
-    if (!ids) continue;
-    const rows = (await dataSource.getRepository(definition.entity).findBy({ id: In([...ids]) } as never)) as unknown as Json[];
-    queries += 1;
-    for (const row of rows) {
-      if (definition.path === 'legal-bases' && row.builtIn) continue;
-      state.push({ resource: definition.path, id: row.id, name: row.name, value: row });
-    }
-  }
-  return queries;
+  return 1;
 }
 
 export class HistoricalRegister implements RegisterSource {
@@ -116,7 +93,7 @@ export class HistoricalRegister implements RegisterSource {
   readonly controllers: ExportOrganisation[];
   readonly processors: ExportOrganisation[];
   private readonly byId: Map<string, ExportOrganisation>;
-  private readonly activities: ReadModelRow[];
+  private readonly activities: ActivityView[];
   private readonly linked: LinkedDetails;
 
   constructor(
@@ -134,7 +111,7 @@ export class HistoricalRegister implements RegisterSource {
     this.organisations = exportOrganisations(byResource(state, 'organisations') as OrganisationRow[]);
     this.byId = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
 
-    this.activities = (byResource(state, 'processing-activities') as ReadModelRow[]).filter(
+    this.activities = (byResource(state, 'processing-activities') as ActivityView[]).filter(
       (activity) =>
         (!filter.status || activity.status === filter.status) &&
         (!filter.owner || activity.owner === filter.owner) &&
@@ -172,45 +149,13 @@ export class HistoricalRegister implements RegisterSource {
       ? this.organisations.filter((organisation) => organisation.roles.includes('processor') && !behindRecipient.has(organisation.id))
       : [];
 
-    const details = <T>(resource: string, pick: (value: Json) => T) =>
-      new Map(byResource(state, resource).map((value) => [value.id as string, pick(value)]));
+    const rows = new Map(
+      state
+        .filter((entry) => blockOfResource.has(entry.resource))
+        .map((entry) => [`${blockOfResource.get(entry.resource)}:${entry.id}`, entry.value]),
+    );
     this.linked = {
-      purposes: details('purposes', (value) => ({ description: value.description })),
-      dataSubjectCategories: details('data-subject-categories', (value) => ({
-        description: value.description,
-        vulnerable: value.vulnerable,
-      })),
-      dataCategories: details('data-categories', (value) => ({ description: value.description })),
-      collectionChannels: details('collection-channels', (value) => ({
-        description: value.description,
-        sourceType: value.sourceType,
-        mechanism: value.mechanism,
-        cookie: value.cookie as CookieDetails | null,
-      })),
-      recipients: details('recipients', (value) => {
-        const organisation = value.organisationId ? this.byId.get(value.organisationId) : undefined;
-        return {
-          description: value.description,
-          category: value.category,
-          organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
-          processingAgreementRef: value.processingAgreementRef,
-        };
-      }),
-      retentionRules: details('retention-rules', (value): ExportRetention => ({
-        id: value.id,
-        name: value.name,
-        description: value.description,
-        duration: value.duration,
-        maximumDuration: value.maximumDuration,
-        startEvent: value.startEvent,
-        endAction: value.endAction,
-        legalReference: value.legalReference,
-      })),
-      securityMeasures: details('security-measures', (value) => ({
-        description: value.description,
-        type: value.type,
-        standardReference: value.standardReference,
-      })),
+      block: (kind, id) => rows.get(`${kind}:${id}`),
       legalBases: bases,
       organisations: this.byId,
     };
@@ -236,7 +181,7 @@ export class HistoricalRegister implements RegisterSource {
     // Grouped per controller in the live reader's order: controllers by (lower(name), id) — the
     // order of `organisations` — then the records naming none; within a group, by activity.
     const rank = new Map(this.organisations.map((organisation, i) => [organisation.id, i]));
-    const entries: { group: number; order: number; controllerId: string | null; first: boolean; activity: ReadModelRow }[] = [];
+    const entries: { group: number; order: number; controllerId: string | null; first: boolean; activity: ActivityView }[] = [];
     this.activities.forEach((activity, order) => {
       if (activity.role !== 'processor') return;
       const groups = activity.controllers

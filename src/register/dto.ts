@@ -11,7 +11,7 @@ import { retentionEndActions } from '../../entities/retention-rule';
 import { securityMeasureTypes } from '../../entities/security-measure';
 import { EntityRef, maxPageSize } from '../http/common-dto';
 import { DateTime, Doc, isoDatePattern, type JsonSchema } from '../http/dto';
-import { ActivityRight } from '../rights/dto';
+import { ActivityRight } from '../gdpr/rights-dto';
 
 /**
  * The register export (GET /v1/register) as DTO classes: the same class-validator-jsonschema

@@ -1,8 +1,8 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { ActivityView } from '../processing-activities/service';
-import type { CookieDetails } from '../../entities/collection-channel';
-import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportRetention, ExportTotals } from './dto';
-import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow, type ReadModelRow } from './records';
+import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
+import { assembleActivity, compactActivityQuery, type BlockIndex, type CompactRow } from '../processing-activities/read-model';
+import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportTotals } from './dto';
+import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow } from './records';
 
 /**
  * The register as the export reads it: header parts (organisations, legal bases, controllers,
@@ -81,100 +81,6 @@ function textArray(value: string[] | string): string[] {
   return inner === '' ? [] : inner.split(',').map((item) => item.replace(/^"|"$/g, ''));
 }
 
-type Ref = { id: string; name: string };
-
-/** A building block as the export needs it: its reference fields, its details and its rank in the read model's order. */
-interface Block extends Ref {
-  rank: number;
-  description: string | null;
-  [field: string]: unknown;
-}
-
-/** Every building block, by id (one query, before the activities). */
-interface Blocks {
-  purposes: Map<string, Block & { description: string | null }>;
-  dataSubjectCategories: Map<string, Block & { vulnerable: boolean }>;
-  dataCategories: Map<string, Block & { sensitivity: string }>;
-  collectionChannels: Map<string, Block & { sourceType: string; mechanism: string; cookie: CookieDetails | null }>;
-  recipients: Map<
-    string,
-    Block & { kind: string; country: string | null; category: string; organisation: Ref | null; processingAgreementRef: string | null }
-  >;
-  retentionRules: Map<string, Block & ExportRetention>;
-  securityMeasures: Map<string, Block & { type: string; standardReference: string | null }>;
-}
-
-/** The activity's own columns, as the read model names them. */
-type ActivityScalar =
-  | 'id'
-  | 'name'
-  | 'description'
-  | 'role'
-  | 'status'
-  | 'owner'
-  | 'reviewDueAt'
-  | 'dpiaRequired'
-  | 'dpiaReference'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'version';
-
-/**
- * An activity row of the compact query: its columns, and per link kind the ids (with the link's
- * own columns) in no particular order — `assemble` orders them.
- */
-interface CompactRow extends Pick<ActivityView, ActivityScalar> {
-  /** organisation ids */
-  c: string[] | null;
-  /** [purpose id, legitimate interest, assessment reference, legal basis ids] */
-  p: [string, string | null, string | null, string[] | null][] | null;
-  /** data subject category ids */
-  s: string[] | null;
-  /** [data category id, retention rule id, source channel ids] */
-  d: [string, string | null, string[] | null][] | null;
-  /** collection channel ids */
-  ch: string[] | null;
-  /** [recipient id, data category ids] */
-  r: [string, string[] | null][] | null;
-  /** [recipient id, country, mechanism id, safeguard, TIA reference], in the read model's order */
-  t: [string, string, string | null, string | null, string | null][] | null;
-  /** security measure ids */
-  m: string[] | null;
-}
-
-/** The link columns of the compact activity query, for activity rows aliased `a` restricted by `scope` (ids). */
-function compactLinks(scope: string) {
-  const within = (alias: string) => `${alias}.activity_id IN (${scope})`;
-  return {
-    columns: `a.id, a.name, a.description, a.role, a.status, a.owner,
-      to_char(a.review_due_at, 'YYYY-MM-DD') AS "reviewDueAt",
-      a.dpia_required AS "dpiaRequired", a.dpia_reference AS "dpiaReference",
-      a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.version,
-      lc.v AS c, lp.v AS p, ls.v AS s, ld.v AS d, lch.v AS ch, lr.v AS r, lt.v AS t, lm.v AS m`,
-    joins: `
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(x.organisation_id) AS v FROM activity_controllers x WHERE ${within('x')} GROUP BY 1) lc ON lc.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(json_build_array(x.purpose_id, x.legitimate_interest, x.assessment_reference, y.v)) AS v
-                   FROM activity_purposes x
-                   LEFT JOIN (SELECT y.activity_purpose_id AS k, json_agg(y.legal_basis_id) AS v FROM activity_purpose_legal_bases y WHERE ${within('y')} GROUP BY 1) y ON y.k = x.id
-                  WHERE ${within('x')} GROUP BY 1) lp ON lp.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(x.data_subject_category_id) AS v FROM activity_data_subject_categories x WHERE ${within('x')} GROUP BY 1) ls ON ls.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(json_build_array(x.data_category_id, x.retention_rule_id, y.v)) AS v
-                   FROM activity_data_categories x
-                   LEFT JOIN (SELECT y.activity_data_category_id AS k, json_agg(y.collection_channel_id) AS v FROM activity_data_category_sources y WHERE ${within('y')} GROUP BY 1) y ON y.k = x.id
-                  WHERE ${within('x')} GROUP BY 1) ld ON ld.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(x.collection_channel_id) AS v FROM activity_collection_channels x WHERE ${within('x')} GROUP BY 1) lch ON lch.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(json_build_array(x.recipient_id, y.v)) AS v
-                   FROM activity_recipients x
-                   LEFT JOIN (SELECT y.activity_recipient_id AS k, json_agg(y.data_category_id) AS v FROM activity_recipient_data_categories y WHERE ${within('y')} GROUP BY 1) y ON y.k = x.id
-                  WHERE ${within('x')} GROUP BY 1) lr ON lr.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k,
-                        json_agg(json_build_array(x.recipient_id, x.country, x.mechanism_id, x.safeguard, x.tia_reference) ORDER BY lower(tr.name), x.country, x.id) AS v
-                   FROM activity_transfers x JOIN recipients tr ON tr.id = x.recipient_id
-                  WHERE ${within('x')} GROUP BY 1) lt ON lt.k = a.id
-      LEFT JOIN (SELECT x.activity_id AS k, json_agg(x.security_measure_id) AS v FROM activity_security_measures x WHERE ${within('x')} GROUP BY 1) lm ON lm.k = a.id`,
-  };
-}
-
 export async function openRegister(
   dataSource: DataSource,
   filter: RegisterFilter,
@@ -206,7 +112,7 @@ export class RegisterReader implements RegisterSource {
   private readonly basisById = new Map<string, ExportLegalBasis>();
   private readonly organisationRank = new Map<string, number>();
   private readonly basisRank = new Map<string, number>();
-  private blocks!: Blocks;
+  private blocks!: BlockIndex;
   private linked!: LinkedDetails;
   private open = false;
   private closed = false;
@@ -306,63 +212,33 @@ export class RegisterReader implements RegisterSource {
 
   /**
    * Every building block an activity can link, with its rank in the order the read model lists
-   * it (lower(name), id — ranked by PostgreSQL, so its collation decides, as in the API). One
-   * query; building blocks are the register's vocabulary, not its records.
+   * it (ranked by PostgreSQL, so its collation decides, as in the API): one statement, through
+   * the loader the findings and the privacy notice use. Organisations and legal bases are the
+   * header's, ranked as it lists them.
    */
   private async readBlocks() {
-    const ranked = (table: string, fields = '') =>
-      `(SELECT COALESCE(json_agg(json_build_object('id', x.id, 'name', x.name, 'rank', x.rank, 'description', x.description${fields ? `, ${fields}` : ''})), '[]'::json)
-          FROM (SELECT t.*, row_number() OVER (ORDER BY lower(t.name), t.id) AS rank FROM ${table} t) x)`;
-    const [row] = await this.query<Record<keyof Blocks, Block[]>>(
-      `SELECT
-         ${ranked('purposes')} AS purposes,
-         ${ranked('data_subject_categories', `'vulnerable', x.vulnerable`)} AS "dataSubjectCategories",
-         ${ranked('data_categories', `'sensitivity', x.sensitivity`)} AS "dataCategories",
-         ${ranked('collection_channels', `'sourceType', x.source_type, 'mechanism', x.mechanism, 'cookie', x.cookie`)} AS "collectionChannels",
-         ${ranked(
-           'recipients',
-           `'kind', x.kind, 'country', x.country, 'category', x.category, 'processingAgreementRef', x.processing_agreement_ref,
-            'organisation', (SELECT json_build_object('id', o.id, 'name', o.name) FROM organisations o WHERE o.id = x.organisation_id)`,
-         )} AS recipients,
-         ${ranked(
-           'retention_rules',
-           `'duration', x.duration, 'maximumDuration', x.maximum_duration, 'startEvent', x.start_event, 'endAction', x.end_action, 'legalReference', x.legal_reference`,
-         )} AS "retentionRules",
-         ${ranked('security_measures', `'type', x.type, 'standardReference', x.standard_reference`)} AS "securityMeasures"`,
-    );
-    const index = <T extends Block>(items: Block[]) => new Map(items.map((item) => [item.id, item as T]));
+    this.stats.queries += 1;
+    const loaded = await loadLinkedBlocks(this.runner.manager, {
+      purposes: 'all',
+      dataSubjectCategories: 'all',
+      dataCategories: 'all',
+      collectionChannels: 'all',
+      recipients: 'all',
+      retentionRules: 'all',
+      securityMeasures: 'all',
+    });
+    const ranked = <T extends { id: string }>(entries: T[]) => new Map(entries.map((row, rank) => [row.id, { row, rank }]));
     this.blocks = {
-      purposes: index(row!.purposes),
-      dataSubjectCategories: index(row!.dataSubjectCategories),
-      dataCategories: index(row!.dataCategories),
-      collectionChannels: index(row!.collectionChannels),
-      recipients: index(row!.recipients),
-      retentionRules: index(row!.retentionRules),
-      securityMeasures: index(row!.securityMeasures),
+      ...(loaded as BlockIndex),
+      organisations: ranked(this.organisations),
+      legalBases: ranked(this.legalBases),
+      dataSubjectRights: new Map(),
+      privacyPolicies: new Map(),
     };
-    const retention = new Map<string, ExportRetention>();
-    for (const rule of this.blocks.retentionRules.values()) {
-      retention.set(rule.id, {
-        id: rule.id,
-        name: rule.name,
-        description: rule.description,
-        duration: rule.duration,
-        maximumDuration: rule.maximumDuration,
-        startEvent: rule.startEvent,
-        endAction: rule.endAction,
-        legalReference: rule.legalReference,
-      });
-    }
     this.linked = {
-      purposes: this.blocks.purposes,
-      dataSubjectCategories: this.blocks.dataSubjectCategories,
-      dataCategories: this.blocks.dataCategories,
-      collectionChannels: this.blocks.collectionChannels,
-      recipients: this.blocks.recipients,
-      retentionRules: retention,
-      securityMeasures: this.blocks.securityMeasures,
-      legalBases: this.basisById,
+      block: (kind, id) => this.blocks[kind].get(id)?.row,
       organisations: this.byId,
+      legalBases: this.basisById,
     };
   }
 
@@ -387,10 +263,14 @@ export class RegisterReader implements RegisterSource {
     if (!this.wants('controller')) return;
     const params: unknown[] = [];
     const where = this.where(params, 'controller');
-    const links = compactLinks(`SELECT a.id FROM processing_activities a WHERE ${where}`);
-    const sql = `SELECT ${links.columns} FROM processing_activities a ${links.joins} WHERE ${where} ORDER BY lower(a.name), a.id`;
+    const sql = compactActivityQuery({
+      from: 'processing_activities a',
+      where,
+      scope: `SELECT a.id FROM processing_activities a WHERE ${where}`,
+      orderBy: 'lower(a.name), a.id',
+    });
     for await (const rows of this.cursor<CompactRow>('register_controller_records', sql, params)) {
-      const activities = rows.map((row) => exportActivity(this.assemble(row), this.linked));
+      const activities = rows.map((row) => exportActivity(assembleActivity(row, this.blocks), this.linked));
       for (const activity of activities) countRecord(this.totals, activity, 'controller');
       yield activities;
     }
@@ -400,93 +280,28 @@ export class RegisterReader implements RegisterSource {
     if (!this.wants('processor')) return;
     const params: unknown[] = [];
     const where = this.where(params, 'processor');
-    const links = compactLinks(`SELECT a.id FROM processing_activities a WHERE ${where}`);
     // One row per record and controller it acts for (records naming none: one row, last).
-    const sql = `SELECT (o.id IS NULL) AS "gNull", o.id AS "gId", ${links.columns}
-       FROM processing_activities a
+    const sql = compactActivityQuery({
+      from: `processing_activities a
        LEFT JOIN activity_controllers g ON g.activity_id = a.id
-       LEFT JOIN organisations o ON o.id = g.organisation_id
-       ${links.joins}
-      WHERE ${where}
-      ORDER BY (o.id IS NULL), coalesce(lower(o.name), ''), coalesce(o.id, '${noController}'::uuid), lower(a.name), a.id`;
+       LEFT JOIN organisations o ON o.id = g.organisation_id`,
+      where,
+      scope: `SELECT a.id FROM processing_activities a WHERE ${where}`,
+      extra: `(o.id IS NULL) AS "gNull", o.id AS "gId"`,
+      orderBy: `(o.id IS NULL), coalesce(lower(o.name), ''), coalesce(o.id, '${noController}'::uuid), lower(a.name), a.id`,
+    });
     type Row = CompactRow & { gNull: boolean; gId: string | null };
     for await (const rows of this.cursor<Row>('register_processor_records', sql, params)) {
       yield rows.map((row): ProcessorEntry => {
-        const activity = exportActivity(this.assemble(row), this.linked);
-        const controllerId = row.gNull ? null : row.gId;
+        const { gNull, gId, ...activityRow } = row;
+        const activity = exportActivity(assembleActivity(activityRow as CompactRow, this.blocks), this.linked);
+        const controllerId = gNull ? null : gId;
         // The read model lists controllers in the same order as the groups: the first one is where it first appears.
         const first = controllerId === null || activity.controllers[0]?.id === controllerId;
         if (first) countRecord(this.totals, activity, 'processor');
         return { controllerId, first, activity };
       });
     }
-  }
-
-  /** A compact row as the read model's row: references named and listed in the read model's order. */
-  private assemble(row: CompactRow): ReadModelRow {
-    const { blocks } = this;
-    const byRank = <T>(items: T[] | null, rank: (item: T) => number): T[] => (items ? items.sort((x, y) => rank(x) - rank(y)) : []);
-    const refOf = (block: Block): Ref => ({ id: block.id, name: block.name });
-    const basis = (id: string) => {
-      const found = this.basisById.get(id)!;
-      return { id: found.id, name: found.name, code: found.code, article: found.article, kind: found.kind };
-    };
-    const recipient = (id: string) => {
-      const found = blocks.recipients.get(id)!;
-      return { id: found.id, name: found.name, kind: found.kind, country: found.country };
-    };
-    const refs = (ids: string[] | null, map: Map<string, Block>) => byRank(ids, (id) => map.get(id)!.rank).map((id) => refOf(map.get(id)!));
-    return {
-      id: row.id,
-      name: row.name,
-      description: row.description,
-      role: row.role,
-      status: row.status,
-      owner: row.owner,
-      reviewDueAt: row.reviewDueAt,
-      dpiaRequired: row.dpiaRequired,
-      dpiaReference: row.dpiaReference,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      version: row.version,
-      controllers: byRank(row.c, (id) => this.organisationRank.get(id)!).map((id) => {
-        const organisation = this.byId.get(id)!;
-        return { id: organisation.id, name: organisation.name };
-      }),
-      purposes: byRank(row.p, ([id]) => blocks.purposes.get(id)!.rank).map(([id, legitimateInterest, assessmentReference, bases]) => ({
-        purpose: refOf(blocks.purposes.get(id)!),
-        legalBases: byRank(bases, (basisId) => this.basisRank.get(basisId)!).map(basis),
-        legitimateInterest,
-        assessmentReference,
-      })),
-      dataSubjectCategories: refs(row.s, blocks.dataSubjectCategories),
-      dataCategories: byRank(row.d, ([id]) => blocks.dataCategories.get(id)!.rank).map(([id, ruleId, sources]) => {
-        const category = blocks.dataCategories.get(id)!;
-        const rule = ruleId ? blocks.retentionRules.get(ruleId)! : null;
-        return {
-          dataCategory: { id: category.id, name: category.name, sensitivity: category.sensitivity },
-          retentionRule: rule
-            ? ({ id: rule.id, name: rule.name, duration: rule.duration, maximumDuration: rule.maximumDuration } as Ref)
-            : null,
-          sourceChannels: refs(sources, blocks.collectionChannels),
-        };
-      }),
-      collectionChannels: refs(row.ch, blocks.collectionChannels),
-      recipients: byRank(row.r, ([id]) => blocks.recipients.get(id)!.rank).map(([id, categories]) => ({
-        recipient: recipient(id),
-        dataCategories: refs(categories, blocks.dataCategories),
-      })),
-      transfers: (row.t ?? []).map(([recipientId, country, mechanismId, safeguard, tiaReference]) => ({
-        recipient: recipient(recipientId),
-        country,
-        mechanism: mechanismId ? basis(mechanismId) : null,
-        safeguard,
-        tiaReference,
-      })),
-      securityMeasures: refs(row.m, blocks.securityMeasures),
-      // Derived from the legal bases by exportActivity (withRights), as for every read-model row.
-      rights: [],
-    };
   }
 
   /** Ends the transaction (read only: nothing to commit; it closes the cursors) and gives the connection back. Idempotent. */

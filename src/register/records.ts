@@ -1,6 +1,8 @@
 import type { CookieDetails } from '../../entities/collection-channel';
-import type { ActivityView } from '../processing-activities/service';
-import { withRights } from '../rights/derive-rights';
+import { withRights } from '../gdpr/rights';
+import type { JsonObject } from '../http/dto';
+import type { ActivityView } from '../processing-activities/view';
+import type { BuildingBlockKey } from '../resources';
 import type {
   ExportActivity,
   ExportTotals,
@@ -64,67 +66,32 @@ export function exportOrganisations(rows: OrganisationRow[]): ExportOrganisation
 }
 
 /**
- * An activity as the export records it: its read-model row (the API's representation, as read
- * now or as the audit trail recorded it then) with every linked entry resolved inline from
- * `linked`. Both register sources — the live reader and the one replayed from history — build
- * their records here, so a document looks the same whichever moment it shows.
+ * An activity as the export records it: its representation (as the API reads it now, or as the
+ * audit trail recorded it then) with every linked entry resolved inline from `linked`. Both
+ * register sources — the live reader and the one replayed from history — build their records
+ * here, so a document looks the same whichever moment it shows.
  */
 
-type Ref = { id: string; name: string };
-type LegalBasisRow = Ref & { code: string; article: string; kind: string };
-type RecipientRow = Ref & { kind: string; country: string | null };
-
-/** A row of the read model (src/processing-activities/read-model.ts), precisely. */
-export interface ReadModelRow extends Omit<
-  ActivityView,
-  'purposes' | 'dataCategories' | 'recipients' | 'transfers' | 'createdAt' | 'updatedAt'
-> {
-  purposes: { purpose: Ref; legalBases: LegalBasisRow[]; legitimateInterest: string | null; assessmentReference: string | null }[];
-  dataCategories: {
-    dataCategory: Ref & { sensitivity: string };
-    retentionRule: Ref | null;
-    sourceChannels: Ref[];
-  }[];
-  recipients: { recipient: RecipientRow; dataCategories: Ref[] }[];
-  transfers: {
-    recipient: RecipientRow;
-    country: string;
-    mechanism: LegalBasisRow | null;
-    safeguard: string | null;
-    tiaReference: string | null;
-  }[];
-  createdAt: Date | string;
-  updatedAt: Date | string;
-}
-
-/** The details of linked entries that the read model gives only as references, by id. */
+/** The linked entries' details the representation gives only as references. */
 export interface LinkedDetails {
-  purposes: ReadonlyMap<string, { description: string | null }>;
-  dataSubjectCategories: ReadonlyMap<string, { description: string | null; vulnerable: boolean }>;
-  dataCategories: ReadonlyMap<string, { description: string | null }>;
-  collectionChannels: ReadonlyMap<
-    string,
-    { description: string | null; sourceType: string; mechanism: string; cookie: CookieDetails | null }
-  >;
-  recipients: ReadonlyMap<
-    string,
-    {
-      description: string | null;
-      category: string;
-      organisation: { id: string; name: string } | null;
-      processingAgreementRef: string | null;
-    }
-  >;
-  retentionRules: ReadonlyMap<string, ExportRetention>;
-  securityMeasures: ReadonlyMap<string, { description: string | null; type: string; standardReference: string | null }>;
-  legalBases: ReadonlyMap<string, ExportLegalBasis>;
+  /** A linked building block's row (its columns, camelCase), by kind and id. */
+  block(kind: BuildingBlockKey, id: string): JsonObject | undefined;
   organisations: ReadonlyMap<string, ExportOrganisation>;
+  legalBases: ReadonlyMap<string, ExportLegalBasis>;
 }
+
+type Ref = { id: string; name: string };
+type BasisRef = Ref & { code: string; article: string; kind: string };
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export function exportActivity(row: ReadModelRow | ActivityView, linked: LinkedDetails): ExportActivity {
-  const basisRef = (basis: LegalBasisRow): ExportLegalBasisRef => ({
+export function exportActivity(activity: ActivityView, linked: LinkedDetails): ExportActivity {
+  const details = (kind: BuildingBlockKey, ref: Ref): JsonObject => {
+    const found = linked.block(kind, ref.id);
+    if (!found) throw new Error(`${kind} ${ref.id} is linked but was not read`);
+    return found;
+  };
+  const basisRef = (basis: BasisRef): ExportLegalBasisRef => ({
     id: basis.id,
     code: basis.code,
     name: basis.name,
@@ -132,13 +99,13 @@ export function exportActivity(row: ReadModelRow | ActivityView, linked: LinkedD
     kind: basis.kind,
     dpvIri: linked.legalBases.get(basis.id)?.dpvIri ?? null,
   });
-  const channelRef = (ref: { id: string; name: string }): ExportChannelRef => {
-    const channel = linked.collectionChannels.get(ref.id)!;
+  const channelRef = (ref: Ref): ExportChannelRef => {
+    const channel = details('collectionChannels', ref);
     return { id: ref.id, name: ref.name, sourceType: channel.sourceType, mechanism: channel.mechanism };
   };
-  const channel = (ref: { id: string; name: string }): ExportCollectionChannel => {
-    const found = linked.collectionChannels.get(ref.id)!;
-    const cookie = found.cookie;
+  const channel = (ref: Ref): ExportCollectionChannel => {
+    const found = details('collectionChannels', ref);
+    const cookie = found.cookie as CookieDetails | null;
     return {
       id: ref.id,
       name: ref.name,
@@ -150,67 +117,77 @@ export function exportActivity(row: ReadModelRow | ActivityView, linked: LinkedD
         : null,
     };
   };
+  const retention = (ref: Ref): ExportRetention => {
+    const rule = details('retentionRules', ref);
+    return {
+      id: rule.id,
+      name: rule.name,
+      description: rule.description,
+      duration: rule.duration,
+      maximumDuration: rule.maximumDuration,
+      startEvent: rule.startEvent,
+      endAction: rule.endAction,
+      legalReference: rule.legalReference,
+    };
+  };
 
-  const view = withRights(row) as unknown as ReadModelRow;
+  const view = withRights(activity);
   return {
     id: view.id,
     name: view.name,
-    description: view.description,
+    description: view.description ?? null,
     role: view.role,
     status: view.status,
-    owner: view.owner,
-    reviewDueAt: view.reviewDueAt,
+    owner: view.owner ?? null,
+    reviewDueAt: view.reviewDueAt ?? null,
     dpiaRequired: view.dpiaRequired,
-    dpiaReference: view.dpiaReference,
+    dpiaReference: view.dpiaReference ?? null,
     controllers: view.controllers.map((ref) => linked.organisations.get(ref.id)!).filter(Boolean),
     purposes: view.purposes.map((p) => ({
       id: p.purpose.id,
       name: p.purpose.name,
-      description: linked.purposes.get(p.purpose.id)?.description ?? null,
+      description: details('purposes', p.purpose).description,
       legalBases: p.legalBases.map(basisRef),
-      legitimateInterest: p.legitimateInterest,
-      assessmentReference: p.assessmentReference,
+      legitimateInterest: p.legitimateInterest ?? null,
+      assessmentReference: p.assessmentReference ?? null,
     })),
     dataSubjectCategories: view.dataSubjectCategories.map((ref) => {
-      const found = linked.dataSubjectCategories.get(ref.id)!;
+      const found = details('dataSubjectCategories', ref);
       return { id: ref.id, name: ref.name, description: found.description, vulnerable: found.vulnerable };
     }),
     dataCategories: view.dataCategories.map((d) => ({
       id: d.dataCategory.id,
       name: d.dataCategory.name,
-      description: linked.dataCategories.get(d.dataCategory.id)?.description ?? null,
+      description: details('dataCategories', d.dataCategory).description,
       sensitivity: d.dataCategory.sensitivity,
-      retention: d.retentionRule ? linked.retentionRules.get(d.retentionRule.id)! : null,
+      retention: d.retentionRule ? retention(d.retentionRule) : null,
       sources: d.sourceChannels.map(channelRef),
     })),
     collectionChannels: view.collectionChannels.map(channel),
     recipients: view.recipients.map((r) => {
-      const found = linked.recipients.get(r.recipient.id)!;
-      const recipient = r.recipient;
+      const found = details('recipients', r.recipient);
+      const organisation = found.organisationId ? linked.organisations.get(found.organisationId) : undefined;
       return {
-        id: recipient.id,
-        name: recipient.name,
+        id: r.recipient.id,
+        name: r.recipient.name,
         description: found.description,
-        kind: recipient.kind,
+        kind: r.recipient.kind,
         category: found.category,
-        country: recipient.country,
-        organisation: found.organisation,
+        country: r.recipient.country ?? null,
+        organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
         processingAgreementRef: found.processingAgreementRef,
         dataCategories: r.dataCategories.map((d) => ({ id: d.id, name: d.name })),
       };
     }),
-    transfers: view.transfers.map((t) => {
-      const recipient = t.recipient;
-      return {
-        recipient: { id: recipient.id, name: recipient.name, kind: recipient.kind, country: recipient.country },
-        country: t.country,
-        mechanism: t.mechanism ? basisRef(t.mechanism) : null,
-        safeguard: t.safeguard,
-        tiaReference: t.tiaReference,
-      };
-    }),
+    transfers: view.transfers.map((t) => ({
+      recipient: { id: t.recipient.id, name: t.recipient.name, kind: t.recipient.kind, country: t.recipient.country ?? null },
+      country: t.country,
+      mechanism: t.mechanism ? basisRef(t.mechanism) : null,
+      safeguard: t.safeguard ?? null,
+      tiaReference: t.tiaReference ?? null,
+    })),
     securityMeasures: view.securityMeasures.map((ref) => {
-      const found = linked.securityMeasures.get(ref.id)!;
+      const found = details('securityMeasures', ref);
       return { id: ref.id, name: ref.name, description: found.description, type: found.type, standardReference: found.standardReference };
     }),
     rights: view.rights,

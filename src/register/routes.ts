@@ -17,7 +17,7 @@ import { openRegister, type ReadStats, type RegisterFilter, type RegisterSource 
 import { renderCsv } from './render-csv';
 import { renderJson } from './render-json';
 import { renderJsonLd } from './render-jsonld';
-import { SnapshotService, type SnapshotListInput } from './snapshots';
+import type { SnapshotListInput } from './snapshots';
 
 export const registerTag = {
   name: 'Register export and snapshots',
@@ -143,7 +143,7 @@ function stream(
 }
 
 export async function registerRoutes(app: FastifyInstance) {
-  const snapshots = new SnapshotService(app.dataSource, app.config, app.log);
+  const snapshots = app.services.snapshots;
   // A configured key is checked (and recorded for the JWKS) at start-up: a bad one stops it.
   if (app.config.SNAPSHOT_SIGNING_KEY) await snapshots.signingKey();
   const exportRateLimit = { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 };
@@ -193,7 +193,9 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
             { in: 'query', path: '/asOf', message: 'must not be in the future: the register can only be shown as it stood' },
           ]);
         }
-        reader = await openRegisterAsOf(app.dataSource, filter, new Date(asOf).toISOString(), { rightIris: format === 'jsonld' });
+        reader = await openRegisterAsOf(app.dataSource, app.services.history, filter, new Date(asOf).toISOString(), {
+          rightIris: format === 'jsonld',
+        });
       } else {
         reader = await openRegister(app.dataSource, filter, { rightIris: format === 'jsonld' });
       }

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { adequacyCountries, eeaCountries } from '../../src/findings/countries';
-import { describeDuration, isLonger } from '../../src/findings/iso-duration';
+import { adequacyCountries, eeaCountries } from '../../src/gdpr/countries';
+import { describeDuration, isLonger } from '../../src/gdpr/iso-duration';
 import { buildTestApp, call, create } from '../helper';
 import { cleanRegister, codesOf } from './fixtures/clean-register';
 

@@ -1,22 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { RegisterEntity } from '../../entities/register-entity';
-import type { CrudService, ListInput } from '../crud/crud-service';
-import type { ResourceDefinition } from '../crud/resource-definition';
 import { actorOf } from '../audit/recorder';
-import type { Resource } from '../auth/permissions';
-import { IdParams } from './common-dto';
-import { etagOf, ifMatchHeader } from './etag';
-import { inline, json, pageOf, problems, ref } from './responses';
+import { IdParams } from '../http/common-dto';
+import { etagOf, ifMatchHeader } from '../http/etag';
+import { inline, json, pageOf, problems, ref } from '../http/responses';
+import type { CrudService, ListInput } from './crud-service';
 
 /** The five routes of a building-block resource, with schemas for validation, serialization and docs. */
-export function registerCrudRoutes<E extends RegisterEntity>(
-  app: FastifyInstance,
-  definition: ResourceDefinition<E>,
-  service: CrudService<E>,
-) {
+export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstance, service: CrudService<E>) {
+  const { definition } = service;
   const { path, singular, tag, dto } = definition;
   const aSingular = `${/^[aeiou]/i.test(singular) ? 'an' : 'a'} ${singular}`;
-  const resource = path as Resource;
+  const resource = path;
   const params = inline(app.dtoSchemas, IdParams);
   const one = json(`The ${singular}`, ref(dto.response));
 

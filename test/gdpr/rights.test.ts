@@ -1,5 +1,5 @@
 import t from 'tap';
-import { deriveRights, rightDefinitions } from '../../src/rights/derive-rights';
+import { deriveRights, rightDefinitions } from '../../src/gdpr/rights';
 import { buildTestApp, call, create, legalBasisId } from '../helper';
 
 /** An activity whose purposes rest on the given legal basis codes, one array per purpose. */

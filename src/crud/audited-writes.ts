@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm';
+import type { AuditAction } from '../../entities/audit-event';
+import { type Actor, recordChange } from '../audit/recorder';
+import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
+import { AppError, notFound, unknownReference } from '../errors';
+import { assertPrecondition } from './preconditions';
+
+/**
+ * The choreography every write of a register entry follows, whatever kind of entry it is — a
+ * building block (CrudService) or a processing activity with its links: lock the row, read the
+ * entry as the API shows it, check If-Match against that, change it, read it again, and append
+ * the audit event — all on the caller's transaction, so the change and its record commit
+ * together.
+ */
+export interface EntryStore<V extends { id: string; name: string }, L = unknown> {
+  /** Audit resource: the URL segment (`processing-activities`). */
+  resource: string;
+  /** For messages: 'processing activity'. */
+  singular: string;
+  /** The entry as the API represents it (its ETag is a hash of this), or undefined. */
+  read(manager: EntityManager, id: string): Promise<V | undefined>;
+  /** Locks the entry's row for the rest of the transaction and returns it, or undefined when there is none. */
+  lock(manager: EntityManager, id: string): Promise<L | undefined>;
+}
+
+async function readOrFail<V extends { id: string; name: string }>(store: EntryStore<V>, manager: EntityManager, id: string): Promise<V> {
+  const entry = await store.read(manager, id);
+  if (!entry) throw notFound(store.singular, id);
+  return entry;
+}
+
+function audit<V extends { id: string; name: string }>(
+  store: EntryStore<V>,
+  manager: EntityManager,
+  actor: Actor,
+  action: AuditAction,
+  before: V | null,
+  after: V | null,
+) {
+  const entry = (after ?? before)!;
+  return recordChange(manager, actor, { action, resource: store.resource, entityId: entry.id, entityName: entry.name, before, after });
+}
+
+/** `insert` writes the entry and returns its id; the created entry is read back and audited. */
+export async function createEntry<V extends { id: string; name: string }>(
+  store: EntryStore<V>,
+  manager: EntityManager,
+  actor: Actor,
+  insert: () => Promise<string>,
+): Promise<V> {
+  const id = await insert();
+  const created = await readOrFail(store, manager, id);
+  await audit(store, manager, actor, 'create', null, created);
+  return created;
+}
+
+/** Locks, checks If-Match, lets `change` write (given the entry as shown and its locked row), then audits before and after. */
+export async function updateEntry<V extends { id: string; name: string }, L>(
+  store: EntryStore<V, L>,
+  manager: EntityManager,
+  id: string,
+  ifMatch: string | undefined,
+  actor: Actor,
+  change: (before: V, locked: L) => Promise<void>,
+): Promise<V> {
+  const locked = await store.lock(manager, id);
+  if (locked === undefined) throw notFound(store.singular, id);
+  const before = await readOrFail(store, manager, id);
+  assertPrecondition(before, ifMatch, store.singular);
+  await change(before, locked);
+  const after = await readOrFail(store, manager, id);
+  await audit(store, manager, actor, 'update', before, after);
+  return after;
+}
+
+/** Locks, checks If-Match, lets `remove` delete, then audits. */
+export async function removeEntry<V extends { id: string; name: string }, L>(
+  store: EntryStore<V, L>,
+  manager: EntityManager,
+  id: string,
+  ifMatch: string | undefined,
+  actor: Actor,
+  remove: (before: V, locked: L) => Promise<void>,
+): Promise<void> {
+  const locked = await store.lock(manager, id);
+  if (locked === undefined) throw notFound(store.singular, id);
+  const before = await readOrFail(store, manager, id);
+  assertPrecondition(before, ifMatch, store.singular);
+  await remove(before, locked);
+  await audit(store, manager, actor, 'delete', before, null);
+}
+
+/**
+ * A write the database refused for a constraint: a unique value already used is 409 DUPLICATE
+ * naming the field, a reference to a missing entry 422 UNKNOWN_REFERENCE; anything else is
+ * returned as it is. (Our constraints are named after their columns, see pg-errors.ts.)
+ */
+export function describeWriteError(error: unknown, singular: string, input: Record<string, unknown>): unknown {
+  const field = constraintField(pgError(error)?.constraint);
+  if (isUniqueViolation(error) && field) {
+    return new AppError('DUPLICATE', `A ${singular} with ${field} "${String(input[field])}" already exists.`, {
+      errors: [{ in: 'body', path: `/${field}`, message: `is already used by another ${singular}` }],
+    });
+  }
+  if (isForeignKeyViolation(error) && field) {
+    return unknownReference([{ in: 'body', path: `/${field}`, message: 'refers to an entry that does not exist' }]);
+  }
+  return error;
+}

@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import type { RegisterEntity } from '../entities/register-entity';
+import { CrudService } from './crud/crud-service';
+import { ProcessingActivityService } from './processing-activities/service';
+import { buildingBlocks, type BuildingBlockKey, type BuildingBlocks } from './resources';
+
+/** A building block's service, typed by its entity. */
+export type BuildingBlockService<K extends BuildingBlockKey> = CrudService<InstanceType<BuildingBlocks[K]['entity']>>;
+
+/**
+ * The services that keep the register's entries — one per building block, and the processing
+ * activities — through which the API, the import and the seed write, so every write is checked,
+ * audited and all-or-nothing in the same way.
+ */
+export type EntryServices = { [K in BuildingBlockKey]: BuildingBlockService<K> } & { processingActivities: ProcessingActivityService };
+
+export function buildEntryServices(dataSource: DataSource): EntryServices {
+  const blocks = Object.fromEntries(
+    Object.entries(buildingBlocks).map(([key, definition]) => [key, new CrudService<RegisterEntity>(dataSource, definition)]),
+  ) as unknown as { [K in BuildingBlockKey]: BuildingBlockService<K> };
+  return { ...blocks, processingActivities: new ProcessingActivityService(dataSource) };
+}
+
+/** The building blocks' services, in the order the docs present them. */
+export function buildingBlockServices(services: EntryServices): CrudService<RegisterEntity>[] {
+  return (Object.keys(buildingBlocks) as BuildingBlockKey[]).map((key) => services[key] as unknown as CrudService<RegisterEntity>);
+}

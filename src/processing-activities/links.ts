@@ -1,0 +1,278 @@
+import { EntityRef } from '../http/common-dto';
+import type { ClassType } from '../http/dto';
+import type { BuildingBlockKey } from '../resources';
+import { DataCategoryRef, LegalBasisRef, RecipientRef, RetentionRuleRef } from './dto';
+
+/**
+ * The catalogue of a processing activity's links: every kind of link an activity has, declared
+ * once. Everything that reads or writes links is driven by it — the read model's SQL (per
+ * activity and set-based), the export's assembly of compact rows, reference validation, link
+ * writes, the request shape of a stored activity, the register document's names, the list
+ * filters, and every walk over an activity's references (history, findings, the linked building
+ * blocks that findings, the privacy notice and the export load).
+ *
+ * A link list is stored in a link table whose rows point at their owner (the activity, or the
+ * row of an enclosing list). Its items are either a building block's reference itself (a *flat*
+ * list: requests send ids, responses carry the reference) or objects made of parts: references,
+ * the link's own columns, and nested lists. The order of the parts is the order of the fields in
+ * the response.
+ */
+
+/** A reference from a link row to a building block. */
+export interface RefPart {
+  part: 'ref';
+  /** Field of the response item, e.g. `purpose` (unused for a flat list's item). */
+  field: string;
+  /** Field of the request item, e.g. `purposeId` (unused for a flat list's item). */
+  input: string;
+  /** Column of the link table. */
+  column: string;
+  target: BuildingBlockKey;
+  /** How the response shows the reference: a DTO class whose fields are the target's columns. */
+  shape: ClassType;
+  /** May be null (e.g. a data category's retention rule). */
+  optional?: boolean;
+  /** The list filter that finds activities by this reference (`?purposeId=`). */
+  filter?: string;
+  /** A legal basis that must, or must not, be of this kind. */
+  basisKind?: { must?: string; mustNot?: string; message: string };
+}
+
+/** A value of the link row itself, e.g. a purpose's legitimate interest. */
+export interface ColumnPart {
+  part: 'column';
+  field: string;
+  column: string;
+  /** The list filter that finds activities by this value (`?transferCountry=`). */
+  filter?: string;
+}
+
+export interface ListPart {
+  part: 'list';
+  /** Field of the response (and of the register document). */
+  field: string;
+  /** Field of the request: `controllerIds` for a flat list, `purposes` for a list of objects. */
+  input: string;
+  table: string;
+  /** Column pointing at the owner: `activity_id`, or the enclosing list's row (`activity_purpose_id`). */
+  owner: string;
+  /** A flat list's reference, or an object item's parts (its first reference identifies it). */
+  item: RefPart | (RefPart | ColumnPart | ListPart)[];
+  /** Items' order: by references (their building block's order), link columns, or the row's `id`. Default: the first reference. */
+  order?: ({ ref: string } | { column: string } | 'id')[];
+  /** An object item's first reference may appear once per list. */
+  unique?: boolean;
+  /** Every id must also be among the ids of this top-level list (its first reference). */
+  within?: { list: string; message: string };
+}
+
+export type LinkPart = RefPart | ColumnPart | ListPart;
+
+const ref = (field: string, spec: Omit<RefPart, 'part' | 'field'>): RefPart => ({ part: 'ref', field, ...spec });
+const column = (field: string, name: string, filter?: string): ColumnPart => ({
+  part: 'column',
+  field,
+  column: name,
+  ...(filter ? { filter } : {}),
+});
+/** A flat list's item: only the reference matters. */
+const item = (spec: Omit<RefPart, 'part' | 'field' | 'input'>): RefPart => ({ part: 'ref', field: '', input: '', ...spec });
+
+/** Every link list of a processing activity, in the order of its response fields. */
+export const activityLinks: ListPart[] = [
+  {
+    part: 'list',
+    field: 'controllers',
+    input: 'controllerIds',
+    table: 'activity_controllers',
+    owner: 'activity_id',
+    item: item({ column: 'organisation_id', target: 'organisations', shape: EntityRef, filter: 'controllerId' }),
+  },
+  {
+    part: 'list',
+    field: 'purposes',
+    input: 'purposes',
+    table: 'activity_purposes',
+    owner: 'activity_id',
+    unique: true,
+    item: [
+      ref('purpose', { input: 'purposeId', column: 'purpose_id', target: 'purposes', shape: EntityRef, filter: 'purposeId' }),
+      {
+        part: 'list',
+        field: 'legalBases',
+        input: 'legalBasisIds',
+        table: 'activity_purpose_legal_bases',
+        owner: 'activity_purpose_id',
+        item: item({
+          column: 'legal_basis_id',
+          target: 'legalBases',
+          shape: LegalBasisRef,
+          filter: 'legalBasisId',
+          basisKind: {
+            mustNot: 'transfer-mechanism',
+            message: 'is a transfer mechanism; use it on a transfer, not as a basis for a purpose',
+          },
+        }),
+      },
+      column('legitimateInterest', 'legitimate_interest'),
+      column('assessmentReference', 'assessment_reference'),
+    ],
+  },
+  {
+    part: 'list',
+    field: 'dataSubjectCategories',
+    input: 'dataSubjectCategoryIds',
+    table: 'activity_data_subject_categories',
+    owner: 'activity_id',
+    item: item({ column: 'data_subject_category_id', target: 'dataSubjectCategories', shape: EntityRef, filter: 'dataSubjectCategoryId' }),
+  },
+  {
+    part: 'list',
+    field: 'dataCategories',
+    input: 'dataCategories',
+    table: 'activity_data_categories',
+    owner: 'activity_id',
+    unique: true,
+    item: [
+      ref('dataCategory', {
+        input: 'dataCategoryId',
+        column: 'data_category_id',
+        target: 'dataCategories',
+        shape: DataCategoryRef,
+        filter: 'dataCategoryId',
+      }),
+      ref('retentionRule', {
+        input: 'retentionRuleId',
+        column: 'retention_rule_id',
+        target: 'retentionRules',
+        shape: RetentionRuleRef,
+        optional: true,
+        filter: 'retentionRuleId',
+      }),
+      {
+        part: 'list',
+        field: 'sourceChannels',
+        input: 'sourceChannelIds',
+        table: 'activity_data_category_sources',
+        owner: 'activity_data_category_id',
+        item: item({ column: 'collection_channel_id', target: 'collectionChannels', shape: EntityRef }),
+        within: { list: 'collectionChannels', message: "must also be listed in the activity's collectionChannelIds" },
+      },
+    ],
+  },
+  {
+    part: 'list',
+    field: 'collectionChannels',
+    input: 'collectionChannelIds',
+    table: 'activity_collection_channels',
+    owner: 'activity_id',
+    item: item({ column: 'collection_channel_id', target: 'collectionChannels', shape: EntityRef, filter: 'collectionChannelId' }),
+  },
+  {
+    part: 'list',
+    field: 'recipients',
+    input: 'recipients',
+    table: 'activity_recipients',
+    owner: 'activity_id',
+    unique: true,
+    item: [
+      ref('recipient', { input: 'recipientId', column: 'recipient_id', target: 'recipients', shape: RecipientRef, filter: 'recipientId' }),
+      {
+        part: 'list',
+        field: 'dataCategories',
+        input: 'dataCategoryIds',
+        table: 'activity_recipient_data_categories',
+        owner: 'activity_recipient_id',
+        item: item({ column: 'data_category_id', target: 'dataCategories', shape: EntityRef }),
+        within: { list: 'dataCategories', message: "must be one of the activity's dataCategories" },
+      },
+    ],
+  },
+  {
+    part: 'list',
+    field: 'transfers',
+    input: 'transfers',
+    table: 'activity_transfers',
+    owner: 'activity_id',
+    order: [{ ref: 'recipient' }, { column: 'country' }, 'id'],
+    item: [
+      ref('recipient', { input: 'recipientId', column: 'recipient_id', target: 'recipients', shape: RecipientRef, filter: 'recipientId' }),
+      column('country', 'country', 'transferCountry'),
+      ref('mechanism', {
+        input: 'mechanismId',
+        column: 'mechanism_id',
+        target: 'legalBases',
+        shape: LegalBasisRef,
+        optional: true,
+        filter: 'legalBasisId',
+        basisKind: { must: 'transfer-mechanism', message: 'is not a transfer mechanism (Art. 45–49)' },
+      }),
+      column('safeguard', 'safeguard'),
+      column('tiaReference', 'tia_reference'),
+    ],
+  },
+  {
+    part: 'list',
+    field: 'securityMeasures',
+    input: 'securityMeasureIds',
+    table: 'activity_security_measures',
+    owner: 'activity_id',
+    item: item({ column: 'security_measure_id', target: 'securityMeasures', shape: EntityRef, filter: 'securityMeasureId' }),
+  },
+];
+
+/** The activity's own columns (response field → column), in the order of its response fields. */
+export const activityColumns = {
+  id: 'id',
+  name: 'name',
+  description: 'description',
+  role: 'role',
+  status: 'status',
+  owner: 'owner',
+  reviewDueAt: 'review_due_at',
+  dpiaRequired: 'dpia_required',
+  dpiaReference: 'dpia_reference',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  version: 'version',
+} as const;
+
+/** Fields a create or update request may set on the activity row itself. */
+export const activityScalarInputs = [
+  'name',
+  'description',
+  'role',
+  'status',
+  'owner',
+  'reviewDueAt',
+  'dpiaRequired',
+  'dpiaReference',
+] as const;
+
+export const isFlat = (list: ListPart): list is ListPart & { item: RefPart } => !Array.isArray(list.item);
+
+/** An object list's parts, or a flat list's one reference. */
+export const partsOf = (list: ListPart): LinkPart[] => (Array.isArray(list.item) ? list.item : [list.item]);
+
+/** The reference that identifies an item: a flat list's item, an object list's first reference. */
+export function primaryRef(list: ListPart): RefPart {
+  const found = partsOf(list).find((part): part is RefPart => part.part === 'ref');
+  if (!found) throw new Error(`link list ${list.field} has no reference`);
+  return found;
+}
+
+/** Object lists have a row id of their own (nested lists point at it; a transfer may repeat its recipient). */
+export const hasRowId = (list: ListPart) => !isFlat(list);
+
+/** The linked-to list filters: query parameter → the link tables and columns it searches. */
+export function linkFilters(lists: ListPart[] = activityLinks): Record<string, { table: string; column: string }[]> {
+  const filters: Record<string, { table: string; column: string }[]> = {};
+  const visit = (list: ListPart) => {
+    for (const part of partsOf(list)) {
+      if (part.part === 'list') visit(part);
+      else if (part.filter) (filters[part.filter] ??= []).push({ table: list.table, column: part.column });
+    }
+  };
+  lists.forEach(visit);
+  return filters;
+}

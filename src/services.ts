@@ -1,0 +1,37 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { buildEntryServices, type EntryServices } from './entry-services';
+import { FindingsService } from './findings/service';
+import { HistoryService } from './history/service';
+import type { JsonSchema } from './http/dto';
+import { ImportService } from './import/service';
+import { PrivacyNoticeService } from './privacy-notice/service';
+import { SnapshotService } from './register/snapshots';
+
+/** Every service of the app, built once per app instance over its DataSource: the one place they are wired. */
+export type Services = EntryServices & {
+  findings: FindingsService;
+  privacyNotice: PrivacyNoticeService;
+  history: HistoryService;
+  snapshots: SnapshotService;
+  registerImport: ImportService;
+};
+
+export function buildServices(deps: {
+  dataSource: DataSource;
+  config: Config;
+  log: FastifyBaseLogger;
+  dtoSchemas: Record<string, JsonSchema>;
+}): Services {
+  const entries = buildEntryServices(deps.dataSource);
+  const history = new HistoryService(deps.dataSource);
+  return {
+    ...entries,
+    findings: new FindingsService(deps.dataSource),
+    privacyNotice: new PrivacyNoticeService(deps.dataSource),
+    history,
+    snapshots: new SnapshotService(deps.dataSource, deps.config, deps.log),
+    registerImport: new ImportService(deps.dataSource, entries, deps.dtoSchemas),
+  };
+}
