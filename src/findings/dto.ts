@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { EntityRef } from '../http/common-dto';
 import { Doc } from '../http/dto';
-import { findingCodes, findingSeverities } from './rules';
+import { findingCodes, findingSeverities } from './catalogue';
 
 const uuidExample = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
 

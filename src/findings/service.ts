@@ -1,18 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../errors';
+import { linkedIds } from '../processing-activities/link-walk';
+import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { activityColumns } from '../processing-activities/read-model';
+import type { ActivityView } from '../processing-activities/view';
 import { buildingBlocks } from '../resources';
-import {
-  checkRegister,
-  type ActivityRecord,
-  type ChannelRecord,
-  type FindingRecord,
-  type OrganisationRecord,
-  type PolicyRecord,
-  type RecipientRecord,
-  type RetiredRecord,
-  type RegisterSnapshot,
-} from './rules';
+import { checkRegister, type FindingRecord } from './check';
+import type { ChannelRecord, OrganisationRecord, PolicyRecord, RecipientRecord, RegisterSnapshot, RetiredRecord } from './snapshot';
 
 export interface FindingsFilter {
   severity?: string;
@@ -20,13 +14,12 @@ export interface FindingsFilter {
   activityId?: string;
 }
 
-const ids = (values: (string | null | undefined)[]) => [...new Set(values.filter((value): value is string => !!value))];
-
 /**
  * Findings are computed on read from the register as it is: they never block a save. One request
- * reads the register in seven queries, however many activities it holds: the activities through the
- * same read model as the API, then one query per building-block kind the rules look at and one for the retired entries, all in one
- * repeatable-read transaction so they see the same state.
+ * reads the register in four queries, however many activities it holds: the activities through the
+ * same read model as the API, the building blocks they link to (one statement, through the loader
+ * the privacy notice and the export use), the controllers' privacy policies and the retired
+ * entries — all in one repeatable-read transaction, so they see the same state.
  */
 export class FindingsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -56,14 +49,14 @@ export class FindingsService {
   /** Loads the snapshot (all activities, or the one with `activityId`) and runs the rules. */
   private check(activityId?: string): Promise<{ activity?: { id: string; name: string }; findings: FindingRecord[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const rows: ActivityRecord[] = await manager.query(
+      const rows: ActivityView[] = await manager.query(
         `SELECT ${activityColumns} FROM processing_activities a ${activityId ? 'WHERE a.id = $1' : ''} ORDER BY lower(a.name), a.id`,
         activityId ? [activityId] : [],
       );
       if (activityId && !rows[0]) throw notFound('processing activity', activityId);
       // A retired activity no longer processes anything: its record is history, not a to-do list.
       const activities = rows.filter((a) => a.status !== 'retired');
-      const findings = checkRegister(await loadBuildingBlocks(manager, activities));
+      const findings = checkRegister(await loadSnapshot(manager, activities));
       return { activity: rows[0] && activityId ? { id: rows[0].id, name: rows[0].name } : undefined, findings };
     });
   }
@@ -73,31 +66,18 @@ function applyFilter(findings: FindingRecord[], filter: FindingsFilter) {
   return findings.filter((f) => (!filter.severity || f.severity === filter.severity) && (!filter.code || f.code === filter.code));
 }
 
-/** One query per building-block kind, for the entries the activities link to. */
-async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRecord[]): Promise<RegisterSnapshot> {
-  const recipientIds = ids(
-    activities.flatMap((a) => [...a.recipients.map((r) => r.recipient.id), ...a.transfers.map((t) => t.recipient.id)]),
-  );
-  const controllerIds = ids(activities.flatMap((a) => a.controllers.map((c) => c.id)));
-  const recipients: RecipientRecord[] = await manager.query(
-    `SELECT id, name, kind, category, country, organisation_id AS "organisationId", processing_agreement_ref AS "processingAgreementRef"
-       FROM recipients WHERE id = ANY($1::uuid[])`,
-    [recipientIds],
-  );
-  const organisations: OrganisationRecord[] = await manager.query(
-    `SELECT id, name, country, email, privacy_contact_email AS "privacyContactEmail", dpo_email AS "dpoEmail"
-       FROM organisations
-      WHERE id = ANY($1::uuid[]) OR id IN (SELECT organisation_id FROM recipients WHERE id = ANY($2::uuid[]))`,
-    [controllerIds, recipientIds],
-  );
-  const vulnerable: { id: string }[] = await manager.query(
-    'SELECT id FROM data_subject_categories WHERE vulnerable AND id = ANY($1::uuid[])',
-    [ids(activities.flatMap((a) => a.dataSubjectCategories.map((s) => s.id)))],
-  );
-  const channels: ChannelRecord[] = await manager.query(
-    'SELECT id, name, source_type AS "sourceType", mechanism, cookie FROM collection_channels WHERE id = ANY($1::uuid[])',
-    [ids(activities.flatMap((a) => a.collectionChannels.map((c) => c.id)))],
-  );
+/** What the rules read besides the activities: the building blocks they link to, the policies, the retired entries. */
+async function loadSnapshot(manager: EntityManager, activities: ActivityView[]): Promise<RegisterSnapshot> {
+  const linked = linkedIds(activities);
+  // Organisations whole: the controllers, and those behind recipients (a recipient's country may be its organisation's).
+  const blocks = await loadLinkedBlocks(manager, {
+    organisations: 'all',
+    recipients: linked.get('recipients') ?? [],
+    dataSubjectCategories: linked.get('dataSubjectCategories') ?? [],
+    collectionChannels: linked.get('collectionChannels') ?? [],
+  });
+  const rows = <T>(kind: keyof typeof blocks) => [...(blocks[kind]?.values() ?? [])].map(({ row }) => row as T);
+  const controllerIds = [...(linked.get('organisations') ?? [])];
   const policies: PolicyRecord[] = await manager.query(
     `SELECT id, name, organisation_id AS "organisationId", rights FROM privacy_policies
       WHERE organisation_id = ANY($1::uuid[]) ORDER BY lower(name), id`,
@@ -118,10 +98,14 @@ async function loadBuildingBlocks(manager: EntityManager, activities: ActivityRe
   return {
     today: new Date().toISOString().slice(0, 10),
     activities,
-    organisations: new Map(organisations.map((o) => [o.id, o])),
-    vulnerableSubjects: new Set(vulnerable.map((s) => s.id)),
-    channels: new Map(channels.map((c) => [c.id, c])),
-    recipients: new Map(recipients.map((r) => [r.id, r])),
+    organisations: new Map(rows<OrganisationRecord>('organisations').map((o) => [o.id, o])),
+    vulnerableSubjects: new Set(
+      rows<{ id: string; vulnerable: boolean }>('dataSubjectCategories')
+        .filter((s) => s.vulnerable)
+        .map((s) => s.id),
+    ),
+    channels: new Map(rows<ChannelRecord>('collectionChannels').map((c) => [c.id, c])),
+    recipients: new Map(rows<RecipientRecord>('recipients').map((r) => [r.id, r])),
     policies,
     retired: new Map(retired.map((r) => [r.id, { ...r, retiredAt: new Date(r.retiredAt).toISOString() }])),
   };

@@ -4,8 +4,10 @@ import type { PolicyNote, RightStatement } from '../../entities/privacy-policy';
 import { AppError, notFound } from '../errors';
 import { eeaCountries } from '../gdpr/countries';
 import { describeDuration } from '../gdpr/iso-duration';
-import type { ActivityRecord } from '../findings/rules';
+import { linkedIds } from '../processing-activities/link-walk';
+import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { activityColumns } from '../processing-activities/read-model';
+import type { ActivityView } from '../processing-activities/view';
 import { deriveRights, rightDefinitions } from '../gdpr/rights';
 import type { NoticeLegalBasis, NoticeRight, NoticeStatement, PrivacyNoticeResponse } from './dto';
 import type { JsonObject } from '../http/dto';
@@ -97,7 +99,7 @@ export class PrivacyNoticeService {
     }
 
     // The processing this organisation controls: active activities where it is (joint) controller.
-    const activities: ActivityRecord[] = await manager.query(
+    const activities: ActivityView[] = await manager.query(
       `SELECT ${activityColumns} FROM processing_activities a
         WHERE a.status = 'active' AND a.role <> 'processor'
           AND EXISTS (SELECT 1 FROM activity_controllers x WHERE x.activity_id = a.id AND x.organisation_id = $1)
@@ -111,39 +113,30 @@ export class PrivacyNoticeService {
       [organisation.id],
     );
 
-    const dataCategoryIds = uniqueIds(activities.flatMap((a) => a.dataCategories.map((d) => d.dataCategory.id)));
-    const load = (sql: string, values: string[]): Promise<Row[]> => manager.query(sql, [values]);
-    const dataCategories = await load(
-      `SELECT d.id, d.name, d.description, d.examples, d.sensitivity, p.name AS parent
-         FROM data_categories d LEFT JOIN data_categories p ON p.id = d.parent_id
-        WHERE d.id = ANY($1::uuid[]) OR d.id IN (SELECT parent_id FROM data_categories WHERE id = ANY($1::uuid[]))`,
-      dataCategoryIds,
-    );
-    const subjects = await load(
-      'SELECT id, name, description FROM data_subject_categories WHERE id = ANY($1::uuid[])',
-      uniqueIds(activities.flatMap((a) => a.dataSubjectCategories.map((s) => s.id))),
-    );
-    const channels = await load(
-      'SELECT id, name, description, source_type AS "sourceType", mechanism, cookie FROM collection_channels WHERE id = ANY($1::uuid[])',
-      uniqueIds(activities.flatMap((a) => a.collectionChannels.map((c) => c.id))),
-    );
-    const purposes = await load(
-      'SELECT id, name, description FROM purposes WHERE id = ANY($1::uuid[])',
-      uniqueIds(activities.flatMap((a) => a.purposes.map((p) => p.purpose.id))),
-    );
-    const recipients = await load(
-      'SELECT id, name, description, kind, category, country FROM recipients WHERE id = ANY($1::uuid[])',
-      uniqueIds(activities.flatMap((a) => [...a.recipients.map((r) => r.recipient.id), ...a.transfers.map((t) => t.recipient.id)])),
-    );
-    const retentionRules = await load(
-      `SELECT id, name, description, duration, maximum_duration AS "maximumDuration", start_event AS "startEvent", end_action AS "endAction"
-         FROM retention_rules WHERE id = ANY($1::uuid[])`,
-      uniqueIds(activities.flatMap((a) => a.dataCategories.flatMap((d) => (d.retentionRule ? [d.retentionRule.id] : [])))),
-    );
-    const measures = await load(
-      'SELECT id, name, description, type, standard_reference AS "standardReference" FROM security_measures WHERE id = ANY($1::uuid[])',
-      uniqueIds(activities.flatMap((a) => a.securityMeasures.map((m) => m.id))),
-    );
+    // Every building block the activities link to, in one statement; data categories whole, for their parents' names.
+    const linked = linkedIds(activities);
+    const blocks = await loadLinkedBlocks(manager, {
+      dataCategories: 'all',
+      dataSubjectCategories: linked.get('dataSubjectCategories') ?? [],
+      collectionChannels: linked.get('collectionChannels') ?? [],
+      purposes: linked.get('purposes') ?? [],
+      recipients: linked.get('recipients') ?? [],
+      retentionRules: linked.get('retentionRules') ?? [],
+      securityMeasures: linked.get('securityMeasures') ?? [],
+    });
+    const rows = (kind: keyof typeof blocks): Row[] => [...(blocks[kind]?.values() ?? [])].map(({ row }) => row as Row);
+    const allCategories = new Map(rows('dataCategories').map((d) => [d.id, d]));
+    const linkedCategories = linked.get('dataCategories') ?? new Set<string>();
+    const shown = new Set([...linkedCategories].flatMap((id) => [id, allCategories.get(id)?.parentId].filter((x): x is string => !!x)));
+    const dataCategories = [...shown]
+      .map((id) => allCategories.get(id)!)
+      .map((d) => ({ ...d, parent: d.parentId ? (allCategories.get(d.parentId)?.name ?? null) : null }));
+    const subjects = rows('dataSubjectCategories');
+    const channels = rows('collectionChannels');
+    const purposes = rows('purposes');
+    const recipients = rows('recipients');
+    const retentionRules = rows('retentionRules');
+    const measures = rows('securityMeasures');
 
     const notes = (section: ReturnType<typeof sectionOfNote>): NoticeStatement[] =>
       (policy?.notes ?? []).filter((note) => sectionOfNote(note.topic) === section).map(({ topic, text }) => ({ topic, text }));
@@ -183,7 +176,7 @@ export class PrivacyNoticeService {
             recipient: t.recipient.name,
             country: t.country,
             mechanism: t.mechanism ? basis(t.mechanism) : null,
-            safeguard: t.safeguard,
+            safeguard: t.safeguard ?? null,
           }))
           .filter((t, i, all) => all.findIndex((u) => JSON.stringify(u) === JSON.stringify(t)) === i)
           .sort((x, y) => x.recipient.localeCompare(y.recipient) || x.country.localeCompare(y.country)),
@@ -264,7 +257,7 @@ function withChildrenAfterParents(categories: Row[]): Row[] {
 }
 
 /** Each purpose once, with the legal bases and interests of every activity pursuing it. */
-function purposesOf(activities: ActivityRecord[], purposes: Row[]) {
+function purposesOf(activities: ActivityView[], purposes: Row[]) {
   return purposes.sort(byName).map((p) => {
     const links = activities.flatMap((a) => a.purposes.filter((link) => link.purpose.id === p.id));
     const bases = new Map(links.flatMap((link) => link.legalBases).map((b) => [b.code, basis(b)]));
@@ -282,7 +275,7 @@ function purposesOf(activities: ActivityRecord[], purposes: Row[]) {
  * policy names, in the GDPR's order. Art. 22 is listed only when the policy names it: the register
  * does not record automated decisions, and Art. 13(2)(f) asks about them only where they exist.
  */
-function rightsOf(activities: ActivityRecord[], policy: PolicyRow | undefined): NoticeRight[] {
+function rightsOf(activities: ActivityView[], policy: PolicyRow | undefined): NoticeRight[] {
   const derived = activities.map((a) => ({ name: a.name, rights: deriveRights(a) }));
   return rightDefinitions.flatMap((definition) => {
     const statement = policy?.rights.find((r) => r.right === definition.code);
