@@ -1,4 +1,4 @@
-import { Column } from 'typeorm';
+import { Column, Index } from 'typeorm';
 import { RegisterEntity } from './register-entity';
 
 /**
@@ -7,7 +7,8 @@ import { RegisterEntity } from './register-entity';
  * activity that still links it.
  */
 export abstract class BuildingBlock extends RegisterEntity {
-  /** Since when it is no longer in use; null while in use. */
+  /** Since when it is no longer in use; null while in use. Indexed per table (ix_<table>__retired_at, see the naming strategy). */
+  @Index()
   @Column('timestamptz', { nullable: true })
   retiredAt!: Date | null;
 }

@@ -36,7 +36,6 @@ export interface CookieDetails {
 
 /** How personal data arrives; a cookie channel also describes the cookie. */
 @Entity('collection_channels')
-@Index('ix_collection_channels__retired_at', ['retiredAt'])
 @Index('uq_collection_channels__name', { synchronize: false })
 export class CollectionChannel extends BuildingBlock {
   @Column('text', { nullable: true })

@@ -6,7 +6,6 @@ export type Sensitivity = (typeof sensitivities)[number];
 
 /** What personal data is processed; `special` is Art. 9 data, `criminal` is Art. 10 data. */
 @Entity('data_categories')
-@Index('ix_data_categories__retired_at', ['retiredAt'])
 @Index('uq_data_categories__name', { synchronize: false })
 export class DataCategory extends BuildingBlock {
   @Column('text', { nullable: true })

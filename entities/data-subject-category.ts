@@ -3,7 +3,6 @@ import { BuildingBlock } from './building-block';
 
 /** Whose personal data is processed: customers, visitors, people reporting abuse… */
 @Entity('data_subject_categories')
-@Index('ix_data_subject_categories__retired_at', ['retiredAt'])
 @Index('uq_data_subject_categories__name', { synchronize: false })
 export class DataSubjectCategory extends BuildingBlock {
   @Column('text', { nullable: true })

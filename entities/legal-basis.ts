@@ -9,7 +9,6 @@ export type LegalBasisKind = (typeof legalBasisKinds)[number];
  * national-law grounds an organisation adds itself. `name` is the short title.
  */
 @Entity('legal_bases')
-@Index('ix_legal_bases__retired_at', ['retiredAt'])
 export class LegalBasis extends BuildingBlock {
   @Index('uq_legal_bases__code', { unique: true })
   @Column('text')

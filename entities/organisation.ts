@@ -6,7 +6,6 @@ export type OrganisationRole = (typeof organisationRoles)[number];
 
 /** A legal person named in the register: controller, processor, joint controller, representative. */
 @Entity('organisations')
-@Index('ix_organisations__retired_at', ['retiredAt'])
 @Index('uq_organisations__name', { synchronize: false })
 export class Organisation extends BuildingBlock {
   @Column('text', { array: true, default: () => "'{}'" })

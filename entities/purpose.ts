@@ -3,7 +3,6 @@ import { BuildingBlock } from './building-block';
 
 /** Why personal data is processed. Legal bases are attached per processing activity. */
 @Entity('purposes')
-@Index('ix_purposes__retired_at', ['retiredAt'])
 @Index('uq_purposes__name', { synchronize: false })
 export class Purpose extends BuildingBlock {
   @Column('text', { nullable: true })

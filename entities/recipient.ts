@@ -27,7 +27,6 @@ export type RecipientCategory = (typeof recipientCategories)[number];
 
 /** Who receives personal data (Art. 30(1)(d)); processors need an Art. 28 agreement. */
 @Entity('recipients')
-@Index('ix_recipients__retired_at', ['retiredAt'])
 @Index('uq_recipients__name', { synchronize: false })
 export class Recipient extends BuildingBlock {
   @Column('text', { nullable: true })

@@ -6,7 +6,6 @@ export type RetentionEndAction = (typeof retentionEndActions)[number];
 
 /** How long data is kept (Art. 30(1)(f)), as ISO 8601 durations counted from an event. */
 @Entity('retention_rules')
-@Index('ix_retention_rules__retired_at', ['retiredAt'])
 @Index('uq_retention_rules__name', { synchronize: false })
 export class RetentionRule extends BuildingBlock {
   @Column('text', { nullable: true })

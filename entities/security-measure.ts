@@ -6,7 +6,6 @@ export type SecurityMeasureType = (typeof securityMeasureTypes)[number];
 
 /** Art. 32 measures (Art. 30(1)(g)), optionally tied to a standard such as SOC 1 or PCI DSS. */
 @Entity('security_measures')
-@Index('ix_security_measures__retired_at', ['retiredAt'])
 @Index('uq_security_measures__name', { synchronize: false })
 export class SecurityMeasure extends BuildingBlock {
   @Column('text', { nullable: true })

@@ -36,15 +36,6 @@ export const resources = [
 ] as const;
 export type Resource = (typeof resources)[number];
 
-/** Resources only auditors and admins may read. */
-const auditOnly: Resource[] = ['audit-events', 'register-history', 'register-snapshots'];
-
-/** Resources that are one admin operation, not something to read. */
-const adminOnly: Resource[] = ['register-import'];
-
-/** Snapshots are append-only evidence: made and read, never updated or deleted (no route does). */
-const snapshots: Operation[] = ['list', 'get', 'create'];
-
 export interface Permission {
   resource: Resource;
   operation: Operation;
@@ -53,38 +44,53 @@ export interface Permission {
 const read: Operation[] = ['list', 'get'];
 const write: Operation[] = ['list', 'get', 'create', 'update'];
 const all: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
+/** Snapshots are append-only evidence: made and read, never updated or deleted (no route does). */
+const snapshots: Operation[] = ['list', 'get', 'create'];
+const none: Operation[] = [];
 
-/** Every resource (except the audit-only ones, unless asked) with the same operations. */
-const everything = (ops: Operation[], withAudit = false) =>
-  Object.fromEntries(
-    resources
-      .filter((resource) => !adminOnly.includes(resource) && (withAudit || !auditOnly.includes(resource)))
-      .map((resource) => [resource, ops]),
-  ) as Partial<Record<Resource, Operation[]>>;
+type Grants = Record<Role, Operation[]>;
+/** Everyone reads; editors keep the entries up to date; admins also delete. */
+const editable: Grants = { reader: read, auditor: read, editor: write, admin: all };
+/** Everyone reads; editors may not change it (organisations, own legal bases): admins do. */
+const adminEdits: Grants = { reader: read, auditor: read, editor: read, admin: all };
+/** Read by everyone, never written (reference data; what the register computes). */
+const readOnly: Grants = { reader: read, auditor: read, editor: read, admin: all };
+/** Auditors and admins only. */
+const auditOnly: Grants = { reader: none, auditor: read, editor: none, admin: all };
 
-export const permissionTable: Record<Role, Partial<Record<Resource, Operation[]>>> = {
-  // Internal tools: read the register.
-  reader: everything(read),
-  // Auditors: read everything, the audit trail and the register's history included.
-  auditor: { ...everything(read, true), 'register-snapshots': snapshots },
-  // Editors keep the register entries up to date; organisations, own legal bases and deletions are the admin's.
-  editor: {
-    ...everything(read),
-    'processing-activities': write,
-    purposes: write,
-    'data-subject-categories': write,
-    'data-categories': write,
-    'collection-channels': write,
-    recipients: write,
-    'retention-rules': write,
-    'security-measures': write,
-    'privacy-policies': write,
-  },
-  admin: { ...everything(all, true), 'register-snapshots': snapshots, 'register-import': ['create'] },
-};
+/**
+ * The table, one row per resource: a resource without a row does not compile, and a role without
+ * a grant in a row is denied.
+ */
+const grants = {
+  'processing-activities': editable,
+  organisations: adminEdits,
+  purposes: editable,
+  'legal-bases': adminEdits,
+  'data-subject-categories': editable,
+  'data-categories': editable,
+  'collection-channels': editable,
+  recipients: editable,
+  'retention-rules': editable,
+  'security-measures': editable,
+  'privacy-policies': editable,
+  'data-subject-rights': readOnly,
+  findings: readOnly,
+  'privacy-notice': readOnly,
+  'audit-events': auditOnly,
+  'register-history': auditOnly,
+  register: readOnly,
+  'register-snapshots': { reader: none, auditor: snapshots, editor: none, admin: snapshots },
+  'register-import': { reader: none, auditor: none, editor: none, admin: ['create'] },
+} satisfies Record<Resource, Grants>;
+
+/** The same table by role: role × resource × operation. */
+export const permissionTable: Record<Role, Record<Resource, Operation[]>> = Object.fromEntries(
+  roles.map((role) => [role, Object.fromEntries(resources.map((resource) => [resource, grants[resource][role]]))]),
+) as Record<Role, Record<Resource, Operation[]>>;
 
 export function isAllowed(userRoles: readonly Role[], { resource, operation }: Permission): boolean {
-  return userRoles.some((role) => permissionTable[role][resource]?.includes(operation) ?? false);
+  return userRoles.some((role) => permissionTable[role][resource].includes(operation));
 }
 
 export function rolesAllowed(permission: Permission): Role[] {

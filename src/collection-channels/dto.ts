@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { collectionMechanisms, cookieParties, sourceTypes } from '../../entities/collection-channel';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class CookieDetailsDto {
@@ -36,7 +36,7 @@ export class CookieDetailsDto {
   names?: string[];
 }
 
-export class CollectionChannelCreate {
+export class CollectionChannelCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -65,9 +65,6 @@ export class CollectionChannelCreate {
   @Type(() => CookieDetailsDto)
   @Doc({ description: 'Required when mechanism is `cookie`, absent otherwise', nullable: true })
   cookie?: CookieDetailsDto | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const CollectionChannelUpdate = updateDtoOf(CollectionChannelCreate, 'CollectionChannelUpdate');

@@ -17,7 +17,6 @@ export const collectionChannels: ResourceDefinition<CollectionChannel> = {
     query: CollectionChannelListQuery,
   },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     sourceType: { kind: 'equals', column: 'sourceType' },
     mechanism: { kind: 'equals', column: 'mechanism' },
     activityId: { kind: 'linked-to-activity' },

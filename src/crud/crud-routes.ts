@@ -5,11 +5,13 @@ import { IdParams } from '../http/common-dto';
 import { etagOf, ifMatchHeader } from '../http/etag';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import type { CrudService, ListInput } from './crud-service';
+import { tagRank } from '../http/openapi-tags';
 
 /** The five routes of a building-block resource, with schemas for validation, serialization and docs. */
 export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstance, service: CrudService<E>) {
   const { definition } = service;
   const { path, singular, tag, dto } = definition;
+  app.declareTag({ name: tag, description: definition.tagDescription }, tagRank.buildingBlocks);
   const aSingular = `${/^[aeiou]/i.test(singular) ? 'an' : 'a'} ${singular}`;
   const resource = path;
   const params = inline(app.dtoSchemas, IdParams);

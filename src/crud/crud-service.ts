@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transactions';
 import { isForeignKeyViolation } from '../db/pg-errors';
 import { AppError, notFound } from '../errors';
 import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from './audited-writes';
-import type { ResourceDefinition } from './resource-definition';
+import type { FilterSpec, ResourceDefinition } from './resource-definition';
 
 export interface Page<T> {
   items: T[];
@@ -40,12 +40,17 @@ export class CrudService<E extends RegisterEntity> {
   /** "Linked from activity :param" across every link table, derived once from the metadata. */
   private readonly linkedToActivity: (param: string) => string;
 
+  /** The definition's filters, and `retired` for every entity that can be retired (has retiredAt). */
+  private readonly filters: Record<string, FilterSpec>;
+
   constructor(
     private readonly dataSource: DataSource,
     readonly definition: ResourceDefinition<E>,
   ) {
     const condition = linkedToActivitySql(dataSource, definition.entity, 'r', ':__activity__');
     this.linkedToActivity = (param) => condition.replaceAll(':__activity__', `:${param}`);
+    const retirable = dataSource.getMetadata(definition.entity).findColumnWithPropertyName('retiredAt') !== undefined;
+    this.filters = { ...(retirable ? { retired: { kind: 'since', column: 'retiredAt' } as const } : {}), ...definition.filters };
   }
 
   private select(manager: EntityManager): SelectQueryBuilder<E> {
@@ -61,7 +66,7 @@ export class CrudService<E extends RegisterEntity> {
     const offset = input.offset ?? 0;
     const builder = this.select(this.dataSource.manager);
     if (input.q) builder.andWhere(`r.name ILIKE :q ESCAPE '\\'`, { q: likePattern(input.q) });
-    for (const [param, spec] of Object.entries(this.definition.filters)) {
+    for (const [param, spec] of Object.entries(this.filters)) {
       const value = input[param];
       if (value === undefined) continue;
       const parameter = { [param]: value };

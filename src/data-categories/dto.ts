@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { sensitivities } from '../../entities/data-category';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class DataCategoryCreate {
+export class DataCategoryCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -33,9 +33,6 @@ export class DataCategoryCreate {
   @IsUUID()
   @Doc({ description: 'Broader category this one belongs to', nullable: true })
   parentId?: string | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const DataCategoryUpdate = updateDtoOf(DataCategoryCreate, 'DataCategoryUpdate');

@@ -28,7 +28,6 @@ export const dataCategories: ResourceDefinition<DataCategory> = {
   entity: DataCategory,
   dto: { create: DataCategoryCreate, update: DataCategoryUpdate, response: DataCategoryResponse, query: DataCategoryListQuery },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     sensitivity: { kind: 'equals', column: 'sensitivity' },
     parentId: { kind: 'equals', column: 'parentId' },
     activityId: { kind: 'linked-to-activity' },

@@ -1,8 +1,8 @@
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class DataSubjectCategoryCreate {
+export class DataSubjectCategoryCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -19,9 +19,6 @@ export class DataSubjectCategoryCreate {
   @IsBoolean()
   @Doc({ description: 'Vulnerable people (children, employees, patients…): a WP248 DPIA criterion', example: false })
   vulnerable?: boolean;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const DataSubjectCategoryUpdate = updateDtoOf(DataSubjectCategoryCreate, 'DataSubjectCategoryUpdate');

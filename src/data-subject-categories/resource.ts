@@ -15,7 +15,6 @@ export const dataSubjectCategories: ResourceDefinition<DataSubjectCategory> = {
     query: DataSubjectCategoryListQuery,
   },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     activityId: { kind: 'linked-to-activity' },
   },
 };

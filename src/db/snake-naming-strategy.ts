@@ -1,4 +1,4 @@
-import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, type NamingStrategyInterface, type Table } from 'typeorm';
 
 const snake = (value: string) => value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -10,6 +10,12 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
 
   override relationName(propertyName: string): string {
     return snake(propertyName);
+  }
+
+  /** An index the entity does not name: ix_<table>__<column>[__<column>], as the migrations name theirs. */
+  override indexName(tableOrName: Table | string, columnNames: string[]): string {
+    const table = typeof tableOrName === 'string' ? tableOrName : tableOrName.name;
+    return `ix_${table.split('.').pop()}__${columnNames.join('__')}`;
   }
 
   override joinColumnName(relationName: string, referencedColumnName: string): string {

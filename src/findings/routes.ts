@@ -3,6 +3,7 @@ import { IdParams } from '../http/common-dto';
 import { inline, json, problems, ref } from '../http/responses';
 import { ActivityFindingsQuery, ActivityFindingsResponse, RegisterFindingsQuery, RegisterFindingsResponse } from './dto';
 import type { FindingsFilter } from './service';
+import { tagRank } from '../http/openapi-tags';
 
 const tags = ['Findings'];
 
@@ -13,6 +14,7 @@ export const findingsTag = {
 };
 
 export async function findingsRoutes(app: FastifyInstance) {
+  app.declareTag(findingsTag, tagRank.findings);
   const service = app.services.findings;
 
   app.get<{ Querystring: FindingsFilter }>(

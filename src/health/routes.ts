@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors';
 import { problems } from '../http/responses';
+import { tagRank } from '../http/openapi-tags';
 
 const status = {
   type: 'object',
@@ -13,12 +14,18 @@ const status = {
 };
 
 /** Liveness (the process answers) and readiness (the database answers too). */
+export const administrationTag = {
+  name: 'Administration',
+  description: 'Health checks for load balancers and orchestrators; no token needed.',
+};
+
 export async function healthRoutes(app: FastifyInstance) {
+  app.declareTag(administrationTag, tagRank.administration);
   app.get(
     '/health/live',
     {
       schema: {
-        tags: ['Administration'],
+        tags: [administrationTag.name],
         operationId: 'health-live',
         summary: 'Liveness',
         description: 'Answers while the process runs; does not touch the database.',
@@ -32,7 +39,7 @@ export async function healthRoutes(app: FastifyInstance) {
     '/health/ready',
     {
       schema: {
-        tags: ['Administration'],
+        tags: [administrationTag.name],
         operationId: 'health-ready',
         summary: 'Readiness',
         description: 'Answers 200 when the database answers a query, 503 problem+json otherwise.',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import { AuditEventListQuery, AuditEventResponse, RegisterDiffQuery, RegisterDiffResponse } from './dto';
 import type { AuditQuery } from './service';
+import { tagRank } from '../http/openapi-tags';
 
 export const historyTag = {
   name: 'Audit trail and history',
@@ -10,6 +11,7 @@ export const historyTag = {
 };
 
 export async function historyRoutes(app: FastifyInstance) {
+  app.declareTag(historyTag, tagRank.history);
   const history = app.services.history;
 
   app.get<{ Querystring: AuditQuery }>(

@@ -61,7 +61,7 @@ export class BuildingBlockListQuery extends ListQuery {
 }
 
 /** The `retiredAt` field of every building block (create, update and response). */
-export function RetiredAt(): PropertyDecorator {
+function RetiredAt(): PropertyDecorator {
   return (target, property) => {
     IsOptional()(target, property);
     DateTime({
@@ -199,3 +199,15 @@ export class Problem {
   @Doc({ description: 'Every entry an import in merge mode would overwrite (IMPORT_CONFLICT)' })
   conflicts?: ImportConflictDto[];
 }
+
+/**
+ * What every building block's create DTO (and so its update and response DTOs) has besides its
+ * own fields: `retiredAt`. Listed after them (see http/schemas.ts).
+ */
+export abstract class BuildingBlockInput {
+  @RetiredAt()
+  retiredAt?: string | null;
+}
+
+/** Bases that only lend their fields to other DTOs: no schema of their own in the document. */
+export const fieldOnlyDtos: ReadonlySet<string> = new Set([BuildingBlockInput.name]);

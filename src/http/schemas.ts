@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { FastifySchemaCompiler } from 'fastify';
+import { fieldOnlyDtos } from './common-dto';
 import { additionalConverters, type JsonSchema } from './dto';
 
 /**
@@ -19,16 +20,17 @@ export function buildDtoSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   // Sorted, so the document does not depend on the order modules happened to load in.
   for (const [name, schema] of Object.entries(generated).sort(([a], [b]) => a.localeCompare(b))) {
+    if (fieldOnlyDtos.has(name)) continue;
     schemas[name] = orderProperties({ $id: name, ...closeObjects(inlineNullableRefs(schema, generated)) });
   }
   return schemas;
 }
 
 const first = ['id', 'code', 'name'];
-const last = ['createdAt', 'updatedAt', 'version'];
+const last = ['retiredAt', 'createdAt', 'updatedAt', 'version'];
 const rank = (key: string) => (first.includes(key) ? first.indexOf(key) - 10 : last.includes(key) ? last.indexOf(key) + 1 : 0);
 
-/** Identity first, bookkeeping last: responses are serialized in this order, so they read well. */
+/** Identity first, retirement and bookkeeping last: responses are serialized in this order, so they read well. */
 function orderProperties(schema: JsonSchema): JsonSchema {
   if (!schema.properties) return schema;
   const keys = Object.keys(schema.properties).sort((a, b) => rank(a) - rank(b));

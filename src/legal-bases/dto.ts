@@ -1,12 +1,12 @@
 import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
 import { legalBasisKinds } from '../../entities/legal-basis';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export const jurisdictions = ['EU', ...[...CountryCodes].sort()];
 
-export class LegalBasisCreate {
+export class LegalBasisCreate extends BuildingBlockInput {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   @MaxLength(100)
   @Doc({
@@ -54,9 +54,6 @@ export class LegalBasisCreate {
   @IsIn(jurisdictions)
   @Doc({ description: "'EU' or the ISO 3166-1 alpha-2 code of the member state whose law this is", example: 'NL' })
   jurisdiction!: string;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const LegalBasisUpdate = updateDtoOf(LegalBasisCreate, 'LegalBasisUpdate');

@@ -13,7 +13,6 @@ export const legalBases: ResourceDefinition<LegalBasis> = {
   naturalKey: 'code',
   dto: { create: LegalBasisCreate, update: LegalBasisUpdate, response: LegalBasisResponse, query: LegalBasisListQuery },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     kind: { kind: 'equals', column: 'kind' },
     code: { kind: 'equals', column: 'code' },
     jurisdiction: { kind: 'equals', column: 'jurisdiction' },

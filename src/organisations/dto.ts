@@ -15,10 +15,10 @@ import {
   MinLength,
 } from 'class-validator';
 import { organisationRoles } from '../../entities/organisation';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class OrganisationCreate {
+export class OrganisationCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -108,9 +108,6 @@ export class OrganisationCreate {
   @IsUUID()
   @Doc({ description: 'Its representative in the Union (Art. 27), an organisation in the register', nullable: true })
   representativeId?: string | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const OrganisationUpdate = updateDtoOf(OrganisationCreate, 'OrganisationUpdate');

@@ -11,7 +11,6 @@ export const organisations: ResourceDefinition<Organisation> = {
   entity: Organisation,
   dto: { create: OrganisationCreate, update: OrganisationUpdate, response: OrganisationResponse, query: OrganisationListQuery },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     role: { kind: 'array-contains', column: 'roles' },
     country: { kind: 'equals', column: 'country' },
     activityId: { kind: 'linked-to-activity' },

@@ -3,16 +3,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { errorCatalogue, problemFor, type ErrorCode, type FieldError } from '../errors';
-import { findingsTag } from '../findings/routes';
-import { privacyNoticeTag } from '../privacy-notice/routes';
-import { historyTag } from '../history/routes';
-import { processingActivitiesTag } from '../processing-activities/routes';
-import { registerTag } from '../register/routes';
-import { buildingBlocks } from '../resources';
 import type { JsonObject } from '../http/dto';
+import type { OpenApiTag } from '../http/openapi-tags';
 
-/** Swagger UI deep link to an operation: `#/<tag>/<operationId>`. */
-const deepLink = (tag: string, operationId: string) => `#/${encodeURIComponent(tag)}/${operationId}`;
+/**
+ * A link to an operation in the introduction: `#operation/<operationId>`, made a Swagger UI deep
+ * link (`#/<tag>/<operationId>`) once the document knows the operation's tag (`linkOperations`).
+ */
+const deepLink = (operationId: string) => `#operation/${operationId}`;
 
 /** The introduction at the top of Swagger UI: what this is, how to get in, where to start. */
 export const apiDescription = `A GDPR Article 30 **record of processing activities**: the register every controller (Art. 30(1))
@@ -46,14 +44,14 @@ stays in this browser until you log out or it expires, and every "Try it out" se
 
 ### 3. Where to start
 
-1. [**GET /v1/register**](${deepLink(registerTag.name, 'get-register')}): the whole register as one document.
+1. [**GET /v1/register**](${deepLink('get-register')}): the whole register as one document.
    *Try it out* → *Execute* → *Download file*: \`register-YYYY-MM-DD.json\`, or \`.csv\` (UK ICO
    template) and \`.jsonld\` (W3C DPV) with \`format\`.
-2. [**GET /v1/register/findings**](${deepLink(findingsTag.name, 'list-register-findings')}): what the register itself shows to be missing or wrong.
-3. [**GET /v1/processing-activities**](${deepLink(processingActivitiesTag.name, 'list-processing-activities')}) with \`q=billing\`,
+2. [**GET /v1/register/findings**](${deepLink('list-register-findings')}): what the register itself shows to be missing or wrong.
+3. [**GET /v1/processing-activities**](${deepLink('list-processing-activities')}) with \`q=billing\`,
    then one activity by its \`id\`: its purposes, legal bases, data, recipients and transfers.
-4. [**POST /v1/register/snapshots**](${deepLink(registerTag.name, 'create-register-snapshots')}) (auditor, admin): freeze and sign the
-   register; [**GET /v1/register/snapshots/{id}**](${deepLink(registerTag.name, 'get-register-snapshots')}) downloads it
+4. [**POST /v1/register/snapshots**](${deepLink('create-register-snapshots')}) (auditor, admin): freeze and sign the
+   register; [**GET /v1/register/snapshots/{id}**](${deepLink('get-register-snapshots')}) downloads it
    (\`register-snapshot-YYYY-MM-DD-<id>.json\`, or \`.jws\` as \`application/jose\`) for
    \`npm run verify-snapshot\` with the keys of \`GET /v1/register/snapshots/jwks.json\`.
 
@@ -166,9 +164,40 @@ function examplesIntoDescriptions(openapi: JsonObject) {
   return openapi;
 }
 
+interface DeclaredTag {
+  tag: OpenApiTag;
+  rank: number;
+}
+
+function withTags(openapi: JsonObject, tags: DeclaredTag[]) {
+  openapi.tags = [...tags].sort((a, b) => a.rank - b.rank).map(({ tag }) => tag);
+  return openapi;
+}
+
+/** Turns the introduction's `#operation/<id>` links into Swagger UI deep links, by the operation's first tag. */
+function linkOperations(openapi: JsonObject) {
+  const tagOf = new Map<string, string>();
+  for (const methods of Object.values<JsonObject>(openapi.paths ?? {})) {
+    for (const operation of Object.values<JsonObject>(methods))
+      if (operation.operationId) tagOf.set(operation.operationId, operation.tags?.[0]);
+  }
+  openapi.info = { ...openapi.info };
+  openapi.info.description = String(openapi.info.description).replace(/#operation\/([a-z-]+)/g, (link, operationId: string) => {
+    const tag = tagOf.get(operationId);
+    if (!tag) throw new Error(`the introduction links to an unknown operation: ${operationId}`);
+    return `#/${encodeURIComponent(tag)}/${operationId}`;
+  });
+  return openapi;
+}
+
 /** OpenAPI 3 document built from the route schemas, and Swagger UI at /docs (assets served locally). */
 export const swaggerPlugin = fp(
   async (app: FastifyInstance) => {
+    // Each route plugin declares its own section (tag); the document lists them by rank.
+    const tags: DeclaredTag[] = [];
+    app.decorate('declareTag', (tag: OpenApiTag, rank: number) => {
+      if (!tags.some((known) => known.tag.name === tag.name)) tags.push({ tag, rank });
+    });
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',
@@ -184,25 +213,17 @@ export const swaggerPlugin = fp(
             },
           },
         },
-        // Reading order: the register as a whole, its records, their building blocks, then the rest.
-        tags: [
-          registerTag,
-          findingsTag,
-          processingActivitiesTag,
-          ...Object.values(buildingBlocks).map((definition) => ({
-            name: definition.tag,
-            description: definition.tagDescription,
-          })),
-          privacyNoticeTag,
-          historyTag,
-          { name: 'Administration', description: 'Health checks for load balancers and orchestrators; no token needed.' },
-        ],
       },
       refResolver: {
         buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
       },
       transformObject: (document) =>
-        examplesIntoDescriptions(addProblemExamples('openapiObject' in document ? document.openapiObject : document.swaggerObject)),
+        linkOperations(
+          withTags(
+            examplesIntoDescriptions(addProblemExamples('openapiObject' in document ? document.openapiObject : document.swaggerObject)),
+            tags,
+          ),
+        ),
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { negotiate } from '../http/content-negotiation';
 import { inline, problems, ref } from '../http/responses';
 import { PrivacyNoticeQuery, PrivacyNoticeResponse } from './dto';
 import { renderMarkdown } from './markdown';
+import { tagRank } from '../http/openapi-tags';
 
 export const privacyNoticeTag = {
   name: 'Privacy notice',
@@ -10,24 +12,14 @@ export const privacyNoticeTag = {
 };
 
 /** Markdown when asked for by `format`, else when the Accept header prefers text/markdown to JSON. */
-export function wantsMarkdown(format: string | undefined, accept: string | undefined): boolean {
-  if (format) return format === 'markdown';
-  const quality = (type: string) =>
-    Math.max(
-      0,
-      ...(accept ?? '')
-        .split(',')
-        .map((part) => part.trim().split(';'))
-        .filter(([mediaType]) => mediaType?.trim().toLowerCase() === type)
-        .map(([, ...params]) => {
-          const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-          return q ? Number(q.slice(2)) || 0 : 1;
-        }),
-    );
-  return quality('text/markdown') > quality('application/json');
-}
+export const wantsMarkdown = (format: string | undefined, accept: string | undefined): boolean =>
+  negotiate(format === undefined ? undefined : format === 'markdown' ? 'markdown' : 'json', accept, [
+    ['json', 'application/json'],
+    ['markdown', 'text/markdown'],
+  ]) === 'markdown';
 
 export async function privacyNoticeRoutes(app: FastifyInstance) {
+  app.declareTag(privacyNoticeTag, tagRank.notice);
   const service = app.services.privacyNotice;
 
   app.get<{ Querystring: { organisationId?: string; format?: string } }>(

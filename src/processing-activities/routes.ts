@@ -5,6 +5,7 @@ import { etagOf, ifMatchHeader } from '../http/etag';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import { ProcessingActivityCreate, ProcessingActivityListQuery, ProcessingActivityResponse, ProcessingActivityUpdate } from './dto';
 import type { ActivityInput, ActivityListInput } from './service';
+import { tagRank } from '../http/openapi-tags';
 
 const tags = ['Processing activities'];
 
@@ -15,6 +16,7 @@ export const processingActivitiesTag = {
 };
 
 export async function processingActivityRoutes(app: FastifyInstance) {
+  app.declareTag(processingActivitiesTag, tagRank.activities);
   const service = app.services.processingActivities;
   const params = inline(app.dtoSchemas, IdParams);
   const one = json('The processing activity, links resolved', ref(ProcessingActivityResponse));

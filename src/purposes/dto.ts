@@ -1,8 +1,8 @@
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class PurposeCreate {
+export class PurposeCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -18,9 +18,6 @@ export class PurposeCreate {
     nullable: true,
   })
   description?: string | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const PurposeUpdate = updateDtoOf(PurposeCreate, 'PurposeUpdate');

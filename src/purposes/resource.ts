@@ -10,7 +10,6 @@ export const purposes: ResourceDefinition<Purpose> = {
   entity: Purpose,
   dto: { create: PurposeCreate, update: PurposeUpdate, response: PurposeResponse, query: PurposeListQuery },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     activityId: { kind: 'linked-to-activity' },
   },
 };

@@ -1,9 +1,9 @@
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { recipientCategories, recipientKinds } from '../../entities/recipient';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class RecipientCreate {
+export class RecipientCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -43,9 +43,6 @@ export class RecipientCreate {
   @MaxLength(1000)
   @Doc({ description: 'Reference of the Art. 28 processing agreement (processors)', example: 'DPA-2021-004', nullable: true })
   processingAgreementRef?: string | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const RecipientUpdate = updateDtoOf(RecipientCreate, 'RecipientUpdate');

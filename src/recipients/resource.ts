@@ -10,7 +10,6 @@ export const recipients: ResourceDefinition<Recipient> = {
   entity: Recipient,
   dto: { create: RecipientCreate, update: RecipientUpdate, response: RecipientResponse, query: RecipientListQuery },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     kind: { kind: 'equals', column: 'kind' },
     category: { kind: 'equals', column: 'category' },
     country: { kind: 'equals', column: 'country' },

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '../errors';
+import { negotiate } from '../http/content-negotiation';
 import { IdParams } from '../http/common-dto';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import {
@@ -18,6 +19,7 @@ import { renderCsv } from './render-csv';
 import { renderJson } from './render-json';
 import { renderJsonLd } from './render-jsonld';
 import type { SnapshotListInput } from './snapshots';
+import { tagRank } from '../http/openapi-tags';
 
 export const registerTag = {
   name: 'Register export and snapshots',
@@ -33,51 +35,13 @@ const formats: Record<ExportFormat, { type: string; extension: string; render: (
   csv: { type: 'text/csv; charset=utf-8; header=present', extension: 'csv', render: renderCsv },
 };
 
-/** The quality an Accept header gives a media type (exact, type/*, or * / *), 0 when absent. */
-export function acceptQuality(accept: string | undefined, mediaType: string): number {
-  if (!accept) return 0;
-  const [type] = mediaType.split('/');
-  let best = -1;
-  let specificity = -1;
-  for (const part of accept.split(',')) {
-    const [range, ...params] = part
-      .trim()
-      .split(';')
-      .map((p) => p.trim().toLowerCase());
-    const matches = range === mediaType ? 3 : range === `${type}/*` ? 2 : range === '*/*' ? 1 : 0;
-    if (matches === 0 || matches < specificity) continue;
-    const q = params.find((p) => p.startsWith('q='));
-    const quality = q ? Number(q.slice(2)) : 1;
-    if (matches > specificity || quality > best) {
-      specificity = matches;
-      best = Number.isFinite(quality) ? quality : 0;
-    }
-  }
-  return Math.max(0, best);
-}
-
 /** `format=` wins; else the media type the Accept header prefers; JSON by default and on ties. */
-export function chooseFormat(format: string | undefined, accept: string | undefined): ExportFormat {
-  if (format) return format as ExportFormat;
-  const candidates: [ExportFormat, string][] = [
+export const chooseFormat = (format: string | undefined, accept: string | undefined): ExportFormat =>
+  negotiate(format as ExportFormat | undefined, accept, [
     ['json', 'application/json'],
     ['jsonld', 'application/ld+json'],
     ['csv', 'text/csv'],
-  ];
-  let chosen: ExportFormat = 'json';
-  let best = 0;
-  for (const [name, mediaType] of candidates) {
-    // Exact mentions outrank wildcards: `*/*` alone means JSON.
-    const quality = acceptQuality(accept, mediaType);
-    const exact = (accept ?? '').toLowerCase().includes(mediaType);
-    const score = quality + (exact ? 0.0001 : 0);
-    if (score > best) {
-      best = score;
-      chosen = name;
-    }
-  }
-  return chosen;
-}
+  ]);
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -143,6 +107,7 @@ function stream(
 }
 
 export async function registerRoutes(app: FastifyInstance) {
+  app.declareTag(registerTag, tagRank.register);
   const snapshots = app.services.snapshots;
   // A configured key is checked (and recorded for the JWKS) at start-up: a bad one stops it.
   if (app.config.SNAPSHOT_SIGNING_KEY) await snapshots.signingKey();
@@ -299,7 +264,12 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
       const found = await snapshots.get(request.params.id);
       const filename = `register-snapshot-${day(found.createdAt)}-${found.id}`;
       reply.header('vary', 'accept');
-      if (acceptQuality(request.headers.accept, 'application/jose') > acceptQuality(request.headers.accept, 'application/json')) {
+      if (
+        negotiate(undefined, request.headers.accept, [
+          ['json', 'application/json'],
+          ['jws', 'application/jose'],
+        ]) === 'jws'
+      ) {
         return reply.type('application/jose').header('content-disposition', `attachment; filename="${filename}.jws"`).send(found.jws);
       }
       // A download of its own too (Swagger UI offers "Download file"): the JSON form keeps the SHA-256 with the JWS.

@@ -1,9 +1,9 @@
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { retentionEndActions } from '../../entities/retention-rule';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, isoDurationPattern, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class RetentionRuleCreate {
+export class RetentionRuleCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -43,9 +43,6 @@ export class RetentionRuleCreate {
   @MaxLength(1000)
   @Doc({ description: 'The law or policy that sets the period', example: 'Art. 52 AWR (fiscal retention, 7 years)', nullable: true })
   legalReference?: string | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const RetentionRuleUpdate = updateDtoOf(RetentionRuleCreate, 'RetentionRuleUpdate');

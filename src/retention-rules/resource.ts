@@ -10,7 +10,6 @@ export const retentionRules: ResourceDefinition<RetentionRule> = {
   entity: RetentionRule,
   dto: { create: RetentionRuleCreate, update: RetentionRuleUpdate, response: RetentionRuleResponse, query: RetentionRuleListQuery },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     endAction: { kind: 'equals', column: 'endAction' },
     activityId: { kind: 'linked-to-activity' },
   },

@@ -1,9 +1,9 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { securityMeasureTypes } from '../../entities/security-measure';
-import { BuildingBlockListQuery, RetiredAt } from '../http/common-dto';
+import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
 
-export class SecurityMeasureCreate {
+export class SecurityMeasureCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -25,9 +25,6 @@ export class SecurityMeasureCreate {
   @MaxLength(300)
   @Doc({ description: 'Standard or certification it relates to', example: 'PCI DSS', nullable: true })
   standardReference?: string | null;
-
-  @RetiredAt()
-  retiredAt?: string | null;
 }
 
 export const SecurityMeasureUpdate = updateDtoOf(SecurityMeasureCreate, 'SecurityMeasureUpdate');

@@ -15,7 +15,6 @@ export const securityMeasures: ResourceDefinition<SecurityMeasure> = {
     query: SecurityMeasureListQuery,
   },
   filters: {
-    retired: { kind: 'since', column: 'retiredAt' },
     type: { kind: 'equals', column: 'type' },
     activityId: { kind: 'linked-to-activity' },
   },
