@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../http/dto';
+import { describeAjvError, type AjvError } from '../http/validation-errors';
 import type { ExportActivity, ExportOrganisation } from '../register/dto';
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
@@ -29,19 +30,8 @@ export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
   return (json: unknown): ImportProblem[] => {
     if (validate(json)) return [];
     return (validate.errors ?? []).map((error) => {
-      const path =
-        error.keyword === 'required'
-          ? `${error.instancePath}/${String(error.params.missingProperty)}`
-          : error.keyword === 'additionalProperties'
-            ? `${error.instancePath}/${String(error.params.additionalProperty)}`
-            : error.instancePath || '/';
-      const message =
-        error.keyword === 'required'
-          ? 'is required'
-          : error.keyword === 'additionalProperties'
-            ? 'is not a field of the register export'
-            : (error.message ?? error.keyword);
-      return { row: null, column: null, path, value: null, message };
+      const { path, message } = describeAjvError(error as AjvError, 'is not a field of the register export');
+      return { row: null, column: null, path: path || '/', value: null, message };
     });
   };
 }

@@ -1,5 +1,5 @@
 import { ProcessingActivityCreate } from '../processing-activities/dto';
-import { fieldErrors } from '../plugins/error-handler';
+import { fieldErrors } from '../http/validation-errors';
 import type { FieldError } from '../errors';
 import type { JsonSchema } from '../http/dto';
 import { createValidatorCompiler } from '../http/schemas';

@@ -2,44 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable } from '../db/pg-errors';
 import { AuthenticationError } from '../auth/tokens';
-import { AppError, type ErrorCode, type FieldError, problemFor } from '../errors';
-
-type AjvError = {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-};
-
-const parts: Record<string, FieldError['in']> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
-
-/** AJV's errors as field errors: a JSON Pointer to each offending field and a readable reason. */
-export function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
-  const part = parts[context ?? 'body'] ?? 'body';
-  const errors = validation.map((error): FieldError => {
-    if (error.keyword === 'required') {
-      return { in: part, path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
-    }
-    if (error.keyword === 'additionalProperties') {
-      return {
-        in: part,
-        path: `${error.instancePath}/${String(error.params.additionalProperty)}`,
-        message: 'is not an allowed field',
-      };
-    }
-    if (error.keyword === 'enum') {
-      const allowed = (error.params.allowedValues as unknown[]).filter((value) => value !== null);
-      return {
-        in: part,
-        path: error.instancePath,
-        message: `must be one of: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', …' : ''}`,
-      };
-    }
-    return { in: part, path: error.instancePath, message: error.message ?? error.keyword };
-  });
-  // One entry per field: a date that fails both its pattern and its format is one mistake.
-  return errors.filter((error, index) => errors.findIndex((other) => other.path === error.path) === index);
-}
+import { AppError, type ErrorCode, problemFor } from '../errors';
+import { fieldErrors, type AjvError } from '../http/validation-errors';
 
 /** Fastify's own client errors, by code, as our stable codes. */
 const fastifyCodes: Record<string, ErrorCode> = {
