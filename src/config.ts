@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import type { FromSchema } from 'json-schema-to-ts';
 
 /**
  * The one configuration schema. Every key is read from the environment, validated here, and
@@ -6,7 +7,8 @@ import Ajv from 'ajv';
  */
 export const configSchema = {
   type: 'object',
-  additionalProperties: true,
+  // Only the keys below are read from the environment (see loadConfig), so no others reach here.
+  additionalProperties: false,
   properties: {
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on' },
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1', description: 'Interface to bind (0.0.0.0 for all)' },
@@ -143,45 +145,8 @@ export const configSchema = {
   },
 } as const;
 
-export interface Config {
-  PORT: number;
-  HOST: string;
-  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  DATABASE_URL?: string;
-  DATA_DIR: string;
-  DATABASE_POOL_SIZE: number;
-  DATABASE_CONNECT_TIMEOUT_MS: number;
-  BODY_LIMIT_BYTES: number;
-  IMPORT_BODY_LIMIT_BYTES: number;
-  SEED_ON_EMPTY: boolean;
-  NODE_ENV: 'development' | 'production' | 'test';
-  JWT_ISSUER: string;
-  JWT_AUDIENCE: string;
-  JWT_SECRET?: string;
-  JWT_PUBLIC_KEY?: string;
-  JWT_JWKS?: string;
-  JWT_JWKS_URL?: string;
-  JWT_ALGORITHMS?: string;
-  JWT_JWKS_TIMEOUT_MS: number;
-  JWT_JWKS_CACHE_MAX_AGE_MS: number;
-  JWT_VERIFY_CACHE_MAX_AGE_MS: number;
-  JWT_CLOCK_TOLERANCE_S: number;
-  JWT_ROLES_CLAIM: string;
-  DOCS_SPEC_PUBLIC: boolean;
-  CORS_ORIGINS?: string;
-  RATE_LIMIT_MAX: number;
-  RATE_LIMIT_WINDOW_MS: number;
-  REDIS_URL?: string;
-  REQUEST_TIMEOUT_MS: number;
-  CONNECTION_TIMEOUT_MS: number;
-  PRESSURE_MAX_EVENT_LOOP_DELAY_MS?: number;
-  PRESSURE_MAX_HEAP_USED_BYTES: number;
-  PRESSURE_RETRY_AFTER_S: number;
-  HEAP_GROWING_PERCENT: number;
-  EXPORT_RATE_LIMIT_MAX: number;
-  SNAPSHOT_SIGNING_KEY?: string;
-  SNAPSHOT_SIGNING_KID?: string;
-}
+/** The validated configuration: its type derived from the schema (defaults make a key always present). */
+export type Config = FromSchema<typeof configSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
