@@ -13,7 +13,8 @@ export interface AjvError {
  * field is named in the pointer, not left at its parent) and a reason a person understands.
  */
 export function describeAjvError(error: AjvError, unknownField = 'is not an allowed field'): { path: string; message: string } {
-  if (error.keyword === 'required') return { path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
+  if (error.keyword === 'required')
+    return { path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
   if (error.keyword === 'additionalProperties') {
     return { path: `${error.instancePath}/${String(error.params.additionalProperty)}`, message: unknownField };
   }
