@@ -264,6 +264,19 @@ export function primaryRef(list: ListPart): RefPart {
 /** Object lists have a row id of their own (nested lists point at it; a transfer may repeat its recipient). */
 export const hasRowId = (list: ListPart) => !isFlat(list);
 
+/** Every building block some link points at, in catalogue order. */
+export function linkTargets(lists: ListPart[] = activityLinks): BuildingBlockKey[] {
+  const targets = new Set<BuildingBlockKey>();
+  const visit = (list: ListPart) => {
+    for (const part of partsOf(list)) {
+      if (part.part === 'list') visit(part);
+      else if (part.part === 'ref') targets.add(part.target);
+    }
+  };
+  lists.forEach(visit);
+  return [...targets];
+}
+
 /** The linked-to list filters: query parameter → the link tables and columns it searches. */
 export function linkFilters(lists: ListPart[] = activityLinks): Record<string, { table: string; column: string }[]> {
   const filters: Record<string, { table: string; column: string }[]> = {};

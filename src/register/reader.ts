@@ -1,4 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { buildingBlocks, type BuildingBlockKey } from '../resources';
+import { linkTargets } from '../processing-activities/links';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { assembleActivity, compactActivityQuery, type BlockIndex, type CompactRow } from '../processing-activities/read-model';
 import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportTotals } from './dto';
@@ -218,22 +220,20 @@ export class RegisterReader implements RegisterSource {
    */
   private async readBlocks() {
     this.stats.queries += 1;
-    const loaded = await loadLinkedBlocks(this.runner.manager, {
-      purposes: 'all',
-      dataSubjectCategories: 'all',
-      dataCategories: 'all',
-      collectionChannels: 'all',
-      recipients: 'all',
-      retentionRules: 'all',
-      securityMeasures: 'all',
-    });
+    // Organisations and legal bases are the header's; every other building block a link points at, whole.
+    const header = new Set<BuildingBlockKey>(['organisations', 'legalBases']);
+    const wanted = Object.fromEntries(
+      linkTargets()
+        .filter((kind) => !header.has(kind))
+        .map((kind) => [kind, 'all' as const]),
+    );
+    const loaded = await loadLinkedBlocks(this.runner.manager, wanted);
     const ranked = <T extends { id: string }>(entries: T[]) => new Map(entries.map((row, rank) => [row.id, { row, rank }]));
     this.blocks = {
-      ...(loaded as BlockIndex),
+      ...(Object.fromEntries(Object.keys(buildingBlocks).map((kind) => [kind, new Map()])) as unknown as BlockIndex),
+      ...loaded,
       organisations: ranked(this.organisations),
       legalBases: ranked(this.legalBases),
-      dataSubjectRights: new Map(),
-      privacyPolicies: new Map(),
     };
     this.linked = {
       block: (kind, id) => this.blocks[kind].get(id)?.row,
