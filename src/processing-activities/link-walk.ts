@@ -1,6 +1,6 @@
 import type { JsonObject } from '../http/dto';
 import type { BuildingBlockKey } from '../resources';
-import { activityLinks, isFlat, partsOf, type ListPart, type RefPart } from './links';
+import { activityLinks, flatItem, isFlat, partsOf, type ListPart, type RefPart } from './links';
 import type { ActivityInput, ActivityView } from './view';
 
 /**
@@ -52,33 +52,37 @@ export function linkedIds(views: Iterable<JsonObject>): Map<BuildingBlockKey, Se
 }
 
 /**
- * Translates the link lists of one shape into another, part by part: a reference through `ref`,
- * link columns as they are (unstated: null), nested lists recursively.
+ * The link lists of the representation or of a register document (both in the representation's
+ * field names) as a request: part by part, a reference through `resolve`, link columns as they
+ * are (unstated: what the row holds then), nested lists recursively. A flat list with columns
+ * becomes `{ id, …columns }` items, so two equal lists compare equal whichever shape they came from.
  */
-function translate(
-  from: 'field' | 'input',
-  to: 'field' | 'input',
-  source: JsonObject,
-  ref: (part: RefPart, value: unknown) => unknown,
-): JsonObject {
+function asRequest(source: JsonObject, key: 'id' | 'name', resolve: (part: RefPart, value: unknown) => string): JsonObject {
   const list = (spec: ListPart, items: unknown): unknown[] =>
     ((items as unknown[] | null | undefined) ?? []).map((item) => {
-      if (isFlat(spec)) return ref(spec.item, item);
+      if (isFlat(spec)) {
+        if (!spec.columns?.length) return resolve(spec.item, item);
+        const { ref, columns } = flatItem(spec, item, key);
+        return { id: resolve(spec.item, ref), ...columns };
+      }
       const object = item as JsonObject;
       return Object.fromEntries(
         partsOf(spec).map((part) => {
-          if (part.part === 'ref') return [part[to], part.optional && object[part[from]] == null ? null : ref(part, object[part[from]])];
-          if (part.part === 'column') return [part.field, object[part.field] ?? null];
-          return [part[to], list(part, object[part[from]])];
+          if (part.part === 'ref')
+            return [part.input, part.optional && object[part.field] == null ? null : resolve(part, object[part.field])];
+          if (part.part === 'column') return [part.field, object[part.field] ?? part.unstated ?? null];
+          return [part.input, list(part, object[part.field])];
         }),
       );
     });
-  return Object.fromEntries(activityLinks.map((spec) => [spec[to], list(spec, source[spec[from]])]));
+  return Object.fromEntries(activityLinks.map((spec) => [spec.input, list(spec, source[spec.field])]));
 }
 
 /** The stored activity's links in the shape of a request (ids), so a patch can be merged onto it. */
 export function linksAsInput(view: ActivityView): ActivityInput {
-  return translate('field', 'input', view as unknown as JsonObject, (_part, ref) => (ref as { id: string }).id) as ActivityInput;
+  return asRequest(view as unknown as JsonObject, 'id', (_part, ref) =>
+    typeof ref === 'string' ? ref : (ref as { id: string }).id,
+  ) as ActivityInput;
 }
 
 /**
@@ -86,7 +90,7 @@ export function linksAsInput(view: ActivityView): ActivityInput {
  * field names) as a request, each name resolved by `idOf`.
  */
 export function linksFromDocument(item: JsonObject, idOf: (target: BuildingBlockKey, name: string) => string): ActivityInput {
-  return translate('field', 'input', item, (part, name) => idOf(part.target, name as string)) as ActivityInput;
+  return asRequest(item, 'name', (part, name) => idOf(part.target, name as string)) as ActivityInput;
 }
 
 /** The link fields of a request and of the representation (and document). */

@@ -45,6 +45,8 @@ export interface ColumnPart {
   column: string;
   /** The list filter that finds activities by this value (`?transferCountry=`). */
   filter?: string;
+  /** What the row holds when a request does not state the value (an enumeration's `not-stated`); null otherwise. */
+  unstated?: string;
 }
 
 export interface ListPart {
@@ -58,6 +60,11 @@ export interface ListPart {
   owner: string;
   /** A flat list's reference, or an object item's parts (its first reference identifies it). */
   item: RefPart | (RefPart | ColumnPart | ListPart)[];
+  /**
+   * A flat list's own columns (a controller's relationship, a legal basis's note): the response
+   * item is the reference with these fields; a request item is an id, or `{ id, …these }`.
+   */
+  columns?: ColumnPart[];
   /** Items' order: by references (their building block's order), link columns, or the row's `id`. Default: the first reference. */
   order?: ({ ref: string } | { column: string } | 'id')[];
   /** An object item's first reference may appear once per list. */
@@ -251,8 +258,20 @@ export const activityScalarInputs = [
 
 export const isFlat = (list: ListPart): list is ListPart & { item: RefPart } => !Array.isArray(list.item);
 
-/** An object list's parts, or a flat list's one reference. */
-export const partsOf = (list: ListPart): LinkPart[] => (Array.isArray(list.item) ? list.item : [list.item]);
+/** An object list's parts, or a flat list's reference and its columns. */
+export const partsOf = (list: ListPart): LinkPart[] => (Array.isArray(list.item) ? list.item : [list.item, ...(list.columns ?? [])]);
+
+/** A flat list's item in a request or a document: an id (or name) alone, or `{ id | name, …columns }`. */
+export function flatItem(list: ListPart, item: unknown, key: 'id' | 'name'): { ref: string; columns: Record<string, unknown> } {
+  const columns = list.columns ?? [];
+  if (typeof item === 'string')
+    return { ref: item, columns: Object.fromEntries(columns.map((column) => [column.field, column.unstated ?? null])) };
+  const object = item as Record<string, unknown>;
+  return {
+    ref: object[key] as string,
+    columns: Object.fromEntries(columns.map((column) => [column.field, object[column.field] ?? column.unstated ?? null])),
+  };
+}
 
 /** The reference that identifies an item: a flat list's item, an object list's first reference. */
 export function primaryRef(list: ListPart): RefPart {

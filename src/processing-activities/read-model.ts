@@ -68,7 +68,12 @@ function listShape(list: ListPart, x: string, nested: (child: ListPart) => strin
     return ref.optional ? `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${refJson(ref, alias)} END` : refJson(ref, alias);
   };
   const element = isFlat(list)
-    ? refValue(list.item)
+    ? list.columns?.length
+      ? `json_build_object(${[
+          ...dtoFields(list.item.shape).map((field) => `'${field}', ${aliases.get(list.item)!}.${snake(field)}`),
+          ...list.columns.map((column) => `'${column.field}', ${x}.${column.column}`),
+        ].join(', ')})`
+      : refValue(list.item)
     : `json_build_object(${parts
         .map((part) => {
           const value = part.part === 'ref' ? refValue(part) : part.part === 'column' ? `${x}.${part.column}` : nested(part);
@@ -139,7 +144,9 @@ function compact(list: ListPart, depth: number, scope: string): { join: (owner: 
   const children = new Map<ListPart, { join: (owner: string) => string; value: string }>();
   for (const part of parts) if (part.part === 'list') children.set(part, compact(part, depth + 1, scope));
   const values = isFlat(list)
-    ? `${x}.${list.item.column}`
+    ? list.columns?.length
+      ? `json_build_array(${[list.item.column, ...list.columns.map((column) => column.column)].map((column) => `${x}.${column}`).join(', ')})`
+      : `${x}.${list.item.column}`
     : `json_build_array(${[
         ...parts.map((part) => (part.part === 'list' ? children.get(part)!.value : `${x}.${part.column}`)),
         ...(orderOf(list).includes('id') ? [`${x}.id`] : []),
@@ -195,11 +202,15 @@ function assembleList(list: ListPart, items: CompactItem[] | null, blocks: Block
     return Object.fromEntries(dtoFields(ref.shape).map((field) => [field, row[field] ?? null]));
   };
   if (isFlat(list)) {
-    const ids = items as string[];
-    return ids
-      .map((id) => ({ id, rank: entry(list.item, id).rank }))
+    const columns = list.columns ?? [];
+    const rows = items.map((value) => (typeof value === 'string' ? [value] : (value as unknown[])));
+    return rows
+      .map((values) => ({ values, rank: entry(list.item, values[0] as string).rank }))
       .sort((a, b) => a.rank - b.rank)
-      .map(({ id }) => resolve(list.item, id));
+      .map(({ values }) => ({
+        ...resolve(list.item, values[0] as string),
+        ...Object.fromEntries(columns.map((column, i) => [column.field, values[i + 1] ?? null])),
+      }));
   }
   const parts = partsOf(list);
   const index = (field: string) => parts.findIndex((part) => part.field === field);

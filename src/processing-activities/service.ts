@@ -14,6 +14,7 @@ import { linksAsInput } from './link-walk';
 import {
   activityLinks,
   activityScalarInputs,
+  flatItem,
   hasRowId,
   isFlat,
   linkFilters,
@@ -66,7 +67,8 @@ function inputRefs(input: ActivityInput): InputRef[] {
     (items ?? []).forEach((item, i) => {
       const here = `${at}/${list.input}/${i}`;
       if (isFlat(list)) {
-        out.push({ path: here, part: list.item, id: item as string, list });
+        const detailed = typeof item === 'object' && item !== null;
+        out.push({ path: detailed ? `${here}/id` : here, part: list.item, id: flatItem(list, item, 'id').ref, list });
         return;
       }
       const object = item as JsonObject;
@@ -94,13 +96,22 @@ function linkRows(activityId: string, input: ActivityInput): Map<string, { colum
     const table = tables.get(list.table) ?? { columns, rows: [] };
     tables.set(list.table, table);
     for (const item of items ?? []) {
-      const object = (isFlat(list) ? {} : item) as JsonObject;
+      const flat = isFlat(list) ? flatItem(list, item, 'id') : undefined;
+      const object = (flat ? {} : item) as JsonObject;
       const id = hasRowId(list) ? randomUUID() : undefined;
       table.rows.push([
         ...(id ? [id] : []),
         ownerId,
         ...(list.owner === 'activity_id' ? [] : [activityId]),
-        ...parts.map((part) => (isFlat(list) ? item : part.part === 'ref' ? (object[part.input] ?? null) : (object[part.field] ?? null))),
+        ...parts.map((part) =>
+          flat
+            ? part.part === 'ref'
+              ? flat.ref
+              : flat.columns[part.field]
+            : part.part === 'ref'
+              ? (object[part.input] ?? null)
+              : (object[part.field] ?? part.unstated ?? null),
+        ),
       ]);
       for (const nested of partsOf(list)) if (nested.part === 'list') add(nested, id!, object[nested.input]);
     }
@@ -235,6 +246,14 @@ export class ProcessingActivityService {
         if (seen.has(item[key.input]))
           duplicates.push({ in: 'body', path: `/${list.input}/${i}/${key.input}`, message: 'appears more than once' });
         seen.add(item[key.input]);
+      });
+    }
+    for (const list of activityLinks.filter((list) => isFlat(list) && list.columns?.length)) {
+      const seen = new Set<string>();
+      ((input as JsonObject)[list.input] as unknown[] | undefined)?.forEach((item, i) => {
+        const { ref } = flatItem(list, item, 'id');
+        if (seen.has(ref)) duplicates.push({ in: 'body', path: `/${list.input}/${i}`, message: 'appears more than once' });
+        seen.add(ref);
       });
     }
     if (duplicates.length > 0) throw validationFailed(duplicates);
