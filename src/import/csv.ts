@@ -8,7 +8,6 @@ import { retentionEndActions, type RetentionEndAction } from '../../entities/ret
 import { securityMeasureTypes, type SecurityMeasureType } from '../../entities/security-measure';
 import type { OrganisationRole } from '../../entities/organisation';
 import { isoDurationPattern } from '../http/dto';
-import { csvColumns } from '../register/render-csv';
 import type {
   RegisterDocument,
   SeedActivity,
@@ -22,6 +21,11 @@ import type {
   SeedSecurityMeasure,
 } from '../seed/register-document';
 import { emptyRegisterDocument } from '../seed/register-document';
+import { linesOf, longestPrefix, normalise, yesOrNo } from './csv/cells';
+import { activityColumns, basisColumns, COLUMN, purposeDetailColumns } from './csv/columns';
+import { readHeader, type DataRow } from './csv/header';
+import { ProblemList, type At } from './csv/problem-list';
+import { withoutByteOrderMark } from './csv/records';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 
 /**
@@ -33,118 +37,6 @@ import type { ImportProblem, KnownLegalBasis } from './problems';
  * (header = row 1) and column.
  */
 
-// ---- RFC 4180 ----------------------------------------------------------------------------------
-
-interface CsvRecord {
-  /** Spreadsheet row: the n-th physical record of the file, empty lines included. */
-  row: number;
-  cells: string[];
-  /** The record ends inside a quoted field (a quote is missing). */
-  unterminated: boolean;
-}
-
-/** Records of an RFC 4180 file: quoted fields with "" escapes, CRLF, LF or CR line ends. */
-function* readCsv(text: string, delimiter: string): Generator<CsvRecord> {
-  let row = 0;
-  let cells: string[] = [];
-  let field = '';
-  let atFieldStart = true;
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
-      i++;
-    } else if (c === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-      i++;
-    } else if (c === delimiter) {
-      cells.push(field);
-      field = '';
-      atFieldStart = true;
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      cells.push(field);
-      yield { row: ++row, cells, unterminated: false };
-      cells = [];
-      field = '';
-      atFieldStart = true;
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      atFieldStart = false;
-      i++;
-    }
-  }
-  if (cells.length > 0 || field !== '' || !atFieldStart) {
-    cells.push(field);
-    yield { row: ++row, cells, unterminated: quoted };
-  }
-}
-
-// ---- columns -----------------------------------------------------------------------------------
-
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-const headers = csvColumns.map(([header]) => header);
-
-/** The export's header that is (or, failing that, uniquely contains) `fragment`. */
-function column(fragment: string): string {
-  const exact = headers.filter((header) => normalise(header) === fragment);
-  const found = exact.length > 0 ? exact : headers.filter((header) => normalise(header).includes(fragment));
-  if (found.length !== 1) throw new Error(`render-csv.ts has ${found.length} columns matching "${fragment}"`);
-  return found[0]!;
-}
-
-const COL = {
-  owner: column('business function'),
-  purpose: column('purpose of processing'),
-  controller: column('name and contact details of controller'),
-  jointController: column('joint controller'),
-  representative: column('representative'),
-  dpo: column('data protection officer'),
-  individuals: column('categories of individuals'),
-  personalData: column('categories of personal data'),
-  recipients: column('categories of recipients'),
-  processorContract: column('contract with processor'),
-  thirdCountries: column('names of third countries'),
-  safeguards: column('safeguards'),
-  retention: column('retention'),
-  security: column('security measures'),
-  art6: column('article 6'),
-  art9: column('article 9'),
-  art10: column('article 10'),
-  legitimateInterest: column('legitimate interests for'),
-  assessmentReference: column('legitimate interests assessment'),
-  rights: column('rights available'),
-  sources: column('source of personal data'),
-  dpiaRequired: column('impact assessment required'),
-  dpiaReference: column('link to data protection impact'),
-  activity: column('processing activity'),
-  role: column('role'),
-  status: column('status'),
-  recordId: column('record id'),
-};
-
-/** Columns that belong to one purpose (one row each); every other column describes the activity. */
-const purposeColumns = new Set([COL.purpose, COL.art6, COL.art9, COL.art10, COL.legitimateInterest, COL.assessmentReference]);
-/** Read by nobody: the rights are derived by the service, the id is the exporting register's. */
-const ignoredColumns = new Set([COL.activity, COL.rights, COL.recordId]);
-const activityColumns = headers.filter((header) => !purposeColumns.has(header) && !ignoredColumns.has(header));
-
-const basisColumns: [header: string, kind: string][] = [
-  [COL.art6, 'lawful-basis'],
-  [COL.art9, 'special-category-condition'],
-  [COL.art10, 'criminal-data-condition'],
-];
 const kindLabels: Record<string, string> = {
   'lawful-basis': 'an Art. 6 lawful basis',
   'special-category-condition': 'an Art. 9 special-category condition',
@@ -153,38 +45,9 @@ const kindLabels: Record<string, string> = {
 };
 const kindLabel = (kind: string) => kindLabels[kind] ?? `of kind ${kind}`;
 
-// ---- cells -------------------------------------------------------------------------------------
-
-/** A cell as the export wrote it: trimmed, the formula-neutralising apostrophe removed. */
-function cellText(raw: string): string {
-  const text = raw.trim();
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1).trim() : text;
-}
-
-/** Items of a list cell: one a line, blank lines skipped. */
-const linesOf = (cell: string) =>
-  cell
-    .split(/\r\n|\n|\r/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-
-const shorten = (value: string) => (value.length > 200 ? `${value.slice(0, 199)}…` : value);
 const quote = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
-const booleans: Record<string, boolean> = { yes: true, y: true, true: true, ja: true, no: false, n: false, false: false, nee: false };
-
 const phonePattern = /^\+?[\d ()-]{6,}$/;
-
-/** Where a value was read: for problems. */
-interface At {
-  row: number;
-  column: string;
-}
-
-interface DataRow {
-  row: number;
-  cell: (header: string) => string;
-}
 
 interface Contact {
   name: string;
@@ -195,96 +58,23 @@ interface Contact {
   privacyContactEmail?: string;
 }
 
-const startsWithFollowedBy = (line: string, name: string, separators: string[]) => {
-  const lower = line.toLowerCase();
-  const prefix = name.toLowerCase();
-  if (!lower.startsWith(prefix)) return false;
-  const rest = line.slice(name.length);
-  return separators.some((separator) => (separator === '' ? rest === '' : rest.startsWith(separator)));
-};
-
-/** The longest of `names` the line starts with, followed by one of `separators` ('' = end of line). */
-function longestPrefix(line: string, names: Iterable<string>, separators: string[]): string | undefined {
-  let best: string | undefined;
-  for (const name of names) {
-    if (name && (!best || name.length > best.length) && startsWithFollowedBy(line, name, separators)) best = name;
-  }
-  return best === undefined ? undefined : line.slice(0, best.length);
-}
-
 // ---- the parser --------------------------------------------------------------------------------
 
 export function parseIcoCsv(
   input: string,
   known: { legalBases: KnownLegalBasis[]; organisations: string[] },
 ): { document: RegisterDocument; problems: ImportProblem[]; rows: number } {
-  const problems: ImportProblem[] = [];
+  const problemList = new ProblemList();
+  const problems = problemList.problems;
   const problem = (row: number | null, column: string | null, value: string | null, message: string) =>
-    problems.push({ row, column, path: null, value: value === null ? null : shorten(value), message });
-  const at = (where: At, value: string | null, message: string) => problem(where.row, where.column, value, message);
+    problemList.add(row, column, value, message);
+  const at = (where: At, value: string | null, message: string) => problemList.report(where, value, message);
 
   const document: RegisterDocument = emptyRegisterDocument();
 
-  // ---- file, delimiter and header --------------------------------------------------------------
-  const body = input.replace(/^\uFEFF/, '');
-  const isEmpty = (record: CsvRecord) => record.cells.every((cell) => cell.trim() === '');
-  const firstRecord = (delimiter: string) => {
-    for (const record of readCsv(body, delimiter)) if (!isEmpty(record)) return record;
-    return undefined;
-  };
-  const knownHeaders = new Map(headers.map((header) => [normalise(header), header]));
-  const knownIn = (record: CsvRecord | undefined) =>
-    new Set((record?.cells ?? []).map((cell) => knownHeaders.get(normalise(cell))).filter(Boolean)).size;
-  let delimiter = ',';
-  let best = -1;
-  for (const candidate of [',', ';', '\t']) {
-    const count = knownIn(firstRecord(candidate));
-    if (count > best) [delimiter, best] = [candidate, count];
-  }
-
-  const records = [...readCsv(body, delimiter)];
-  const headerAt = records.findIndex((record) => !isEmpty(record));
-  if (headerAt < 0) {
-    problem(1, null, null, 'The file is empty: it needs a header row with the columns of the register export');
-    return { document, problems, rows: 0 };
-  }
-  const header = records[headerAt]!;
-  const dataRecords = records.slice(headerAt + 1).filter((record) => !isEmpty(record));
-  const rows = dataRecords.length;
-
-  const index = new Map<string, number>();
-  header.cells.forEach((cell, i) => {
-    const matched = knownHeaders.get(normalise(cell));
-    if (!matched) return;
-    if (index.has(matched)) problem(header.row, matched, cell.trim(), 'This column appears twice; only the first one is read');
-    else index.set(matched, i);
-  });
-  if (index.size === 0) {
-    problem(
-      header.row,
-      null,
-      shorten(header.cells.join(delimiter)),
-      `The header row names none of the register export's columns (${headers.join(', ')})`,
-    );
-    return { document, problems, rows };
-  }
-  if (!index.has(COL.activity) && !index.has(COL.purpose)) {
-    problem(header.row, null, null, `The file needs a "${COL.activity}" or a "${COL.purpose}" column to name the activities`);
-    return { document, problems, rows };
-  }
-  if (header.unterminated) problem(header.row, null, null, 'A quoted field is not closed: a quote (") is missing');
-
-  const dataRows: DataRow[] = dataRecords.map((record) => {
-    if (record.unterminated)
-      problem(record.row, null, null, 'A quoted field is not closed: a quote (") is missing, so the rest of the file was read as one cell');
-    return {
-      row: record.row,
-      cell: (column: string) => {
-        const i = index.get(column);
-        return i === undefined ? '' : cellText(record.cells[i] ?? '');
-      },
-    };
-  });
+  const { rows, table } = readHeader(withoutByteOrderMark(input), problemList);
+  if (!table) return { document, problems, rows };
+  const { dataRows, columnIndex: index } = table;
 
   // ---- validation helpers ----------------------------------------------------------------------
   const name = (value: string, where: At, what: string): string | undefined => {
@@ -491,10 +281,14 @@ export function parseIcoCsv(
   // ---- activities --------------------------------------------------------------------------------
   const groups = new Map<string, { name: string; at: At; rows: DataRow[] }>();
   for (const dataRow of dataRows) {
-    const activityName = dataRow.cell(COL.activity) || dataRow.cell(COL.purpose);
-    const where = { row: dataRow.row, column: index.has(COL.activity) ? COL.activity : COL.purpose };
+    const activityName = dataRow.cell(COLUMN.activity) || dataRow.cell(COLUMN.purpose);
+    const where = { row: dataRow.row, column: index.has(COLUMN.activity) ? COLUMN.activity : COLUMN.purpose };
     if (!activityName) {
-      at({ row: dataRow.row, column: COL.activity }, null, `The row has no activity name: fill in "${COL.activity}" (or "${COL.purpose}")`);
+      at(
+        { row: dataRow.row, column: COLUMN.activity },
+        null,
+        `The row has no activity name: fill in "${COLUMN.activity}" (or "${COLUMN.purpose}")`,
+      );
       continue;
     }
     const key = activityName.toLowerCase();
@@ -504,11 +298,11 @@ export function parseIcoCsv(
   }
 
   const comparable = (column: string, value: string) => {
-    if (column === COL.dpiaRequired) {
-      const flag = booleans[value.toLowerCase()];
+    if (column === COLUMN.dpiaRequired) {
+      const flag = yesOrNo(value);
       return flag === undefined ? value : String(flag);
     }
-    if (column === COL.role || column === COL.status) return normalise(value);
+    if (column === COLUMN.role || column === COLUMN.status) return normalise(value);
     return linesOf(value).join('\n');
   };
 
@@ -558,36 +352,36 @@ export function parseIcoCsv(
     };
 
     // Role, status, owner, DPIA
-    const role = cellOf(COL.role);
+    const role = cellOf(COLUMN.role);
     if (role) {
-      const found = oneOf(activityRoles, normalise(role).replace(/ /g, '-'), whereOf(COL.role), 'role');
+      const found = oneOf(activityRoles, normalise(role).replace(/ /g, '-'), whereOf(COLUMN.role), 'role');
       if (found) activity.role = found as ActivityRole;
-    } else if (cellOf(COL.jointController)) activity.role = 'joint-controller';
-    const status = cellOf(COL.status);
+    } else if (cellOf(COLUMN.jointController)) activity.role = 'joint-controller';
+    const status = cellOf(COLUMN.status);
     if (status) {
-      const found = oneOf(activityStatuses, normalise(status), whereOf(COL.status), 'status');
+      const found = oneOf(activityStatuses, normalise(status), whereOf(COLUMN.status), 'status');
       if (found) activity.status = found as ActivityStatus;
     }
-    const owner = text(cellOf(COL.owner), 300, whereOf(COL.owner), 'business function');
+    const owner = text(cellOf(COLUMN.owner), 300, whereOf(COLUMN.owner), 'business function');
     if (owner !== undefined) activity.owner = owner;
-    const dpia = cellOf(COL.dpiaRequired);
-    const dpiaRequired = dpia === '' ? false : booleans[dpia.toLowerCase()];
-    if (dpiaRequired === undefined) at(whereOf(COL.dpiaRequired), dpia, 'Write Yes or No');
+    const dpia = cellOf(COLUMN.dpiaRequired);
+    const dpiaRequired = dpia === '' ? false : yesOrNo(dpia);
+    if (dpiaRequired === undefined) at(whereOf(COLUMN.dpiaRequired), dpia, 'Write Yes or No');
     else activity.dpiaRequired = dpiaRequired;
-    const dpiaReference = text(cellOf(COL.dpiaReference), 300, whereOf(COL.dpiaReference), 'DPIA reference');
+    const dpiaReference = text(cellOf(COLUMN.dpiaReference), 300, whereOf(COLUMN.dpiaReference), 'DPIA reference');
     if (dpiaReference !== undefined) activity.dpiaReference = dpiaReference;
 
     // Controllers, representatives, DPOs
     for (const [column, role] of [
-      [COL.controller, 'controller'],
-      [COL.jointController, 'joint-controller'],
+      [COLUMN.controller, 'controller'],
+      [COLUMN.jointController, 'joint-controller'],
     ] as const) {
       eachLine(column, (line, where) => {
         const found = contact(line, where, 'controller', true);
         if (found) addName(activity.controllers, addOrganisation(found, [role], where, line).name);
       });
     }
-    eachLine(COL.representative, (line, where) => {
+    eachLine(COLUMN.representative, (line, where) => {
       const split = splitController(line, activity.controllers, where, 'representative name, address, country, email, phone');
       if (!split) return;
       const found = contact(split[1], where, 'representative', false);
@@ -595,7 +389,7 @@ export function parseIcoCsv(
       const representative = addOrganisation(found, ['representative'], where, line);
       organisations.add({ name: split[0], roles: [], representative: representative.name }, where, line);
     });
-    eachLine(COL.dpo, (line, where) => {
+    eachLine(COLUMN.dpo, (line, where) => {
       const split = splitController(line, activity.controllers, where, 'DPO name, email, phone');
       if (!split) return;
       const parts = split[1]
@@ -614,12 +408,12 @@ export function parseIcoCsv(
     });
 
     // Individuals and personal data
-    eachLine(COL.individuals, (line, where) => {
+    eachLine(COLUMN.individuals, (line, where) => {
       if (name(line, where, 'category of individuals'))
         addName(activity.dataSubjectCategories, subjects.add({ name: line }, where, line).name);
     });
     const activityData = new Set<string>();
-    eachLine(COL.personalData, (line, where) => {
+    eachLine(COLUMN.personalData, (line, where) => {
       let sensitivity: Sensitivity = 'standard';
       let dataName = line;
       const special = /\s*\(special category, Art\. 9\)$/i.exec(line);
@@ -635,7 +429,7 @@ export function parseIcoCsv(
 
     // Recipients and processor contracts
     const activityRecipients = new Set<string>();
-    eachLine(COL.recipients, (line, where) => {
+    eachLine(COLUMN.recipients, (line, where) => {
       const match = /^(.+?)\s*\(([^()]*)\)$/s.exec(line);
       const recipientName = match ? match[1]! : line;
       activityRecipients.add(recipientName.toLowerCase());
@@ -664,12 +458,12 @@ export function parseIcoCsv(
         activity.recipients.push({ recipient: recipient.name });
     });
     const recipientNames = () => activity.recipients.map((r) => r.recipient);
-    eachLine(COL.processorContract, (line, where) => {
+    eachLine(COLUMN.processorContract, (line, where) => {
       const recipientName =
         longestPrefix(line, recipientNames(), [': ']) ?? (line.includes(': ') ? line.slice(0, line.indexOf(': ')) : undefined);
       if (recipientName === undefined) return void at(where, line, 'Expected "Recipient name: agreement reference" (or ": none recorded")');
       if (!activityRecipients.has(recipientName.toLowerCase())) {
-        return void at(where, line, `"${recipientName}" is not among this activity's recipients ("${COL.recipients}")`);
+        return void at(where, line, `"${recipientName}" is not among this activity's recipients ("${COLUMN.recipients}")`);
       }
       const reference = line.slice(recipientName.length + 2).trim();
       if (/^none recorded$/i.test(reference) || refusedRecipients.has(recipientName.toLowerCase())) return;
@@ -695,12 +489,12 @@ export function parseIcoCsv(
       }
       return found;
     };
-    eachLine(COL.thirdCountries, (line, where) => {
+    eachLine(COLUMN.thirdCountries, (line, where) => {
       const match = /^(\S+)\s*\((.+)\)$/s.exec(line);
       if (!match) return void at(where, line, 'Write each transfer as "CC (Recipient name)", CC the ISO 3166-1 alpha-2 country code');
       transfer(match[1]!, match[2]!.trim(), where, line);
     });
-    eachLine(COL.safeguards, (line, where) => {
+    eachLine(COLUMN.safeguards, (line, where) => {
       const open = line.indexOf(' (');
       const countryText = open < 0 ? '' : line.slice(0, open);
       const afterCountry = line.slice(open + 2);
@@ -737,7 +531,7 @@ export function parseIcoCsv(
     });
 
     // Retention per data category
-    eachLine(COL.retention, (line, where) => {
+    eachLine(COLUMN.retention, (line, where) => {
       const dataNames = activity.dataCategories.map((d) => d.dataCategory);
       const dataName =
         longestPrefix(line, [...dataNames, ...activityData], [': ']) ??
@@ -749,7 +543,7 @@ export function parseIcoCsv(
           'Expected "Data category: retention rule (duration, from start event, then action)" or "Data category: no retention recorded"',
         );
       if (!activityData.has(dataName.toLowerCase())) {
-        return void at(where, line, `"${dataName}" is not among this activity's categories of personal data ("${COL.personalData}")`);
+        return void at(where, line, `"${dataName}" is not among this activity's categories of personal data ("${COLUMN.personalData}")`);
       }
       const rest = line.slice(dataName.length + 2).trim();
       if (/^no retention recorded$/i.test(rest)) return;
@@ -787,7 +581,7 @@ export function parseIcoCsv(
     });
 
     // Security measures
-    eachLine(COL.security, (line, where) => {
+    eachLine(COLUMN.security, (line, where) => {
       const match = /^(.+?)\s*\((technical|organisational)(?:, (.*))?\)$/s.exec(line) ?? /^(.+?)\s*\(([^,()]*)(?:, (.*))?\)$/s.exec(line);
       if (!match) return void at(where, line, 'Write each measure as "Name (technical)" or "Name (organisational, standard)"');
       const type = oneOf(securityMeasureTypes, match[2]!.trim(), where, `type of security measure "${match[1]}"`);
@@ -799,7 +593,7 @@ export function parseIcoCsv(
     });
 
     // Sources (collection channels); the CSV does not carry the mechanism
-    eachLine(COL.sources, (line, where) => {
+    eachLine(COLUMN.sources, (line, where) => {
       const match = /^(.+?)\s*\(([^()]*)\)$/s.exec(line);
       if (!match)
         return void at(where, line, `Write each source as "Name (from the data subject)" or "Name (${sourceTypes.slice(1).join('|')})"`);
@@ -818,8 +612,8 @@ export function parseIcoCsv(
     // Purposes: one a row
     const purposeRows = new Map<string, number>();
     for (const dataRow of group.rows) {
-      const purposeName = dataRow.cell(COL.purpose);
-      const where = { row: dataRow.row, column: COL.purpose };
+      const purposeName = dataRow.cell(COLUMN.purpose);
+      const where = { row: dataRow.row, column: COLUMN.purpose };
       const legalBases: string[] = [];
       for (const [column, kind] of basisColumns) {
         for (const line of linesOf(dataRow.cell(column))) {
@@ -828,21 +622,21 @@ export function parseIcoCsv(
         }
       }
       const legitimateInterest = text(
-        dataRow.cell(COL.legitimateInterest),
+        dataRow.cell(COLUMN.legitimateInterest),
         4000,
-        { row: dataRow.row, column: COL.legitimateInterest },
+        { row: dataRow.row, column: COLUMN.legitimateInterest },
         'legitimate interest',
       );
       const assessmentReference = text(
-        dataRow.cell(COL.assessmentReference),
+        dataRow.cell(COLUMN.assessmentReference),
         300,
-        { row: dataRow.row, column: COL.assessmentReference },
+        { row: dataRow.row, column: COLUMN.assessmentReference },
         'assessment reference',
       );
       if (!purposeName) {
-        for (const column of [COL.art6, COL.art9, COL.art10, COL.legitimateInterest, COL.assessmentReference]) {
+        for (const column of purposeDetailColumns) {
           const cell = dataRow.cell(column);
-          if (cell) problem(dataRow.row, column, cell, `Given for no purpose: fill in "${COL.purpose}"`);
+          if (cell) problem(dataRow.row, column, cell, `Given for no purpose: fill in "${COLUMN.purpose}"`);
         }
         continue;
       }
@@ -866,12 +660,9 @@ export function parseIcoCsv(
   // A transfer's recipient needs its kind from "Categories of recipients" in some row.
   for (const check of transferChecks) {
     if (!recipients.has(check.recipient) && !refusedRecipients.has(check.recipient.toLowerCase())) {
-      at(check.where, check.value, `"${check.recipient}" is not described under "${COL.recipients}" in any row, so its kind is unknown`);
+      at(check.where, check.value, `"${check.recipient}" is not described under "${COLUMN.recipients}" in any row, so its kind is unknown`);
     }
   }
 
-  // In reading order: by row, then by the column's place in the file.
-  const place = (problem: ImportProblem) => (problem.column === null ? -1 : (index.get(problem.column) ?? -1));
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || place(a) - place(b));
-  return { document, problems, rows };
+  return { document, problems: problemList.inReadingOrder(index), rows };
 }
