@@ -1,5 +1,3 @@
-import isEmail from 'validator/lib/isEmail';
-import isISO31661Alpha2 from 'validator/lib/isISO31661Alpha2';
 import { sourceTypes, type SourceType } from '../../entities/collection-channel';
 import type { Sensitivity } from '../../entities/data-category';
 import { activityRoles, activityStatuses, type ActivityRole, type ActivityStatus } from '../../entities/processing-activity';
@@ -7,25 +5,24 @@ import { recipientKinds, type RecipientKind } from '../../entities/recipient';
 import { retentionEndActions, type RetentionEndAction } from '../../entities/retention-rule';
 import { securityMeasureTypes, type SecurityMeasureType } from '../../entities/security-measure';
 import type { OrganisationRole } from '../../entities/organisation';
-import { isoDurationPattern } from '../http/dto';
 import type {
   RegisterDocument,
   SeedActivity,
   SeedCollectionChannel,
-  SeedDataCategory,
-  SeedDataSubjectCategory,
   SeedOrganisation,
-  SeedPurpose,
   SeedRecipient,
   SeedRetentionRule,
   SeedSecurityMeasure,
 } from '../seed/register-document';
 import { emptyRegisterDocument } from '../seed/register-document';
+import { addName, registerBlocks } from './csv/building-blocks';
 import { linesOf, longestPrefix, normalise, yesOrNo } from './csv/cells';
 import { activityColumns, basisColumns, COLUMN, purposeDetailColumns } from './csv/columns';
 import { readHeader, type DataRow } from './csv/header';
+import { legalBasisReader } from './csv/legal-bases';
 import { ProblemList, type At } from './csv/problem-list';
 import { withoutByteOrderMark } from './csv/records';
+import { valueChecks } from './csv/values';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 
 /**
@@ -36,16 +33,6 @@ import type { ImportProblem, KnownLegalBasis } from './problems';
  * or set to the neutral value. Every problem is collected, each naming the spreadsheet row
  * (header = row 1) and column.
  */
-
-const kindLabels: Record<string, string> = {
-  'lawful-basis': 'an Art. 6 lawful basis',
-  'special-category-condition': 'an Art. 9 special-category condition',
-  'criminal-data-condition': 'an Art. 10 criminal-data condition',
-  'transfer-mechanism': 'an Art. 45–49 transfer mechanism',
-};
-const kindLabel = (kind: string) => kindLabels[kind] ?? `of kind ${kind}`;
-
-const quote = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
 const phonePattern = /^\+?[\d ()-]{6,}$/;
 
@@ -76,155 +63,19 @@ export function parseIcoCsv(
   if (!table) return { document, problems, rows };
   const { dataRows, columnIndex: index } = table;
 
-  // ---- validation helpers ----------------------------------------------------------------------
-  const name = (value: string, where: At, what: string): string | undefined => {
-    if (value.length === 0) return void at(where, value, `The ${what} has no name`);
-    if (value.length > 300) return void at(where, value, `The ${what}'s name is longer than 300 characters`);
-    return value;
-  };
-  /** Optional free text of at most `max` characters; undefined when empty or too long. */
-  const text = (value: string | undefined, max: number, where: At, what: string): string | undefined => {
-    if (value === undefined || value === '') return undefined;
-    if (value.length > max) return void at(where, value, `The ${what} is longer than ${max} characters`);
-    return value;
-  };
-  const country = (value: string, where: At, what: string): string | undefined => {
-    if (/^[A-Z]{2}$/.test(value) && isISO31661Alpha2(value)) return value;
-    return void at(where, value, `The ${what} must be an ISO 3166-1 alpha-2 country code in capitals, such as NL or US`);
-  };
-  const email = (value: string | undefined, where: At, what: string): string | undefined => {
-    if (value === undefined || value === '') return undefined;
-    if (value.length > 320 || !isEmail(value)) return void at(where, value, `The ${what} is not a valid email address`);
-    return value;
-  };
-  const duration = (value: string, where: At, what: string): string | undefined => {
-    if (value.length <= 50 && isoDurationPattern.test(value)) return value;
-    return void at(where, value, `The ${what} must be an ISO 8601 duration, such as P7Y, P6M or P30D`);
-  };
-  const oneOf = <T extends string>(values: readonly T[], value: string, where: At, what: string): T | undefined => {
-    if ((values as readonly string[]).includes(value)) return value as T;
-    return void at(where, value, `The ${what} must be one of: ${values.join(', ')}`);
-  };
+  const { name, text, country, email, duration, oneOf } = valueChecks(problemList);
 
-  // ---- building blocks, deduplicated by name ---------------------------------------------------
-  /**
-   * One kind of building block. `strict` fields must be the same wherever the block is named;
-   * `merged` fields may be left out in some places but must not disagree where given.
-   */
-  class Blocks<T extends { name: string }> {
-    private readonly seen = new Map<string, { item: T; row: number }>();
-    constructor(
-      private readonly list: T[],
-      private readonly what: string,
-      private readonly strict: (keyof T)[],
-      private readonly merged: (keyof T)[] = [],
-    ) {}
-    get(name: string): T | undefined {
-      return this.seen.get(name.toLowerCase())?.item;
-    }
-    has(name: string) {
-      return this.seen.has(name.toLowerCase());
-    }
-    add(item: T, where: At, value: string): T {
-      const seen = this.seen.get(item.name.toLowerCase());
-      if (!seen) {
-        this.seen.set(item.name.toLowerCase(), { item, row: where.row });
-        this.list.push(item);
-        return item;
-      }
-      const differences: string[] = [];
-      for (const field of this.strict) {
-        if ((seen.item[field] ?? undefined) !== (item[field] ?? undefined))
-          differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
-      }
-      for (const field of this.merged) {
-        if (item[field] === undefined) continue;
-        if (seen.item[field] === undefined) seen.item[field] = item[field];
-        else if (seen.item[field] !== item[field])
-          differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
-      }
-      if (differences.length > 0) {
-        at(where, value, `The ${this.what} "${seen.item.name}" is described differently in row ${seen.row}: ${differences.join('; ')}`);
-      }
-      return seen.item;
-    }
-  }
-
-  const organisations = new Blocks<SeedOrganisation>(
-    document.organisations,
-    'organisation',
-    [],
-    ['address', 'country', 'email', 'phone', 'privacyContactEmail', 'dpoName', 'dpoEmail', 'dpoPhone', 'representative'],
+  const { organisations, subjects, dataCategories, channels, purposes, recipients, retentionRules, securityMeasures } = registerBlocks(
+    document,
+    problemList,
   );
-  const subjects = new Blocks<SeedDataSubjectCategory>(document.dataSubjectCategories, 'category of individuals', []);
-  const dataCategories = new Blocks<SeedDataCategory>(document.dataCategories, 'category of personal data', ['sensitivity']);
-  const channels = new Blocks<SeedCollectionChannel>(document.collectionChannels, 'source of personal data', ['sourceType']);
-  const purposes = new Blocks<SeedPurpose>(document.purposes, 'purpose', []);
-  const recipients = new Blocks<SeedRecipient>(document.recipients, 'recipient', ['kind', 'country'], ['processingAgreementRef']);
-  const retentionRules = new Blocks<SeedRetentionRule>(document.retentionRules, 'retention rule', [
-    'duration',
-    'maximumDuration',
-    'startEvent',
-    'endAction',
-    'legalReference',
-  ]);
-  const securityMeasures = new Blocks<SeedSecurityMeasure>(document.securityMeasures, 'security measure', ['type', 'standardReference']);
 
   /** Recipients named somewhere but refused (kind missing or wrong): no follow-up problems for them. */
   const refusedRecipients = new Set<string>();
   /** Transfers to check once every row is read: their recipient must be described somewhere. */
   const transferChecks: { recipient: string; where: At; value: string }[] = [];
 
-  // ---- legal bases -----------------------------------------------------------------------------
-  const byLabel = new Map<string, KnownLegalBasis[]>();
-  const byCode = new Map<string, KnownLegalBasis[]>();
-  const byArticle = new Map<string, KnownLegalBasis[]>();
-  const addTo = (map: Map<string, KnownLegalBasis[]>, key: string, basis: KnownLegalBasis) =>
-    map.set(key, [...(map.get(key) ?? []), basis]);
-  for (const basis of known.legalBases) {
-    addTo(byLabel, normalise(`${basis.article} ${basis.name}`), basis);
-    addTo(byCode, normalise(basis.code), basis);
-    addTo(byArticle, normalise(basis.article), basis);
-  }
-  const articlesLongestFirst = [...known.legalBases].sort((a, b) => b.article.length - a.article.length);
-
-  /** The legal basis a line names (as "article name", code or article), of the kind the column takes. */
-  function legalBasis(line: string, kind: string, where: At): string | undefined {
-    const key = normalise(line);
-    let candidates = byLabel.get(key) ?? byCode.get(key) ?? byArticle.get(key);
-    if (!candidates) {
-      // "Art. 6(1)(b) - Contract", "Art. 6(1)(b): Contract"
-      const loose = articlesLongestFirst.find((basis) => {
-        const article = normalise(basis.article);
-        return (
-          key.startsWith(article) &&
-          /^[\s:–—-]+/.test(key.slice(article.length)) &&
-          key.slice(article.length).replace(/^[\s:–—-]+/, '') === normalise(basis.name)
-        );
-      });
-      if (loose) candidates = [loose];
-    }
-    if (!candidates || candidates.length === 0) {
-      return void at(
-        where,
-        line,
-        `Unknown legal basis: write it as the export does ("Art. 6(1)(b) Contract"), as its code (gdpr-6-1-b) or as its article`,
-      );
-    }
-    const fitting = candidates.filter((basis) => basis.kind === kind);
-    if (fitting.length === 0) {
-      const found = candidates[0]!;
-      return void at(
-        where,
-        line,
-        `${found.article} ${found.name} (${found.code}) is ${kindLabel(found.kind)}; this column takes ${kindLabel(kind)}`,
-      );
-    }
-    if (fitting.length > 1) {
-      return void at(where, line, `Ambiguous legal basis: it matches ${fitting.map((basis) => basis.code).join(', ')}; write its code`);
-    }
-    return fitting[0]!.code;
-  }
+  const legalBasis = legalBasisReader(known.legalBases, problemList);
 
   // ---- contacts --------------------------------------------------------------------------------
   const organisationNames = () => [...known.organisations, ...document.organisations.map((organisation) => organisation.name)];
@@ -346,9 +197,6 @@ export function parseIcoCsv(
       recipients: [],
       transfers: [],
       securityMeasures: [],
-    };
-    const addName = (list: string[], item: string) => {
-      if (!list.some((existing) => existing.toLowerCase() === item.toLowerCase())) list.push(item);
     };
 
     // Role, status, owner, DPIA
