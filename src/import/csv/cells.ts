@@ -19,6 +19,13 @@ export const linesOf = (cell: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '');
 
+/** Parts of a line the export joined with ", ", blank parts skipped. */
+export const commaParts = (line: string) =>
+  line
+    .split(', ')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
 /** A value short enough to quote back in a problem. */
 export const shorten = (value: string) => (value.length > 200 ? `${value.slice(0, 199)}…` : value);
 
@@ -47,3 +54,7 @@ export function longestPrefix(line: string, names: Iterable<string>, separators:
   }
   return best === undefined ? undefined : line.slice(0, best.length);
 }
+
+/** The name a "Name<separator>rest" line starts with: one of `names` (longest first), else the text before the separator. */
+export const nameBefore = (line: string, names: Iterable<string>, separator: string): string | undefined =>
+  longestPrefix(line, names, [separator]) ?? (line.includes(separator) ? line.slice(0, line.indexOf(separator)) : undefined);
