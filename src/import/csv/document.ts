@@ -1,0 +1,98 @@
+import { activityRoles, activityStatuses } from '../../../entities/processing-activity';
+import { emptyRegisterDocument, type RegisterDocument, type SeedActivity } from '../../seed/register-document';
+import type { KnownLegalBasis } from '../problems';
+import { activityCells, groupByActivity, type ActivityCells } from './activity-rows';
+import { registerBlocks } from './building-blocks';
+import { normalise, yesOrNo } from './cells';
+import { COLUMN } from './columns';
+import { readContacts } from './contacts';
+import type { Table } from './header';
+import { legalBasisReader } from './legal-bases';
+import { readPersonalData } from './personal-data';
+import type { ProblemList } from './problem-list';
+import { readPurposes } from './purposes';
+import type { ReadingContext } from './reading-context';
+import { readRecipients } from './recipients';
+import { readRetention } from './retention';
+import { readSecurityMeasures } from './security-measures';
+import { readSources } from './sources';
+import { checkTransferRecipients, readTransfers } from './transfers';
+import { valueChecks } from './values';
+
+/** An activity's own fields: role, status, owner and DPIA. What a column leaves empty keeps the neutral value. */
+function readActivityFields(activity: SeedActivity, cells: ActivityCells, { check, problems }: ReadingContext): void {
+  const role = cells.cell(COLUMN.role);
+  if (role) {
+    const found = check.oneOf(activityRoles, normalise(role).replace(/ /g, '-'), cells.where(COLUMN.role), 'role');
+    if (found) activity.role = found;
+  } else if (cells.cell(COLUMN.jointController)) activity.role = 'joint-controller';
+  const status = cells.cell(COLUMN.status);
+  if (status) {
+    const found = check.oneOf(activityStatuses, normalise(status), cells.where(COLUMN.status), 'status');
+    if (found) activity.status = found;
+  }
+  const owner = check.text(cells.cell(COLUMN.owner), 300, cells.where(COLUMN.owner), 'business function');
+  if (owner !== undefined) activity.owner = owner;
+  const dpia = cells.cell(COLUMN.dpiaRequired);
+  const dpiaRequired = dpia === '' ? false : yesOrNo(dpia);
+  if (dpiaRequired === undefined) problems.report(cells.where(COLUMN.dpiaRequired), dpia, 'Write Yes or No');
+  else activity.dpiaRequired = dpiaRequired;
+  const dpiaReference = check.text(cells.cell(COLUMN.dpiaReference), 300, cells.where(COLUMN.dpiaReference), 'DPIA reference');
+  if (dpiaReference !== undefined) activity.dpiaReference = dpiaReference;
+}
+
+const newActivity = (name: string): SeedActivity => ({
+  name,
+  role: 'controller',
+  status: 'active',
+  controllers: [],
+  purposes: [],
+  dataSubjectCategories: [],
+  dataCategories: [],
+  collectionChannels: [],
+  recipients: [],
+  transfers: [],
+  securityMeasures: [],
+});
+
+/**
+ * The register document the rows describe: an activity per activity name, its building blocks
+ * deduplicated by name across the file. Problems go to `problems`, each with its row and column;
+ * what is refused is left out, and the rest is still read, so that one upload shows every problem.
+ */
+export function assembleDocument(
+  table: Table,
+  known: { legalBases: KnownLegalBasis[]; organisations: string[] },
+  problems: ProblemList,
+): RegisterDocument {
+  const document = emptyRegisterDocument();
+  const context: ReadingContext = {
+    document,
+    blocks: registerBlocks(document, problems),
+    problems,
+    check: valueChecks(problems),
+    legalBasis: legalBasisReader(known.legalBases, problems),
+    knownOrganisations: known.organisations,
+    refusedRecipients: new Set(),
+    transferChecks: [],
+  };
+  for (const group of groupByActivity(table.dataRows, table.columnIndex, problems)) {
+    context.check.name(group.name, group.at, 'processing activity');
+    const cells = activityCells(group, problems);
+    const activity = newActivity(group.name);
+    // In this order: the contacts name the controllers the representative and DPO lines refer to,
+    // the recipients are known before the transfers, the data categories before their retention.
+    readActivityFields(activity, cells, context);
+    readContacts(activity, cells, context);
+    const listedData = readPersonalData(activity, cells, context);
+    readRecipients(activity, cells, context);
+    readTransfers(activity, cells, context);
+    readRetention(activity, cells, context, listedData);
+    readSecurityMeasures(activity, cells, context);
+    readSources(activity, cells, context);
+    readPurposes(activity, group, context);
+    document.activities.push(activity);
+  }
+  checkTransferRecipients(context);
+  return document;
+}
