@@ -729,3 +729,17 @@ t.test('row numbers count records, not lines; an unclosed quote is a problem', a
   t.match(problems[1]!.message, /quote/);
   t.equal(parsed.activities[0]!.name, 'Multi\r\nline\nname');
 });
+
+t.test('a Yes/No cell reading an object member name is neither Yes nor No', async (t) => {
+  const H = (fragment: string) => csvColumns.map(([header]) => header).find((header) => header.includes(fragment))!;
+  const columns = [H('Processing activity'), H('Impact Assessment required')];
+  for (const cell of ['constructor', '__proto__', 'toString']) {
+    const file = [columns.map(csvField).join(','), [`Activity ${cell}`, cell].map(csvField).join(',')].join('\n');
+    const { problems, document } = parseIcoCsv(file, known);
+    t.match(problems, [{ row: 2, value: cell, message: /Yes or No/ }], `"${cell}" is a problem`);
+    t.notOk(
+      document.activities.some((a) => typeof a.dpiaRequired !== 'undefined' && typeof a.dpiaRequired !== 'boolean'),
+      'no stray value',
+    );
+  }
+});

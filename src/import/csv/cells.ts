@@ -29,10 +29,13 @@ export const commaParts = (line: string) =>
 /** A value short enough to quote back in a problem. */
 export const shorten = (value: string) => (value.length > 200 ? `${value.slice(0, 199)}…` : value);
 
-const booleans: Record<string, boolean> = { yes: true, y: true, true: true, ja: true, no: false, n: false, false: false, nee: false };
+// A Map, not an object: a cell reading `constructor` or `__proto__` must be "neither", not an inherited member.
+const booleans = new Map<string, boolean>(
+  Object.entries({ yes: true, y: true, true: true, ja: true, no: false, n: false, false: false, nee: false }),
+);
 
 /** Yes/No as a spreadsheet writes it (English or Dutch); undefined when the cell says neither. */
-export const yesOrNo = (cell: string): boolean | undefined => booleans[cell.toLowerCase()];
+export const yesOrNo = (cell: string): boolean | undefined => booleans.get(cell.toLowerCase());
 
 const startsWithFollowedBy = (line: string, name: string, separators: string[]) => {
   const lower = line.toLowerCase();
