@@ -9,6 +9,7 @@ import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { connectPGlite, openDatabase, openPGlite, type Database } from '../src/db/data-source';
 import { migrations } from '../migrations';
+import { postgresServerUrl } from './support/requires';
 
 type Test = { teardown(fn: () => unknown): void };
 
@@ -41,9 +42,6 @@ async function pgliteTemplate(): Promise<Blob> {
   }
   return new Blob([readFileSync(file)]);
 }
-
-/** The PostgreSQL server tests use: DATABASE_URL, else the one on this machine. */
-export const postgresServerUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A fresh, empty PostgreSQL database on the test server, dropped at teardown. Returns its URL

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import t from 'tap';
 import { buildApp } from '../../src/app';
 import { authHeader, createPostgresDatabase, testConfig } from '../helper';
+import { requireService } from '../support/requires';
 import { startProxy, viaProxy } from '../support/tcp-proxy';
 
 // Against real PostgreSQL, through a loopback proxy the test controls: writes keep coming while
@@ -9,6 +10,7 @@ import { startProxy, viaProxy } from '../support/tcp-proxy';
 // 503; the service recovers by itself; every write acknowledged with 201 is in the database.
 
 t.test('a database outage mid-load: 503 during, recovery after, no acknowledged write lost', async (t) => {
+  if (!(await requireService(t, 'postgres'))) return;
   const direct = await createPostgresDatabase(t);
   const proxy = await startProxy({ host: '127.0.0.1', port: Number(new URL(direct).port || 5432) });
   t.teardown(() => proxy.close());

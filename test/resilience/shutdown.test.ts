@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { mintToken } from '../../src/auth/tokens';
 import { createPostgresDatabase, testSecret } from '../helper';
+import { requireService } from '../support/requires';
 import { startProxy, viaProxy } from '../support/tcp-proxy';
 
 // The real process (compiled by `npm test` before the tests run), stopped with a real SIGTERM
@@ -19,6 +20,7 @@ const freePort = () =>
   });
 
 t.test('SIGTERM during slow requests: all complete, then exit 0 within the bound', async (t) => {
+  if (!(await requireService(t, 'postgres'))) return;
   const direct = await createPostgresDatabase(t);
   const proxy = await startProxy({ host: '127.0.0.1', port: Number(new URL(direct).port || 5432) });
   t.teardown(() => proxy.close());
