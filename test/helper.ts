@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Client } from 'pg';
-import { buildApp } from '../src/app';
+import { buildApp, type BuildOptions } from '../src/app';
 import type { Role } from '../src/auth/permissions';
 import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
@@ -109,10 +109,14 @@ export async function authHeader(app: FastifyInstance, roles: Role[] | Role = 'a
   return { authorization: `Bearer ${await tokenFor(app, roles)}` };
 }
 
-/** The app on a fresh database of its own, ready for inject(); closed at teardown. */
-export async function buildTestApp(t: Test, overrides: Record<string, string> = {}): Promise<FastifyInstance> {
+/** The app on a fresh database of its own, ready for inject(); closed at teardown. `options`: e.g. a clock the test moves. */
+export async function buildTestApp(
+  t: Test,
+  overrides: Record<string, string> = {},
+  options: Omit<BuildOptions, 'database'> = {},
+): Promise<FastifyInstance> {
   const database = await createTestDatabase(t);
-  const app = await buildApp(testConfig(overrides), { database });
+  const app = await buildApp(testConfig(overrides), { ...options, database });
   await app.ready();
   t.teardown(() => app.close());
   return app;
@@ -154,4 +158,20 @@ export async function legalBasisId(app: FastifyInstance, code: string): Promise<
   const response = await call(app, 'GET', `/v1/legal-bases?code=${code}`);
   if (response.data.items.length !== 1) throw new Error(`no legal basis ${code}`);
   return response.data.items[0].id;
+}
+
+/**
+ * A moment on the database's clock — the audit trail's (`occurred_at` is its clock_timestamp()) —
+ * at millisecond precision, after everything written so far and before anything written next:
+ * the clock is read, rounded up to the next millisecond, and read again until it has passed it.
+ * Nothing is timed by Node's clock, and nothing sleeps.
+ */
+export async function databaseMoment(app: FastifyInstance): Promise<string> {
+  const [{ at }] = await app.dataSource.query(
+    `SELECT to_char((date_trunc('milliseconds', clock_timestamp()) + interval '1 millisecond') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
+  );
+  for (;;) {
+    const [{ past }] = await app.dataSource.query(`SELECT clock_timestamp() > $1::timestamptz AS past`, [at]);
+    if (past) return at;
+  }
 }

