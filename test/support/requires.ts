@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import type { Test } from 'tap';
-import { chromiumPath } from '../../scripts/screenshot-docs';
+import { chromiumPath } from '../../scripts/chromium-path';
 
 /**
  * Whether a test may use a service that `npm install && npm test` does not start: PostgreSQL,
