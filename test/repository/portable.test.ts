@@ -25,7 +25,7 @@ function trackedFiles(): string[] | undefined {
   }
 }
 
-/** A path as it would be written: not the tail of a longer name (`/work` is not in `/workspace` or `x/work`). */
+/** A path as it would be written: not part of a longer name (`/a/b` is not in `/a/bc` or `x/a/b`). */
 function pathPattern(path: string): RegExp {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\w.~/-])${escaped}(?![\\w.~-])`);
@@ -78,7 +78,9 @@ if (!files) {
   t.test('the scan finds what it looks for', async (t) => {
     t.ok(pathPattern(root).test(`read ${root}/src/app.ts`), 'the checkout path in a sentence');
     t.ok(pathPattern(root).test(`'${root}'`), 'in quotes');
-    t.notOk(pathPattern('/work').test('/workspace/app'), 'a longer name is not a hit');
-    t.notOk(pathPattern('/work').test('docs/work/notes'), 'nor a relative path ending in the same name');
+    const example = ['', 'opt', 'example'].join('/'); // not spelled out: a clone could live there
+    t.ok(pathPattern(example).test(`cd ${example}/app`), 'another path in a command');
+    t.notOk(pathPattern(example).test(`${example}s/app`), 'a longer name is not a hit');
+    t.notOk(pathPattern(example).test(`docs${example}/notes`), 'nor a relative path ending in the same name');
   });
 }
