@@ -379,4 +379,14 @@ t.test('remote JWKS: keys by kid, rotation after the cache age, failures are 503
 
   idp.state.mode = 'ok';
   t.equal((await get(app, '/v1/purposes', `Bearer ${token2}`)).statusCode, 200, 'recovers once the key set answers again');
+
+  // A stale key set is fetched once, however many requests need it at the same moment.
+  clock.advance(1000);
+  const before = idp.state.requests.length;
+  const together = await Promise.all(Array.from({ length: 5 }, () => get(app, '/v1/purposes', `Bearer ${token2}`)));
+  t.same(
+    together.map((response) => response.statusCode),
+    [200, 200, 200, 200, 200],
+  );
+  t.equal(idp.state.requests.length, before + 1, 'five concurrent requests, one fetch');
 });
