@@ -7,9 +7,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../src/app';
 import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
+import { chromiumPath } from './chromium-path';
 
-/** Debian's chromium (apt-get install -y chromium), or CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { chromiumPath };
 
 /** Headless, offline, quiet: nothing but the page under test talks to the network. */
 export const chromiumArgs = [

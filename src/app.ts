@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import './fastify-types';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { findingsRoutes } from './findings/routes';
@@ -28,6 +29,10 @@ import { registerRoutes } from './register/routes';
 export interface BuildOptions {
   /** Use this open database instead of opening the configured one (tests). */
   database?: Database;
+  /** The time (default Date.now): token expiry, the verified-token and key-set caches. Tests move it. */
+  clock?: Clock;
+  /** The event loop's delay (ms) in the last sample window (default: under-pressure's sample). Tests set it. */
+  eventLoopDelay?: () => number;
 }
 
 /** The whole service as a Fastify instance: external plugins, then the app's own, then routes. */
@@ -45,6 +50,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     schemaController: { compilersFactory: { buildSerializer: buildSerializerFactory as never } },
   });
   app.decorate('config', config);
+  app.decorate('clock', options.clock ?? Date.now);
   // While shutting down, in-flight responses end their keep-alive connection, so close() does
   // not wait for clients' idle sockets to time out.
   let closing = false;
@@ -71,7 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(databasePlugin, { database: options.database });
   await app.register(servicesPlugin);
   await app.register(idempotencyPlugin);
-  await app.register(overloadPlugin);
+  await app.register(overloadPlugin, { eventLoopDelay: options.eventLoopDelay });
   await app.register(seedPlugin);
 
   await app.register(healthRoutes);

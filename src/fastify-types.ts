@@ -1,5 +1,6 @@
 import '@fastify/swagger';
 import type { DataSource } from 'typeorm';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
 import type { JsonSchema } from './http/dto';
@@ -9,6 +10,8 @@ import type { Services } from './services';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** The time as the app sees it (BuildOptions.clock). */
+    clock: Clock;
     database: Database;
     dataSource: DataSource;
     /** Every DTO's JSON Schema by class name (also registered with addSchema). */

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, importSPKI, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, importSPKI, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import type { Clock } from '../clock';
 import { ConfigError, type Config } from '../config';
+import { remoteKeySet } from './remote-key-set';
 
 export type AuthConfig = Pick<
   Config,
@@ -50,14 +52,15 @@ export function developmentSecret(dataDir: string): Uint8Array {
 /**
  * Picks the verification keys from the configuration, most specific first: a remote JWKS URL,
  * an inline JWKS, a public key, an HS256 secret. With none of them, development mode uses a
- * generated secret; production refuses to start.
+ * generated secret; production refuses to start. A remote key set's cache runs on `clock`.
  */
-export async function resolveVerificationKeys(config: AuthConfig): Promise<VerificationKeys> {
+export async function resolveVerificationKeys(config: AuthConfig, clock: Clock): Promise<VerificationKeys> {
   if (config.JWT_JWKS_URL) {
-    const key = createRemoteJWKSet(new URL(config.JWT_JWKS_URL), {
-      timeoutDuration: config.JWT_JWKS_TIMEOUT_MS,
-      cacheMaxAge: config.JWT_JWKS_CACHE_MAX_AGE_MS,
-      cooldownDuration: Math.min(30_000, config.JWT_JWKS_CACHE_MAX_AGE_MS),
+    const key = remoteKeySet(new URL(config.JWT_JWKS_URL), {
+      timeoutMs: config.JWT_JWKS_TIMEOUT_MS,
+      cacheMaxAgeMs: config.JWT_JWKS_CACHE_MAX_AGE_MS,
+      cooldownMs: Math.min(30_000, config.JWT_JWKS_CACHE_MAX_AGE_MS),
+      clock,
     });
     return { source: 'remote-jwks', key, algorithms: algorithmsFrom(config, asymmetric) };
   }

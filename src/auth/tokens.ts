@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { roles, type Role } from './permissions';
 import type { VerificationKeys } from './keys';
@@ -8,6 +9,8 @@ export interface TokenSettings {
   audience: string;
   clockToleranceSeconds: number;
   rolesClaim: string;
+  /** What "now" is when checking exp and nbf, and when minting. */
+  clock: Clock;
 }
 
 /** Who is calling, as far as the services need to know. */
@@ -50,6 +53,7 @@ export async function verifyToken(token: string, keys: VerificationKeys, setting
       audience: settings.audience,
       clockTolerance: settings.clockToleranceSeconds,
       requiredClaims: ['exp', 'sub'],
+      currentDate: new Date(settings.clock()),
     });
     return {
       principal: { sub: payload.sub!, roles: rolesOf(payload, settings.rolesClaim) },
@@ -85,15 +89,16 @@ export async function verifyToken(token: string, keys: VerificationKeys, setting
 /** Mints an HS256 token (development and tests; production tokens come from the identity provider). */
 export async function mintToken(
   secret: Uint8Array,
-  settings: Pick<TokenSettings, 'issuer' | 'audience' | 'rolesClaim'>,
+  settings: Pick<TokenSettings, 'issuer' | 'audience' | 'rolesClaim'> & Partial<Pick<TokenSettings, 'clock'>>,
   claims: { sub: string; roles: Role[]; ttlSeconds: number },
 ): Promise<string> {
+  const now = Math.floor((settings.clock ?? Date.now)() / 1000);
   return new SignJWT({ [settings.rolesClaim]: claims.roles })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + claims.ttlSeconds)
+    .setIssuedAt(now)
+    .setExpirationTime(now + claims.ttlSeconds)
     .sign(secret);
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { Principal } from './tokens';
 
 interface Entry {
@@ -13,15 +14,15 @@ interface Entry {
  * of a GET's latency under load; a client sends the same token for many requests. Least recently
  * used entries go first once `maxEntries` are held. Only successes are kept: a bad token is
  * checked every time. The principal handed out is frozen, as it is shared by every request with
- * that token.
+ * that token. Ages and expiries are measured on the app's clock.
  */
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly maxAgeMs: number,
+    private readonly now: Clock,
     private readonly maxEntries = 10_000,
-    private readonly now: () => number = Date.now,
   ) {}
 
   get enabled(): boolean {

@@ -36,12 +36,13 @@ const roleList = (roles: Role[]) => (roles.length === 0 ? 'nobody' : roles.map((
  */
 export const authPlugin = fp(
   async (app: FastifyInstance) => {
-    const keys = await resolveVerificationKeys(app.config);
+    const keys = await resolveVerificationKeys(app.config, app.clock);
     const settings: TokenSettings = {
       issuer: app.config.JWT_ISSUER,
       audience: app.config.JWT_AUDIENCE,
       clockToleranceSeconds: app.config.JWT_CLOCK_TOLERANCE_S,
       rolesClaim: app.config.JWT_ROLES_CLAIM,
+      clock: app.clock,
     };
     // With a remote key set, a key withdrawn at the identity provider is honoured until the key set
     // is fetched again anyway; trusting a verified token no longer than that adds no exposure.
@@ -49,6 +50,7 @@ export const authPlugin = fp(
       keys.source === 'remote-jwks'
         ? Math.min(app.config.JWT_VERIFY_CACHE_MAX_AGE_MS, app.config.JWT_JWKS_CACHE_MAX_AGE_MS)
         : app.config.JWT_VERIFY_CACHE_MAX_AGE_MS,
+      app.clock,
     );
     app.decorate('auth', { keys, settings, verified });
     app.decorateRequest('principal', null);

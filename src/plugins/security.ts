@@ -46,29 +46,52 @@ export const securityPlugin = fp(
     if (app.config.REDIS_URL) {
       // Loaded only when configured: the client costs ~8 MB of resident memory in every process.
       const { Redis } = await import('ioredis');
-      redis = new Redis(app.config.REDIS_URL, {
+      const store = new Redis(app.config.REDIS_URL, {
         connectTimeout: 2000,
+        // A command waits for at most one reconnection, and none while disconnected (no offline
+        // queue): a request never waits for Redis to come back, it is served unlimited instead.
         maxRetriesPerRequest: 1,
         enableOfflineQueue: false,
         lazyConnect: true,
+        // Keep trying to reconnect while the service runs, at most every 2 s, so the shared limit
+        // is back as soon as Redis is.
+        retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
       });
-      // Without a listener ioredis reports connection errors as unhandled; they are expected while
-      // Redis is away (requests are then served unlimited, see skipOnError).
-      redis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
-      await redis.connect();
+      redis = store;
+      // Without a listener ioredis reports connection errors as unhandled. Expected while Redis is
+      // away: said once when it goes, once when it is back, not at every reconnection attempt.
+      let reachable = true;
+      store.on('error', (error) => {
+        if (!reachable) return;
+        reachable = false;
+        app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable: requests are served without a rate limit until it is back');
+      });
+      store.on('ready', () => {
+        if (reachable) return;
+        reachable = true;
+        app.log.info('rate-limit store (Redis) available again');
+      });
+      // Redis down at start-up does not stop the service from starting (see skipOnError below).
+      await store.connect().catch(() => undefined);
       app.addHook('onClose', async () => {
-        try {
-          await redis?.quit();
-        } catch {
-          redis?.disconnect();
+        if (store.status === 'ready') {
+          try {
+            await store.quit();
+            return;
+          } catch {
+            // fall through: drop the connection
+          }
         }
+        // Not connected (or quit failed): stop reconnecting and drop the socket now.
+        store.disconnect();
       });
     }
     await app.register(rateLimit, {
       max: app.config.RATE_LIMIT_MAX,
       timeWindow: app.config.RATE_LIMIT_WINDOW_MS,
       ...(redis ? { redis, nameSpace: 'processing-register:rate-limit:' } : {}),
-      // If Redis goes away, requests are served rather than refused.
+      // If Redis goes away, requests are served rather than refused (fail open): a rate-limit store
+      // outage must not take the API down with it. README: Configuration, REDIS_URL.
       skipOnError: true,
       allowList: (request) => request.url.startsWith('/health/'),
       errorResponseBuilder: (_request, context) =>

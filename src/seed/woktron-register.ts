@@ -2,7 +2,8 @@ import type { RegisterDocument } from './register-document';
 
 /*
  * Example register for Woktron Ltd., derived item for item from its Dutch privacy policy
- * ("Privacy Beleid", last changed 31 March 2021; /work/shared/seed/privacy-policy-woktron-nl.txt).
+ * ("Privacy Beleid", last changed 31 March 2021; its text is in the
+ * repository as test/fixtures/privacy-policy-woktron-nl.txt).
  *
  * Every `source` is a phrase copied verbatim from that policy. The policy names no legal bases,
  * no retention per category, no cookie lifetimes and no transfer mechanism: where this register

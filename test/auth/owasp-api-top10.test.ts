@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyRequest, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import t, { type Test } from 'tap';
@@ -5,7 +6,7 @@ import { buildApp } from '../../src/app';
 import { rolesAllowed, type Role } from '../../src/auth/permissions';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
-import { edKey, jwksServer, type JwksMode } from '../support/jwks-server';
+import { edKey, jwksServer, remoteJwksApp, type JwksMode } from '../support/jwks-server';
 import { servedRoutes } from '../support/served-routes';
 
 /**
@@ -20,9 +21,10 @@ const hsKey = new TextEncoder().encode(testSecret);
 const quiet = { PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0' };
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const missing = '00000000-0000-4000-8000-000000000000';
+/** Where this checkout lives: no response may reveal it. */
+const repositoryRoot = resolve(__dirname, '..', '..');
 
 const now = () => Math.floor(Date.now() / 1000);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
 
 type Response = LightMyRequestResponse & { data: any };
@@ -146,7 +148,7 @@ function bodies(n: number, organisationId: string): Record<string, Record<string
 
 let remote: ReturnType<typeof buildRemote> | undefined;
 
-/** An app verifying against a remote JWKS (cache 1 s, timeout 300 ms), and an attacker's server. */
+/** An app verifying against a remote JWKS (cache 1 s on a clock the test moves, timeout 300 ms), and an attacker's server. */
 function remoteJwks() {
   remote ??= buildRemote();
   return remote;
@@ -157,16 +159,11 @@ async function buildRemote() {
   const attackerKey = await edKey('attacker-key');
   const idp = await jwksServer(t, { keys: [key.jwk] });
   const attacker = await jwksServer(t, { keys: [attackerKey.jwk] });
-  const app = await buildTestApp(t, {
-    ...quiet,
-    JWT_SECRET: '',
-    JWT_JWKS_URL: idp.url,
-    JWT_ALGORITHMS: 'EdDSA',
-    JWT_JWKS_CACHE_MAX_AGE_MS: '1000',
-    JWT_JWKS_TIMEOUT_MS: '300',
-  });
+  const { app, clock } = await remoteJwksApp(t, idp.url);
   const token = await sign(key.privateKey, 'EdDSA', {}, { kid: 'idp-key' });
-  return { app, idp, attacker, key, attackerKey, token };
+  /** Past the key set's cache age (1 s) and cooldown: the next token fetches it again. */
+  const staleKeys = () => clock.advance(1000);
+  return { app, idp, attacker, key, attackerKey, token, staleKeys };
 }
 
 // ---- API1 ----------------------------------------------------------------------------------------
@@ -587,7 +584,7 @@ t.test(
 t.test(
   'API7:2023 Server Side Request Forgery: jku/x5u/jwk headers are not followed, the JWKS URL only comes from configuration, redirects are not followed',
   async (t) => {
-    const { app, idp, attacker, attackerKey, token } = await remoteJwks();
+    const { app, idp, attacker, attackerKey, token, staleKeys } = await remoteJwks();
     t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'a token by the configured identity provider is accepted');
     const headers: Array<Record<string, unknown>> = [
       { kid: 'attacker-key', jku: attacker.url },
@@ -612,7 +609,7 @@ t.test(
     );
 
     // A redirect from the configured URL is not followed.
-    await sleep(1100); // let the cached key set go stale
+    staleKeys();
     idp.state.mode = 'redirect';
     idp.state.redirectTo = attacker.url;
     assertProblem(t, await send(app, 'GET', '/v1/purposes', token), 503, 'AUTH_KEYS_UNAVAILABLE', 'JWKS URL answering with a redirect');
@@ -665,7 +662,8 @@ t.test('API8:2023 Security Misconfiguration: security headers everywhere, CORS o
     t.ok(response.headers['strict-transport-security'], `${label}: HSTS`);
     t.equal(response.headers['referrer-policy'], 'no-referrer', `${label}: Referrer-Policy`);
     t.notOk(response.headers['access-control-allow-origin'], `${label}: no CORS header (CORS_ORIGINS unset)`);
-    t.notMatch(response.body, /\bat [\w.<>]+ \(|node_modules|\/work\//, `${label}: no stack trace or path`);
+    t.notMatch(response.body, /\bat [\w.<>]+ \(|node_modules/, `${label}: no stack trace`);
+    t.notOk(response.body.includes(repositoryRoot), `${label}: no path of the installation`);
   }
   const withOrigin = await send(app, 'GET', '/v1/purposes', admin, undefined, { origin: 'https://dpo.example' });
   t.notOk(withOrigin.headers['access-control-allow-origin'], 'CORS off: no Access-Control-Allow-Origin for any origin');
@@ -771,7 +769,7 @@ t.test(
 t.test(
   'API10:2023 Unsafe Consumption of APIs: a failing or hostile JWKS endpoint gives 503, never a crash or a wrongly accepted token',
   async (t) => {
-    const { app, idp, key, token } = await remoteJwks();
+    const { app, idp, key, token, staleKeys } = await remoteJwks();
     t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200);
     const privateJwk = {
       ...(await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).privateKey)),
@@ -795,19 +793,17 @@ t.test(
     for (const [mode, body, label] of hostile) {
       idp.state.mode = mode;
       idp.state.body = body;
-      await sleep(1100); // past the cache age of whatever the last fetch brought
+      staleKeys(); // past the cache age of whatever the last fetch brought
       const fetches = idp.state.requests.length;
-      const started = Date.now();
+      // hang and trickle never finish an answer: the 503 comes from JWT_JWKS_TIMEOUT_MS ending the fetch.
       const response = await send(app, 'GET', '/v1/purposes', token);
       assertProblem(t, response, 503, 'AUTH_KEYS_UNAVAILABLE', label);
       t.equal(idp.state.requests.length, fetches + 1, `${label}: fetched once`);
-      t.ok(Date.now() - started < 2000, `${label}: answered in ${Date.now() - started} ms`);
-      if (mode === 'hang' || mode === 'trickle') t.ok(Date.now() - started >= 250, `${label}: after the 300 ms timeout`);
       t.equal((await send(app, 'GET', '/health/live', null)).statusCode, 200, `${label}: the app still answers`);
     }
     idp.state.mode = 'body';
     idp.state.body = '{"keys":[]}';
-    await sleep(1100);
+    staleKeys();
     assertProblem(
       t,
       await send(app, 'GET', '/v1/purposes', token),
@@ -817,7 +813,7 @@ t.test(
     );
 
     idp.state.mode = 'ok';
-    await sleep(1100); // past the cache age and cooldown after the empty set
+    staleKeys(); // past the cache age and cooldown after the empty set
     t.equal((await send(app, 'GET', '/v1/purposes', token)).statusCode, 200, 'recovers once the key set is sane again');
   },
 );

@@ -5,7 +5,7 @@ const reader = { sub: 'r', roles: ['reader' as const] };
 
 t.test('entries end at the earlier of the token expiry and the cache age; the least recently used go first', async (t) => {
   let clock = 1_000_000;
-  const cache = new VerifiedTokenCache(1000, 3, () => clock);
+  const cache = new VerifiedTokenCache(1000, () => clock, 3);
   cache.remember('a', reader, clock + 500);
   cache.remember('b', reader, clock + 60_000);
   t.same(cache.get('a'), reader);
@@ -26,15 +26,15 @@ t.test('entries end at the earlier of the token expiry and the cache age; the le
   t.equal(cache.get('2'), undefined, 'the least recently used went');
   t.ok(cache.get('1') && cache.get('3') && cache.get('4'));
 
-  const off = new VerifiedTokenCache(0, 3, () => clock);
+  const off = new VerifiedTokenCache(0, () => clock, 3);
   off.remember('a', reader, clock + 60_000);
   t.equal(off.get('a'), undefined, 'max age 0 keeps nothing');
   t.notOk(off.enabled);
 });
 
 t.test('a remembered principal cannot be changed by one request for the next', async (t) => {
-  const cache = new VerifiedTokenCache(1000);
-  cache.remember('a', { sub: 'r', roles: ['reader'] }, Date.now() + 60_000);
+  const cache = new VerifiedTokenCache(1000, () => 1_000_000);
+  cache.remember('a', { sub: 'r', roles: ['reader'] }, 1_060_000);
   const principal = cache.get('a')!;
   t.throws(() => (principal.roles as string[]).push('admin'));
   t.throws(() => Object.assign(principal, { sub: 'someone-else' }));

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildTestApp, call, tokenFor } from '../helper';
+import { buildTestApp, call, databaseMoment, tokenFor } from '../helper';
 
 const as = async (app: Parameters<typeof call>[0], sub: string, method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
   const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(app, 'admin', { sub })}` };
@@ -104,15 +104,12 @@ t.test('diff lists exactly what was added, changed and removed between two times
   const activity = (
     await call(app, 'POST', '/v1/processing-activities', { name: 'Newsletter', purposes: [{ purposeId: marketing.id, legalBasisIds: [] }] })
   ).data;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const t1 = new Date().toISOString();
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  const t1 = await databaseMoment(app);
   await call(app, 'PATCH', `/v1/purposes/${marketing.id}`, { name: 'Direct marketing' });
   await call(app, 'PATCH', `/v1/processing-activities/${activity.id}`, { status: 'active' });
   await call(app, 'DELETE', `/v1/purposes/${billing.id}`);
   const added = (await call(app, 'POST', '/v1/security-measures', { name: 'Firewalls', type: 'technical' })).data;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const t2 = new Date().toISOString();
+  const t2 = await databaseMoment(app);
 
   const diff = (
     await call(app, 'GET', `/v1/register/diff?from=${encodeURIComponent(t1)}&to=${encodeURIComponent(t2)}`, undefined, 'auditor')

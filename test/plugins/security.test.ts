@@ -7,15 +7,16 @@ import t from 'tap';
 import { buildApp } from '../../src/app';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
+import { requireService } from '../support/requires';
 
 /**
- * The security plugin: rate limits (in memory, and shared through the real Redis on
- * 127.0.0.1:6379), security headers, CORS, the OpenAPI document behind a token, and the refusal
- * to start in production without token keys.
+ * The security plugin: rate limits (in memory, and shared through a real Redis — REDIS_URL, or the
+ * one on 127.0.0.1:6379 — or served unlimited while Redis is unreachable), security headers,
+ * CORS, the OpenAPI document behind a token, and the refusal to start in production without
+ * token keys.
  */
 
 const quiet = { PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0' };
-const redisUrl = 'redis://127.0.0.1:6379';
 const nameSpace = 'processing-register:rate-limit:';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,20 +125,49 @@ t.test('in-memory rate limit: RATE_LIMIT_MAX per client and window, 429 problem+
   });
 });
 
+/**
+ * Whether the client will still try to reach Redis: connected, connecting, or with a reconnection
+ * scheduled. ioredis keeps the schedule in a private field; after disconnect() the status of a
+ * client that was between attempts stays "reconnecting" although nothing is scheduled any more.
+ */
+const stillTrying = (client: Redis) =>
+  client.status !== 'end' &&
+  (client.status !== 'reconnecting' || Boolean((client as unknown as { reconnectTimeout: unknown }).reconnectTimeout));
+
+/** Collects the Redis clients the apps built during `build` create, so a test can see and stop them all. */
+async function capturingRedisClients<T>(build: () => Promise<T>): Promise<{ built: T; clients: Redis[] }> {
+  const clients: Redis[] = [];
+  const originalConnect = Redis.prototype.connect;
+  Redis.prototype.connect = function (this: Redis, ...args: Parameters<Redis['connect']>) {
+    clients.push(this);
+    return originalConnect.apply(this, args);
+  };
+  try {
+    return { built: await build(), clients };
+  } finally {
+    Redis.prototype.connect = originalConnect;
+  }
+}
+
 t.test('Redis-backed rate limit: two instances share one limit', async (t) => {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const redisUrl = await requireService(t, 'redis');
+  if (!redisUrl) return;
+  const { hostname: redisHost, port: redisPort } = new URL(redisUrl);
+  // No reconnecting after the test: one attempt, and the client is ended at teardown whatever happened.
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: () => null });
+  redis.on('error', () => undefined); // a failed command or connect rejects its own promise
+  t.teardown(() => redis.disconnect());
   await redis.connect();
   const client = freshAddress();
   const key = `${nameSpace}${client}`;
   t.teardown(async () => {
-    await redis.del(key);
-    await redis.quit();
+    if (redis.status === 'ready') await redis.del(key);
   });
 
   // The second instance reaches Redis through a TCP relay the test can cut.
   const sockets = new Set<Socket>();
   const relay = createTcpServer((inbound) => {
-    const outbound = connect(6379, '127.0.0.1');
+    const outbound = connect(Number(redisPort || 6379), redisHost);
     for (const socket of [inbound, outbound]) {
       sockets.add(socket);
       socket.on('error', () => socket.destroy());
@@ -157,28 +187,20 @@ t.test('Redis-backed rate limit: two instances share one limit', async (t) => {
 
   // Keep hold of the Redis clients the apps create, so that whatever the app does on close,
   // none is left reconnecting after the test (that would keep the process alive).
-  const clients: Redis[] = [];
-  const originalConnect = Redis.prototype.connect;
-  Redis.prototype.connect = function (this: Redis, ...args: Parameters<Redis['connect']>) {
-    clients.push(this);
-    return originalConnect.apply(this, args);
-  };
   const settings = testConfig({ ...quiet, RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '10000' });
   const apps: FastifyInstance[] = [];
   const closed = new Set<FastifyInstance>();
-  t.teardown(async () => {
-    for (const instance of apps) if (!closed.has(instance)) await instance.close().catch(() => undefined);
-    for (const client of clients) client.disconnect();
-  });
-  try {
+  const { clients } = await capturingRedisClients(async () => {
     for (const url of [redisUrl, `redis://127.0.0.1:${relayPort}`]) {
       const instance = await buildApp({ ...settings, REDIS_URL: url }, { database: await createTestDatabase(t) });
       apps.push(instance);
       await instance.ready();
     }
-  } finally {
-    Redis.prototype.connect = originalConnect;
-  }
+  });
+  t.teardown(async () => {
+    for (const instance of apps) if (!closed.has(instance)) await instance.close().catch(() => undefined);
+    for (const client of clients) client.disconnect();
+  });
   const [one, two] = apps as [FastifyInstance, FastifyInstance];
   t.equal(clients.length, 2, 'each instance has its own Redis client');
   const reader = await token(['reader']);
@@ -226,6 +248,42 @@ t.test('Redis-backed rate limit: two instances share one limit', async (t) => {
   t.equal((await send(two, 'GET', '/health/live')).statusCode, 200);
   closed.add(two);
   await t.resolves(two.close(), 'the instance still shuts down cleanly with Redis unreachable');
+  t.notOk(stillTrying(clients[1]!), `and leaves no client reconnecting (${clients[1]!.status})`);
+});
+
+t.test('Redis unreachable from the start: the service starts, serves without a limit, and closes', async (t) => {
+  // A loopback port nothing listens on: connections are refused at once (no Redis needed).
+  const closedPort = await new Promise<number>((resolve) => {
+    const server = createTcpServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const database = await createTestDatabase(t);
+  const {
+    built: { app },
+    clients,
+  } = await capturingRedisClients(async () => ({
+    // Wrapped: the instance is a thenable, and returning it from here would start it.
+    app: await buildApp(testConfig({ ...quiet, RATE_LIMIT_MAX: '2', REDIS_URL: `redis://127.0.0.1:${closedPort}` }), { database }),
+  }));
+  t.teardown(() => {
+    for (const client of clients) client.disconnect();
+  });
+  await app.ready();
+  t.pass('the app starts although Redis refuses connections');
+  t.equal(clients.length, 1, 'with its Redis client');
+  t.ok(stillTrying(clients[0]!), `which keeps trying to reach Redis while the app runs (${clients[0]!.status})`);
+
+  const client = freshAddress();
+  const reader = await token(['reader']);
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) statuses.push((await send(app, 'GET', '/v1/purposes', { bearer: reader, remoteAddress: client })).statusCode);
+  t.same(statuses, [200, 200, 200, 200], 'RATE_LIMIT_MAX=2, but with the store down requests are served (fail open)');
+  t.equal((await send(app, 'GET', '/health/ready')).statusCode, 200, 'ready: the rate-limit store is not a dependency of readiness');
+  await t.resolves(app.close(), 'closes without waiting for Redis');
+  t.notOk(stillTrying(clients[0]!), `and no client is left reconnecting (${clients[0]!.status})`);
 });
 
 t.test('security headers on the API, the docs and health; CORS is off unless configured', async (t) => {

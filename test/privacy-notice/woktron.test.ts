@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import t from 'tap';
 import { wantsMarkdown } from '../../src/privacy-notice/routes';
 import { sectionOfNote, sectionTitles } from '../../src/privacy-notice/service';
@@ -7,7 +8,7 @@ import { woktronRegister as doc } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call, create } from '../helper';
 
 /** The original Dutch policy the register was derived from, to check its sections are all covered. */
-const policyText = readFileSync('/work/shared/seed/privacy-policy-woktron-nl.txt', 'utf8');
+const policyText = readFileSync(join(__dirname, '..', 'fixtures', 'privacy-policy-woktron-nl.txt'), 'utf8');
 
 const sections = [
   'dataCollected',

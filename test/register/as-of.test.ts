@@ -2,21 +2,11 @@ import { parse } from 'csv-parse/sync';
 import t from 'tap';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
-import { authHeader, buildTestApp, call, create, legalBasisId } from '../helper';
+import { authHeader, buildTestApp, call, create, databaseMoment, legalBasisId } from '../helper';
 import { registerSchemaValidator } from '../support/register-fixtures';
 
 // GET /v1/register?asOf=…: the register as it stood at a moment, replayed from the audit trail.
 // The strongest check there is: the replayed document equals the live export taken at that moment.
-
-const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
-
-/** A moment between two changes: the audit trail's clock is the database's, the same host's clock. */
-async function moment(): Promise<string> {
-  await pause();
-  const at = new Date().toISOString();
-  await pause();
-  return at;
-}
 
 /** The export without what differs between two readings of the same state. */
 function comparable(document: any) {
@@ -34,9 +24,9 @@ const byName = async (app: any, path: string, name: string) => {
 
 t.test('asOf shows the register as it stood, after later edits and deletes', async (t) => {
   const app = await buildTestApp(t);
-  const beforeAnything = await moment();
+  const beforeAnything = await databaseMoment(app);
   await loadRegister(app.services, woktronRegister);
-  const seeded = await moment();
+  const seeded = await databaseMoment(app);
   const liveThen = (await call(app, 'GET', '/v1/register', undefined, 'auditor')).data;
   const csv = async (url: string) => (await app.inject({ method: 'GET', url, headers: await authHeader(app, 'auditor') })).body;
   const csvThen = await csv('/v1/register?format=csv');
@@ -64,7 +54,7 @@ t.test('asOf shows the register as it stood, after later edits and deletes', asy
     controllerIds: [woktron.id],
     purposes: [{ purposeId: purpose.id, legalBasisIds: [national.id, await legalBasisId(app, 'gdpr-6-1-b')] }],
   });
-  const changed = await moment();
+  const changed = await databaseMoment(app);
   const liveNow = (await call(app, 'GET', '/v1/register', undefined, 'auditor')).data;
 
   const validate = registerSchemaValidator();
@@ -126,7 +116,7 @@ t.test('processor records of the past are grouped per controller as the live exp
   await create(app, 'processing-activities', { name: 'Hosting for A and B', role: 'processor', controllerIds: [clientB.id, clientA.id] });
   await create(app, 'processing-activities', { name: 'Hosting for nobody named', role: 'processor' });
   await create(app, 'processing-activities', { name: 'Own customers', controllerIds: [us.id] });
-  const at = await moment();
+  const at = await databaseMoment(app);
   const live = (await call(app, 'GET', '/v1/register', undefined, 'auditor')).data;
   await create(app, 'processing-activities', { name: 'Hosting for A, later', role: 'processor', controllerIds: [clientA.id] });
 
@@ -184,7 +174,7 @@ t.test('an entry written behind the API (no audit trail) is shown as it is now, 
     controllerIds: [org.id],
     purposes: [{ purposeId: purpose.id, legalBasisIds: [await legalBasisId(app, 'gdpr-6-1-b')] }],
   });
-  const at = await moment();
+  const at = await databaseMoment(app);
   const past = await call(app, 'GET', `/v1/register?asOf=${at}`, undefined, 'auditor');
   t.equal(past.statusCode, 200, past.body.slice(0, 300));
   const record = past.data.controllerRegister.activities.find((a: any) => a.id === activity.id);

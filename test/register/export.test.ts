@@ -361,14 +361,12 @@ t.test('large registers stream in pages from one cursor: a constant set of state
   t.equal(reader.stats.queries, 5 + (1 + reader.stats.pages) + (1 + 1) + 1, `${reader.stats.queries} queries for ${total} activities`);
   t.equal(reader.stats.fetches, reader.stats.pages + 1);
 
-  const started = Date.now();
   const response = await call(app, 'GET', '/v1/register', undefined, 'auditor');
-  const ms = Date.now() - started;
   t.equal(response.statusCode, 200);
   t.equal(response.data.controllerRegister.activities.length, total);
   t.equal(response.data.totals.activities, total);
   t.ok(registerSchemaValidator()(response.data), 'the large document is valid too');
-  t.comment(`export of ${total} activities: ${response.body.length} bytes in ${ms} ms`);
+  t.comment(`export of ${total} activities: ${response.body.length} bytes (its time: npm run bench)`);
 });
 
 t.test('a client that goes away, or stops reading, releases the database connection', async (t) => {
@@ -391,11 +389,9 @@ t.test('a client that goes away, or stops reading, releases the database connect
   });
   const served = async (label: string) => {
     // On PGlite the one session would stay taken by the export's transaction if it were not released.
-    const next = await Promise.race([
-      call(app, 'GET', '/v1/purposes?limit=1', undefined, 'reader'),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), 8_000)),
-    ]);
-    t.equal(next?.statusCode, 200, label);
+    // A connection that was not released makes this wait forever: tap's timeout fails the file.
+    const next = await call(app, 'GET', '/v1/purposes?limit=1', undefined, 'reader');
+    t.equal(next.statusCode, 200, label);
     if (testDatabaseKind === 'postgres') {
       // PostgreSQL has a pool: check that no transaction was left open instead.
       let open = -1;
@@ -423,11 +419,7 @@ t.test('a client that goes away, or stops reading, releases the database connect
   const body = response.stream();
   await new Promise<void>((resolve) => body.once('data', () => resolve()));
   body.pause();
-  const started = Date.now();
-  const next = await Promise.race([
-    call(stalled, 'GET', '/v1/purposes?limit=1', undefined, 'reader'),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), 8_000)),
-  ]);
-  t.equal(next?.statusCode, 200, `after a stall, the next request is served (${Date.now() - started} ms)`);
+  const next = await call(stalled, 'GET', '/v1/purposes?limit=1', undefined, 'reader');
+  t.equal(next.statusCode, 200, 'after a stall, the next request is served');
   body.destroy();
 });

@@ -3,6 +3,7 @@ import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app';
 import { openDatabase } from '../../src/db/data-source';
 import { authHeader, buildTestApp, call, create, createPostgresDatabase, testConfig } from '../helper';
+import { requireService } from '../support/requires';
 
 t.test('ETag on reads, If-Match required on changes: 428 without, 412 when stale', async (t) => {
   const app = await buildTestApp(t);
@@ -95,6 +96,7 @@ t.test('N concurrent conflicting updates: exactly one wins per version (one inst
 });
 
 t.test('N concurrent conflicting updates across two instances on one PostgreSQL', async (t) => {
+  if (!(await requireService(t, 'postgres'))) return;
   const url = await createPostgresDatabase(t);
   const apps = [];
   for (let i = 0; i < 2; i++) {

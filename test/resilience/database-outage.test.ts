@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import t from 'tap';
 import { buildApp } from '../../src/app';
 import { authHeader, createPostgresDatabase, testConfig } from '../helper';
+import { requireService } from '../support/requires';
 import { startProxy, viaProxy } from '../support/tcp-proxy';
 
 // Against real PostgreSQL, through a loopback proxy the test controls: writes keep coming while
@@ -9,6 +10,7 @@ import { startProxy, viaProxy } from '../support/tcp-proxy';
 // 503; the service recovers by itself; every write acknowledged with 201 is in the database.
 
 t.test('a database outage mid-load: 503 during, recovery after, no acknowledged write lost', async (t) => {
+  if (!(await requireService(t, 'postgres'))) return;
   const direct = await createPostgresDatabase(t);
   const proxy = await startProxy({ host: '127.0.0.1', port: Number(new URL(direct).port || 5432) });
   t.teardown(() => proxy.close());
@@ -21,34 +23,39 @@ t.test('a database outage mid-load: 503 during, recovery after, no acknowledged 
 
   const acknowledged: string[] = [];
   const statuses = new Map<number, number>();
-  let slowest = 0;
+  const count = (status: number) => statuses.get(status) ?? 0;
   let sent = 0;
-  const phase = { outage: false, readyDuringOutage: 0 };
-  const started = Date.now();
+  let stop = false;
+  // The phases follow what the writers see, not the time: each waits until enough answers came.
+  const waiting: Array<{ done: () => boolean; resolve: () => void }> = [];
+  const until = (done: () => boolean) => new Promise<void>((resolve) => (done() ? resolve() : waiting.push({ done, resolve })));
   const writer = async (id: number) => {
-    for (let i = 0; Date.now() - started < 9000; i++) {
-      const t0 = Date.now();
+    for (let i = 0; !stop; i++) {
       const response = await app.inject({ method: 'POST', url: '/v1/purposes', headers, payload: { name: `w${id}-${i}` } });
-      slowest = Math.max(slowest, phase.outage ? Date.now() - t0 : 0);
       sent += 1;
-      statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+      statuses.set(response.statusCode, count(response.statusCode) + 1);
       if (response.statusCode === 201) acknowledged.push(response.json().id);
       else if (response.statusCode !== 503) t.fail(`unexpected ${response.statusCode}: ${response.body}`);
       if (response.statusCode === 503) t.equal(response.json().code, 'DATABASE_UNAVAILABLE');
-      if (response.statusCode !== 201) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const waiter of waiting.filter((w) => w.done())) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+      // Do not spin while the database is away.
+      if (response.statusCode !== 201) await new Promise((resolve) => setImmediate(resolve));
     }
   };
   const load = Promise.all([0, 1, 2, 3].map(writer));
 
-  await new Promise((resolve) => setTimeout(resolve, 2500));
-  phase.outage = true;
+  await until(() => count(201) >= 20);
   proxy.cut();
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await until(() => count(503) >= 8);
   const ready = await app.inject({ method: 'GET', url: '/health/ready' });
   t.equal(ready.statusCode, 503, '/health/ready reports not ready during the outage');
-  await new Promise((resolve) => setTimeout(resolve, 2500));
-  phase.outage = false;
   proxy.restore();
+  const beforeRecovery = count(201);
+  await until(() => count(201) >= beforeRecovery + 20);
+  stop = true;
   await load;
 
   const recovered = await app.inject({ method: 'GET', url: '/health/ready' });
@@ -57,9 +64,8 @@ t.test('a database outage mid-load: 503 during, recovery after, no acknowledged 
   t.equal(after.statusCode, 201, 'writes work again');
   acknowledged.push(after.json().id);
 
-  t.ok((statuses.get(503) ?? 0) > 0, 'the outage was seen as 503s');
-  t.ok((statuses.get(201) ?? 0) > 10, 'writes succeeded before and after');
-  t.ok(slowest < 3000, `requests failed fast during the outage (slowest ${slowest} ms)`);
+  t.ok(count(503) >= 8, 'the outage was seen as 503s');
+  t.ok(count(201) >= 40, 'writes succeeded before and after');
 
   const client = new Client({ connectionString: direct });
   await client.connect();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { mintToken } from '../../src/auth/tokens';
 import { createPostgresDatabase, testSecret } from '../helper';
+import { requireService } from '../support/requires';
 import { startProxy, viaProxy } from '../support/tcp-proxy';
 
 // The real process (compiled by `npm test` before the tests run), stopped with a real SIGTERM
@@ -19,6 +20,7 @@ const freePort = () =>
   });
 
 t.test('SIGTERM during slow requests: all complete, then exit 0 within the bound', async (t) => {
+  if (!(await requireService(t, 'postgres'))) return;
   const direct = await createPostgresDatabase(t);
   const proxy = await startProxy({ host: '127.0.0.1', port: Number(new URL(direct).port || 5432) });
   t.teardown(() => proxy.close());
@@ -67,7 +69,6 @@ t.test('SIGTERM during slow requests: all complete, then exit 0 within the bound
     })),
   );
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const signalledAt = Date.now();
   child.kill('SIGTERM');
 
   const results = await Promise.all(inFlight);
@@ -79,10 +80,9 @@ t.test('SIGTERM during slow requests: all complete, then exit 0 within the bound
   t.ok(results.every((r) => Array.isArray(r.body.items)));
 
   const code = await exited;
-  const took = Date.now() - signalledAt;
-  t.equal(code, 0, 'exit code 0');
+  // The server exits 1 when its shutdown takes longer than its own bound (10 s, src/server.ts):
+  // exit code 0 is the proof that it stopped within it, without the test timing anything.
+  t.equal(code, 0, 'exit code 0: stopped within the shutdown bound');
   if (code !== 0) t.comment(output);
-  t.ok(took < 10_000, `stopped ${took} ms after SIGTERM`);
   await t.rejects(fetch(`${base}/health/live`), 'no longer accepting connections');
-  t.comment(`shutdown: 6 in-flight requests completed, exit ${code} after ${took} ms`);
 });

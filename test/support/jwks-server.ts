@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Test } from 'tap';
+import { buildTestApp } from '../helper';
+import { manualClock } from './clock';
 
 /**
  * How the endpoint answers: the key set (`ok`), a failure, `state.body` as JSON (`body`: private
@@ -54,4 +56,25 @@ export async function jwksServer(t: Test, initial: { keys: JWK[] }) {
 export async function edKey(kid: string) {
   const pair = await generateKeyPair('EdDSA', { extractable: true });
   return { ...pair, kid, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'EdDSA', use: 'sig' } as JWK };
+}
+
+/**
+ * An app verifying tokens against the JWKS at `url` (EdDSA; key set cached 1 s, fetches time out
+ * after 300 ms), on a clock the test moves: `clock.advance(1000)` makes the cached set stale.
+ */
+export async function remoteJwksApp(t: Test, url: string) {
+  const clock = manualClock();
+  const app = await buildTestApp(
+    t,
+    {
+      PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+      JWT_SECRET: '',
+      JWT_JWKS_URL: url,
+      JWT_ALGORITHMS: 'EdDSA',
+      JWT_JWKS_CACHE_MAX_AGE_MS: '1000',
+      JWT_JWKS_TIMEOUT_MS: '300',
+    },
+    { clock },
+  );
+  return { app, clock };
 }
