@@ -36,7 +36,6 @@ export interface FieldError {
   in: 'body' | 'query' | 'params' | 'headers';
   path: string;
   message: string;
-  value?: unknown;
 }
 
 /** A resource that still links to the one being deleted. */

@@ -83,9 +83,9 @@ type Problem = ReturnType<typeof problemFor>;
 
 /** A field error of the kind the operation most often gets: a bad id, a bad body field, a bad query. */
 function exampleFieldError(path: string, operation: JsonObject): FieldError {
-  if (path.includes('{id}')) return { in: 'params', path: '/id', message: 'must match format "uuid"', value: '42' };
-  if (operation.requestBody) return { in: 'body', path: '/name', message: 'must NOT have fewer than 1 characters', value: '' };
-  return { in: 'query', path: '/limit', message: 'must be <= 100', value: 500 };
+  if (path.includes('{id}')) return { in: 'params', path: '/id', message: 'must match format "uuid"' };
+  if (operation.requestBody) return { in: 'body', path: '/name', message: 'must NOT have fewer than 1 characters' };
+  return { in: 'query', path: '/limit', message: 'must be <= 100' };
 }
 
 /** A realistic detail for an error code on an operation, worded as the service words it. */
