@@ -14,7 +14,7 @@ import { authPlugin } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { overloadPlugin } from './plugins/overload';
-import { errorHandlerPlugin } from './plugins/error-handler';
+import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { seedPlugin } from './plugins/seed';
 import { servicesPlugin } from './plugins/services';
@@ -37,6 +37,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    // An over-long id goes through authentication and then validation (400 naming /id), like any
+    // other bad id, instead of a 414 before authentication; Node's header limit (431) bounds URLs.
+    routerOptions: { maxParamLength: 16_384 },
+    frameworkErrors,
+    clientErrorHandler,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     requestTimeout: config.REQUEST_TIMEOUT_MS,
