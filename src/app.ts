@@ -18,6 +18,7 @@ import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugi
 import { securityPlugin } from './plugins/security';
 import { seedPlugin } from './plugins/seed';
 import { servicesPlugin } from './plugins/services';
+import { shutdownPlugin } from './plugins/shutdown';
 import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
 import { privacyNoticeRoutes } from './privacy-notice/routes';
@@ -36,7 +37,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
-    return503OnClosing: true,
+    // While closing, requests are answered 503 problem+json by the shutdown plugin, not Fastify's own JSON.
+    return503OnClosing: false,
     // An over-long id goes through authentication and then validation (400 naming /id), like any
     // other bad id, instead of a 414 before authentication; Node's header limit (431) bounds URLs.
     routerOptions: { maxParamLength: 16_384 },
@@ -50,16 +52,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     schemaController: { compilersFactory: { buildSerializer: buildSerializerFactory as never } },
   });
   app.decorate('config', config);
-  // While shutting down, in-flight responses end their keep-alive connection, so close() does
-  // not wait for clients' idle sockets to time out.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
-  });
   // JSON only: anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
@@ -70,6 +62,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('preValidation', rejectNulCharacters);
 
   await app.register(errorHandlerPlugin);
+  // First of the request hooks: while shutting down, nothing else runs.
+  await app.register(shutdownPlugin);
   await app.register(securityPlugin);
   await app.register(authPlugin);
   await app.register(swaggerPlugin);

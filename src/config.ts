@@ -116,6 +116,14 @@ export const configSchema = {
       description:
         "How far (%) V8 lets the heap grow past what survived its last full collection before the next one; 0 = V8's own choice (up to 300 %)",
     },
+    SHUTDOWN_DRAIN_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 60000,
+      default: 5000,
+      description:
+        'After SIGTERM, how long open connections are kept until their clients close them (each request answered with Connection: close, new ones 503 + Retry-After) before idle ones are closed',
+    },
     CONNECTION_TIMEOUT_MS: {
       type: 'integer',
       minimum: 1000,
@@ -174,6 +182,7 @@ export interface Config {
   REDIS_URL?: string;
   REQUEST_TIMEOUT_MS: number;
   CONNECTION_TIMEOUT_MS: number;
+  SHUTDOWN_DRAIN_MS: number;
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS?: number;
   PRESSURE_MAX_HEAP_USED_BYTES: number;
   PRESSURE_RETRY_AFTER_S: number;

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { request as httpRequest, Agent } from 'node:http';
 import t from 'tap';
 import { clientErrorHandler } from '../../src/plugins/error-handler';
 import { authHeader, buildTestApp, call } from '../helper';
@@ -77,6 +78,36 @@ t.test('what Node refuses before routing is problem+json too: 431 and 400', asyn
   t.equal(notHttp.status, 400);
   t.match(notHttp.headers['content-type'], problemType);
   t.match(notHttp.body, { status: 400, code: 'MALFORMED_REQUEST' });
+});
+
+t.test('while the server closes, a request on a kept-alive connection gets 503 problem+json with Retry-After', async (t) => {
+  const app = await buildTestApp(t, { SHUTDOWN_DRAIN_MS: '5000' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  t.teardown(() => agent.destroy());
+  const get = (path: string) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: any }>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port, path, agent }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: JSON.parse(body) }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  const before = await get('/health/live');
+  t.equal(before.status, 200);
+  t.not(before.headers.connection, 'close', 'kept alive before the close');
+
+  const closed = app.close();
+  const during = await get('/health/live');
+  t.equal(during.status, 503, 'answered, not reset');
+  t.match(String(during.headers['content-type']), problemType);
+  t.equal(during.headers.connection, 'close');
+  t.ok(Number(during.headers['retry-after']) > 0, 'Retry-After');
+  t.match(during.body, { status: 503, code: 'SHUTTING_DOWN' });
+  await closed;
 });
 
 t.test('a request that does not arrive within the request timeout is a problem+json 408', async (t) => {
