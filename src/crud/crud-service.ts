@@ -91,6 +91,11 @@ export class CrudService<E extends RegisterEntity> {
     return this.findOne(this.dataSource.manager, id);
   }
 
+  /** Every entry as the API represents it (linked entries resolved, so their ETags are the API's), read within `manager`. */
+  all(manager: EntityManager): Promise<E[]> {
+    return this.select(manager).getMany();
+  }
+
   /** `within`: a transaction of the caller's (e.g. an import) to run in, all or nothing. */
   create(input: Partial<E>, actor: Actor, within?: EntityManager): Promise<E> {
     return inTransaction(this.dataSource, within, async (manager) => {

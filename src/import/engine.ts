@@ -319,11 +319,14 @@ class ImportRun {
     ];
   }
 
-  /** Reads every existing entry of the kinds the document names: one query per kind. */
+  /**
+   * Reads every existing entry of the kinds the document names, one query per kind, as the API
+   * represents it: a change passes the entry's ETag, which is the representation's (a recipient
+   * with its organisation resolved) — the bare row's never matched, and replace answered 412.
+   */
   private async loadExisting() {
     for (const kind of importedKinds) {
-      const service = this.services[kind] as { definition: { entity: new () => object } };
-      const rows = (await this.manager.getRepository(service.definition.entity).find()) as Body[];
+      const rows = (await (this.services[kind] as Services['purposes']).all(this.manager)) as unknown as Body[];
       for (const row of rows) {
         const name = String(kind === 'legalBases' ? row.code : row.name);
         this.ids.set(this.key(kind, name), String(row.id));
