@@ -7,7 +7,7 @@ import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
 import { registerCrudRoutes } from './http/crud-routes';
-import { rejectNulCharacters } from './http/no-nul';
+import { screenRequestStrings } from './http/no-nul';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { buildSerializerFactory } from './http/serializer';
 import { authPlugin } from './plugins/auth';
@@ -59,7 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('dtoSchemas', dtoSchemas);
   for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
-  app.addHook('preValidation', rejectNulCharacters);
+  app.addHook('preValidation', screenRequestStrings);
 
   await app.register(errorHandlerPlugin);
   // First of the request hooks: while shutting down, nothing else runs.

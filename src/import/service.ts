@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../audit/recorder';
 import type { JsonSchema } from '../http/dto';
+import { dropLeadingByteOrderMarks } from '../http/no-nul';
 import type { Services } from '../plugins/services';
 import { parseIcoCsv } from './csv';
 import { importInvalid, importRegister, type ImportDocument, type ImportMode, type ImportReport } from './engine';
@@ -55,7 +56,8 @@ export class ImportService {
   }
 
   private fromJson(body: unknown) {
-    const { document, problems, activities, originOf } = documentFromExport(body, this.compiled.checkExport);
+    // As the API does with every request (npm run import reads the file itself).
+    const { document, problems, activities, originOf } = documentFromExport(dropLeadingByteOrderMarks(body), this.compiled.checkExport);
     return { document, problems, records: activities, originOf };
   }
 
