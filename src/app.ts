@@ -8,6 +8,7 @@ import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
 import { registerCrudRoutes } from './http/crud-routes';
 import { screenRequestStrings } from './http/no-nul';
+import { requestLogSerializer } from './http/request-log';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { buildSerializerFactory } from './http/serializer';
 import { authPlugin } from './plugins/auth';
@@ -29,12 +30,18 @@ import { buildingBlocks } from './resources';
 export interface BuildOptions {
   /** Use this open database instead of opening the configured one (tests). */
   database?: Database;
+  /** Write the log here instead of standard output (tests read it). */
+  logStream?: { write(line: string): void };
 }
 
 /** The whole service as a Fastify instance: external plugins, then the app's own, then routes. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL },
+    logger: {
+      level: config.LOG_LEVEL,
+      serializers: { req: requestLogSerializer },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     // While closing, requests are answered 503 problem+json by the shutdown plugin, not Fastify's own JSON.
