@@ -12,6 +12,7 @@ import { requestLogSerializer } from './http/request-log';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { buildSerializerFactory } from './http/serializer';
 import { authPlugin } from './plugins/auth';
+import { contractPlugin } from './plugins/contract';
 import { databasePlugin } from './plugins/database';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { overloadPlugin } from './plugins/overload';
@@ -24,6 +25,7 @@ import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
 import { privacyNoticeRoutes } from './privacy-notice/routes';
 import { importRoutes } from './import/routes';
+import { jsonLdSchemas } from './register/jsonld-schema';
 import { registerRoutes } from './register/routes';
 import { buildingBlocks } from './resources';
 
@@ -62,7 +64,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // JSON only: anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
-  const dtoSchemas = buildDtoSchemas();
+  // The JSON-LD export's schema is written by hand next to its renderer: a graph is no DTO.
+  const dtoSchemas = { ...buildDtoSchemas(), ...jsonLdSchemas };
   app.decorate('dtoSchemas', dtoSchemas);
   for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
@@ -79,6 +82,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(idempotencyPlugin);
   await app.register(overloadPlugin);
   await app.register(seedPlugin);
+  // Last before the routes: documents what every route shares (statuses, headers, public routes).
+  await app.register(contractPlugin);
 
   await app.register(healthRoutes);
   await app.register(

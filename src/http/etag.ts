@@ -33,6 +33,8 @@ export function assertPrecondition(current: unknown, ifMatch: string | undefined
 /** The If-Match request header, as documented on every PATCH and DELETE. */
 export const ifMatchHeader = {
   type: 'object',
+  // Missing, it is 428 PRECONDITION_REQUIRED (the error handler's translation of this rule).
+  required: ['if-match'],
   properties: {
     'if-match': {
       type: 'string',

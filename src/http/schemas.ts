@@ -19,7 +19,7 @@ export function buildDtoSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   // Sorted, so the document does not depend on the order modules happened to load in.
   for (const [name, schema] of Object.entries(generated).sort(([a], [b]) => a.localeCompare(b))) {
-    schemas[name] = orderProperties({ $id: name, ...closeObjects(inlineNullableRefs(schema, generated)) });
+    schemas[name] = orderProperties({ $id: name, ...banNul(closeObjects(inlineNullableRefs(schema, generated))) });
   }
   return schemas;
 }
@@ -65,6 +65,27 @@ function closeObjects(schema: JsonSchema): JsonSchema {
   }
   if (out.type === 'object' && out.properties && out.additionalProperties === undefined) {
     out.additionalProperties = false;
+  }
+  return out;
+}
+
+/** No NUL (U+0000): PostgreSQL text cannot hold it. The request hook refuses it first, naming the field. */
+export const noNulPattern = '^[^\\u0000]*$';
+
+/**
+ * Says in the schema what the server enforces for every text: no NUL. Strings that already have a
+ * pattern, a format or a fixed set of values cannot hold one anyway and keep their own keyword.
+ */
+function banNul(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema)) return schema.map(banNul);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    out[key] = key === 'example' || key === 'enum' || key === 'const' ? value : banNul(value);
+  }
+  const isString = out.type === 'string' || (Array.isArray(out.type) && out.type.includes('string'));
+  if (isString && out.pattern === undefined && out.format === undefined && out.enum === undefined && out.const === undefined) {
+    out.pattern = noNulPattern;
   }
   return out;
 }

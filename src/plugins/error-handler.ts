@@ -39,8 +39,19 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
     }
     return { in: part, path: error.instancePath, message: error.message ?? error.keyword };
   });
-  // One entry per field: a date that fails both its pattern and its format is one mistake.
-  return errors.filter((error, index) => errors.findIndex((other) => other.path === error.path) === index);
+  // One entry per field: a date that fails both its pattern and its format is one mistake; a value
+  // that fits none of its alternatives (anyOf: a date or a date-time) says which ones it could be.
+  // `if` only says which branch applied; the branch's own error names the field.
+  const keywords = validation.map((error) => error.keyword);
+  const alternatives = new Set(errors.filter((_, index) => keywords[index] === 'anyOf').map((error) => error.path));
+  const kept = errors.filter((_, index) => keywords[index] !== 'if' && keywords[index] !== 'anyOf');
+  return kept
+    .filter((error, index) => kept.findIndex((other) => other.path === error.path) === index)
+    .map((error) =>
+      alternatives.has(error.path)
+        ? { ...error, message: [...new Set(kept.filter((other) => other.path === error.path).map((other) => other.message))].join(' or ') }
+        : error,
+    );
 }
 
 /** Fastify's own client errors, by code, as our stable codes. */
@@ -51,6 +62,10 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_BODY',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
 };
+
+/** The one required header whose absence has a status of its own: If-Match, 428 (RFC 6585). */
+const missingIfMatch = (errors: FieldError[]) =>
+  errors.length > 0 && errors.every((error) => error.in === 'headers' && error.path === '/if-match' && error.message === 'is required');
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail: string, extras = {}) {
   const problem = problemFor(code, detail, extras, request.url.split('?')[0]);
@@ -83,6 +98,14 @@ export const errorHandlerPlugin = fp(
       if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', error.message);
       if (error.validation) {
         const errors = fieldErrors(error.validation as AjvError[], error.validationContext);
+        if (missingIfMatch(errors)) {
+          return send(
+            reply,
+            request,
+            'PRECONDITION_REQUIRED',
+            "This change needs an If-Match header with the ETag from your last read of the entry, so no one else's change is overwritten.",
+          );
+        }
         return send(reply, request, 'VALIDATION_FAILED', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid.`, {
           errors,
         });
