@@ -34,7 +34,8 @@ export const idempotencyPlugin = fp(
     app.addHook('preHandler', async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (request.method !== 'POST' || key === undefined) return;
-      // Every POST route's schema declares the header (src/plugins/contract.ts), so it is valid here.
+      // Every documented POST route validates the header with its schema (src/plugins/contract.ts)
+      // before this runs; the check stays for a POST route registered without one.
       if (typeof key !== 'string' || !idempotencyKeyPattern.test(key)) {
         throw validationFailed([
           { in: 'headers', path: '/idempotency-key', message: `must match pattern "${idempotencyKeyPattern.source}"` },
