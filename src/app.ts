@@ -9,21 +9,25 @@ import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
 import { registerCrudRoutes } from './crud/crud-routes';
 import { buildingBlockServices } from './entry-services';
-import { rejectNulCharacters } from './http/no-nul';
+import { screenRequestStrings } from './http/no-nul';
+import { requestLogSerializer } from './http/request-log';
 import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { buildSerializerFactory } from './http/serializer';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { overloadPlugin } from './plugins/overload';
-import { errorHandlerPlugin } from './plugins/error-handler';
+import { contractPlugin } from './plugins/contract';
+import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { seedPlugin } from './plugins/seed';
+import { shutdownPlugin } from './plugins/shutdown';
 import { servicesPlugin } from './plugins/services';
 import { swaggerPlugin } from './plugins/swagger';
 import { processingActivityRoutes } from './processing-activities/routes';
 import { privacyNoticeRoutes } from './privacy-notice/routes';
 import { importRoutes } from './import/routes';
+import { jsonLdSchemas } from './register/jsonld-schema';
 import { registerRoutes } from './register/routes';
 
 export interface BuildOptions {
@@ -33,15 +37,27 @@ export interface BuildOptions {
   clock?: Clock;
   /** The event loop's delay (ms) in the last sample window (default: under-pressure's sample). Tests set it. */
   eventLoopDelay?: () => number;
+  /** Write the log here instead of standard output (tests read it). */
+  logStream?: { write(line: string): void };
 }
 
 /** The whole service as a Fastify instance: external plugins, then the app's own, then routes. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL },
+    logger: {
+      level: config.LOG_LEVEL,
+      serializers: { req: requestLogSerializer },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
-    return503OnClosing: true,
+    // While closing, requests are answered 503 problem+json by the shutdown plugin, not Fastify's own JSON.
+    return503OnClosing: false,
+    // An over-long id goes through authentication and then validation (400 naming /id), like any
+    // other bad id, instead of a 414 before authentication; Node's header limit (431) bounds URLs.
+    routerOptions: { maxParamLength: 16_384 },
+    frameworkErrors,
+    clientErrorHandler,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     requestTimeout: config.REQUEST_TIMEOUT_MS,
@@ -51,26 +67,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? Date.now);
-  // While shutting down, in-flight responses end their keep-alive connection, so close() does
-  // not wait for clients' idle sockets to time out.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
-  });
   // JSON only: anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
-  const dtoSchemas = buildDtoSchemas();
+  // The JSON-LD export's schema is written by hand next to its renderer: a graph is no DTO.
+  const dtoSchemas = { ...buildDtoSchemas(), ...jsonLdSchemas };
   app.decorate('dtoSchemas', dtoSchemas);
   for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
-  app.addHook('preValidation', rejectNulCharacters);
+  app.addHook('preValidation', screenRequestStrings);
 
   await app.register(errorHandlerPlugin);
+  // First of the request hooks: while shutting down, nothing else runs.
+  await app.register(shutdownPlugin);
   await app.register(securityPlugin);
   await app.register(authPlugin);
   await app.register(swaggerPlugin);
@@ -79,6 +88,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(idempotencyPlugin);
   await app.register(overloadPlugin, { eventLoopDelay: options.eventLoopDelay });
   await app.register(seedPlugin);
+  // Last before the routes: documents what every route shares (statuses, headers, public routes).
+  await app.register(contractPlugin);
 
   await app.register(healthRoutes);
   await app.register(

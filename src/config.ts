@@ -118,6 +118,14 @@ export const configSchema = {
       description:
         "How far (%) V8 lets the heap grow past what survived its last full collection before the next one; 0 = V8's own choice (up to 300 %)",
     },
+    SHUTDOWN_DRAIN_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 60000,
+      default: 5000,
+      description:
+        'After SIGTERM, how long open connections are kept until their clients close them (each request answered with Connection: close, new ones 503 + Retry-After) before idle ones are closed',
+    },
     CONNECTION_TIMEOUT_MS: {
       type: 'integer',
       minimum: 1000,

@@ -5,6 +5,9 @@
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_BODY: { status: 400, title: 'The request body could not be parsed' },
+  MALFORMED_REQUEST: { status: 400, title: 'The request is not valid HTTP' },
+  REQUEST_TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'The request line or headers are too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be application/json' },
   BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, title: 'A valid bearer token is required' },
@@ -25,6 +28,7 @@ export const errorCatalogue = {
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
   OVERLOADED: { status: 503, title: 'The service is overloaded' },
+  SHUTTING_DOWN: { status: 503, title: 'The service is shutting down' },
   AUTH_KEYS_UNAVAILABLE: { status: 503, title: 'The token signing keys are not available' },
   INTERNAL: { status: 500, title: 'Internal server error' },
 } as const;
@@ -36,7 +40,6 @@ export interface FieldError {
   in: 'body' | 'query' | 'params' | 'headers';
   path: string;
   message: string;
-  value?: unknown;
 }
 
 /** A resource that still links to the one being deleted. */

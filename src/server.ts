@@ -17,10 +17,11 @@ async function main() {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
+      // The drain (idle connections kept for their clients), then up to 10 s for requests in flight.
       const timer = setTimeout(() => {
         app.log.error('shutdown took too long; exiting');
         process.exit(1);
-      }, 10_000);
+      }, config.SHUTDOWN_DRAIN_MS + 10_000);
       timer.unref();
       app.close().then(
         () => process.exit(0),

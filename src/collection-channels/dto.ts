@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { collectionMechanisms, cookieParties, sourceTypes } from '../../entities/collection-channel';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
-import { Doc, responseDtoOf, updateDtoOf } from '../http/dto';
+import { Doc, responseDtoOf, updateDtoOf, type JsonSchema } from '../http/dto';
 
 export class CookieDetailsDto {
   @IsString()
@@ -36,6 +37,14 @@ export class CookieDetailsDto {
   names?: string[];
 }
 
+/** A cookie channel describes its cookie; any other channel has none (null or absent). */
+const cookieRule = {
+  if: { required: ['mechanism'], properties: { mechanism: { const: 'cookie' } } },
+  then: { required: ['cookie'], properties: { cookie: { type: 'object' } } },
+  else: { properties: { cookie: { type: 'null' } } },
+};
+
+@JSONSchema(cookieRule as JsonSchema)
 export class CollectionChannelCreate extends BuildingBlockInput {
   @IsString()
   @MinLength(1)
@@ -68,7 +77,26 @@ export class CollectionChannelCreate extends BuildingBlockInput {
 }
 
 export const CollectionChannelUpdate = updateDtoOf(CollectionChannelCreate, 'CollectionChannelUpdate');
+/**
+ * What a change can state of the rule by itself (the stored mechanism or cookie decides the rest,
+ * checked by the resource's rules): a mechanism sent with a cookie must agree with it.
+ */
+JSONSchema({
+  minProperties: 1,
+  allOf: [
+    {
+      if: { required: ['mechanism'], properties: { mechanism: { const: 'cookie' } } },
+      then: { properties: { cookie: { type: 'object' } } },
+    },
+    {
+      if: { required: ['mechanism'], properties: { mechanism: { not: { const: 'cookie' } } } },
+      then: { properties: { cookie: { type: 'null' } } },
+    },
+  ],
+} as JsonSchema)(CollectionChannelUpdate);
+
 export const CollectionChannelResponse = responseDtoOf(CollectionChannelCreate, 'CollectionChannelResponse');
+JSONSchema(cookieRule as JsonSchema)(CollectionChannelResponse);
 
 export class CollectionChannelListQuery extends BuildingBlockListQuery {
   @IsOptional()

@@ -95,6 +95,11 @@ export class CrudService<E extends RegisterEntity> {
     return this.findOne(this.dataSource.manager, id);
   }
 
+  /** Every entry as the API represents it (linked entries resolved, so their ETags are the API's), read within `manager`. */
+  all(manager: EntityManager): Promise<E[]> {
+    return this.select(manager).getMany();
+  }
+
   /** How the write choreography (audited-writes.ts) reads and locks this resource's entries. */
   private readonly store: EntryStore<E, E> = {
     resource: this.definition.path,

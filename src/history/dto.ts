@@ -1,6 +1,6 @@
-import { Allow, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Allow, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { auditActions } from '../../entities/audit-event';
-import { Doc } from '../http/dto';
+import { DateOrDateTime, Doc } from '../http/dto';
 
 const anyObject = { type: 'object', additionalProperties: true, nullable: true };
 const timestamp = { type: 'string', format: 'date-time' };
@@ -37,13 +37,14 @@ export class AuditEventListQuery {
   action?: string;
 
   @IsOptional()
-  @IsISO8601()
-  @Doc({ description: 'From this time (inclusive)', example: '2026-01-01T00:00:00Z', schema: { type: 'string', format: 'date-time' } })
+  @DateOrDateTime({
+    description: 'From this time (inclusive); a date means from the start of that day (UTC)',
+    example: '2026-01-01T00:00:00Z',
+  })
   from?: string;
 
   @IsOptional()
-  @IsISO8601()
-  @Doc({ description: 'Up to this time (inclusive)', example: '2026-12-31T23:59:59Z', schema: { type: 'string', format: 'date-time' } })
+  @DateOrDateTime({ description: 'Up to this time (inclusive); a date means up to the end of that day (UTC)', example: '2026-12-31' })
   to?: string;
 }
 
@@ -91,12 +92,10 @@ export class AuditEventResponse {
 }
 
 export class RegisterDiffQuery {
-  @IsISO8601()
-  @Doc({ description: 'Earlier time', example: '2026-01-01T00:00:00Z', schema: { type: 'string', format: 'date-time' } })
+  @DateOrDateTime({ description: 'Earlier time; a date means the start of that day (UTC)', example: '2026-01-01T00:00:00Z' })
   from!: string;
 
-  @IsISO8601()
-  @Doc({ description: 'Later time', example: '2026-02-01T00:00:00Z', schema: { type: 'string', format: 'date-time' } })
+  @DateOrDateTime({ description: 'Later time; a date means the end of that day (UTC)', example: '2026-01-31' })
   to!: string;
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { instantOf } from '../http/dto';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import { AuditEventListQuery, AuditEventResponse, RegisterDiffQuery, RegisterDiffResponse } from './dto';
 import type { AuditQuery } from './service';
@@ -27,7 +28,12 @@ export async function historyRoutes(app: FastifyInstance) {
         response: { 200: json('A page of audit events', pageOf(AuditEventResponse)), ...problems() },
       },
     },
-    (request) => history.auditEvents(request.query),
+    ({ query }) =>
+      history.auditEvents({
+        ...query,
+        ...(query.from ? { from: instantOf(query.from, 'start') } : {}),
+        ...(query.to ? { to: instantOf(query.to, 'end') } : {}),
+      }),
   );
 
   app.get<{ Querystring: { from: string; to: string } }>(
@@ -43,6 +49,6 @@ export async function historyRoutes(app: FastifyInstance) {
         response: { 200: json('The differences', ref(RegisterDiffResponse)), ...problems() },
       },
     },
-    (request) => history.diff(request.query.from, request.query.to),
+    ({ query }) => history.diff(instantOf(query.from, 'start'), instantOf(query.to, 'end')),
   );
 }

@@ -50,6 +50,32 @@ export function DateTime({ description, example, nullable }: Omit<DocOptions, 's
   };
 }
 
+/**
+ * A moment given as an RFC 3339 date-time, or as a date (YYYY-MM-DD) meaning a whole day in UTC:
+ * the start of that day where a range begins (`from`), its end where it ends (`to`).
+ * See `instantOf`, which turns either form into the instant a query uses.
+ */
+export function DateOrDateTime({ description, example }: Omit<DocOptions, 'schema' | 'nullable'>): PropertyDecorator {
+  return (target, property) => {
+    IsISO8601({ strict: true })(target, property);
+    JSONSchema(() => ({
+      type: 'string',
+      anyOf: [
+        { type: 'string', format: 'date' },
+        { type: 'string', format: 'date-time' },
+      ],
+      description,
+      ...(example === undefined ? {} : { example }),
+    }))(target, property as string);
+  };
+}
+
+/** The instant a DateOrDateTime value stands for: a date is the first (`start`) or last (`end`) microsecond of that UTC day. */
+export function instantOf(value: string, boundary: 'start' | 'end'): string {
+  if (!isoDatePattern.test(value)) return value;
+  return boundary === 'start' ? `${value}T00:00:00.000000Z` : `${value}T23:59:59.999999Z`;
+}
+
 /** JSON Schema for class-validator decorators that class-validator-jsonschema does not convert. */
 export const additionalConverters = {
   [IS_ISO31661_ALPHA_2]: { type: 'string' as const, enum: [...CountryCodes].sort() },

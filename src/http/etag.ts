@@ -11,6 +11,8 @@ export function etagOf(value: unknown): string {
 /** The If-Match request header, as documented on every PATCH and DELETE. */
 export const ifMatchHeader = {
   type: 'object',
+  // Missing, it is 428 PRECONDITION_REQUIRED (the error handler's translation of this rule).
+  required: ['if-match'],
   properties: {
     'if-match': {
       type: 'string',

@@ -21,7 +21,7 @@ export function buildDtoSchemas(): Record<string, JsonSchema> {
   // Sorted, so the document does not depend on the order modules happened to load in.
   for (const [name, schema] of Object.entries(generated).sort(([a], [b]) => a.localeCompare(b))) {
     if (fieldOnlyDtos.has(name)) continue;
-    schemas[name] = orderProperties({ $id: name, ...closeObjects(inlineNullableRefs(schema, generated)) });
+    schemas[name] = orderProperties({ $id: name, ...banNul(closeObjects(inlineNullableRefs(schema, generated))) });
   }
   return schemas;
 }
@@ -71,10 +71,31 @@ function closeObjects(schema: JsonSchema): JsonSchema {
   return out;
 }
 
-function createAjv(coerceTypes: boolean) {
+/** No NUL (U+0000): PostgreSQL text cannot hold it. The request hook refuses it first, naming the field. */
+export const noNulPattern = '^[^\\u0000]*$';
+
+/**
+ * Says in the schema what the server enforces for every text: no NUL. Strings that already have a
+ * pattern, a format or a fixed set of values cannot hold one anyway and keep their own keyword.
+ */
+function banNul(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema)) return schema.map(banNul);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    out[key] = key === 'example' || key === 'enum' || key === 'const' ? value : banNul(value);
+  }
+  const isString = out.type === 'string' || (Array.isArray(out.type) && out.type.includes('string'));
+  if (isString && out.pattern === undefined && out.format === undefined && out.enum === undefined && out.const === undefined) {
+    out.pattern = noNulPattern;
+  }
+  return out;
+}
+
+function createAjv() {
   const ajv = new Ajv({
     allErrors: true,
-    coerceTypes,
+    coerceTypes: false,
     useDefaults: true,
     removeAdditional: false,
     strict: true,
@@ -86,27 +107,80 @@ function createAjv(coerceTypes: boolean) {
   return ajv;
 }
 
+/** A canonical decimal integer: no sign but `-`, no leading zeros, no spaces, exponents, radix prefixes or `-0`. */
+const decimalInteger = /^(0|-?[1-9][0-9]*)$/;
+/** A plain decimal number: the integer forms above with an optional fraction. */
+const decimalNumber = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
 /**
- * Request validation: bodies are validated exactly as sent (no coercion, no stripping, every
- * error reported); query strings and path params arrive as text, so only they are coerced.
+ * Reads one query-string (or path, or header) value as the scalar type its schema names. Only
+ * the canonical text of a value converts — `Infinity`, `1e400`, `0x10`, ` 5` and `1.0` stay text
+ * and fail validation, naming the parameter — so what reaches a handler is exactly what was sent.
+ */
+export function parseScalar(text: string, types: readonly string[]): unknown {
+  if (types.includes('string')) return text;
+  if (types.includes('integer') && decimalInteger.test(text)) {
+    const value = Number(text);
+    if (Number.isSafeInteger(value)) return value;
+  }
+  if (types.includes('number') && decimalNumber.test(text)) {
+    const value = Number(text);
+    if (Number.isFinite(value)) return value;
+  }
+  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+/** The scalar types each top-level property of a query, params or headers schema accepts. */
+function propertyTypes(schema: JsonSchema): [string, string[]][] {
+  const typesOf = (property: JsonSchema): string[] =>
+    property && typeof property === 'object'
+      ? [
+          ...[property.type ?? []].flat(),
+          ...['anyOf', 'oneOf', 'allOf'].flatMap((keyword) => (Array.isArray(property[keyword]) ? property[keyword].flatMap(typesOf) : [])),
+        ]
+      : [];
+  return Object.entries<JsonSchema>(schema.properties ?? {})
+    .map(([name, property]): [string, string[]] => [name, typesOf(property)])
+    .filter(([, types]) => types.some((type) => type === 'integer' || type === 'number' || type === 'boolean'));
+}
+
+/**
+ * Validation of the parts that arrive as text (query string, path, headers): each value is first
+ * read by `parseScalar` for the type its schema names, then validated without any coercion by
+ * AJV, so a value that is not canonical is reported as the wrong type.
+ */
+function textPartValidator(schema: JsonSchema, validate: ValidateFunction): ValidateFunction {
+  const typed = propertyTypes(schema);
+  const validateText = ((data: unknown) => {
+    if (data && typeof data === 'object') {
+      const values = data as Record<string, unknown>;
+      for (const [name, types] of typed) {
+        const value = values[name];
+        if (typeof value === 'string') values[name] = parseScalar(value, types);
+      }
+    }
+    const valid = validate(data);
+    validateText.errors = validate.errors;
+    return valid;
+  }) as ValidateFunction;
+  return validateText;
+}
+
+/**
+ * Request validation by one AJV that coerces nothing: bodies are validated exactly as sent (no
+ * stripping, every error reported); the text of query strings, path params and headers is
+ * first read strictly as the types their schemas name (see `parseScalar`).
  */
 export function createValidatorCompiler(shared: JsonSchema[]): FastifySchemaCompiler<JsonSchema> {
-  const strict = createAjv(false);
-  const coercing = createAjv(true);
-  for (const schema of shared) {
-    strict.addSchema(schema);
-    coercing.addSchema(schema);
-  }
-  const compiled = new Map([
-    [strict, new WeakMap<object, ValidateFunction>()],
-    [coercing, new WeakMap<object, ValidateFunction>()],
-  ]);
+  const ajv = createAjv();
+  for (const schema of shared) ajv.addSchema(schema);
+  const compiled = { body: new WeakMap<object, ValidateFunction>(), text: new WeakMap<object, ValidateFunction>() };
   return ({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? strict : coercing;
-    const cache = compiled.get(ajv)!;
+    const cache = httpPart === 'body' ? compiled.body : compiled.text;
     let validate = cache.get(schema);
     if (!validate) {
-      validate = ajv.compile(schema);
+      validate = httpPart === 'body' ? ajv.compile(schema) : textPartValidator(schema, ajv.compile(schema));
       cache.set(schema, validate);
     }
     return validate;

@@ -2,6 +2,21 @@ import fastJsonStringify, { type Options } from 'fast-json-stringify';
 
 type Schema = Record<string, unknown>;
 
+/**
+ * A schema without its conditionals (if/then/else): they constrain which values are valid (the
+ * cookie of a cookie channel), never which fields exist, so serializing needs none of them —
+ * and fast-json-stringify cannot merge the branches' `type`s.
+ */
+function withoutConditionals(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutConditionals);
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => key !== 'if' && key !== 'then' && key !== 'else')
+      .map(([key, value]) => [key, key === 'enum' || key === 'example' ? value : withoutConditionals(value)]),
+  );
+}
+
 /** The ids of the shared schemas `schema` refers to ($ref "Id#…"), transitively. */
 function referencedSchemas(schema: unknown, shared: Record<string, Schema>): Record<string, Schema> {
   const found: Record<string, Schema> = {};
@@ -14,7 +29,7 @@ function referencedSchemas(schema: unknown, shared: Record<string, Schema>): Rec
           const id = value.split('#')[0]!;
           const target = shared[id];
           if (id && target && !found[id]) {
-            found[id] = target;
+            found[id] = withoutConditionals(target) as Schema;
             visit(target);
           }
         } else {
@@ -42,7 +57,9 @@ export function buildSerializerFactory(externalSchemas: Record<string, Schema> =
     if (!serialize) {
       const shared = referencedSchemas(schema, externalSchemas);
       if (typeof schema.$id === 'string') delete shared[schema.$id];
-      serialize = fastJsonStringify(schema as never, { ...serializerOpts, schema: shared as never }) as (data: unknown) => string;
+      serialize = fastJsonStringify(withoutConditionals(schema) as never, { ...serializerOpts, schema: shared as never }) as (
+        data: unknown,
+      ) => string;
       built.set(key, serialize);
     }
     return serialize;

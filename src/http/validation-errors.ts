@@ -27,9 +27,23 @@ export function describeAjvError(error: AjvError, unknownField = 'is not an allo
 
 const parts: Record<string, FieldError['in']> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 
-/** AJV's errors as field errors of a request part: one per field (a date failing both its pattern and its format is one mistake). */
+/**
+ * AJV's errors as field errors of a request part, one per field: a date that fails both its
+ * pattern and its format is one mistake; a value that fits none of its alternatives (anyOf: a date
+ * or a date-time) says which ones it could be; `if` only says which branch applied, and the
+ * branch's own error names the field.
+ */
 export function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
   const part = parts[context ?? 'body'] ?? 'body';
   const errors = validation.map((error): FieldError => ({ in: part, ...describeAjvError(error) }));
-  return errors.filter((error, index) => errors.findIndex((other) => other.path === error.path) === index);
+  const keywords = validation.map((error) => error.keyword);
+  const alternatives = new Set(errors.filter((_, index) => keywords[index] === 'anyOf').map((error) => error.path));
+  const kept = errors.filter((_, index) => keywords[index] !== 'if' && keywords[index] !== 'anyOf');
+  return kept
+    .filter((error, index) => kept.findIndex((other) => other.path === error.path) === index)
+    .map((error) =>
+      alternatives.has(error.path)
+        ? { ...error, message: [...new Set(kept.filter((other) => other.path === error.path).map((other) => other.message))].join(' or ') }
+        : error,
+    );
 }

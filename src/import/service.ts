@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../audit/recorder';
 import type { JsonSchema } from '../http/dto';
 import type { EntryServices } from '../entry-services';
+import { dropLeadingByteOrderMarks } from '../http/no-nul';
 import { parseIcoCsv } from './csv';
 import { importInvalid, importRegister, type ImportDocument, type ImportMode, type ImportReport } from './engine';
 import { createExportChecker, documentFromExport, maxReportedProblems } from './from-export';
@@ -63,7 +64,8 @@ export class ImportService {
   }
 
   private fromJson(body: unknown) {
-    const { document, problems, activities, originOf } = documentFromExport(body, this.compiled.checkExport);
+    // As the API does with every request (npm run import reads the file itself).
+    const { document, problems, activities, originOf } = documentFromExport(dropLeadingByteOrderMarks(body), this.compiled.checkExport);
     return { document, problems, records: activities, originOf };
   }
 

@@ -5,7 +5,7 @@ import { isAllowed, rolesAllowed, type Permission, type Role } from '../auth/per
 import { AuthenticationError, verifyToken, type Principal, type TokenSettings } from '../auth/tokens';
 import { VerifiedTokenCache } from '../auth/verified-tokens';
 import { AppError } from '../errors';
-import { problems } from '../http/responses';
+import { withProblems } from '../http/responses';
 import type { JsonObject } from '../http/dto';
 
 declare module 'fastify' {
@@ -104,7 +104,7 @@ export const authPlugin = fp(
       schema.security = [{ bearerAuth: [] }];
       schema.description = `${schema.description ?? ''}\n\n**Roles:** ${roleList(rolesAllowed(permission))}.`.trim();
       schema['x-roles'] = rolesAllowed(permission);
-      schema.response = { ...problems('UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'AUTH_KEYS_UNAVAILABLE'), ...schema.response };
+      schema.response = withProblems(schema.response ?? {}, ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'AUTH_KEYS_UNAVAILABLE']);
     });
   },
   { name: 'auth' },

@@ -1,8 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable } from '../db/pg-errors';
 import { AuthenticationError } from '../auth/tokens';
-import { AppError, type ErrorCode, problemFor } from '../errors';
+import { AppError, errorCatalogue, type ErrorCode, type FieldError, problemFor } from '../errors';
 import { fieldErrors, type AjvError } from '../http/validation-errors';
 
 /** Fastify's own client errors, by code, as our stable codes. */
@@ -13,6 +15,10 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_BODY',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
 };
+
+/** The one required header whose absence has a status of its own: If-Match, 428 (RFC 6585). */
+const missingIfMatch = (errors: FieldError[]) =>
+  errors.length > 0 && errors.every((error) => error.in === 'headers' && error.path === '/if-match' && error.message === 'is required');
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail: string, extras = {}) {
   const problem = problemFor(code, detail, extras, request.url.split('?')[0]);
@@ -45,6 +51,14 @@ export const errorHandlerPlugin = fp(
       if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', error.message);
       if (error.validation) {
         const errors = fieldErrors(error.validation as AjvError[], error.validationContext);
+        if (missingIfMatch(errors)) {
+          return send(
+            reply,
+            request,
+            'PRECONDITION_REQUIRED',
+            "This change needs an If-Match header with the ETag from your last read of the entry, so no one else's change is overwritten.",
+          );
+        }
         return send(reply, request, 'VALIDATION_FAILED', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid.`, {
           errors,
         });
@@ -71,3 +85,54 @@ export const errorHandlerPlugin = fp(
   },
   { name: 'error-handler' },
 );
+
+/**
+ * Fastify's own refusals before a route is found (a badly encoded path, a path parameter over the
+ * router's limit), answered through the same problem+json path as every other error.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return send(reply, request, 'VALIDATION_FAILED', 'The path is not valid: it has a malformed percent-encoding.', {
+      errors: [{ in: 'params', path: '', message: 'is not a valid URL component (malformed percent-encoding)' }],
+    });
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, request, 'VALIDATION_FAILED', 'A path parameter is too long.', {
+      errors: [{ in: 'params', path: '', message: 'is longer than the router accepts' }],
+    });
+  }
+  request.log.error({ err: error }, 'router error');
+  return send(reply, request, 'INTERNAL', `An unexpected error occurred. It has been logged with request id ${request.id}.`);
+};
+
+/** Node's refusals of what is not a request it can read, by its error code. */
+const clientErrorCodes: Record<string, ErrorCode> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  HPE_HEADER_OVERFLOW: 'HEADERS_TOO_LARGE',
+};
+
+const clientErrorDetails: Partial<Record<ErrorCode, string>> = {
+  REQUEST_TIMEOUT: 'The request did not arrive in full within the request timeout.',
+  HEADERS_TOO_LARGE: 'The request line (the URL) and headers together exceed the size this server reads.',
+  MALFORMED_REQUEST: 'The request could not be read as HTTP/1.1.',
+};
+
+/**
+ * What Node's HTTP parser refuses (headers or URL too large, a timeout, bytes that are not HTTP)
+ * never reaches Fastify's routing: it is answered on the socket, as problem+json like any other
+ * error, and the connection closed.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = clientErrorCodes[error.code ?? ''] ?? 'MALFORMED_REQUEST';
+  const problem = problemFor(code, clientErrorDetails[code] ?? errorCatalogue[code].title);
+  const body = JSON.stringify(problem);
+  this.log.info({ code: error.code }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}

@@ -9,6 +9,9 @@ declare module 'fastify' {
   }
 }
 
+/** An Idempotency-Key: 1–200 visible ASCII characters. */
+export const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
+
 /** A key left pending this long (its request crashed mid-way) may be taken over by a retry. */
 const pendingTakeoverMs = 60_000;
 /** How long a key is remembered. */
@@ -31,8 +34,12 @@ export const idempotencyPlugin = fp(
     app.addHook('preHandler', async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (request.method !== 'POST' || key === undefined) return;
-      if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
-        throw validationFailed([{ in: 'headers', path: '/idempotency-key', message: 'must be 1–200 visible ASCII characters' }]);
+      // Every documented POST route validates the header with its schema (src/plugins/contract.ts)
+      // before this runs; the check stays for a POST route registered without one.
+      if (typeof key !== 'string' || !idempotencyKeyPattern.test(key)) {
+        throw validationFailed([
+          { in: 'headers', path: '/idempotency-key', message: `must match pattern "${idempotencyKeyPattern.source}"` },
+        ]);
       }
       const principal = request.principal?.sub ?? 'anonymous';
       const hash = fingerprint(request);

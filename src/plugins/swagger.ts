@@ -81,9 +81,9 @@ type Problem = ReturnType<typeof problemFor>;
 
 /** A field error of the kind the operation most often gets: a bad id, a bad body field, a bad query. */
 function exampleFieldError(path: string, operation: JsonObject): FieldError {
-  if (path.includes('{id}')) return { in: 'params', path: '/id', message: 'must match format "uuid"', value: '42' };
-  if (operation.requestBody) return { in: 'body', path: '/name', message: 'must NOT have fewer than 1 characters', value: '' };
-  return { in: 'query', path: '/limit', message: 'must be <= 100', value: 500 };
+  if (path.includes('{id}')) return { in: 'params', path: '/id', message: 'must match format "uuid"' };
+  if (operation.requestBody) return { in: 'body', path: '/name', message: 'must NOT have fewer than 1 characters' };
+  return { in: 'query', path: '/limit', message: 'must be <= 100' };
 }
 
 /** A realistic detail for an error code on an operation, worded as the service words it. */
@@ -190,6 +190,52 @@ function linkOperations(openapi: JsonObject) {
   return openapi;
 }
 
+/**
+ * @fastify/swagger puts a response header's every keyword into its schema; `required` belongs to
+ * the header itself (the route schemas mark it `x-required`, see src/plugins/contract.ts).
+ */
+function requiredResponseHeaders(openapi: JsonObject) {
+  for (const methods of Object.values<JsonObject>(openapi.paths ?? {})) {
+    for (const operation of Object.values<JsonObject>(methods)) {
+      for (const response of Object.values<JsonObject>(operation.responses ?? {})) {
+        for (const header of Object.values<JsonObject>(response.headers ?? {})) {
+          if (header.schema?.['x-required'] === undefined) continue;
+          const { 'x-required': required, ...schema } = header.schema;
+          header.schema = schema;
+          if (required) header.required = true;
+        }
+      }
+    }
+  }
+  return openapi;
+}
+
+/**
+ * Only the schemas the operations use: query, path and header DTOs are documented as parameters
+ * (inlined), so their components — and schemas only ever inlined — would be dead weight.
+ */
+function withoutUnusedSchemas(openapi: JsonObject) {
+  const schemas: Record<string, unknown> = openapi.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+          const name = value.slice('#/components/schemas/'.length);
+          if (!used.has(name)) {
+            used.add(name);
+            visit(schemas[name]);
+          }
+        } else visit(value);
+      }
+    }
+  };
+  visit(openapi.paths);
+  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  return openapi;
+}
+
 /** OpenAPI 3 document built from the route schemas, and Swagger UI at /docs (assets served locally). */
 export const swaggerPlugin = fp(
   async (app: FastifyInstance) => {
@@ -200,8 +246,11 @@ export const swaggerPlugin = fp(
     });
     await app.register(swagger, {
       openapi: {
-        openapi: '3.0.3',
+        // 3.1: JSON Schema 2020-12, so cross-field rules (if/then) are part of the schemas.
+        openapi: '3.1.0',
         info: { title: 'Processing register', version: '1.0.0', description: apiDescription },
+        // Relative: the server that serves this document (every installation has its own address).
+        servers: [{ url: '/', description: 'The server that serves this document' }],
         components: {
           securitySchemes: {
             bearerAuth: {
@@ -218,10 +267,14 @@ export const swaggerPlugin = fp(
         buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
       },
       transformObject: (document) =>
-        linkOperations(
-          withTags(
-            examplesIntoDescriptions(addProblemExamples('openapiObject' in document ? document.openapiObject : document.swaggerObject)),
-            tags,
+        withoutUnusedSchemas(
+          requiredResponseHeaders(
+            linkOperations(
+              withTags(
+                examplesIntoDescriptions(addProblemExamples('openapiObject' in document ? document.openapiObject : document.swaggerObject)),
+                tags,
+              ),
+            ),
           ),
         ),
     });

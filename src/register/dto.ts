@@ -827,7 +827,7 @@ export class RegisterExportQuery {
 
 const sha256Doc = Doc({
   description: 'SHA-256 of the payload bytes (the JSON export), hex',
-  example: 'a3f1…',
+  example: '3b1f5c0e8a4d2f6b9c7e1a0d4f8b2c6e9a3d7f1b5c8e2a4d6f0b3c7e9a1d5f8b',
   schema: { pattern: '^[0-9a-f]{64}$' },
 });
 

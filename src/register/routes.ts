@@ -45,6 +45,14 @@ export const chooseFormat = (format: string | undefined, accept: string | undefi
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** The Content-Disposition response header of a download, documented. */
+const attachment = (example: string) => ({
+  type: 'string',
+  description: 'Always an attachment, with the file name to save it as',
+  example: `attachment; filename="${example}"`,
+  'x-required': true,
+});
+
 /** Joins the renderers' per-activity pieces into chunks of about 32 K characters: fewer, still small, writes. */
 async function* coalesced(pieces: AsyncGenerator<string>, size = 32_768): AsyncGenerator<string> {
   let chunk = '';
@@ -130,14 +138,10 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
         response: {
           200: {
             description: 'The register (an attachment)',
+            headers: { 'Content-Disposition': attachment('register-2026-11-25.json') },
             content: {
               'application/json': { schema: ref(RegisterExport) },
-              'application/ld+json': {
-                schema: {
-                  type: 'object',
-                  description: 'JSON-LD: {"@context": {…}, "@graph": [register, organisations, legal bases, activities]}',
-                },
-              },
+              'application/ld+json': { schema: { $ref: 'RegisterJsonLd#' } },
               'text/csv': { schema: { type: 'string', description: 'CSV, header row first, CRLF line ends' } },
             },
           },
@@ -251,6 +255,7 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
         response: {
           200: {
             description: 'The snapshot',
+            headers: { 'Content-Disposition': attachment('register-snapshot-2026-11-25-0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11.json') },
             content: {
               'application/json': { schema: ref(RegisterSnapshotResponse) },
               'application/jose': { schema: { type: 'string', description: 'The compact JWS' } },

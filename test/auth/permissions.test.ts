@@ -441,5 +441,5 @@ t.test('a space-separated roles string works like an array', async (t) => {
     undefined,
     await token('admin'),
   );
-  t.equal(deleted.statusCode, 404, 'reader + admin as a string may delete (404: no such entry, not 403)');
+  t.equal(deleted.statusCode, 428, 'reader + admin as a string may delete (428: it needs If-Match, not 403)');
 });

@@ -321,7 +321,7 @@ t.test('security headers on the API, the docs and health; CORS is off unless con
 
   const spec = await send(instance, 'GET', '/docs/json');
   t.equal(spec.statusCode, 200, 'DOCS_SPEC_PUBLIC defaults to true: the spec needs no token');
-  t.equal(spec.data.openapi, '3.0.3');
+  t.equal(spec.data.openapi, '3.1.0');
   t.equal((await send(instance, 'GET', '/docs/yaml')).statusCode, 200);
 });
 
