@@ -64,11 +64,12 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
     try {
       await q('START TRANSACTION');
       // The service's checks: every referenced id, one query per table it must exist in.
+      const idOf = (item: string | { id: string }) => (typeof item === 'string' ? item : item.id);
       const wanted: Record<string, string[]> = {
-        organisations: input.controllerIds ?? [],
+        organisations: (input.controllerIds ?? []).map(idOf),
         purposes: (input.purposes ?? []).map((p) => p.purposeId),
         legal_bases: [
-          ...(input.purposes ?? []).flatMap((p) => p.legalBasisIds),
+          ...(input.purposes ?? []).flatMap((p) => p.legalBasisIds.map(idOf)),
           ...(input.transfers ?? []).flatMap((t) => (t.mechanismId ? [t.mechanismId] : [])),
         ],
         data_subject_categories: input.dataSubjectCategoryIds ?? [],
@@ -105,7 +106,7 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
       await insert(
         'activity_controllers',
         ['activity_id', 'organisation_id'],
-        (input.controllerIds ?? []).map((o) => [id, o]),
+        (input.controllerIds ?? []).map((o) => [id, idOf(o)]),
       );
       await insert(
         'activity_purposes',
@@ -115,7 +116,7 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
       await insert(
         'activity_purpose_legal_bases',
         ['activity_purpose_id', 'legal_basis_id', 'activity_id'],
-        purposes.flatMap((p) => p.legalBasisIds.map((lb) => [p.id, lb, id])),
+        purposes.flatMap((p) => p.legalBasisIds.map((lb) => [p.id, idOf(lb), id])),
       );
       await insert(
         'activity_data_subject_categories',
@@ -186,7 +187,7 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
     // The service's reader and renderer over the bare driver: the same statements, the same bytes.
     const session = await database.session();
     const runner = { query: counted(session.query), release: async () => session.release() } as unknown as QueryRunner;
-    const reader = new RegisterReader(runner, {}, 500);
+    const reader = new RegisterReader(runner, {}, 500, false);
     try {
       await reader.begin(false);
     } catch (error) {

@@ -14,6 +14,10 @@ import { SecurityMeasure } from './security-measure';
 // "all links of these activities" are one indexed lookup each. Links go when their activity
 // goes (CASCADE); a building block that is still linked cannot be deleted (RESTRICT).
 
+/** How the controllers of one record relate: joint (Art. 26), separate controllers, or not stated. */
+export const controllerRelationships = ['joint', 'separate', 'not-stated'] as const;
+export type ControllerRelationship = (typeof controllerRelationships)[number];
+
 @Entity('activity_controllers')
 @Index('ix_activity_controllers__organisation_id', ['organisationId'])
 export class ActivityController {
@@ -22,6 +26,9 @@ export class ActivityController {
 
   @PrimaryColumn('uuid')
   organisationId!: string;
+
+  @Column('text', { default: 'not-stated' })
+  relationship!: ControllerRelationship;
 
   @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_controllers__activity_id' })
@@ -72,6 +79,10 @@ export class ActivityPurposeLegalBasis {
 
   @Column('uuid')
   activityId!: string;
+
+  /** The basis in the source's words, or the national law and article it rests on. */
+  @Column('text', { nullable: true })
+  note!: string | null;
 
   @ManyToOne(() => ActivityPurpose, { onDelete: 'CASCADE' })
   @JoinColumn({
@@ -247,7 +258,12 @@ export class ActivityRecipientDataCategory {
   activity?: Relation<ProcessingActivity>;
 }
 
+/** Where a transfer goes: a country, an international organisation, worldwide (anywhere), or not stated. */
+export const transferDestinations = ['country', 'international-organisation', 'worldwide', 'not-stated'] as const;
+export type TransferDestination = (typeof transferDestinations)[number];
+
 @Entity('activity_transfers')
+@Index('ix_activity_transfers__via_recipient_id', ['viaRecipientId'])
 @Index('ix_activity_transfers__activity_id', ['activityId'])
 @Index('ix_activity_transfers__recipient_id', ['recipientId'])
 @Index('ix_activity_transfers__mechanism_id', ['mechanismId'])
@@ -262,7 +278,18 @@ export class ActivityTransfer {
   recipientId!: string;
 
   @Column('text')
-  country!: string;
+  destination!: TransferDestination;
+
+  /** ISO 3166-1 alpha-2, for a transfer to a country; one row per country. */
+  @Column('text', { nullable: true })
+  country!: string | null;
+
+  @Column('text', { nullable: true })
+  internationalOrganisation!: string | null;
+
+  /** An onward transfer: the processor whose sub-processor the recipient is. */
+  @Column('uuid', { nullable: true })
+  viaRecipientId!: string | null;
 
   @Column('uuid', { nullable: true })
   mechanismId!: string | null;
@@ -284,6 +311,10 @@ export class ActivityTransfer {
   @ManyToOne(() => LegalBasis, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'mechanism_id', foreignKeyConstraintName: 'fk_activity_transfers__mechanism_id' })
   mechanism?: Relation<LegalBasis> | null;
+
+  @ManyToOne(() => Recipient, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'via_recipient_id', foreignKeyConstraintName: 'fk_activity_transfers__via_recipient_id' })
+  viaRecipient?: Relation<Recipient> | null;
 }
 
 @Entity('activity_security_measures')
@@ -305,4 +336,45 @@ export class ActivitySecurityMeasure {
     foreignKeyConstraintName: 'fk_activity_security_measures__security_measure_id',
   })
   securityMeasure?: Relation<SecurityMeasure>;
+}
+
+/** Legal bases the record states for the activity as a whole, not paired with a purpose. */
+@Entity('activity_legal_bases')
+@Index('ix_activity_legal_bases__legal_basis_id', ['legalBasisId'])
+export class ActivityLegalBasis {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  legalBasisId!: string;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_legal_bases__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => LegalBasis, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'legal_basis_id', foreignKeyConstraintName: 'fk_activity_legal_bases__legal_basis_id' })
+  legalBasis?: Relation<LegalBasis>;
+}
+
+/** Retention the record states for the activity as a whole (e.g. when it lists no data categories). */
+@Entity('activity_retention_rules')
+@Index('ix_activity_retention_rules__retention_rule_id', ['retentionRuleId'])
+export class ActivityRetentionRule {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  retentionRuleId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_retention_rules__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => RetentionRule, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'retention_rule_id', foreignKeyConstraintName: 'fk_activity_retention_rules__retention_rule_id' })
+  retentionRule?: Relation<RetentionRule>;
 }

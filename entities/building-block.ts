@@ -11,4 +11,12 @@ export abstract class BuildingBlock extends RegisterEntity {
   @Index()
   @Column('timestamptz', { nullable: true })
   retiredAt!: Date | null;
+
+  /** The source's own words for this entry (a published register, a policy), kept as they are. */
+  @Column('text', { nullable: true })
+  sourcePhrase!: string | null;
+
+  /** The register keeper's internal assessment: never in the privacy notice or a public export. */
+  @Column('text', { nullable: true })
+  internalNote!: string | null;
 }

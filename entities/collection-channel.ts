@@ -2,7 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { BuildingBlock } from './building-block';
 
 /** Art. 13 (collected from the data subject) versus Art. 14 (obtained otherwise). */
-export const sourceTypes = ['data-subject', 'third-party', 'observed', 'derived'] as const;
+export const sourceTypes = ['data-subject', 'third-party', 'observed', 'derived', 'not-stated'] as const;
 export type SourceType = (typeof sourceTypes)[number];
 
 export const collectionMechanisms = [
@@ -20,16 +20,26 @@ export const collectionMechanisms = [
   'api',
   'in-person',
   'third-party-feed',
+  'cctv',
+  'tracking-pixel',
+  'chat',
+  'paper-form',
+  'post',
+  'observation',
+  'automatic-logging',
   'other',
+  'not-stated',
 ] as const;
 export type CollectionMechanism = (typeof collectionMechanisms)[number];
 
-export const cookieParties = ['first-party', 'third-party'] as const;
+export const cookieParties = ['first-party', 'third-party', 'not-stated'] as const;
 
+/** A cookie as the source describes it; what it does not state is null. */
 export interface CookieDetails {
-  provider: string;
-  purpose: string;
-  lifetime: string;
+  provider: string | null;
+  purpose: string | null;
+  /** ISO 8601 duration, or null when the source states none (a session cookie says so in `purpose`). */
+  lifetime: string | null;
   party: (typeof cookieParties)[number];
   names?: string[];
 }
@@ -42,11 +52,11 @@ export class CollectionChannel extends BuildingBlock {
   description!: string | null;
 
   @Index('ix_collection_channels__source_type')
-  @Column('text')
+  @Column('text', { default: 'not-stated' })
   sourceType!: SourceType;
 
   @Index('ix_collection_channels__mechanism')
-  @Column('text')
+  @Column('text', { default: 'not-stated' })
   mechanism!: CollectionMechanism;
 
   @Column('jsonb', { nullable: true })

@@ -10,6 +10,8 @@ import {
   ActivityRecipientDataCategory,
   ActivitySecurityMeasure,
   ActivityTransfer,
+  ActivityLegalBasis,
+  ActivityRetentionRule,
 } from './activity-links';
 import { AuditEvent } from './audit-event';
 import { CollectionChannel } from './collection-channel';
@@ -73,4 +75,6 @@ export const entities = [
   ActivityRecipientDataCategory,
   ActivityTransfer,
   ActivitySecurityMeasure,
+  ActivityLegalBasis,
+  ActivityRetentionRule,
 ];

@@ -5,6 +5,7 @@ import { IdempotencyKeys1764100000003 } from './1764100000003-idempotency-keys';
 import { AuditEvents1764100000004 } from './1764100000004-audit-events';
 import { RegisterSnapshots1764100000005 } from './1764100000005-register-snapshots';
 import { RetiredBuildingBlocks1764100000008 } from './1764100000008-retired-building-blocks';
+import { RealRegisters1764100000010 } from './1764100000010-real-registers';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AuditEvents1764100000004,
   RegisterSnapshots1764100000005,
   RetiredBuildingBlocks1764100000008,
+  RealRegisters1764100000010,
 ];

@@ -24,9 +24,10 @@ export const resources = [
   // Computed from the register, never written: every role may read them (list/get).
   'findings',
   'privacy-notice',
-  // Who changed what, and the register as it was: auditors and admins only.
+  // Who changed what, the register as it was, and the register keeper's internal notes: auditors and admins only.
   'audit-events',
   'register-history',
+  'internal-notes',
   // The whole register as one document (JSON, JSON-LD, CSV): every role may export it.
   'register',
   // Signed, stored snapshots of the export: auditors and admins create and read them; never changed.
@@ -79,6 +80,7 @@ const grants = {
   'privacy-notice': readOnly,
   'audit-events': auditOnly,
   'register-history': auditOnly,
+  'internal-notes': auditOnly,
   register: readOnly,
   'register-snapshots': { reader: none, auditor: snapshots, editor: none, admin: snapshots },
   'register-import': { reader: none, auditor: none, editor: none, admin: ['create'] },

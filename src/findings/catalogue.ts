@@ -20,6 +20,13 @@ export const ruleCatalogue = {
     title: 'Special-category data without an Art. 9(2) condition',
   },
   'criminal-data-condition-missing': { severity: 'error', article: 'Art. 10', title: 'Criminal-offence data without an Art. 10 basis' },
+  'stated-absence-contradicted': {
+    severity: 'error',
+    article: 'Art. 30(1), 5(2)',
+    title: 'The record states an absence that its own links contradict',
+  },
+  'dpo-missing': { severity: 'error', article: 'Art. 37(1), 30(1)(a)', title: 'A DPO must be designated, and none is recorded' },
+  'joint-controller-alone': { severity: 'error', article: 'Art. 26(1)', title: 'A joint-controller record with one controller' },
   'consent-withdrawal-not-stated': {
     severity: 'error',
     article: 'Art. 7(3), 13(2)(c)',
@@ -40,6 +47,7 @@ export const ruleCatalogue = {
   'retention-exceeds-maximum': { severity: 'error', article: 'Art. 5(1)(e)', title: 'Retention longer than its stated maximum' },
   'recipients-missing': { severity: 'warning', article: 'Art. 30(1)(d)', title: 'No recipient recorded' },
   'retention-missing': { severity: 'warning', article: 'Art. 30(1)(f), 5(1)(e)', title: 'Data category without a retention rule' },
+  'retention-not-stated': { severity: 'warning', article: 'Art. 30(1)(f), 5(1)(e)', title: 'Retention recorded as not stated' },
   'security-measures-missing': { severity: 'warning', article: 'Art. 30(1)(g), 30(2)(d)', title: 'No security measure recorded' },
   'legitimate-interest-undocumented': {
     severity: 'warning',
@@ -52,6 +60,16 @@ export const ruleCatalogue = {
     title: 'Transfer without documented safeguards',
   },
   'dpia-not-recorded': { severity: 'warning', article: 'Art. 35(1), (3); WP248 rev.01', title: 'DPIA likely required but not recorded' },
+  'joint-arrangement-missing': {
+    severity: 'warning',
+    article: 'Art. 26(1)–(2)',
+    title: 'Joint controllers without a recorded arrangement',
+  },
+  'automated-decision-safeguards-missing': {
+    severity: 'warning',
+    article: 'Art. 22(3), 13(2)(f)',
+    title: 'Automated decisions without recorded safeguards',
+  },
   'review-overdue': { severity: 'warning', article: 'Art. 24(1), 5(2)', title: 'Review date passed' },
   'retired-entry-linked': { severity: 'warning', article: 'Art. 30(1), 24(1)', title: 'Active activity links a retired entry' },
   'notice-right-missing': {

@@ -70,7 +70,7 @@ function applyFilter(findings: FindingRecord[], filter: FindingsFilter) {
 async function loadSnapshot(manager: EntityManager, activities: ActivityView[]): Promise<RegisterSnapshot> {
   const linked = linkedIds(activities);
   // Organisations whole: the controllers, and those behind recipients (a recipient's country may be its organisation's).
-  const blocks = await loadLinkedBlocks(manager, {
+  const blocks = await loadLinkedBlocks((sql, params) => manager.query(sql, params), {
     organisations: 'all',
     recipients: linked.get('recipients') ?? [],
     dataSubjectCategories: linked.get('dataSubjectCategories') ?? [],

@@ -1,3 +1,4 @@
+import type { DpoRequirement, LegalFramework, OrganisationContact } from '../../entities/organisation';
 import type { RightStatement } from '../../entities/privacy-policy';
 import type { ActivityView } from '../processing-activities/view';
 
@@ -9,7 +10,15 @@ export interface OrganisationRecord extends Ref {
   country: string | null;
   email: string | null;
   privacyContactEmail: string | null;
+  dpoName: string | null;
+  dpoTitle: string | null;
   dpoEmail: string | null;
+  dpoRequired: DpoRequirement;
+  dpoRequiredReason: string | null;
+  publicBody: boolean | null;
+  contacts: OrganisationContact[];
+  framework: LegalFramework;
+  transferMechanismId: string | null;
 }
 
 export interface RecipientRecord extends Ref {
@@ -17,6 +26,7 @@ export interface RecipientRecord extends Ref {
   category: string;
   country: string | null;
   organisationId: string | null;
+  processingAgreementStatus: string;
   processingAgreementRef: string | null;
 }
 

@@ -71,9 +71,15 @@ export interface DerivedRight {
   reason: string;
 }
 
-/** What the derivation reads of an activity: its purposes and their legal bases (by code). */
+/**
+ * What the derivation reads of an activity: its purposes and their legal bases (by code), the
+ * bases it states for the activity as a whole (they count for every purpose), and whether it
+ * states automated decisions.
+ */
 export interface RightsInput {
   purposes: { purpose: { name: string }; legalBases: { code: string }[] }[];
+  legalBases?: { code: string }[];
+  automatedDecisions?: string;
 }
 
 const consent = ['gdpr-6-1-a', 'gdpr-9-2-a'];
@@ -92,7 +98,9 @@ const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
 export function deriveRights(activity: RightsInput): DerivedRight[] {
   const purposes = activity.purposes.map((p) => ({
     name: p.purpose.name,
-    codes: p.legalBases.map((basis) => basis.code).filter((code) => code.startsWith('gdpr-6-1-') || code.startsWith('gdpr-9-2-')),
+    codes: [...p.legalBases, ...(activity.legalBases ?? [])]
+      .map((basis) => basis.code)
+      .filter((code) => code.startsWith('gdpr-6-1-') || code.startsWith('gdpr-9-2-')),
   }));
   const withBasis = purposes.filter((p) => p.codes.length > 0);
   const resting = (codes: string[]) => withBasis.filter((p) => p.codes.some((code) => codes.includes(code))).map((p) => p.name);
@@ -159,11 +167,20 @@ export function deriveRights(activity: RightsInput): DerivedRight[] {
     restriction: always('Art. 18'),
     portability,
     objection,
-    'automated-decision-making': {
-      applies: true,
-      reason:
-        'Applies whatever the legal basis to decisions based solely on automated processing with legal or similarly significant effects (Art. 22(1)); the register does not record whether such decisions are made.',
-    },
+    'automated-decision-making':
+      activity.automatedDecisions === 'yes'
+        ? {
+            applies: true,
+            reason:
+              'The record states automated decision-making: data subjects may refuse decisions based solely on it that have legal or similarly significant effects, and have the safeguards of Art. 22(3).',
+          }
+        : activity.automatedDecisions === 'no'
+          ? { applies: false, reason: 'The record states that no decisions are based solely on automated processing (Art. 22(1)).' }
+          : {
+              applies: true,
+              reason:
+                'Applies whatever the legal basis to decisions based solely on automated processing with legal or similarly significant effects (Art. 22(1)); the record does not state whether such decisions are made.',
+            },
     'withdraw-consent': withdrawal,
     complaint: always('Art. 77'),
   };

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { errorCatalogue } from '../errors';
-import { DateTime, Doc } from './dto';
+import { DateTime, Doc, OptionalText } from './dto';
 
 export const maxPageSize = 100;
 
@@ -205,6 +205,12 @@ export class Problem {
  * own fields: `retiredAt`. Listed after them (see http/schemas.ts).
  */
 export abstract class BuildingBlockInput {
+  @OptionalText(8000, "The source's own words for this entry (a published register, a policy), as they are: never translated or corrected")
+  sourcePhrase?: string | null;
+
+  @OptionalText(8000, "The register keeper's internal note or assessment: never in the privacy notice or a public export")
+  internalNote?: string | null;
+
   @RetiredAt()
   retiredAt?: string | null;
 }

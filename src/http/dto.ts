@@ -1,4 +1,15 @@
-import { IS_ISO31661_ALPHA_2, IsDateString, IsInt, IsISO8601, IsOptional, IsUUID, getMetadataStorage } from 'class-validator';
+import {
+  IS_ISO31661_ALPHA_2,
+  IsDateString,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  getMetadataStorage,
+} from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
 
@@ -34,6 +45,25 @@ export function Doc({ description, example, nullable, schema: extra }: DocOption
     const documented: JsonSchema = { ...schema, ...extra, description, ...(example === undefined ? {} : { example }) };
     return nullable ? allowNull(documented) : documented;
   }) as PropertyDecorator;
+}
+
+/** An optional text field that may be null (not stated / cleared), at most `max` characters. */
+export function OptionalText(max: number, description: string, example?: string): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    IsString()(target, property);
+    MaxLength(max)(target, property);
+    Doc({ description, example, nullable: true })(target, property);
+  };
+}
+
+/** An optional calendar date (YYYY-MM-DD) that may be null. */
+export function OptionalDate(description: string, example: string): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    Matches(isoDatePattern)(target, property);
+    Doc({ description, example, nullable: true, schema: { format: 'date' } })(target, property);
+  };
 }
 
 /**

@@ -27,10 +27,10 @@ export function buildDtoSchemas(): Record<string, JsonSchema> {
 }
 
 const first = ['id', 'code', 'name'];
-const last = ['retiredAt', 'createdAt', 'updatedAt', 'version'];
+const last = ['sourcePhrase', 'internalNote', 'retiredAt', 'createdAt', 'updatedAt', 'version'];
 const rank = (key: string) => (first.includes(key) ? first.indexOf(key) - 10 : last.includes(key) ? last.indexOf(key) + 1 : 0);
 
-/** Identity first, retirement and bookkeeping last: responses are serialized in this order, so they read well. */
+/** Identity first; the source's words, internal notes, retirement and bookkeeping last: responses are serialized in this order, so they read well. */
 function orderProperties(schema: JsonSchema): JsonSchema {
   if (!schema.properties) return schema;
   const keys = Object.keys(schema.properties).sort((a, b) => rank(a) - rank(b));
@@ -96,6 +96,8 @@ function createAjv() {
   const ajv = new Ajv({
     allErrors: true,
     coerceTypes: false,
+    // Errors carry the offending value, so a message can suggest what was meant (a country code for "UK").
+    verbose: true,
     useDefaults: true,
     removeAdditional: false,
     strict: true,

@@ -1,12 +1,33 @@
+import { retentionKinds } from '../../entities/retention-rule';
 import type { FieldError } from '../errors';
+import { isoDurationPattern } from './dto';
 
-/** An AJV validation error, as AJV and Fastify report it. */
+/** An AJV validation error, as AJV and Fastify report it (`data`: the offending value, with AJV's verbose option). */
 export interface AjvError {
   instancePath: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  data?: unknown;
 }
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Codes people write for a country that ISO 3166-1 spells otherwise. */
+const countryAliases: Record<string, string> = { UK: 'GB', EL: 'GR', EN: 'GB', USA: 'US', UAE: 'AE' };
+
+/** A country code for what was written: another spelling of the code, or the country's English name. */
+function suggestCountry(written: unknown, codes: string[]): string | undefined {
+  if (typeof written !== 'string') return undefined;
+  const text = written.trim();
+  const upper = text.toUpperCase();
+  const alias = countryAliases[upper];
+  if (alias && codes.includes(alias)) return alias;
+  if (codes.includes(upper)) return upper;
+  return codes.find((code) => regionNames.of(code)?.toLowerCase() === text.toLowerCase());
+}
+
+const isCountryList = (values: unknown[]) =>
+  values.length > 200 && values.every((value) => typeof value === 'string' && /^[A-Z]{2}$/.test(value));
 
 /**
  * The one reading of an AJV error: a JSON Pointer to the offending field (a missing or unknown
@@ -20,7 +41,29 @@ export function describeAjvError(error: AjvError, unknownField = 'is not an allo
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params.allowedValues as unknown[]).filter((value) => value !== null);
+    if (isCountryList(allowed)) {
+      // 250 codes say nothing; the one that was meant does.
+      const suggestion = suggestCountry(error.data, allowed as string[]);
+      return {
+        path: error.instancePath,
+        message: suggestion
+          ? `must be an ISO 3166-1 alpha-2 country code: did you mean ${suggestion} (${regionNames.of(suggestion)})?`
+          : 'must be an ISO 3166-1 alpha-2 country code, such as NL, DE, GB or US',
+      };
+    }
     return { path: error.instancePath, message: `must be one of: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', …' : ''}` };
+  }
+  if (error.keyword === 'pattern' && error.params.pattern === isoDurationPattern.source) {
+    // "permanent", "statutory", "as long as necessary": words, not a mistyped duration.
+    const words = typeof error.data === 'string' && !/^PT?\d/i.test(error.data.trim());
+    return {
+      path: error.instancePath,
+      message: `must be an ISO 8601 duration such as P7Y, P6M or P30D${
+        words && /\/duration$/.test(error.instancePath)
+          ? `; a retention that is not a fixed period is stated with its kind instead: ${retentionKinds.filter((kind) => kind !== 'fixed-duration').join(', ')}`
+          : ''
+      }`,
+    };
   }
   return { path: error.instancePath, message: error.message ?? error.keyword };
 }

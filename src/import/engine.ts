@@ -272,7 +272,15 @@ class ImportRun {
     // Organisations first without their representative (it may be listed after them): see run().
     return [
       ...d.legalBases.map((item) => crud('legalBases', item.code, () => stated(item))),
-      ...d.organisations.map((item) => crud('organisations', item.name, () => stated(item, ['representative']))),
+      ...d.organisations.map((item) =>
+        crud('organisations', item.name, () => {
+          const mechanism = optionalId('legalBases', item.transferMechanism);
+          return {
+            ...stated(item, ['representative', 'transferMechanism']),
+            ...('id' in mechanism ? { transferMechanismId: mechanism.id } : {}),
+          };
+        }),
+      ),
       ...d.dataSubjectCategories.map((item) => crud('dataSubjectCategories', item.name, () => stated(item))),
       ...d.dataCategories.map((item) =>
         crud('dataCategories', item.name, () => {

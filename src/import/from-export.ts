@@ -2,10 +2,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../http/dto';
 import { describeAjvError, type AjvError } from '../http/validation-errors';
-import type { ExportActivity, ExportOrganisation } from '../register/dto';
+import type { ExportActivity, ExportOrganisation, ExportPrivacyPolicy } from '../register/dto';
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
 import { emptyRegisterDocument } from '../seed/register-document';
+import { upgradeFormat1 } from './upgrade-export';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';
 
@@ -22,17 +23,26 @@ export const maxReportedProblems = 500;
 
 type Loose = Record<string, unknown>;
 
-/** Compiles the export's JSON Schema once per app (it is made from the DTOs). */
+/** What the reader makes of a file: the document as format 2, and its schema problems. */
+export interface CheckedExport {
+  json: unknown;
+  problems: ImportProblem[];
+}
+
+/** Compiles the export's JSON Schema once per app (it is made from the DTOs); format 1 files are read as format 2. */
 export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
-  const validate = ajv.compile(registerJsonSchema(dtoSchemas));
-  return (json: unknown): ImportProblem[] => {
-    if (validate(json)) return [];
-    return (validate.errors ?? []).map((error) => {
+  const schema = registerJsonSchema(dtoSchemas);
+  const validate = ajv.compile(schema);
+  return (file: unknown): CheckedExport => {
+    const json = upgradeFormat1(file, schema);
+    if (validate(json)) return { json, problems: [] };
+    const problems = (validate.errors ?? []).map((error) => {
       const { path, message } = describeAjvError(error as AjvError, 'is not a field of the register export');
       return { row: null, column: null, path: path || '/', value: null, message };
     });
+    return { json, problems };
   };
 }
 
@@ -86,21 +96,28 @@ export interface ExportImport {
   originOf: (resource: string, name: string) => string | undefined;
 }
 
-export function documentFromExport(json: unknown, check: (json: unknown) => ImportProblem[]): ExportImport {
+export function documentFromExport(file: unknown, check: (file: unknown) => CheckedExport): ExportImport {
   const origins = new Map<string, string>();
   const originOf = (resource: string, name: string) => origins.get(`${resource}:${name.toLowerCase()}`);
-  const problems = check(json);
   const empty: ImportDocument = emptyRegisterDocument();
-  const doc = json as Loose;
-  if (problems.length === 0 && (doc.documentType !== documentType || doc.formatVersion !== formatVersion)) {
-    problems.push({
+  // Another document, or a later format, is one problem, not a list of what its fields are not.
+  const head = (file ?? {}) as Loose;
+  if (
+    typeof file === 'object' &&
+    file !== null &&
+    (head.documentType !== documentType || ![1, formatVersion].includes(head.formatVersion as number))
+  ) {
+    const path = head.documentType !== documentType ? '/documentType' : '/formatVersion';
+    const problem = {
       row: null,
       column: null,
-      path: '/formatVersion',
-      value: text(doc.formatVersion),
-      message: `must be a ${documentType} document of format version ${formatVersion}`,
-    });
+      path,
+      value: text(path === '/documentType' ? head.documentType : head.formatVersion),
+      message: `must be a ${documentType} document of format version ${formatVersion} (or 1, read as ${formatVersion})`,
+    };
+    return { document: empty, problems: [problem], activities: 0, originOf };
   }
+  const { json, problems } = check(file);
   if (problems.length > 0) return { document: empty, problems, activities: 0, originOf };
 
   const register = json as {
@@ -115,10 +132,20 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
       dpvIri: string | null;
       builtIn: boolean;
     }[];
+    privacyPolicies: ExportPrivacyPolicy[];
+    internalNotes: boolean;
     controllerRegister: { activities: ExportActivity[] };
     processorRegister: { controllers: { activities: ExportActivity[] }[] };
   };
   const document = empty;
+  // An export without internal notes says nothing about them: they are neither compared nor cleared.
+  const sourcing = (entry: { sourcePhrase: string | null; internalNote: string | null }) => ({
+    sourcePhrase: entry.sourcePhrase,
+    ...(register.internalNotes ? { internalNote: entry.internalNote } : {}),
+  });
+  /** A reference that carries a detail of the link: by name alone when the detail is not stated. */
+  const named = <K extends string>(name: string, key: K, value: string | null, unstated: string | null = null) =>
+    value === unstated ? name : ({ name, [key]: value } as { name: string } & Record<K, string>);
 
   document.organisations = register.organisations.map((o) => ({
     name: o.name,
@@ -134,7 +161,18 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
     dpoName: o.dpo?.name ?? null,
     dpoEmail: o.dpo?.email ?? null,
     dpoPhone: o.dpo?.phone ?? null,
+    dpoTitle: o.dpo?.title ?? null,
+    dpoAddress: o.dpo?.address ?? null,
     representative: o.representative?.name ?? null,
+    dpoRequired: o.dpoRequired as never,
+    dpoRequiredReason: o.dpoRequiredReason,
+    publicBody: o.publicBody,
+    contacts: o.contacts as never,
+    framework: o.framework as never,
+    language: o.language,
+    transferMechanism: o.transferMechanism?.code ?? null,
+    transferMechanismNote: o.transferMechanismNote,
+    ...sourcing(o),
   }));
   document.legalBases = register.legalBases
     .filter((basis) => !basis.builtIn)
@@ -147,6 +185,23 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
       dpvIri: basis.dpvIri,
       jurisdiction: basis.jurisdiction,
     }));
+  document.privacyPolicies = register.privacyPolicies.map((policy) => ({
+    organisation: policy.organisation.name,
+    name: policy.name,
+    description: policy.description,
+    language: policy.language,
+    url: policy.url,
+    lastChanged: policy.lastChanged,
+    contactEmail: policy.contactEmail,
+    responseDays: policy.responseDays,
+    rights: policy.rights.map((statement) => ({
+      right: statement.right as never,
+      description: statement.description,
+      ...(statement.feeNote === null ? {} : { feeNote: statement.feeNote }),
+      ...(statement.source === null ? {} : { source: statement.source }),
+    })),
+    notes: policy.notes.map((note) => ({ topic: note.topic, text: note.text, ...(note.source === null ? {} : { source: note.source }) })),
+  })) as never;
 
   const purposes = new Entries<ImportDocument['purposes'][number]>('purpose', problems);
   const subjects = new Entries<ImportDocument['dataSubjectCategories'][number]>('data subject category', problems);
@@ -163,17 +218,24 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
       group.activities.map((a, i): [ExportActivity, string] => [a, `/processorRegister/controllers/${g}/activities/${i}`]),
     ),
   ];
+  const retentionOf = ({ id: _id, sourcePhrase, internalNote, ...rule }: ExportActivity['retentionRules'][number]) =>
+    ({ ...rule, ...sourcing({ sourcePhrase, internalNote }) }) as never;
   for (const [a, at] of records) {
-    a.purposes.forEach((p, i) => purposes.add({ name: p.name, description: p.description }, `${at}/purposes/${i}`, true));
+    a.purposes.forEach((p, i) => purposes.add({ name: p.name, description: p.description, ...sourcing(p) }, `${at}/purposes/${i}`, true));
     a.dataSubjectCategories.forEach((s, i) =>
-      subjects.add({ name: s.name, description: s.description, vulnerable: s.vulnerable }, `${at}/dataSubjectCategories/${i}`, true),
+      subjects.add(
+        { name: s.name, description: s.description, vulnerable: s.vulnerable, ...sourcing(s) },
+        `${at}/dataSubjectCategories/${i}`,
+        true,
+      ),
     );
     a.dataCategories.forEach((d, i) => {
-      categories.add({ name: d.name, description: d.description, sensitivity: d.sensitivity as never }, `${at}/dataCategories/${i}`, true);
-      if (d.retention) {
-        const { id: _id, ...rule } = d.retention;
-        retention.add(rule as never, `${at}/dataCategories/${i}/retention`, true);
-      }
+      categories.add(
+        { name: d.name, description: d.description, sensitivity: d.sensitivity as never, ...sourcing(d) },
+        `${at}/dataCategories/${i}`,
+        true,
+      );
+      if (d.retention) retention.add(retentionOf(d.retention), `${at}/dataCategories/${i}/retention`, true);
       d.sources.forEach((c, j) =>
         channels.add(
           { name: c.name, sourceType: c.sourceType as never, mechanism: c.mechanism as never },
@@ -182,6 +244,7 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
         ),
       );
     });
+    a.retentionRules.forEach((r, i) => retention.add(retentionOf(r), `${at}/retentionRules/${i}`, true));
     a.collectionChannels.forEach((c, i) =>
       channels.add(
         {
@@ -190,6 +253,7 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
           sourceType: c.sourceType as never,
           mechanism: c.mechanism as never,
           cookie: c.cookie as never,
+          ...sourcing(c),
         },
         `${at}/collectionChannels/${i}`,
         true,
@@ -204,24 +268,28 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
           category: r.category as never,
           country: r.country,
           organisation: r.organisation?.name ?? null,
+          processingAgreementStatus: r.processingAgreementStatus as never,
+          processingAgreementDate: r.processingAgreementDate,
           processingAgreementRef: r.processingAgreementRef,
+          ...sourcing(r),
         },
         `${at}/recipients/${i}`,
         true,
       );
       r.dataCategories.forEach((d, j) => categories.add({ name: d.name }, `${at}/recipients/${i}/dataCategories/${j}`, false));
     });
-    a.transfers.forEach((t, i) =>
+    a.transfers.forEach((t, i) => {
       // A recipient seen only in a transfer: its category is not in the export.
       recipients.add(
-        { name: t.recipient.name, kind: t.recipient.kind as never, category: 'other', country: t.recipient.country },
+        { name: t.recipient.name, kind: t.recipient.kind as never, country: t.recipient.country },
         `${at}/transfers/${i}/recipient`,
         false,
-      ),
-    );
+      );
+      if (t.via) recipients.add({ name: t.via.name, kind: t.via.kind as never, country: t.via.country }, `${at}/transfers/${i}/via`, false);
+    });
     a.securityMeasures.forEach((m, i) =>
       measures.add(
-        { name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference },
+        { name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference, ...sourcing(m) },
         `${at}/securityMeasures/${i}`,
         true,
       ),
@@ -236,10 +304,27 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
         reviewDueAt: a.reviewDueAt,
         dpiaRequired: a.dpiaRequired,
         dpiaReference: a.dpiaReference,
-        controllers: a.controllers.map((c) => c.name),
+        reference: a.reference,
+        businessFunction: a.businessFunction,
+        recordGroup: a.recordGroup,
+        adoptedOn: a.adoptedOn,
+        lastReviewedOn: a.lastReviewedOn,
+        language: a.language,
+        sourceUrl: a.sourceUrl,
+        statedAbsences: a.statedAbsences as never,
+        automatedDecisions: a.automatedDecisions as never,
+        automatedDecisionLogic: a.automatedDecisionLogic,
+        automatedDecisionSignificance: a.automatedDecisionSignificance,
+        automatedDecisionSafeguards: a.automatedDecisionSafeguards,
+        jointArrangementRef: a.jointArrangementRef,
+        jointArrangementEssence: a.jointArrangementEssence,
+        ...sourcing(a),
+        controllers: a.controllers.map((c) => named(c.name, 'relationship', c.relationship, 'not-stated')) as never,
+        legalBases: a.legalBases.map((basis) => named(basis.code, 'note', basis.note)),
+        retentionRules: a.retentionRules.map((r) => r.name),
         purposes: a.purposes.map((p) => ({
           purpose: p.name,
-          legalBases: p.legalBases.map((basis) => basis.code),
+          legalBases: p.legalBases.map((basis) => named(basis.code, 'note', basis.note)),
           // Links are written whole: an unstated pairing detail is no detail.
           legitimateInterest: p.legitimateInterest ?? undefined,
           assessmentReference: p.assessmentReference ?? undefined,
@@ -254,7 +339,10 @@ export function documentFromExport(json: unknown, check: (json: unknown) => Impo
         recipients: a.recipients.map((r) => ({ recipient: r.name, dataCategories: r.dataCategories.map((d) => d.name) })),
         transfers: a.transfers.map((t) => ({
           recipient: t.recipient.name,
-          country: t.country,
+          destination: t.destination as never,
+          country: t.country ?? undefined,
+          internationalOrganisation: t.internationalOrganisation ?? undefined,
+          via: t.via?.name,
           mechanism: t.mechanism?.code,
           safeguard: t.safeguard ?? undefined,
           tiaReference: t.tiaReference ?? undefined,

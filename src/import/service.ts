@@ -21,7 +21,7 @@ export interface RegisterImportResult extends ImportReport {
  * nothing. Its validators (~140 ms to compile) are built on the first import, not at start-up.
  */
 export class ImportService {
-  private checkers?: { checkExport: (json: unknown) => ImportProblem[]; validate: BodyValidator };
+  private checkers?: { checkExport: ReturnType<typeof createExportChecker>; validate: BodyValidator };
 
   constructor(
     private readonly dataSource: DataSource,

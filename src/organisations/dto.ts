@@ -1,6 +1,9 @@
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -13,10 +16,35 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
-import { organisationRoles } from '../../entities/organisation';
+import { contactRoles, dpoRequirements, legalFrameworks, organisationRoles } from '../../entities/organisation';
 import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
-import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
+import { Doc, expandedRef, OptionalText, responseDtoOf, updateDtoOf } from '../http/dto';
+
+export class OrganisationContactInput {
+  @IsIn(contactRoles)
+  @Doc({ description: 'What the contact is for', example: 'privacy-desk' })
+  role!: string;
+
+  @OptionalText(300, 'Name', 'Fiona Thornton')
+  name?: string | null;
+
+  @OptionalText(300, 'Function or title', 'Clerk to the Council')
+  title?: string | null;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  @Doc({ description: 'Email', example: 'hr@openproject.com', nullable: true })
+  email?: string | null;
+
+  @OptionalText(50, 'Phone number', '+34 971 17 25 00')
+  phone?: string | null;
+
+  @OptionalText(1000, 'Postal address', 'Edifici Son Lledó, Cra. de Valldemossa, km 7.5, Palma')
+  address?: string | null;
+}
 
 export class OrganisationCreate extends BuildingBlockInput {
   @IsString()
@@ -108,12 +136,71 @@ export class OrganisationCreate extends BuildingBlockInput {
   @IsUUID()
   @Doc({ description: 'Its representative in the Union (Art. 27), an organisation in the register', nullable: true })
   representativeId?: string | null;
+
+  @OptionalText(300, 'The DPO by function or title, when the source names the role rather than the person', 'Head of the Legal Office')
+  dpoTitle?: string | null;
+
+  @OptionalText(1000, "The DPO's postal address, when it is not the organisation's", 'Friedensallee 114, 22763 Hamburg')
+  dpoAddress?: string | null;
+
+  @IsOptional()
+  @IsIn(dpoRequirements)
+  @Doc({
+    description:
+      'Whether a DPO must be designated (Art. 37, or national law): yes, no, or not-stated (when left out). A public authority or body (publicBody) must, by Art. 37(1)(a), whatever this says.',
+    example: 'yes',
+  })
+  dpoRequired?: string;
+
+  @OptionalText(1000, 'Why a DPO is or is not required', 'Art. 37(1)(a): a public authority')
+  dpoRequiredReason?: string | null;
+
+  @IsOptional()
+  @IsBoolean()
+  @Doc({ description: 'A public authority or body (Art. 37(1)(a)); null: not stated', example: true, nullable: true })
+  publicBody?: boolean | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => OrganisationContactInput)
+  @Doc({ description: 'Contacts, each with its role: a privacy desk, HR for applicants, security… (the DPO also has its own fields)' })
+  contacts?: OrganisationContactInput[];
+
+  @IsOptional()
+  @IsIn(legalFrameworks)
+  @Doc({
+    description:
+      "The law its register is kept under: gdpr (Art. 30), uk-gdpr, eudpr (Regulation (EU) 2018/1725, Art. 31, for EU institutions), or not-stated (when left out). Findings and the privacy notice cite that law's articles.",
+    example: 'gdpr',
+  })
+  framework?: string;
+
+  @OptionalText(35, 'The language its register and notices are written in (BCP 47); the privacy notice speaks it', 'nl')
+  language?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  @Doc({
+    description: 'One transfer mechanism the organisation states for all its transfers (a legal basis of kind transfer-mechanism)',
+    nullable: true,
+  })
+  transferMechanismId?: string | null;
+
+  @OptionalText(
+    4000,
+    'That statement in its own words',
+    'All transfers outside the EEA take place under the SCC of Decision (EU) 2021/914.',
+  )
+  transferMechanismNote?: string | null;
 }
 
 export const OrganisationUpdate = updateDtoOf(OrganisationCreate, 'OrganisationUpdate');
-export const OrganisationResponse = responseDtoOf(OrganisationCreate, 'OrganisationResponse', (proto) =>
-  expandedRef(proto, 'representative', 'The representative, resolved'),
-);
+export const OrganisationResponse = responseDtoOf(OrganisationCreate, 'OrganisationResponse', (proto) => {
+  expandedRef(proto, 'representative', 'The representative, resolved');
+  expandedRef(proto, 'transferMechanism', 'The register-wide transfer mechanism, resolved');
+});
 
 export class OrganisationListQuery extends BuildingBlockListQuery {
   @IsOptional()

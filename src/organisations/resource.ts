@@ -15,13 +15,21 @@ export const organisations: ResourceDefinition<Organisation> = {
     country: { kind: 'equals', column: 'country' },
     activityId: { kind: 'linked-to-activity' },
   },
-  expand: ['representative'],
+  expand: ['representative', 'transferMechanism'],
   rules: {
-    beforeWrite(_manager, next, existing) {
+    async beforeWrite(manager, next, existing) {
       if (existing && next.representativeId === existing.id) {
         throw new AppError('UNKNOWN_REFERENCE', 'An organisation cannot be its own representative.', {
           errors: [{ in: 'body', path: '/representativeId', message: 'must not be the organisation itself' }],
         });
+      }
+      if (next.transferMechanismId) {
+        const [basis] = await manager.query('SELECT kind FROM legal_bases WHERE id = $1', [next.transferMechanismId]);
+        if (basis && basis.kind !== 'transfer-mechanism') {
+          throw new AppError('UNKNOWN_REFERENCE', 'A register-wide transfer mechanism must be an Art. 45–49 mechanism.', {
+            errors: [{ in: 'body', path: '/transferMechanismId', message: 'is not a transfer mechanism (Art. 45–49)' }],
+          });
+        }
       }
     },
   },

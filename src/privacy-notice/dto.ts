@@ -287,13 +287,15 @@ export class NoticeRetention {
   @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'ISO 8601 duration', example: 'P7Y' })
-  duration!: string;
+  @Doc({ description: 'ISO 8601 duration (null: none stated)', example: 'P7Y', nullable: true })
+  duration!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'The duration in words', example: '7 years' })
-  durationText!: string;
+  @Doc({ description: 'The duration in words (null: none stated)', example: '7 years', nullable: true })
+  durationText!: string | null;
 
   @IsOptional()
   @IsString()
@@ -305,9 +307,10 @@ export class NoticeRetention {
   @Doc({ description: 'The maximum in words', example: '10 years', nullable: true })
   maximumDurationText!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'Counted from', example: 'end of the customer relationship' })
-  startEvent!: string;
+  @Doc({ description: 'Counted from (null: not stated)', example: 'end of the customer relationship', nullable: true })
+  startEvent!: string | null;
 
   @IsString()
   @Doc({ description: 'What happens then: erase, anonymise or review', example: 'erase' })
@@ -365,21 +368,25 @@ export class NoticeCookie {
   @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'Who sets and reads it', example: 'Google LLC' })
-  provider!: string;
+  @Doc({ description: 'Who sets and reads it (null: not stated)', example: 'Google LLC', nullable: true })
+  provider!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'What it is for', example: 'Website analytics' })
-  purpose!: string;
+  @Doc({ description: 'What it is for (null: not stated)', example: 'Website analytics', nullable: true })
+  purpose!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: "Lifetime: ISO 8601 duration or 'session'", example: 'P2Y' })
-  lifetime!: string;
+  @Doc({ description: 'Lifetime, ISO 8601 duration (null: not stated)', example: 'P2Y', nullable: true })
+  lifetime!: string | null;
 
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'The lifetime in words', example: '2 years' })
-  lifetimeText!: string;
+  @Doc({ description: 'The lifetime in words (null: not stated)', example: '2 years', nullable: true })
+  lifetimeText!: string | null;
 
   @IsString()
   @Doc({ description: 'first-party or third-party', example: 'third-party' })

@@ -82,7 +82,7 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
     '',
     ...storage.retention.map(
       (r) =>
-        `- ${bold(r.name)}: ${r.durationText}${r.maximumDurationText ? `, at most ${r.maximumDurationText}` : ''}, counted from ${text(r.startEvent)}; then ${r.endAction}. Applies to: ${text(
+        `- ${bold(r.name)}: ${r.durationText ?? 'not stated'}${r.maximumDurationText ? `, at most ${r.maximumDurationText}` : ''}${r.startEvent ? `, counted from ${text(r.startEvent)}` : ''}; then ${r.endAction}. Applies to: ${text(
           r.dataCategories.join(', '),
         )}.`,
     ),
@@ -95,7 +95,7 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
           '|---|---|---|---|---|---|',
           ...cookies.cookies.map(
             (c) =>
-              `| ${text(c.name)} | ${text(c.provider)} | ${c.party} | ${text(c.purpose)} | ${text(c.lifetimeText)} | ${c.names.map(code).join(', ')} |`,
+              `| ${text(c.name)} | ${text(c.provider ?? 'not stated')} | ${c.party} | ${text(c.purpose ?? 'not stated')} | ${text(c.lifetimeText ?? 'not stated')} | ${c.names.map(code).join(', ')} |`,
           ),
           '',
         ]

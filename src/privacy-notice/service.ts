@@ -115,7 +115,7 @@ export class PrivacyNoticeService {
 
     // Every building block the activities link to, in one statement; data categories whole, for their parents' names.
     const linked = linkedIds(activities);
-    const blocks = await loadLinkedBlocks(manager, {
+    const blocks = await loadLinkedBlocks((sql, params) => manager.query(sql, params), {
       dataCategories: 'all',
       dataSubjectCategories: linked.get('dataSubjectCategories') ?? [],
       collectionChannels: linked.get('collectionChannels') ?? [],
@@ -171,10 +171,10 @@ export class PrivacyNoticeService {
           .map((r) => ({ name: r.name, description: r.description, kind: r.kind, category: r.category, country: r.country })),
         transfers: activities
           .flatMap((a) => a.transfers)
-          .filter((t) => !eeaCountries.has(t.country))
+          .filter((t) => t.destination !== 'country' || !t.country || !eeaCountries.has(t.country))
           .map((t) => ({
             recipient: t.recipient.name,
-            country: t.country,
+            country: t.country ?? t.internationalOrganisation ?? t.destination,
             mechanism: t.mechanism ? basis(t.mechanism) : null,
             safeguard: t.safeguard ?? null,
           }))
@@ -191,7 +191,7 @@ export class PrivacyNoticeService {
           name: r.name,
           description: r.description,
           duration: r.duration,
-          durationText: describeDuration(r.duration),
+          durationText: r.duration ? describeDuration(r.duration) : null,
           maximumDuration: r.maximumDuration,
           maximumDurationText: r.maximumDuration ? describeDuration(r.maximumDuration) : null,
           startEvent: r.startEvent,
@@ -215,7 +215,7 @@ export class PrivacyNoticeService {
               provider: cookie.provider,
               purpose: cookie.purpose,
               lifetime: cookie.lifetime,
-              lifetimeText: describeDuration(cookie.lifetime),
+              lifetimeText: cookie.lifetime ? describeDuration(cookie.lifetime) : null,
               party: cookie.party,
               names: cookie.names ?? [],
             };

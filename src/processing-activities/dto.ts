@@ -14,13 +14,50 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { activityRoles, activityStatuses } from '../../entities/processing-activity';
+import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
+import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
+import { retentionKinds } from '../../entities/retention-rule';
 import { EntityRef, ListQuery } from '../http/common-dto';
-import { addEntityFields, Doc, isoDatePattern, updateDtoOf } from '../http/dto';
+import { addEntityFields, Doc, isoDatePattern, OptionalDate, OptionalText, updateDtoOf, type JsonSchema } from '../http/dto';
 import { ActivityRight } from '../gdpr/rights-dto';
 
 const maxLinks = 200;
 const uuidExample = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
+
+/**
+ * A list of links whose items may carry a detail of the link itself: each item is an id, or an
+ * object with the id and the detail (`{ "id": "…", "note": "…" }`). Ids may not repeat.
+ */
+function detailedIds(description: string, detail: Record<string, JsonSchema>, example: unknown, maxItems = maxLinks): PropertyDecorator {
+  return Doc({
+    description: `${description}. Each item is an id, or { id, ${Object.keys(detail).join(', ')} } to state more about the link.`,
+    example,
+    schema: {
+      maxItems,
+      items: {
+        oneOf: [
+          { type: 'string', format: 'uuid' },
+          {
+            type: 'object',
+            required: ['id'],
+            additionalProperties: false,
+            properties: { id: { type: 'string', format: 'uuid' }, ...detail },
+          },
+        ],
+      },
+    },
+  });
+}
+
+const legalBasisNote: Record<string, JsonSchema> = {
+  note: {
+    type: 'string',
+    maxLength: 4000,
+    nullable: true,
+    description: "The basis in the source's words, or the national law and article it rests on",
+    example: 'Decreet lokaal bestuur, art. 2',
+  },
+};
 
 // ---- request shapes -------------------------------------------------------------------------
 
@@ -30,11 +67,8 @@ export class ActivityPurposeInput {
   purposeId!: string;
 
   @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  @Doc({ description: 'Legal bases for this purpose: Art. 6 basis, plus an Art. 9/10 condition where needed', example: [uuidExample] })
-  legalBasisIds!: string[];
+  @detailedIds('Legal bases for this purpose: Art. 6 basis, plus an Art. 9/10 condition where needed', legalBasisNote, [uuidExample], 20)
+  legalBasisIds!: (string | { id: string; note?: string | null })[];
 
   @IsOptional()
   @IsString()
@@ -87,9 +121,38 @@ export class ActivityTransferInput {
   @Doc({ description: 'The recipient in the third country', example: uuidExample })
   recipientId!: string;
 
+  @IsOptional()
+  @IsIn(transferDestinations)
+  @Doc({
+    description:
+      'Where it goes: a country (give `country`; one transfer per country), an international organisation (give `internationalOrganisation`), worldwide (anywhere: the source names no country), or not stated. Inferred from `country` or `internationalOrganisation` when left out.',
+    example: 'country',
+  })
+  destination?: string;
+
+  @IsOptional()
   @IsISO31661Alpha2()
-  @Doc({ description: 'Destination country, ISO 3166-1 alpha-2', example: 'US' })
-  country!: string;
+  @Doc({ description: 'Destination country, ISO 3166-1 alpha-2 (destination `country`)', example: 'US', nullable: true })
+  country?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Doc({
+    description: 'The international organisation it goes to (destination `international-organisation`)',
+    example: 'World Health Organization',
+    nullable: true,
+  })
+  internationalOrganisation?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  @Doc({
+    description: "An onward transfer: the processor (among the activity's recipients) whose sub-processor the recipient is",
+    example: uuidExample,
+    nullable: true,
+  })
+  viaRecipientId?: string | null;
 
   @IsOptional()
   @IsUUID()
@@ -156,8 +219,8 @@ export class ProcessingActivityCreate {
 
   @IsOptional()
   @IsBoolean()
-  @Doc({ description: 'Whether a DPIA (Art. 35) is required', example: false })
-  dpiaRequired?: boolean;
+  @Doc({ description: 'Whether a DPIA (Art. 35) is required; null: not stated', example: false, nullable: true })
+  dpiaRequired?: boolean | null;
 
   @IsOptional()
   @IsString()
@@ -165,13 +228,94 @@ export class ProcessingActivityCreate {
   @Doc({ description: 'Reference of the DPIA, if one was made', example: 'DPIA-2021-01', nullable: true })
   dpiaReference?: string | null;
 
+  @OptionalText(300, "The register's own reference or code for the record", 'EDA-DPR-054')
+  reference?: string | null;
+
+  @OptionalText(300, 'The business function or department the record belongs to', 'Archief Gent')
+  businessFunction?: string | null;
+
+  @OptionalText(300, 'The category or group the register sorts its records by', 'Maatschappelijke hulpverlening')
+  recordGroup?: string | null;
+
+  @OptionalDate('When the record was adopted (YYYY-MM-DD)', '2018-07-12')
+  adoptedOn?: string | null;
+
+  @OptionalDate('When the record was last updated or reviewed, as it says (YYYY-MM-DD)', '2022-09-02')
+  lastReviewedOn?: string | null;
+
+  @OptionalText(35, 'The language of the record (BCP 47)', 'nl')
+  language?: string | null;
+
+  @OptionalText(2000, 'Where the record is published', 'https://verwerkingsregister.stad.gent/verwerking/c2851d14')
+  sourceUrl?: string | null;
+
+  @OptionalText(8000, "The source's own words for the record, as they are (never translated or corrected)")
+  sourcePhrase?: string | null;
+
+  @OptionalText(8000, "The register keeper's internal note: never in the privacy notice or a public export")
+  internalNote?: string | null;
+
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
   @ArrayUnique()
-  @IsUUID('all', { each: true })
-  @idList('The controlling organisation(s); for processor activities, the controllers we act for')
-  controllerIds?: string[];
+  @IsIn(statedAbsences, { each: true })
+  @Doc({
+    description:
+      'What the record states is absent — an assessed statement, unlike an empty list: no special categories, no criminal-offence data, no transfers outside the EEA, no recipients outside the organisation, no automated decisions',
+    example: ['special-categories', 'transfers'],
+  })
+  statedAbsences?: string[];
+
+  @IsOptional()
+  @IsIn(automatedDecisionStatuses)
+  @Doc({
+    description:
+      'Whether the processing involves automated decision-making, including profiling (Art. 22): yes, no, or not-stated (when left out)',
+    example: 'not-stated',
+  })
+  automatedDecisions?: string;
+
+  @OptionalText(4000, 'The logic involved in the automated decisions (Art. 13(2)(f))')
+  automatedDecisionLogic?: string | null;
+
+  @OptionalText(4000, 'Their significance and envisaged consequences for the data subject (Art. 13(2)(f))')
+  automatedDecisionSignificance?: string | null;
+
+  @OptionalText(4000, 'The safeguards: human intervention, expressing a point of view, contesting the decision (Art. 22(3))')
+  automatedDecisionSafeguards?: string | null;
+
+  @OptionalText(300, 'Reference of the arrangement between joint controllers (Art. 26(1))', 'JCA-2024-03')
+  jointArrangementRef?: string | null;
+
+  @OptionalText(4000, 'The essence of that arrangement as made available to data subjects, or where (Art. 26(2))')
+  jointArrangementEssence?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @detailedIds(
+    'The controlling organisation(s) — organisations with the role controller or joint-controller; for processor activities, the controllers we act for',
+    {
+      relationship: {
+        type: 'string',
+        enum: [...controllerRelationships],
+        description: 'How this controller relates to the others of the record: joint (Art. 26), separate, or not stated',
+        example: 'joint',
+      },
+    },
+    [uuidExample],
+    20,
+  )
+  controllerIds?: (string | { id: string; relationship?: string })[];
+
+  @IsOptional()
+  @IsArray()
+  @detailedIds(
+    'Legal bases the record states for the activity as a whole, not paired with a purpose (they count for every purpose)',
+    legalBasisNote,
+    [uuidExample],
+    20,
+  )
+  legalBasisIds?: (string | { id: string; note?: string | null })[];
 
   @IsOptional()
   @IsArray()
@@ -196,6 +340,14 @@ export class ProcessingActivityCreate {
   @Type(() => ActivityDataCategoryInput)
   @Doc({ description: 'Categories of personal data, each with retention and source channels' })
   dataCategories?: ActivityDataCategoryInput[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  @idList('Retention the record states for the activity as a whole (e.g. when it lists no data categories)')
+  retentionRuleIds?: string[];
 
   @IsOptional()
   @IsArray()
@@ -248,6 +400,21 @@ export class LegalBasisRef extends EntityRef {
   kind!: string;
 }
 
+/** A legal basis as a record states it: the basis, and its note. */
+export class LegalBasisLink extends LegalBasisRef {
+  @IsOptional()
+  @IsString()
+  @Doc({ description: "The basis in the source's words, or the national law and article it rests on", nullable: true })
+  note?: string | null;
+}
+
+/** A controller of the record, and how it relates to the others. */
+export class ControllerLink extends EntityRef {
+  @IsIn(controllerRelationships)
+  @Doc({ description: 'joint (Art. 26), separate, or not stated', example: 'not-stated' })
+  relationship!: string;
+}
+
 export class ActivityPurposeLink {
   @ValidateNested()
   @Type(() => EntityRef)
@@ -255,9 +422,9 @@ export class ActivityPurposeLink {
   purpose!: EntityRef;
 
   @ValidateNested({ each: true })
-  @Type(() => LegalBasisRef)
+  @Type(() => LegalBasisLink)
   @Doc({ description: 'Its legal bases' })
-  legalBases!: LegalBasisRef[];
+  legalBases!: LegalBasisLink[];
 
   @IsOptional()
   @IsString()
@@ -277,9 +444,14 @@ export class DataCategoryRef extends EntityRef {
 }
 
 export class RetentionRuleRef extends EntityRef {
+  @IsIn(retentionKinds)
+  @Doc({ description: 'Kind of period', example: 'fixed-duration' })
+  kind!: string;
+
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'ISO 8601 duration', example: 'P7Y' })
-  duration!: string;
+  @Doc({ description: 'ISO 8601 duration', example: 'P7Y', nullable: true })
+  duration?: string | null;
 
   @IsOptional()
   @IsString()
@@ -334,9 +506,25 @@ export class ActivityTransferLink {
   @Doc({ description: 'The recipient' })
   recipient!: RecipientRef;
 
+  @IsIn(transferDestinations)
+  @Doc({ description: 'country, international-organisation, worldwide or not-stated', example: 'country' })
+  destination!: string;
+
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'Destination country', example: 'US' })
-  country!: string;
+  @Doc({ description: 'Destination country', example: 'US', nullable: true })
+  country?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The international organisation it goes to', nullable: true })
+  internationalOrganisation?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientRef)
+  @Doc({ description: 'An onward transfer: the processor whose sub-processor the recipient is', nullable: true })
+  via?: RecipientRef | null;
 
   @IsOptional()
   @ValidateNested()
@@ -392,24 +580,81 @@ export class ProcessingActivityResponse {
   @Doc({ description: 'Review due date', example: '2027-03-31', nullable: true })
   reviewDueAt?: string | null;
 
+  @IsOptional()
   @IsBoolean()
-  @Doc({ description: 'DPIA required', example: false })
-  dpiaRequired!: boolean;
+  @Doc({ description: 'DPIA required; null: not stated', example: false, nullable: true })
+  dpiaRequired?: boolean | null;
 
   @IsOptional()
   @IsString()
   @Doc({ description: 'DPIA reference', nullable: true })
   dpiaReference?: string | null;
 
+  @OptionalText(300, "The register's own reference or code for the record")
+  reference?: string | null;
+
+  @OptionalText(300, 'Business function or department')
+  businessFunction?: string | null;
+
+  @OptionalText(300, 'The category or group the register sorts its records by')
+  recordGroup?: string | null;
+
+  @OptionalDate('Adopted on', '2018-07-12')
+  adoptedOn?: string | null;
+
+  @OptionalDate('Last updated or reviewed on, as the record says', '2022-09-02')
+  lastReviewedOn?: string | null;
+
+  @OptionalText(35, 'Language of the record (BCP 47)')
+  language?: string | null;
+
+  @OptionalText(2000, 'Where the record is published')
+  sourceUrl?: string | null;
+
+  @OptionalText(8000, "The source's own words for the record")
+  sourcePhrase?: string | null;
+
+  @OptionalText(8000, 'Internal note (never in the privacy notice or a public export)')
+  internalNote?: string | null;
+
+  @IsArray()
+  @IsIn(statedAbsences, { each: true })
+  @Doc({ description: 'What the record states is absent' })
+  statedAbsences!: string[];
+
+  @IsIn(automatedDecisionStatuses)
+  @Doc({ description: 'Automated decision-making, including profiling (Art. 22): yes, no or not stated', example: 'not-stated' })
+  automatedDecisions!: string;
+
+  @OptionalText(4000, 'The logic involved')
+  automatedDecisionLogic?: string | null;
+
+  @OptionalText(4000, 'Significance and envisaged consequences')
+  automatedDecisionSignificance?: string | null;
+
+  @OptionalText(4000, 'Safeguards (Art. 22(3))')
+  automatedDecisionSafeguards?: string | null;
+
+  @OptionalText(300, "Reference of the joint controllers' arrangement (Art. 26)")
+  jointArrangementRef?: string | null;
+
+  @OptionalText(4000, 'Essence of the arrangement made available (Art. 26(2))')
+  jointArrangementEssence?: string | null;
+
   @ValidateNested({ each: true })
-  @Type(() => EntityRef)
-  @refs('Controlling organisations')
-  controllers!: EntityRef[];
+  @Type(() => ControllerLink)
+  @refs('Controlling organisations, each with its relationship to the others')
+  controllers!: ControllerLink[];
 
   @ValidateNested({ each: true })
   @Type(() => ActivityPurposeLink)
   @refs('Purposes with legal bases')
   purposes!: ActivityPurposeLink[];
+
+  @ValidateNested({ each: true })
+  @Type(() => LegalBasisLink)
+  @refs('Legal bases stated for the activity as a whole')
+  legalBases!: LegalBasisLink[];
 
   @ValidateNested({ each: true })
   @Type(() => EntityRef)
@@ -420,6 +665,11 @@ export class ProcessingActivityResponse {
   @Type(() => ActivityDataCategoryLink)
   @refs('Data categories with retention and sources')
   dataCategories!: ActivityDataCategoryLink[];
+
+  @ValidateNested({ each: true })
+  @Type(() => RetentionRuleRef)
+  @refs('Retention stated for the activity as a whole')
+  retentionRules!: RetentionRuleRef[];
 
   @ValidateNested({ each: true })
   @Type(() => EntityRef)

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../http/dto';
 import type { BuildingBlockKey } from '../resources';
-import { activityLinks, flatItem, isFlat, partsOf, type ListPart, type RefPart } from './links';
+import { activityLinks, flatItem, isFlat, partsOf, unstatedValue, type ListPart, type RefPart } from './links';
 import type { ActivityInput, ActivityView } from './view';
 
 /**
@@ -70,7 +70,7 @@ function asRequest(source: JsonObject, key: 'id' | 'name', resolve: (part: RefPa
         partsOf(spec).map((part) => {
           if (part.part === 'ref')
             return [part.input, part.optional && object[part.field] == null ? null : resolve(part, object[part.field])];
-          if (part.part === 'column') return [part.field, object[part.field] ?? part.unstated ?? null];
+          if (part.part === 'column') return [part.field, object[part.field] ?? unstatedValue(part, object)];
           return [part.input, list(part, object[part.field])];
         }),
       );

@@ -36,6 +36,10 @@ export interface RefPart {
   filter?: string;
   /** A legal basis that must, or must not, be of this kind. */
   basisKind?: { must?: string; mustNot?: string; message: string };
+  /** An organisation that must hold one of these roles. */
+  organisationRoles?: { any: string[]; message: string };
+  /** The id must also be among the ids of this top-level list (its first reference). */
+  within?: { list: string; message: string };
 }
 
 /** A value of the link row itself, e.g. a purpose's legitimate interest. */
@@ -45,9 +49,16 @@ export interface ColumnPart {
   column: string;
   /** The list filter that finds activities by this value (`?transferCountry=`). */
   filter?: string;
-  /** What the row holds when a request does not state the value (an enumeration's `not-stated`); null otherwise. */
-  unstated?: string;
+  /**
+   * What the row holds when a request does not state the value: an enumeration's `not-stated`, or
+   * what the item's other values imply (a transfer with a country goes to that country); null otherwise.
+   */
+  unstated?: string | ((item: Record<string, unknown>) => string);
 }
+
+/** A column's value when the item does not state it. */
+export const unstatedValue = (column: ColumnPart, item: Record<string, unknown>): unknown =>
+  typeof column.unstated === 'function' ? column.unstated(item) : (column.unstated ?? null);
 
 export interface ListPart {
   part: 'list';
@@ -76,11 +87,12 @@ export interface ListPart {
 export type LinkPart = RefPart | ColumnPart | ListPart;
 
 const ref = (field: string, spec: Omit<RefPart, 'part' | 'field'>): RefPart => ({ part: 'ref', field, ...spec });
-const column = (field: string, name: string, filter?: string): ColumnPart => ({
+const column = (field: string, name: string, filter?: string, unstated?: ColumnPart['unstated']): ColumnPart => ({
   part: 'column',
   field,
   column: name,
   ...(filter ? { filter } : {}),
+  ...(unstated ? { unstated } : {}),
 });
 /** A flat list's item: only the reference matters. */
 const item = (spec: Omit<RefPart, 'part' | 'field' | 'input'>): RefPart => ({ part: 'ref', field: '', input: '', ...spec });
@@ -93,7 +105,17 @@ export const activityLinks: ListPart[] = [
     input: 'controllerIds',
     table: 'activity_controllers',
     owner: 'activity_id',
-    item: item({ column: 'organisation_id', target: 'organisations', shape: EntityRef, filter: 'controllerId' }),
+    item: item({
+      column: 'organisation_id',
+      target: 'organisations',
+      shape: EntityRef,
+      filter: 'controllerId',
+      organisationRoles: {
+        any: ['controller', 'joint-controller'],
+        message: 'is not a controller: add the role controller or joint-controller to the organisation first',
+      },
+    }),
+    columns: [column('relationship', 'relationship', undefined, 'not-stated')],
   },
   {
     part: 'list',
@@ -120,10 +142,29 @@ export const activityLinks: ListPart[] = [
             message: 'is a transfer mechanism; use it on a transfer, not as a basis for a purpose',
           },
         }),
+        columns: [column('note', 'note')],
       },
       column('legitimateInterest', 'legitimate_interest'),
       column('assessmentReference', 'assessment_reference'),
     ],
+  },
+  {
+    part: 'list',
+    field: 'legalBases',
+    input: 'legalBasisIds',
+    table: 'activity_legal_bases',
+    owner: 'activity_id',
+    item: item({
+      column: 'legal_basis_id',
+      target: 'legalBases',
+      shape: LegalBasisRef,
+      filter: 'legalBasisId',
+      basisKind: {
+        mustNot: 'transfer-mechanism',
+        message: 'is a transfer mechanism; use it on a transfer, not as a basis for the activity',
+      },
+    }),
+    columns: [column('note', 'note')],
   },
   {
     part: 'list',
@@ -169,6 +210,14 @@ export const activityLinks: ListPart[] = [
   },
   {
     part: 'list',
+    field: 'retentionRules',
+    input: 'retentionRuleIds',
+    table: 'activity_retention_rules',
+    owner: 'activity_id',
+    item: item({ column: 'retention_rule_id', target: 'retentionRules', shape: RetentionRuleRef, filter: 'retentionRuleId' }),
+  },
+  {
+    part: 'list',
     field: 'collectionChannels',
     input: 'collectionChannelIds',
     table: 'activity_collection_channels',
@@ -204,7 +253,20 @@ export const activityLinks: ListPart[] = [
     order: [{ ref: 'recipient' }, { column: 'country' }, 'id'],
     item: [
       ref('recipient', { input: 'recipientId', column: 'recipient_id', target: 'recipients', shape: RecipientRef, filter: 'recipientId' }),
+      column('destination', 'destination', undefined, (transfer) =>
+        transfer.country ? 'country' : transfer.internationalOrganisation ? 'international-organisation' : 'not-stated',
+      ),
       column('country', 'country', 'transferCountry'),
+      column('internationalOrganisation', 'international_organisation'),
+      ref('via', {
+        input: 'viaRecipientId',
+        column: 'via_recipient_id',
+        target: 'recipients',
+        shape: RecipientRef,
+        optional: true,
+        filter: 'recipientId',
+        within: { list: 'recipients', message: "must be one of the activity's recipients (the processor the data goes on from)" },
+      }),
       ref('mechanism', {
         input: 'mechanismId',
         column: 'mechanism_id',
@@ -228,23 +290,10 @@ export const activityLinks: ListPart[] = [
   },
 ];
 
-/** The activity's own columns (response field → column), in the order of its response fields. */
-export const activityColumns = {
-  id: 'id',
-  name: 'name',
-  description: 'description',
-  role: 'role',
-  status: 'status',
-  owner: 'owner',
-  reviewDueAt: 'review_due_at',
-  dpiaRequired: 'dpia_required',
-  dpiaReference: 'dpia_reference',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  version: 'version',
-} as const;
-
-/** Fields a create or update request may set on the activity row itself. */
+/**
+ * The activity's own fields a request may set, in the order of its response fields; each is the
+ * column of the same name in snake_case. (id, createdAt, updatedAt and version are the row's own.)
+ */
 export const activityScalarInputs = [
   'name',
   'description',
@@ -254,7 +303,27 @@ export const activityScalarInputs = [
   'reviewDueAt',
   'dpiaRequired',
   'dpiaReference',
+  'reference',
+  'businessFunction',
+  'recordGroup',
+  'adoptedOn',
+  'lastReviewedOn',
+  'language',
+  'sourceUrl',
+  'sourcePhrase',
+  'internalNote',
+  'statedAbsences',
+  'automatedDecisions',
+  'automatedDecisionLogic',
+  'automatedDecisionSignificance',
+  'automatedDecisionSafeguards',
+  'jointArrangementRef',
+  'jointArrangementEssence',
 ] as const;
+
+/** Of those, the calendar dates (read as YYYY-MM-DD) and the lists (read as JSON arrays, whatever the driver). */
+export const activityDateInputs: ReadonlySet<string> = new Set(['reviewDueAt', 'adoptedOn', 'lastReviewedOn']);
+export const activityArrayInputs: ReadonlySet<string> = new Set(['statedAbsences']);
 
 export const isFlat = (list: ListPart): list is ListPart & { item: RefPart } => !Array.isArray(list.item);
 
@@ -263,13 +332,12 @@ export const partsOf = (list: ListPart): LinkPart[] => (Array.isArray(list.item)
 
 /** A flat list's item in a request or a document: an id (or name) alone, or `{ id | name, …columns }`. */
 export function flatItem(list: ListPart, item: unknown, key: 'id' | 'name'): { ref: string; columns: Record<string, unknown> } {
-  const columns = list.columns ?? [];
-  if (typeof item === 'string')
-    return { ref: item, columns: Object.fromEntries(columns.map((column) => [column.field, column.unstated ?? null])) };
-  const object = item as Record<string, unknown>;
+  const object = typeof item === 'string' ? {} : (item as Record<string, unknown>);
   return {
-    ref: object[key] as string,
-    columns: Object.fromEntries(columns.map((column) => [column.field, object[column.field] ?? column.unstated ?? null])),
+    ref: typeof item === 'string' ? item : (object[key] as string),
+    columns: Object.fromEntries(
+      (list.columns ?? []).map((column) => [column.field, object[column.field] ?? unstatedValue(column, object)]),
+    ),
   };
 }
 

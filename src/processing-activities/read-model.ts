@@ -3,7 +3,17 @@ import type { JsonObject } from '../http/dto';
 import { dtoFields } from '../http/dto';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import type { ActivityView } from './view';
-import { activityLinks, isFlat, partsOf, primaryRef, type ListPart, type RefPart } from './links';
+import {
+  activityArrayInputs,
+  activityDateInputs,
+  activityLinks,
+  activityScalarInputs,
+  isFlat,
+  partsOf,
+  primaryRef,
+  type ListPart,
+  type RefPart,
+} from './links';
 
 /**
  * The processing activity as the API returns it, links resolved — generated from the link
@@ -116,11 +126,18 @@ function correlated(list: ListPart, owner: string, depth: number): string {
 }
 
 /** The activity's own columns, for activity rows aliased `a`. */
-export const scalarColumns = `
-  a.id, a.name, a.description, a.role, a.status, a.owner,
-  to_char(a.review_due_at, 'YYYY-MM-DD') AS "reviewDueAt",
-  a.dpia_required AS "dpiaRequired", a.dpia_reference AS "dpiaReference",
-  a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.version`;
+export const scalarColumns = [
+  'a.id',
+  ...activityScalarInputs.map((field) => {
+    const column = `a.${snake(field)}`;
+    if (activityDateInputs.has(field)) return `to_char(${column}, 'YYYY-MM-DD') AS "${field}"`;
+    if (activityArrayInputs.has(field)) return `to_json(${column}) AS "${field}"`;
+    return field === snake(field) ? column : `${column} AS "${field}"`;
+  }),
+  'a.created_at AS "createdAt"',
+  'a.updated_at AS "updatedAt"',
+  'a.version',
+].join(', ');
 
 const quoted = (name: string) => (/^[a-z]+$/.test(name) ? name : `"${name}"`);
 

@@ -16,6 +16,7 @@ import {
   activityScalarInputs,
   flatItem,
   hasRowId,
+  unstatedValue,
   isFlat,
   linkFilters,
   partsOf,
@@ -58,6 +59,8 @@ interface InputRef {
   part: RefPart;
   id: string;
   list: ListPart;
+  /** The top-level list the id must also be among, if any. */
+  within?: { list: string; message: string };
 }
 
 /** Every reference of a request body, in catalogue order; `within`-constrained ids carry their list. */
@@ -68,12 +71,14 @@ function inputRefs(input: ActivityInput): InputRef[] {
       const here = `${at}/${list.input}/${i}`;
       if (isFlat(list)) {
         const detailed = typeof item === 'object' && item !== null;
-        out.push({ path: detailed ? `${here}/id` : here, part: list.item, id: flatItem(list, item, 'id').ref, list });
+        out.push({ path: detailed ? `${here}/id` : here, part: list.item, id: flatItem(list, item, 'id').ref, list, within: list.within });
         return;
       }
       const object = item as JsonObject;
       for (const part of partsOf(list)) {
-        if (part.part === 'ref' && object[part.input]) out.push({ path: `${here}/${part.input}`, part, id: object[part.input], list });
+        if (part.part === 'ref' && object[part.input]) {
+          out.push({ path: `${here}/${part.input}`, part, id: object[part.input], list, within: part.within });
+        }
         if (part.part === 'list') visit(part, object[part.input], here);
       }
     });
@@ -110,7 +115,7 @@ function linkRows(activityId: string, input: ActivityInput): Map<string, { colum
               : flat.columns[part.field]
             : part.part === 'ref'
               ? (object[part.input] ?? null)
-              : (object[part.field] ?? part.unstated ?? null),
+              : (object[part.field] ?? unstatedValue(part, object)),
         ),
       ]);
       for (const nested of partsOf(list)) if (nested.part === 'list') add(nested, id!, object[nested.input]);
@@ -188,7 +193,8 @@ export class ProcessingActivityService {
   }
 
   /** `within`: a transaction of the caller's (e.g. an import) to run in, all or nothing. */
-  create(input: ActivityInput, actor: Actor, within?: EntityManager): Promise<ActivityView> {
+  create(request: ActivityInput, actor: Actor, within?: EntityManager): Promise<ActivityView> {
+    const input = withUnstated(request);
     return inTransaction(this.dataSource, within, (manager) =>
       createEntry(this.store, manager, actor, async () => {
         await this.validate(manager, input);
@@ -204,7 +210,8 @@ export class ProcessingActivityService {
     );
   }
 
-  update(id: string, patch: ActivityInput, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<ActivityView> {
+  update(id: string, request: ActivityInput, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<ActivityView> {
+    const patch = withUnstated(request);
     return inTransaction(this.dataSource, within, (manager) =>
       updateEntry(this.store, manager, id, ifMatch, actor, async (current) => {
         const merged = { ...this.asInput(current), ...patch };
@@ -271,33 +278,48 @@ export class ProcessingActivityService {
       if (!errors.some((error) => error.path === path)) errors.push({ in: 'body', path, message });
     };
     const kinds = new Map<string, string>();
+    const roles = new Map<string, string[]>();
     for (const [table, refs] of wanted) {
-      const withKind = refs.some((reference) => reference.part.basisKind);
-      const rows: { id: string; kind?: string }[] = await manager.query(
-        `SELECT id${withKind ? ', kind' : ''} FROM ${table} WHERE id = ANY($1::uuid[])`,
+      const columns = [
+        'id',
+        ...(refs.some((reference) => reference.part.basisKind) ? ['kind'] : []),
+        ...(refs.some((reference) => reference.part.organisationRoles) ? ['to_json(roles) AS roles'] : []),
+      ];
+      const rows: { id: string; kind?: string; roles?: string[] }[] = await manager.query(
+        `SELECT ${columns.join(', ')} FROM ${table} WHERE id = ANY($1::uuid[])`,
         [[...new Set(refs.map((reference) => reference.id))]],
       );
       const found = new Set(rows.map((row) => row.id));
-      for (const row of rows) if (row.kind) kinds.set(row.id, row.kind);
+      for (const row of rows) {
+        if (row.kind) kinds.set(row.id, row.kind);
+        if (row.roles) roles.set(row.id, row.roles);
+      }
       for (const reference of refs) {
         if (!found.has(reference.id)) report(reference.path, `no ${buildingBlocks[reference.part.target].singular} with this id`);
       }
     }
     for (const { path, part, id } of references) {
       const kind = kinds.get(id);
-      if (!part.basisKind || !kind) continue;
-      if ((part.basisKind.must && kind !== part.basisKind.must) || kind === part.basisKind.mustNot) report(path, part.basisKind.message);
+      if (part.basisKind && kind && ((part.basisKind.must && kind !== part.basisKind.must) || kind === part.basisKind.mustNot)) {
+        report(path, part.basisKind.message);
+      }
+      // An organisation whose roles are recorded must hold one of these; one with none recorded is linked as it is.
+      const held = roles.get(id);
+      if (part.organisationRoles && held && held.length > 0 && !held.some((role) => part.organisationRoles!.any.includes(role))) {
+        report(path, `${part.organisationRoles.message} (its roles: ${held.join(', ')})`);
+      }
     }
-    for (const { path, id, list } of references) {
-      if (!list.within) continue;
-      const within = activityLinks.find((top) => top.field === list.within!.list)!;
+    for (const { path, id, within } of references) {
+      if (!within) continue;
+      const top = activityLinks.find((list) => list.field === within.list)!;
       const allowed = new Set(
-        (((input as JsonObject)[within.input] ?? []) as unknown[]).map((item) =>
-          isFlat(within) ? item : (item as JsonObject)[primaryRef(within).input],
+        (((input as JsonObject)[top.input] ?? []) as unknown[]).map((item) =>
+          isFlat(top) ? flatItem(top, item, 'id').ref : (item as JsonObject)[primaryRef(top).input],
         ),
       );
-      if (!allowed.has(id)) report(path, list.within.message);
+      if (!allowed.has(id)) report(path, within.message);
     }
+    errors.push(...transferProblems(input).filter((problem) => !errors.some((error) => error.path === problem.path)));
     if (errors.length > 0) throw unknownReference(errors);
   }
 
@@ -318,6 +340,47 @@ export class ProcessingActivityService {
       }
     }
   }
+}
+
+/**
+ * A transfer's destination and its details agree: a country transfer names its country, one to
+ * an international organisation names it; worldwide and not-stated name neither.
+ */
+function transferProblems(input: ActivityInput): FieldError[] {
+  const problems: FieldError[] = [];
+  (input.transfers ?? []).forEach((transfer, i) => {
+    const at = (field: string, message: string) => problems.push({ in: 'body', path: `/transfers/${i}/${field}`, message });
+    if (transfer.destination === 'country' && !transfer.country) at('country', 'is required for a transfer to a country');
+    if (transfer.destination === 'international-organisation' && !transfer.internationalOrganisation) {
+      at('internationalOrganisation', 'is required for a transfer to an international organisation');
+    }
+    if (transfer.destination !== 'country' && transfer.country)
+      at('country', `is only for a transfer to a country (destination is ${transfer.destination})`);
+    if (transfer.destination !== 'international-organisation' && transfer.internationalOrganisation) {
+      at('internationalOrganisation', `is only for a transfer to an international organisation (destination is ${transfer.destination})`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * The request with every link column it leaves out filled in as the catalogue says (not stated,
+ * or what the item's other values imply), so checks and writes see what will be stored.
+ */
+function withUnstated(input: ActivityInput): ActivityInput {
+  const fill = (list: ListPart, items: unknown[] | null | undefined): unknown[] | null | undefined =>
+    items?.map((item) => {
+      if (isFlat(list)) return item;
+      const object = { ...(item as JsonObject) };
+      for (const part of partsOf(list)) {
+        if (part.part === 'column' && object[part.field] === undefined) object[part.field] = unstatedValue(part, object);
+        if (part.part === 'list') object[part.input] = fill(part, object[part.input]);
+      }
+      return object;
+    });
+  const out: JsonObject = { ...input };
+  for (const list of activityLinks) if (out[list.input] !== undefined) out[list.input] = fill(list, out[list.input]);
+  return out as ActivityInput;
 }
 
 function pick<T extends object, K extends readonly (keyof T)[]>(source: T, keys: K): Partial<Pick<T, K[number]>> {

@@ -1,7 +1,7 @@
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { recipientCategories, recipientKinds } from '../../entities/recipient';
+import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../entities/recipient';
 import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
-import { Doc, expandedRef, responseDtoOf, updateDtoOf } from '../http/dto';
+import { Doc, expandedRef, OptionalDate, OptionalText, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class RecipientCreate extends BuildingBlockInput {
   @IsString()
@@ -20,13 +20,18 @@ export class RecipientCreate extends BuildingBlockInput {
   })
   description?: string | null;
 
+  @IsOptional()
   @IsIn(recipientKinds)
-  @Doc({ description: 'Their role towards the data (Art. 4(8), 4(9), 26)', example: 'independent-controller' })
-  kind!: string;
+  @Doc({
+    description: 'Their role towards the data (Art. 4(8), 4(9), 26); the-public for data that is published; not-stated when left out',
+    example: 'independent-controller',
+  })
+  kind?: string;
 
+  @IsOptional()
   @IsIn(recipientCategories)
-  @Doc({ description: 'What kind of recipient', example: 'domain-registry' })
-  category!: string;
+  @Doc({ description: 'What kind of recipient; not-stated when left out', example: 'domain-registry' })
+  category?: string;
 
   @IsOptional()
   @IsISO31661Alpha2()
@@ -39,9 +44,17 @@ export class RecipientCreate extends BuildingBlockInput {
   organisationId?: string | null;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @Doc({ description: 'Reference of the Art. 28 processing agreement (processors)', example: 'DPA-2021-004', nullable: true })
+  @IsIn(processingAgreementStatuses)
+  @Doc({
+    description: 'The Art. 28 agreement with a processor: signed, in-negotiation, not-needed, or not-stated (when left out)',
+    example: 'signed',
+  })
+  processingAgreementStatus?: string;
+
+  @OptionalDate('When the agreement was signed (YYYY-MM-DD)', '2021-03-31')
+  processingAgreementDate?: string | null;
+
+  @OptionalText(1000, 'Reference of the Art. 28 processing agreement (processors)', 'DPA-2021-004')
   processingAgreementRef?: string | null;
 }
 
@@ -51,6 +64,11 @@ export const RecipientResponse = responseDtoOf(RecipientCreate, 'RecipientRespon
 );
 
 export class RecipientListQuery extends BuildingBlockListQuery {
+  @IsOptional()
+  @IsIn(processingAgreementStatuses)
+  @Doc({ description: 'Only recipients whose processing agreement has this status', example: 'not-stated' })
+  processingAgreementStatus?: string;
+
   @IsOptional()
   @IsIn(recipientKinds)
   @Doc({ description: 'Only this kind', example: 'processor' })

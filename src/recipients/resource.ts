@@ -14,7 +14,14 @@ export const recipients: ResourceDefinition<Recipient> = {
     category: { kind: 'equals', column: 'category' },
     country: { kind: 'equals', column: 'country' },
     organisationId: { kind: 'equals', column: 'organisationId' },
+    processingAgreementStatus: { kind: 'equals', column: 'processingAgreementStatus' },
     activityId: { kind: 'linked-to-activity' },
   },
   expand: ['organisation'],
+  rules: {
+    beforeWrite(_manager, next, existing) {
+      // A recorded agreement reference means an agreement exists (as the migration read the old data).
+      if (!existing && !next.processingAgreementStatus && next.processingAgreementRef) next.processingAgreementStatus = 'signed';
+    },
+  },
 };

@@ -4,9 +4,9 @@ import { linkedIds } from '../processing-activities/link-walk';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import type { ActivityView } from '../processing-activities/view';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
-import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportTotals } from './dto';
-import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterSource } from './reader';
-import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow } from './records';
+import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportPrivacyPolicy, ExportTotals } from './dto';
+import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterOptions, RegisterSource } from './reader';
+import { countRecord, exportActivity, exportOrganisations, exportPolicy, type LinkedDetails } from './records';
 import type { JsonObject } from '../http/dto';
 
 /**
@@ -34,7 +34,7 @@ export async function openRegisterAsOf(
   history: HistoryService,
   filter: RegisterFilter,
   asOf: string,
-  options: { pageSize?: number; rightIris?: boolean } = {},
+  options: RegisterOptions = {},
 ): Promise<HistoricalRegister> {
   const stats: ReadStats = { queries: 0, pages: 0 };
   const state = await history.stateAt(asOf);
@@ -51,7 +51,16 @@ export async function openRegisterAsOf(
     stats.queries += 1;
     rightIris = new Map(rights.map((right) => [right.code, right.dpvIri]));
   }
-  return new HistoricalRegister(state, builtInBases, rightIris, filter, asOf, options.pageSize ?? 500, stats);
+  return new HistoricalRegister(
+    state,
+    builtInBases,
+    rightIris,
+    filter,
+    asOf,
+    options.pageSize ?? 500,
+    stats,
+    options.internalNotes ?? false,
+  );
 }
 
 /** Resource (URL segment) → building block, for the trail's entries. */
@@ -74,7 +83,7 @@ async function addUntracked(dataSource: DataSource, state: StateEntry[]): Promis
     if (unknown.length > 0) missing[kind] = unknown;
   }
   if (Object.keys(missing).length === 0) return 0;
-  const found = await loadLinkedBlocks(dataSource.manager, missing);
+  const found = await loadLinkedBlocks((sql, params) => dataSource.query(sql, params), missing);
   for (const kind of Object.keys(missing) as BuildingBlockKey[]) {
     for (const { row } of found[kind]?.values() ?? []) {
       if (kind === 'legalBases' && row.builtIn) continue;
@@ -90,6 +99,7 @@ export class HistoricalRegister implements RegisterSource {
   readonly totals: ExportTotals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0 };
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
+  readonly privacyPolicies: ExportPrivacyPolicy[];
   readonly controllers: ExportOrganisation[];
   readonly processors: ExportOrganisation[];
   private readonly byId: Map<string, ExportOrganisation>;
@@ -104,12 +114,10 @@ export class HistoricalRegister implements RegisterSource {
     asOf: string,
     private readonly pageSize: number,
     readonly stats: ReadStats,
+    readonly internalNotes: boolean,
   ) {
     this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf };
     const recipients = byResource(state, 'recipients');
-    // Entries come ordered as the live reader orders them: lower(name), id.
-    this.organisations = exportOrganisations(byResource(state, 'organisations') as OrganisationRow[]);
-    this.byId = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
 
     this.activities = (byResource(state, 'processing-activities') as ActivityView[]).filter(
       (activity) =>
@@ -132,14 +140,25 @@ export class HistoricalRegister implements RegisterSource {
         builtIn: basis.builtIn,
       });
     }
+    // As the live reader: the bases the records use, and those organisations state for all their transfers.
     const used = new Set<string>();
     for (const activity of this.activities) {
       for (const purpose of activity.purposes) for (const basis of purpose.legalBases) used.add(basis.id);
+      for (const basis of activity.legalBases ?? []) used.add(basis.id);
       for (const transfer of activity.transfers) if (transfer.mechanism) used.add(transfer.mechanism.id);
     }
+    const organisationRows = byResource(state, 'organisations');
+    for (const organisation of organisationRows) if (organisation.transferMechanismId) used.add(organisation.transferMechanismId);
     this.legalBases = [...bases.values()]
       .filter((basis) => used.has(basis.id))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+    // Entries come ordered as the live reader orders them: lower(name), id.
+    this.organisations = exportOrganisations(organisationRows, bases, internalNotes);
+    this.byId = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
+    this.privacyPolicies = byResource(state, 'privacy-policies')
+      .filter((policy) => this.byId.has(policy.organisationId))
+      .map((policy) => exportPolicy(policy, this.byId.get(policy.organisationId)!));
 
     const wants = (side: 'controller' | 'processor') => !filter.role || (side === 'processor') === (filter.role === 'processor');
     const named = new Set(this.activities.filter((a) => a.role !== 'processor').flatMap((a) => a.controllers.map((ref) => ref.id)));
@@ -158,6 +177,7 @@ export class HistoricalRegister implements RegisterSource {
       block: (kind, id) => rows.get(`${kind}:${id}`),
       legalBases: bases,
       organisations: this.byId,
+      internalNotes,
     };
   }
 

@@ -1,13 +1,15 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
 import { cookieParties, collectionMechanisms, sourceTypes } from '../../entities/collection-channel';
 import { sensitivities } from '../../entities/data-category';
+import { dataSubjectRightCodes } from '../../entities/data-subject-right';
 import { legalBasisKinds } from '../../entities/legal-basis';
-import { organisationRoles } from '../../entities/organisation';
-import { activityRoles, activityStatuses } from '../../entities/processing-activity';
-import { recipientCategories, recipientKinds } from '../../entities/recipient';
-import { retentionEndActions } from '../../entities/retention-rule';
+import { contactRoles, dpoRequirements, legalFrameworks, organisationRoles } from '../../entities/organisation';
+import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
+import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../entities/recipient';
+import { retentionEndActions, retentionKinds } from '../../entities/retention-rule';
 import { securityMeasureTypes } from '../../entities/security-measure';
 import { EntityRef, maxPageSize } from '../http/common-dto';
 import { DateTime, Doc, isoDatePattern, type JsonSchema } from '../http/dto';
@@ -36,6 +38,21 @@ const dateTime = (description: string, example = '2026-03-31T09:30:00.000Z') =>
 /** ISO 3166-1 alpha-2 country code (output: the register validated it on input). */
 const countryPattern = /^[A-Z]{2}$/;
 
+/** A text field of the document: present always, null when the register holds nothing for it. */
+const Text = (description: string, example?: string): PropertyDecorator => {
+  return (target, property) => {
+    IsOptional()(target, property);
+    IsString()(target, property);
+    Doc({ description, example, nullable: true })(target, property);
+  };
+};
+
+/** The source's own words for an entry. */
+const SourcePhrase = () => Text("The source's own words for this entry, as they are");
+/** The register keeper's internal note, filled in only when asked for. */
+const InternalNote = () =>
+  Text("The register keeper's internal note: filled only in an export with internalNotes=true (auditors and admins); null otherwise");
+
 // ---- organisations -----------------------------------------------------------------------------
 
 @Complete('Data protection officer (Art. 37–39) of an organisation')
@@ -54,6 +71,34 @@ export class ExportDpo {
   @IsString()
   @Doc({ description: 'Phone', example: '+31 20 123 4568', nullable: true })
   phone!: string | null;
+
+  @Text('Function or title, when the source names the role rather than the person', 'Head of the Legal Office')
+  title!: string | null;
+
+  @Text("Postal address, when it is not the organisation's")
+  address!: string | null;
+}
+
+@Complete('A contact of an organisation, with its role')
+export class ExportContact {
+  @IsIn(contactRoles)
+  @Doc({ description: 'What the contact is for', example: 'privacy-desk' })
+  role!: string;
+
+  @Text('Name')
+  name!: string | null;
+
+  @Text('Function or title')
+  title!: string | null;
+
+  @Text('Email')
+  email!: string | null;
+
+  @Text('Phone')
+  phone!: string | null;
+
+  @Text('Postal address')
+  address!: string | null;
 }
 
 @Complete("An organisation's representative in the Union (Art. 27), resolved")
@@ -152,6 +197,55 @@ export class ExportOrganisation {
   @Type(() => ExportRepresentative)
   @Doc({ description: 'Its Art. 27 representative, when one is recorded', nullable: true })
   representative!: ExportRepresentative | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportContact)
+  @Doc({ description: 'Its other contacts, each with its role' })
+  contacts!: ExportContact[];
+
+  @IsIn(dpoRequirements)
+  @Doc({ description: 'Whether a DPO must be designated: yes, no or not-stated', example: 'yes' })
+  dpoRequired!: string;
+
+  @Text('Why a DPO is or is not required')
+  dpoRequiredReason!: string | null;
+
+  @IsOptional()
+  @IsBoolean()
+  @Doc({ description: 'A public authority or body (Art. 37(1)(a)); null: not stated', nullable: true })
+  publicBody!: boolean | null;
+
+  @IsIn(legalFrameworks)
+  @Doc({
+    description: 'The law its register is kept under: gdpr, uk-gdpr, eudpr (Regulation (EU) 2018/1725) or not-stated',
+    example: 'gdpr',
+  })
+  framework!: string;
+
+  @Text('The language of its register (BCP 47)', 'nl')
+  language!: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportLegalBasisRef)
+  @Doc({ description: 'One transfer mechanism it states for all its transfers', nullable: true })
+  transferMechanism!: ExportLegalBasisRef | null;
+
+  @Text('That statement in its own words')
+  transferMechanismNote!: string | null;
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
+}
+
+@Complete("A controller of a record, with how it relates to the record's other controllers")
+export class ExportController extends ExportOrganisation {
+  @IsIn(controllerRelationships)
+  @Doc({ description: 'joint (Art. 26), separate, or not-stated', example: 'not-stated' })
+  relationship!: string;
 }
 
 // ---- legal bases -------------------------------------------------------------------------------
@@ -225,6 +319,12 @@ export class ExportLegalBasisRef {
   dpvIri!: string | null;
 }
 
+@Complete('A legal basis as a record states it, with its note')
+export class ExportLegalBasisLink extends ExportLegalBasisRef {
+  @Text("The basis in the source's words, or the national law and article it rests on")
+  note!: string | null;
+}
+
 // ---- the parts of an activity ------------------------------------------------------------------
 
 @Complete('A purpose of the processing with its legal bases (Art. 30(1)(b), 6, 9, 10)')
@@ -243,9 +343,9 @@ export class ExportPurpose {
   description!: string | null;
 
   @ValidateNested({ each: true })
-  @Type(() => ExportLegalBasisRef)
-  @Doc({ description: 'Its legal bases' })
-  legalBases!: ExportLegalBasisRef[];
+  @Type(() => ExportLegalBasisLink)
+  @Doc({ description: 'Its legal bases, each with its note' })
+  legalBases!: ExportLegalBasisLink[];
 
   @IsOptional()
   @IsString()
@@ -256,6 +356,12 @@ export class ExportPurpose {
   @IsString()
   @Doc({ description: 'For Art. 6(1)(f): the legitimate interests assessment reference', nullable: true })
   assessmentReference!: string | null;
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
 }
 
 @Complete('A category of data subjects (Art. 30(1)(c))')
@@ -276,6 +382,27 @@ export class ExportDataSubjectCategory {
   @IsBoolean()
   @Doc({ description: 'Vulnerable data subjects (children, employees, patients…)', example: false })
   vulnerable!: boolean;
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
+}
+
+@Complete('A period that applies only under a condition')
+export class ExportRetentionCondition {
+  @IsString()
+  @Doc({ description: "When it applies, in the source's words", example: 'when tax law applies' })
+  condition!: string;
+
+  @Text('The period then, ISO 8601 duration', 'P10Y')
+  duration!: string | null;
+
+  @IsOptional()
+  @IsIn(retentionEndActions)
+  @Doc({ description: 'What happens then, when it differs', nullable: true })
+  endAction!: string | null;
 }
 
 @Complete('A retention rule: the envisaged time limit for erasure (Art. 30(1)(f))')
@@ -293,27 +420,42 @@ export class ExportRetention {
   @Doc({ description: 'Description', nullable: true })
   description!: string | null;
 
+  @IsIn(retentionKinds)
+  @Doc({ description: 'fixed-duration, statutory, until-event, permanent, as-long-as-necessary or not-stated', example: 'fixed-duration' })
+  kind!: string;
+
+  @IsOptional()
   @IsString()
-  @Doc({ description: 'How long, ISO 8601 duration', example: 'P7Y' })
-  duration!: string;
+  @Doc({ description: 'How long, ISO 8601 duration (null: none stated)', example: 'P7Y', nullable: true })
+  duration!: string | null;
 
   @IsOptional()
   @IsString()
   @Doc({ description: 'Longest allowed, ISO 8601 duration', example: 'P10Y', nullable: true })
   maximumDuration!: string | null;
 
-  @IsString()
-  @Doc({ description: 'What the duration counts from', example: 'End of the fiscal year' })
-  startEvent!: string;
+  @Text('What the duration counts from, or the event it lasts until (null: not stated)', 'End of the fiscal year')
+  startEvent!: string | null;
 
   @IsIn(retentionEndActions)
-  @Doc({ description: 'What happens at the end', example: 'erase' })
+  @Doc({ description: 'What happens at the end (not-stated when the source says nothing)', example: 'erase' })
   endAction!: string;
 
   @IsOptional()
   @IsString()
-  @Doc({ description: 'The law that sets it, if any', example: 'Art. 52 AWR', nullable: true })
+  @Doc({ description: 'The law, policy or archive selection list that sets it, if any', example: 'Art. 52 AWR', nullable: true })
   legalReference!: string | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportRetentionCondition)
+  @Doc({ description: 'Periods that apply only under a condition' })
+  conditions!: ExportRetentionCondition[];
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
 }
 
 @Complete('A collection channel as a data source refers to it')
@@ -364,21 +506,24 @@ export class ExportDataCategory {
   @Type(() => ExportChannelRef)
   @Doc({ description: 'Where it comes from in this activity' })
   sources!: ExportChannelRef[];
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
 }
 
 @Complete('A cookie a collection channel sets')
 export class ExportCookie {
-  @IsString()
-  @Doc({ description: 'Who sets it', example: 'Google' })
-  provider!: string;
+  @Text('Who sets it (null: not stated)', 'Google')
+  provider!: string | null;
 
-  @IsString()
-  @Doc({ description: 'What it is for', example: 'Analytics' })
-  purpose!: string;
+  @Text('What it is for (null: not stated)', 'Analytics')
+  purpose!: string | null;
 
-  @IsString()
-  @Doc({ description: 'How long it lives', example: '2 years' })
-  lifetime!: string;
+  @Text('How long it lives, ISO 8601 duration (null: not stated)', 'P2Y')
+  lifetime!: string | null;
 
   @IsIn(cookieParties)
   @Doc({ description: 'First or third party', example: 'third-party' })
@@ -417,6 +562,12 @@ export class ExportCollectionChannel {
   @Type(() => ExportCookie)
   @Doc({ description: 'The cookie, for cookie channels', nullable: true })
   cookie!: ExportCookie | null;
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
 }
 
 @Complete('A recipient of the personal data (Art. 30(1)(d)), with the categories it receives')
@@ -453,6 +604,15 @@ export class ExportRecipient {
   @Doc({ description: 'The organisation behind it', nullable: true })
   organisation!: EntityRef | null;
 
+  @IsIn(processingAgreementStatuses)
+  @Doc({ description: 'The Art. 28 agreement (processors): signed, in-negotiation, not-needed or not-stated', example: 'signed' })
+  processingAgreementStatus!: string;
+
+  @IsOptional()
+  @Matches(isoDatePattern)
+  @Doc({ description: 'When the agreement was signed', nullable: true, schema: { format: 'date' } })
+  processingAgreementDate!: string | null;
+
   @IsOptional()
   @IsString()
   @Doc({ description: 'Art. 28 agreement reference (processors)', nullable: true })
@@ -462,6 +622,12 @@ export class ExportRecipient {
   @Type(() => EntityRef)
   @Doc({ description: 'Data categories it receives in this activity' })
   dataCategories!: EntityRef[];
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
 }
 
 @Complete('A recipient as a transfer refers to it')
@@ -491,9 +657,23 @@ export class ExportTransfer {
   @Doc({ description: 'Who receives the data' })
   recipient!: ExportTransferRecipient;
 
+  @IsIn(transferDestinations)
+  @Doc({ description: 'country, international-organisation, worldwide or not-stated', example: 'country' })
+  destination!: string;
+
+  @IsOptional()
   @Matches(countryPattern)
-  @Doc({ description: 'Destination country', example: 'US' })
-  country!: string;
+  @Doc({ description: 'Destination country (destination country)', example: 'US', nullable: true })
+  country!: string | null;
+
+  @Text('The international organisation it goes to')
+  internationalOrganisation!: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportTransferRecipient)
+  @Doc({ description: 'An onward transfer: the processor whose sub-processor the recipient is', nullable: true })
+  via!: ExportTransferRecipient | null;
 
   @IsOptional()
   @ValidateNested()
@@ -528,13 +708,19 @@ export class ExportSecurityMeasure {
   description!: string | null;
 
   @IsIn(securityMeasureTypes)
-  @Doc({ description: 'technical or organisational', example: 'technical' })
+  @Doc({ description: 'technical, organisational, physical or not-stated', example: 'technical' })
   type!: string;
 
   @IsOptional()
   @IsString()
   @Doc({ description: 'Standard it follows', example: 'ISO/IEC 27001', nullable: true })
   standardReference!: string | null;
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
 }
 
 // ---- an activity -------------------------------------------------------------------------------
@@ -572,27 +758,81 @@ export class ExportActivity {
   @Doc({ description: 'When the record is due for review', example: '2027-03-31', nullable: true, schema: { format: 'date' } })
   reviewDueAt!: string | null;
 
+  @IsOptional()
   @IsBoolean()
-  @Doc({ description: 'Whether a DPIA (Art. 35) is required', example: false })
-  dpiaRequired!: boolean;
+  @Doc({ description: 'Whether a DPIA (Art. 35) is required (null: not stated)', example: false, nullable: true })
+  dpiaRequired!: boolean | null;
 
   @IsOptional()
   @IsString()
   @Doc({ description: 'DPIA reference', nullable: true })
   dpiaReference!: string | null;
 
+  @Text("The register's own reference or code for the record", 'EDA-DPR-054')
+  reference!: string | null;
+
+  @Text('Business function or department')
+  businessFunction!: string | null;
+
+  @Text('The category or group the register sorts its records by')
+  recordGroup!: string | null;
+
+  @IsOptional()
+  @Matches(isoDatePattern)
+  @Doc({ description: 'Adopted on', nullable: true, schema: { format: 'date' } })
+  adoptedOn!: string | null;
+
+  @IsOptional()
+  @Matches(isoDatePattern)
+  @Doc({ description: 'Last updated or reviewed on, as the record says', nullable: true, schema: { format: 'date' } })
+  lastReviewedOn!: string | null;
+
+  @Text('Language of the record (BCP 47)')
+  language!: string | null;
+
+  @Text('Where the record is published')
+  sourceUrl!: string | null;
+
+  @IsIn(statedAbsences, { each: true })
+  @Doc({ description: 'What the record states is absent (an empty list states nothing)', example: ['transfers'] })
+  statedAbsences!: string[];
+
+  @IsIn(automatedDecisionStatuses)
+  @Doc({ description: 'Automated decision-making, including profiling (Art. 22): yes, no or not-stated', example: 'not-stated' })
+  automatedDecisions!: string;
+
+  @Text('The logic involved (Art. 13(2)(f))')
+  automatedDecisionLogic!: string | null;
+
+  @Text('Significance and envisaged consequences (Art. 13(2)(f))')
+  automatedDecisionSignificance!: string | null;
+
+  @Text('Safeguards (Art. 22(3))')
+  automatedDecisionSafeguards!: string | null;
+
+  @Text("Reference of the joint controllers' arrangement (Art. 26(1))")
+  jointArrangementRef!: string | null;
+
+  @Text('Essence of the arrangement made available (Art. 26(2))')
+  jointArrangementEssence!: string | null;
+
   @ValidateNested({ each: true })
-  @Type(() => ExportOrganisation)
+  @Type(() => ExportController)
   @Doc({
     description:
-      'Controller(s) — joint controllers for a joint-controller record, the controllers acted for in a processor record — with contacts, DPO and representative (Art. 30(1)(a), 30(2)(a))',
+      'Controller(s) — joint controllers for a joint-controller record, the controllers acted for in a processor record — with contacts, DPO and representative, and how each relates to the others (Art. 30(1)(a), 30(2)(a), 26)',
   })
-  controllers!: ExportOrganisation[];
+  controllers!: ExportController[];
 
   @ValidateNested({ each: true })
   @Type(() => ExportPurpose)
   @Doc({ description: 'Purposes with their legal bases (Art. 30(1)(b))' })
   purposes!: ExportPurpose[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportLegalBasisLink)
+  @Doc({ description: 'Legal bases stated for the activity as a whole, not paired with a purpose' })
+  legalBases!: ExportLegalBasisLink[];
 
   @ValidateNested({ each: true })
   @Type(() => ExportDataSubjectCategory)
@@ -603,6 +843,11 @@ export class ExportActivity {
   @Type(() => ExportDataCategory)
   @Doc({ description: 'Categories of personal data, each with its erasure time limit (Art. 30(1)(c), (f))' })
   dataCategories!: ExportDataCategory[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportRetention)
+  @Doc({ description: 'Retention stated for the activity as a whole (Art. 30(1)(f))' })
+  retentionRules!: ExportRetention[];
 
   @ValidateNested({ each: true })
   @Type(() => ExportCollectionChannel)
@@ -640,6 +885,94 @@ export class ExportActivity {
   @IsInt()
   @Doc({ description: 'Increases by one with every change', example: 1 })
   version!: number;
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
+}
+
+// ---- privacy policies --------------------------------------------------------------------------
+
+@Complete('How a privacy policy says a right can be exercised')
+export class ExportRightStatement {
+  @IsIn(dataSubjectRightCodes)
+  @Doc({ description: 'Which right', example: 'access' })
+  right!: string;
+
+  @IsString()
+  @Doc({ description: 'What the policy tells data subjects about it' })
+  description!: string;
+
+  @Text('Any fee the policy says may be charged')
+  feeNote!: string | null;
+
+  @Text("The policy's own wording")
+  source!: string | null;
+}
+
+@Complete('A statement of a privacy policy with no other home in the register')
+export class ExportPolicyNote {
+  @IsString()
+  @Doc({ description: 'What it is about', example: 'Marketing opt-out' })
+  topic!: string;
+
+  @IsString()
+  @Doc({ description: 'The statement' })
+  text!: string;
+
+  @Text("The policy's own wording")
+  source!: string | null;
+}
+
+@Complete("An organisation's published privacy policy (Art. 13/14 notice): part of the register it belongs to")
+export class ExportPrivacyPolicy {
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Name', example: 'Privacy Beleid' })
+  name!: string;
+
+  @ValidateNested()
+  @Type(() => EntityRef)
+  @Doc({ description: 'Whose policy it is' })
+  organisation!: EntityRef;
+
+  @Text('Description')
+  description!: string | null;
+
+  @IsString()
+  @Doc({ description: 'Its language (BCP 47)', example: 'nl' })
+  language!: string;
+
+  @Text('Where it is published')
+  url!: string | null;
+
+  @IsOptional()
+  @Matches(isoDatePattern)
+  @Doc({ description: 'When it last changed, as it says', nullable: true, schema: { format: 'date' } })
+  lastChanged!: string | null;
+
+  @Text('Where data subjects send privacy requests')
+  contactEmail!: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Doc({ description: 'Days it says an answer may take', nullable: true })
+  responseDays!: number | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportRightStatement)
+  @Doc({ description: 'The rights it names, and how to exercise them' })
+  rights!: ExportRightStatement[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportPolicyNote)
+  @Doc({ description: 'Its statements with no other home in the register' })
+  notes!: ExportPolicyNote[];
 }
 
 // ---- the document ------------------------------------------------------------------------------
@@ -764,8 +1097,21 @@ export class RegisterExport {
 
   @ValidateNested({ each: true })
   @Type(() => ExportLegalBasis)
-  @Doc({ description: 'The legal bases the exported activities use, by code' })
+  @Doc({ description: 'The legal bases the exported activities use (and the organisations state for all their transfers), by code' })
   legalBases!: ExportLegalBasis[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportPrivacyPolicy)
+  @Doc({ description: "The organisations' privacy policies, by name" })
+  privacyPolicies!: ExportPrivacyPolicy[];
+
+  @IsBoolean()
+  @Doc({
+    description:
+      'Whether the internal notes are filled in (an export asked for with internalNotes=true, by an auditor or admin); otherwise every internalNote is null',
+    example: false,
+  })
+  internalNotes!: boolean;
 
   @ValidateNested()
   @Type(() => ExportControllerRegister)
@@ -821,6 +1167,15 @@ export class RegisterExportQuery {
     example: '2026-01-31T00:00:00Z',
   })
   asOf?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  @Doc({
+    description:
+      "true: the register keeper's internal notes are filled in (every internalNote field); auditors and admins only. Public exports never show them.",
+    example: false,
+  })
+  internalNotes?: boolean;
 }
 
 // ---- snapshots ---------------------------------------------------------------------------------

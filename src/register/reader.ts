@@ -3,8 +3,8 @@ import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import { linkTargets } from '../processing-activities/links';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { assembleActivity, compactActivityQuery, type BlockIndex, type CompactRow } from '../processing-activities/read-model';
-import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportTotals } from './dto';
-import { countRecord, exportActivity, exportOrganisations, type LinkedDetails, type OrganisationRow } from './records';
+import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportPrivacyPolicy, ExportTotals } from './dto';
+import { countRecord, exportActivity, exportOrganisations, exportPolicy, type LinkedDetails } from './records';
 
 /**
  * The register as the export reads it: header parts (organisations, legal bases, controllers,
@@ -38,6 +38,9 @@ export interface RegisterSource {
   readonly filters: ExportFilters;
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
+  readonly privacyPolicies: ExportPrivacyPolicy[];
+  /** Whether the records carry the internal notes. */
+  readonly internalNotes: boolean;
   /** Organisations named as controllers by the exported controller-side records. */
   readonly controllers: ExportOrganisation[];
   /** This register's keeper as processor (see ExportProcessorRegister.processors). */
@@ -76,21 +79,18 @@ export const defaultPageSize = 500;
 export const assembleBatch = 50;
 const noController = '00000000-0000-0000-0000-000000000000';
 
-/** PostgreSQL text[] as pg (an array) or a driver that leaves it as a literal ('{a,b}') gives it. */
-function textArray(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  const inner = value.replace(/^\{|\}$/g, '');
-  return inner === '' ? [] : inner.split(',').map((item) => item.replace(/^"|"$/g, ''));
+export interface RegisterOptions {
+  pageSize?: number;
+  /** Read the data subject rights' DPV IRIs (JSON-LD). */
+  rightIris?: boolean;
+  /** Fill in the internal notes (auditors and admins asked for them). */
+  internalNotes?: boolean;
 }
 
-export async function openRegister(
-  dataSource: DataSource,
-  filter: RegisterFilter,
-  options: { pageSize?: number; rightIris?: boolean } = {},
-): Promise<RegisterReader> {
+export async function openRegister(dataSource: DataSource, filter: RegisterFilter, options: RegisterOptions = {}): Promise<RegisterReader> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
-  const reader = new RegisterReader(runner, filter, options.pageSize ?? defaultPageSize);
+  const reader = new RegisterReader(runner, filter, options.pageSize ?? defaultPageSize, options.internalNotes ?? false);
   try {
     await reader.begin(options.rightIris ?? false);
   } catch (error) {
@@ -110,10 +110,9 @@ export class RegisterReader implements RegisterSource {
   controllers: ExportOrganisation[] = [];
   processors: ExportOrganisation[] = [];
   rightIris = new Map<string, string>();
+  privacyPolicies: ExportPrivacyPolicy[] = [];
   private readonly byId = new Map<string, ExportOrganisation>();
   private readonly basisById = new Map<string, ExportLegalBasis>();
-  private readonly organisationRank = new Map<string, number>();
-  private readonly basisRank = new Map<string, number>();
   private blocks!: BlockIndex;
   private linked!: LinkedDetails;
   private open = false;
@@ -123,6 +122,7 @@ export class RegisterReader implements RegisterSource {
     private readonly runner: QueryRunner,
     private readonly filter: RegisterFilter,
     private readonly pageSize: number,
+    readonly internalNotes: boolean,
   ) {
     this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf: null };
   }
@@ -159,21 +159,17 @@ export class RegisterReader implements RegisterSource {
     await this.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     this.open = true;
 
-    const rows = await this.query<Omit<OrganisationRow, 'roles'> & { roles: string[] | string; behindRecipient: boolean }>(
-      `SELECT o.id, o.name, o.roles, o.description, o.registration_number AS "registrationNumber", o.address, o.country,
-              o.email, o.phone, o.website, o.privacy_contact_email AS "privacyContactEmail",
-              o.dpo_name AS "dpoName", o.dpo_email AS "dpoEmail", o.dpo_phone AS "dpoPhone",
-              o.representative_id AS "representativeId",
-              EXISTS (SELECT 1 FROM recipients r WHERE r.organisation_id = o.id) AS "behindRecipient"
-         FROM organisations o ORDER BY lower(o.name), o.id`,
+    // Every building block a link points at, the organisations and the privacy policies: one statement.
+    const wanted = Object.fromEntries(
+      [...linkTargets().filter((kind) => kind !== 'legalBases'), 'organisations' as const, 'privacyPolicies' as const].map((kind) => [
+        kind,
+        'all' as const,
+      ]),
     );
-    const rowsById = new Map(rows.map((row) => [row.id, row]));
-    for (const organisation of exportOrganisations(rows.map((row) => ({ ...row, roles: textArray(row.roles) })))) {
-      this.organisationRank.set(organisation.id, this.organisations.length);
-      this.organisations.push(organisation);
-      this.byId.set(organisation.id, organisation);
-    }
+    const loaded = await loadLinkedBlocks((sql, params) => this.query(sql, params), wanted);
+    const rows = (kind: BuildingBlockKey) => [...(loaded[kind]?.values() ?? [])].map(({ row }) => row);
 
+    // The legal bases the exported records use, and those organisations state for all their transfers.
     const params: unknown[] = [];
     const where = this.where(params);
     this.legalBases = await this.query<ExportLegalBasis>(
@@ -181,14 +177,24 @@ export class RegisterReader implements RegisterSource {
          FROM legal_bases lb
         WHERE lb.id IN (SELECT y.legal_basis_id FROM activity_purpose_legal_bases y JOIN processing_activities a ON a.id = y.activity_id WHERE ${where}
                         UNION
-                        SELECT t.mechanism_id FROM activity_transfers t JOIN processing_activities a ON a.id = t.activity_id WHERE ${where})
+                        SELECT y.legal_basis_id FROM activity_legal_bases y JOIN processing_activities a ON a.id = y.activity_id WHERE ${where}
+                        UNION
+                        SELECT t.mechanism_id FROM activity_transfers t JOIN processing_activities a ON a.id = t.activity_id WHERE ${where}
+                        UNION
+                        SELECT o.transfer_mechanism_id FROM organisations o)
         ORDER BY lb.code`,
       params,
     );
-    this.legalBases.forEach((basis, rank) => {
-      this.basisById.set(basis.id, basis);
-      this.basisRank.set(basis.id, rank);
-    });
+    this.legalBases.forEach((basis) => this.basisById.set(basis.id, basis));
+
+    const behindRecipient = new Set(rows('recipients').map((recipient) => recipient.organisationId as string | null));
+    for (const organisation of exportOrganisations(rows('organisations'), this.basisById, this.internalNotes)) {
+      this.organisations.push(organisation);
+      this.byId.set(organisation.id, organisation);
+    }
+    this.privacyPolicies = rows('privacyPolicies')
+      .filter((policy) => this.byId.has(policy.organisationId))
+      .map((policy) => exportPolicy(policy, this.byId.get(policy.organisationId)!));
 
     if (this.wants('controller')) {
       const controllerParams: unknown[] = [];
@@ -202,32 +208,15 @@ export class RegisterReader implements RegisterSource {
     }
     if (this.wants('processor')) {
       this.processors = this.organisations.filter(
-        (organisation) => organisation.roles.includes('processor') && !rowsById.get(organisation.id)!.behindRecipient,
+        (organisation) => organisation.roles.includes('processor') && !behindRecipient.has(organisation.id),
       );
     }
     if (rightIris) {
       const rights = await this.query<{ code: string; dpvIri: string }>('SELECT code, dpv_iri AS "dpvIri" FROM data_subject_rights');
       this.rightIris = new Map(rights.map((right) => [right.code, right.dpvIri]));
     }
-    await this.readBlocks();
-  }
 
-  /**
-   * Every building block an activity can link, with its rank in the order the read model lists
-   * it (ranked by PostgreSQL, so its collation decides, as in the API): one statement, through
-   * the loader the findings and the privacy notice use. Organisations and legal bases are the
-   * header's, ranked as it lists them.
-   */
-  private async readBlocks() {
-    this.stats.queries += 1;
-    // Organisations and legal bases are the header's; every other building block a link points at, whole.
-    const header = new Set<BuildingBlockKey>(['organisations', 'legalBases']);
-    const wanted = Object.fromEntries(
-      linkTargets()
-        .filter((kind) => !header.has(kind))
-        .map((kind) => [kind, 'all' as const]),
-    );
-    const loaded = await loadLinkedBlocks(this.runner.manager, wanted);
+    // Organisations and legal bases ranked as the header lists them (by name; by code), the rest as loaded.
     const ranked = <T extends { id: string }>(entries: T[]) => new Map(entries.map((row, rank) => [row.id, { row, rank }]));
     this.blocks = {
       ...(Object.fromEntries(Object.keys(buildingBlocks).map((kind) => [kind, new Map()])) as unknown as BlockIndex),
@@ -239,6 +228,7 @@ export class RegisterReader implements RegisterSource {
       block: (kind, id) => this.blocks[kind].get(id)?.row,
       organisations: this.byId,
       legalBases: this.basisById,
+      internalNotes: this.internalNotes,
     };
   }
 

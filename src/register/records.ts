@@ -1,4 +1,7 @@
 import type { CookieDetails } from '../../entities/collection-channel';
+import type { OrganisationContact } from '../../entities/organisation';
+import type { PolicyNote, RightStatement } from '../../entities/privacy-policy';
+import type { RetentionCondition } from '../../entities/retention-rule';
 import { withRights } from '../gdpr/rights';
 import type { JsonObject } from '../http/dto';
 import type { ActivityView } from '../processing-activities/view';
@@ -9,68 +12,123 @@ import type {
   ExportChannelRef,
   ExportCollectionChannel,
   ExportLegalBasis,
+  ExportLegalBasisLink,
   ExportLegalBasisRef,
   ExportOrganisation,
+  ExportPrivacyPolicy,
   ExportRetention,
 } from './dto';
 
-/** An organisation's columns, as SQL reads them or the audit trail recorded them. */
-export interface OrganisationRow {
-  id: string;
-  name: string;
-  roles: string[];
-  description: string | null;
-  registrationNumber: string | null;
-  address: string | null;
-  country: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  privacyContactEmail: string | null;
-  dpoName: string | null;
-  dpoEmail: string | null;
-  dpoPhone: string | null;
-  representativeId: string | null;
-}
+/**
+ * The register's entries as the export records them. An entry's row comes from the database
+ * (every column) or from the audit trail (the API's representation when it was recorded — where
+ * a field did not exist yet, it reads as not stated). Both register sources — the live reader
+ * and the one replayed from history — build their records here, so a document looks the same
+ * whichever moment it shows.
+ */
 
-/** The organisations as the export records them, each with its representative resolved. */
-export function exportOrganisations(rows: OrganisationRow[]): ExportOrganisation[] {
-  const rowsById = new Map(rows.map((row) => [row.id, row]));
+/** Text or nothing: null for what the row does not hold. */
+const text = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
+/** An enumeration's value, or not-stated for a row from before the field existed. */
+const stated = (value: unknown): string => (typeof value === 'string' && value !== '' ? value : 'not-stated');
+/** The source's words and the internal note (only when asked for: `internal`). */
+const sourcing = (row: JsonObject, internal: boolean) => ({
+  sourcePhrase: text(row.sourcePhrase),
+  internalNote: internal ? text(row.internalNote) : null,
+});
+
+/** The organisations as the export records them, each with its representative and register-wide transfer mechanism resolved. */
+export function exportOrganisations(
+  rows: JsonObject[],
+  legalBases: ReadonlyMap<string, ExportLegalBasis>,
+  internal: boolean,
+): ExportOrganisation[] {
+  const rowsById = new Map(rows.map((row) => [row.id as string, row]));
   return rows.map((row) => {
     const representative = row.representativeId ? rowsById.get(row.representativeId) : undefined;
+    const mechanism = row.transferMechanismId ? legalBases.get(row.transferMechanismId) : undefined;
+    const hasDpo = row.dpoName || row.dpoEmail || row.dpoPhone || row.dpoTitle || row.dpoAddress;
     return {
       id: row.id,
       name: row.name,
       roles: row.roles,
-      description: row.description,
-      registrationNumber: row.registrationNumber,
-      address: row.address,
-      country: row.country,
-      email: row.email,
-      phone: row.phone,
-      website: row.website,
-      privacyContactEmail: row.privacyContactEmail,
-      dpo: row.dpoName || row.dpoEmail || row.dpoPhone ? { name: row.dpoName, email: row.dpoEmail, phone: row.dpoPhone } : null,
+      description: text(row.description),
+      registrationNumber: text(row.registrationNumber),
+      address: text(row.address),
+      country: text(row.country),
+      email: text(row.email),
+      phone: text(row.phone),
+      website: text(row.website),
+      privacyContactEmail: text(row.privacyContactEmail),
+      dpo: hasDpo
+        ? {
+            name: text(row.dpoName),
+            email: text(row.dpoEmail),
+            phone: text(row.dpoPhone),
+            title: text(row.dpoTitle),
+            address: text(row.dpoAddress),
+          }
+        : null,
       representative: representative
         ? {
             id: representative.id,
             name: representative.name,
-            address: representative.address,
-            country: representative.country,
-            email: representative.email,
-            phone: representative.phone,
+            address: text(representative.address),
+            country: text(representative.country),
+            email: text(representative.email),
+            phone: text(representative.phone),
           }
         : null,
+      contacts: ((row.contacts ?? []) as OrganisationContact[]).map((contact) => ({
+        role: contact.role,
+        name: text(contact.name),
+        title: text(contact.title),
+        email: text(contact.email),
+        phone: text(contact.phone),
+        address: text(contact.address),
+      })),
+      dpoRequired: stated(row.dpoRequired),
+      dpoRequiredReason: text(row.dpoRequiredReason),
+      publicBody: typeof row.publicBody === 'boolean' ? row.publicBody : null,
+      framework: stated(row.framework),
+      language: text(row.language),
+      transferMechanism: mechanism ? basisRefOf(mechanism) : null,
+      transferMechanismNote: text(row.transferMechanismNote),
+      ...sourcing(row, internal),
     };
   });
 }
 
-/**
- * An activity as the export records it: its representation (as the API reads it now, or as the
- * audit trail recorded it then) with every linked entry resolved inline from `linked`. Both
- * register sources — the live reader and the one replayed from history — build their records
- * here, so a document looks the same whichever moment it shows.
- */
+const basisRefOf = (basis: ExportLegalBasis): ExportLegalBasisRef => ({
+  id: basis.id,
+  code: basis.code,
+  name: basis.name,
+  article: basis.article,
+  kind: basis.kind,
+  dpvIri: basis.dpvIri,
+});
+
+/** A privacy policy as the export records it. */
+export function exportPolicy(row: JsonObject, organisation: { id: string; name: string }): ExportPrivacyPolicy {
+  return {
+    id: row.id,
+    name: row.name,
+    organisation: { id: organisation.id, name: organisation.name },
+    description: text(row.description),
+    language: row.language,
+    url: text(row.url),
+    lastChanged: row.lastChanged ? String(row.lastChanged).slice(0, 10) : null,
+    contactEmail: text(row.contactEmail),
+    responseDays: typeof row.responseDays === 'number' ? row.responseDays : null,
+    rights: ((row.rights ?? []) as RightStatement[]).map((statement) => ({
+      right: statement.right,
+      description: statement.description,
+      feeNote: text(statement.feeNote),
+      source: text(statement.source),
+    })),
+    notes: ((row.notes ?? []) as PolicyNote[]).map((note) => ({ topic: note.topic, text: note.text, source: text(note.source) })),
+  };
+}
 
 /** The linked entries' details the representation gives only as references. */
 export interface LinkedDetails {
@@ -78,14 +136,21 @@ export interface LinkedDetails {
   block(kind: BuildingBlockKey, id: string): JsonObject | undefined;
   organisations: ReadonlyMap<string, ExportOrganisation>;
   legalBases: ReadonlyMap<string, ExportLegalBasis>;
+  /** Whether internal notes go into the records. */
+  internalNotes: boolean;
 }
 
 type Ref = { id: string; name: string };
-type BasisRef = Ref & { code: string; article: string; kind: string };
+type BasisRef = Ref & { code: string; article: string; kind: string; note?: string | null };
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
+/**
+ * An activity as the export records it: its representation with every linked entry resolved
+ * inline from `linked`.
+ */
 export function exportActivity(activity: ActivityView, linked: LinkedDetails): ExportActivity {
+  const internal = linked.internalNotes;
   const details = (kind: BuildingBlockKey, ref: Ref): JsonObject => {
     const found = linked.block(kind, ref.id);
     if (!found) throw new Error(`${kind} ${ref.id} is linked but was not read`);
@@ -99,9 +164,10 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
     kind: basis.kind,
     dpvIri: linked.legalBases.get(basis.id)?.dpvIri ?? null,
   });
+  const basisLink = (basis: BasisRef): ExportLegalBasisLink => ({ ...basisRef(basis), note: text(basis.note) });
   const channelRef = (ref: Ref): ExportChannelRef => {
     const channel = details('collectionChannels', ref);
-    return { id: ref.id, name: ref.name, sourceType: channel.sourceType, mechanism: channel.mechanism };
+    return { id: ref.id, name: ref.name, sourceType: stated(channel.sourceType), mechanism: stated(channel.mechanism) };
   };
   const channel = (ref: Ref): ExportCollectionChannel => {
     const found = details('collectionChannels', ref);
@@ -109,12 +175,19 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
     return {
       id: ref.id,
       name: ref.name,
-      description: found.description,
-      sourceType: found.sourceType,
-      mechanism: found.mechanism,
+      description: text(found.description),
+      sourceType: stated(found.sourceType),
+      mechanism: stated(found.mechanism),
       cookie: cookie
-        ? { provider: cookie.provider, purpose: cookie.purpose, lifetime: cookie.lifetime, party: cookie.party, names: cookie.names ?? [] }
+        ? {
+            provider: text(cookie.provider),
+            purpose: text(cookie.purpose),
+            lifetime: text(cookie.lifetime),
+            party: stated(cookie.party),
+            names: cookie.names ?? [],
+          }
         : null,
+      ...sourcing(found, internal),
     };
   };
   const retention = (ref: Ref): ExportRetention => {
@@ -122,47 +195,94 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
     return {
       id: rule.id,
       name: rule.name,
-      description: rule.description,
-      duration: rule.duration,
-      maximumDuration: rule.maximumDuration,
-      startEvent: rule.startEvent,
-      endAction: rule.endAction,
-      legalReference: rule.legalReference,
+      description: text(rule.description),
+      // Before retention had kinds, every rule was a fixed duration.
+      kind: typeof rule.kind === 'string' ? rule.kind : 'fixed-duration',
+      duration: text(rule.duration),
+      maximumDuration: text(rule.maximumDuration),
+      startEvent: text(rule.startEvent),
+      endAction: stated(rule.endAction),
+      legalReference: text(rule.legalReference),
+      conditions: ((rule.conditions ?? []) as RetentionCondition[]).map((condition) => ({
+        condition: condition.condition,
+        duration: text(condition.duration),
+        endAction: condition.endAction ?? null,
+      })),
+      ...sourcing(rule, internal),
     };
   };
+  const transferRecipient = (ref: Ref & { kind: string; country?: string | null }) => ({
+    id: ref.id,
+    name: ref.name,
+    kind: ref.kind,
+    country: ref.country ?? null,
+  });
 
   const view = withRights(activity);
+  const own = view as unknown as JsonObject;
   return {
     id: view.id,
     name: view.name,
-    description: view.description ?? null,
+    description: text(view.description),
     role: view.role,
     status: view.status,
-    owner: view.owner ?? null,
-    reviewDueAt: view.reviewDueAt ?? null,
-    dpiaRequired: view.dpiaRequired,
-    dpiaReference: view.dpiaReference ?? null,
-    controllers: view.controllers.map((ref) => linked.organisations.get(ref.id)!).filter(Boolean),
+    owner: text(view.owner),
+    reviewDueAt: text(view.reviewDueAt),
+    dpiaRequired: typeof view.dpiaRequired === 'boolean' ? view.dpiaRequired : null,
+    dpiaReference: text(view.dpiaReference),
+    reference: text(own.reference),
+    businessFunction: text(own.businessFunction),
+    recordGroup: text(own.recordGroup),
+    adoptedOn: text(own.adoptedOn),
+    lastReviewedOn: text(own.lastReviewedOn),
+    language: text(own.language),
+    sourceUrl: text(own.sourceUrl),
+    statedAbsences: view.statedAbsences ?? [],
+    automatedDecisions: stated(view.automatedDecisions),
+    automatedDecisionLogic: text(own.automatedDecisionLogic),
+    automatedDecisionSignificance: text(own.automatedDecisionSignificance),
+    automatedDecisionSafeguards: text(own.automatedDecisionSafeguards),
+    jointArrangementRef: text(own.jointArrangementRef),
+    jointArrangementEssence: text(own.jointArrangementEssence),
+    controllers: view.controllers
+      .map((ref) => {
+        const organisation = linked.organisations.get(ref.id);
+        return organisation ? { ...organisation, relationship: stated(ref.relationship) } : undefined;
+      })
+      .filter((controller) => controller !== undefined),
     purposes: view.purposes.map((p) => ({
       id: p.purpose.id,
       name: p.purpose.name,
-      description: details('purposes', p.purpose).description,
-      legalBases: p.legalBases.map(basisRef),
-      legitimateInterest: p.legitimateInterest ?? null,
-      assessmentReference: p.assessmentReference ?? null,
+      description: text(details('purposes', p.purpose).description),
+      legalBases: p.legalBases.map(basisLink),
+      legitimateInterest: text(p.legitimateInterest),
+      assessmentReference: text(p.assessmentReference),
+      ...sourcing(details('purposes', p.purpose), internal),
     })),
+    legalBases: (view.legalBases ?? []).map(basisLink),
     dataSubjectCategories: view.dataSubjectCategories.map((ref) => {
       const found = details('dataSubjectCategories', ref);
-      return { id: ref.id, name: ref.name, description: found.description, vulnerable: found.vulnerable };
+      return {
+        id: ref.id,
+        name: ref.name,
+        description: text(found.description),
+        vulnerable: !!found.vulnerable,
+        ...sourcing(found, internal),
+      };
     }),
-    dataCategories: view.dataCategories.map((d) => ({
-      id: d.dataCategory.id,
-      name: d.dataCategory.name,
-      description: details('dataCategories', d.dataCategory).description,
-      sensitivity: d.dataCategory.sensitivity,
-      retention: d.retentionRule ? retention(d.retentionRule) : null,
-      sources: d.sourceChannels.map(channelRef),
-    })),
+    dataCategories: view.dataCategories.map((d) => {
+      const found = details('dataCategories', d.dataCategory);
+      return {
+        id: d.dataCategory.id,
+        name: d.dataCategory.name,
+        description: text(found.description),
+        sensitivity: d.dataCategory.sensitivity,
+        retention: d.retentionRule ? retention(d.retentionRule) : null,
+        sources: d.sourceChannels.map(channelRef),
+        ...sourcing(found, internal),
+      };
+    }),
+    retentionRules: (view.retentionRules ?? []).map(retention),
     collectionChannels: view.collectionChannels.map(channel),
     recipients: view.recipients.map((r) => {
       const found = details('recipients', r.recipient);
@@ -170,30 +290,51 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
       return {
         id: r.recipient.id,
         name: r.recipient.name,
-        description: found.description,
+        description: text(found.description),
         kind: r.recipient.kind,
-        category: found.category,
+        category: stated(found.category),
         country: r.recipient.country ?? null,
         organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
-        processingAgreementRef: found.processingAgreementRef,
+        // Before agreements had a status, a recorded reference meant a signed one.
+        processingAgreementStatus:
+          typeof found.processingAgreementStatus === 'string'
+            ? found.processingAgreementStatus
+            : found.processingAgreementRef
+              ? 'signed'
+              : 'not-stated',
+        processingAgreementDate: found.processingAgreementDate ? String(found.processingAgreementDate).slice(0, 10) : null,
+        processingAgreementRef: text(found.processingAgreementRef),
         dataCategories: r.dataCategories.map((d) => ({ id: d.id, name: d.name })),
+        ...sourcing(found, internal),
       };
     }),
     transfers: view.transfers.map((t) => ({
-      recipient: { id: t.recipient.id, name: t.recipient.name, kind: t.recipient.kind, country: t.recipient.country ?? null },
-      country: t.country,
+      recipient: transferRecipient(t.recipient),
+      // Before destinations, every transfer went to its country.
+      destination: typeof t.destination === 'string' ? t.destination : 'country',
+      country: t.country ?? null,
+      internationalOrganisation: text(t.internationalOrganisation),
+      via: t.via ? transferRecipient(t.via) : null,
       mechanism: t.mechanism ? basisRef(t.mechanism) : null,
-      safeguard: t.safeguard ?? null,
-      tiaReference: t.tiaReference ?? null,
+      safeguard: text(t.safeguard),
+      tiaReference: text(t.tiaReference),
     })),
     securityMeasures: view.securityMeasures.map((ref) => {
       const found = details('securityMeasures', ref);
-      return { id: ref.id, name: ref.name, description: found.description, type: found.type, standardReference: found.standardReference };
+      return {
+        id: ref.id,
+        name: ref.name,
+        description: text(found.description),
+        type: stated(found.type),
+        standardReference: text(found.standardReference),
+        ...sourcing(found, internal),
+      };
     }),
     rights: view.rights,
     createdAt: iso(view.createdAt),
     updatedAt: iso(view.updatedAt),
     version: view.version,
+    ...sourcing(own, internal),
   };
 }
 

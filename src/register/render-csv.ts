@@ -149,7 +149,11 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
         activity.collectionChannels.map((c) => `${c.name} (${c.sourceType === 'data-subject' ? 'from the data subject' : c.sourceType})`),
       ),
   ],
-  ['Data Protection Impact Assessment required?', ({ activity }) => (activity.dpiaRequired ? 'Yes' : 'No')],
+  // An empty cell: the record does not state whether a DPIA is required.
+  [
+    'Data Protection Impact Assessment required?',
+    ({ activity }) => (activity.dpiaRequired === null ? '' : activity.dpiaRequired ? 'Yes' : 'No'),
+  ],
   ['Link to Data Protection Impact Assessment', ({ activity }) => activity.dpiaReference ?? ''],
   ['Processing activity', ({ activity }) => activity.name],
   ['Role', ({ activity }) => activity.role],

@@ -1,7 +1,7 @@
 import type { RegisterSource } from './reader';
 
 export const documentType = 'gdpr-art30-register';
-export const formatVersion = 1;
+export const formatVersion = 2;
 
 /**
  * The register as the JSON document of openapi/register.schema.json, written as it is read: the
@@ -16,6 +16,8 @@ export async function* renderJson(source: RegisterSource): AsyncGenerator<string
     filters: source.filters,
     organisations: source.organisations,
     legalBases: source.legalBases,
+    privacyPolicies: source.privacyPolicies,
+    internalNotes: source.internalNotes,
   });
   yield `${head.slice(0, -1)},\n"controllerRegister":{"article":"GDPR Art. 30(1)","controllers":${JSON.stringify(source.controllers)},"activities":[`;
   let first = true;

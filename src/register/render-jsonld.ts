@@ -161,7 +161,7 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         '@type': 'dpv:PersonalDataHandling',
         'dpv:hasProcessing': { '@id': 'dpv:Transfer' },
         'dpv:hasRecipient': ref(transfer.recipient.id),
-        'dpv:hasThirdCountry': country(transfer.country),
+        'dpv:hasThirdCountry': transfer.country ? country(transfer.country) : null,
         'dpv:hasLegalBasis': transfer.mechanism ? basisId(transfer.mechanism) : null,
         'dpv:hasTechnicalOrganisationalMeasure': transfer.safeguard
           ? { '@type': 'dpv:SafeguardForDataTransfer', 'dct:description': transfer.safeguard }

@@ -121,7 +121,7 @@ export async function registerRoutes(app: FastifyInstance) {
   if (app.config.SNAPSHOT_SIGNING_KEY) await snapshots.signingKey();
   const exportRateLimit = { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 };
 
-  app.get<{ Querystring: RegisterFilter & { format?: string; asOf?: string } }>(
+  app.get<{ Querystring: RegisterFilter & { format?: string; asOf?: string; internalNotes?: boolean } }>(
     '/register',
     {
       config: { permission: { resource: 'register', operation: 'get' }, rateLimit: exportRateLimit },
@@ -132,6 +132,8 @@ export async function registerRoutes(app: FastifyInstance) {
         description: `The record of processing activities as one self-contained document, every linked entry resolved inline: the Art. 30(1) controller register (controllers with contacts, DPO and representative; per activity its purposes with legal bases, data subjects, data categories with erasure time limits, recipients, third-country transfers with safeguards, security measures and derived rights) and the Art. 30(2) processor register per controller, plus the register's organisations and the legal bases used (codes and W3C DPV IRIs).
 
 Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) and \`text/csv\` (UK ICO controller template columns, one row per activity × purpose).
+
+With \`internalNotes=true\` (auditors and admins), the register keeper's internal notes are filled in (every \`internalNote\`; \`internalNotes: true\` says so); without it they are null, as in every public export and the privacy notice.
 
 With \`asOf\` (auditors and admins), the register as it stood at that moment, replayed from the audit trail — the same document, \`filters.asOf\` set. Sent as an attachment (\`register-YYYY-MM-DD.json|jsonld|csv\`), streamed page by page from one consistent (repeatable-read) view of the register. At most \`EXPORT_RATE_LIMIT_MAX\` (${app.config.EXPORT_RATE_LIMIT_MAX}) exports per client per minute.`,
         querystring: inline(app.dtoSchemas, RegisterExportQuery),
@@ -150,9 +152,12 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
       },
     },
     async (request, reply) => {
-      const { format: requested, asOf, ...filter } = request.query;
+      const { format: requested, asOf, internalNotes, ...filter } = request.query;
       const format = chooseFormat(requested, request.headers.accept);
       const { type, extension, render } = formats[format];
+      // The register keeper's internal notes are for the audit, never for a public export.
+      if (internalNotes) app.requirePermission(request, { resource: 'internal-notes', operation: 'get' });
+      const options = { rightIris: format === 'jsonld', internalNotes: internalNotes ?? false };
       let reader: OpenSource;
       if (asOf) {
         // The past includes what was deleted since: the audit trail's readers only.
@@ -162,11 +167,9 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
             { in: 'query', path: '/asOf', message: 'must not be in the future: the register can only be shown as it stood' },
           ]);
         }
-        reader = await openRegisterAsOf(app.dataSource, app.services.history, filter, new Date(asOf).toISOString(), {
-          rightIris: format === 'jsonld',
-        });
+        reader = await openRegisterAsOf(app.dataSource, app.services.history, filter, new Date(asOf).toISOString(), options);
       } else {
-        reader = await openRegister(app.dataSource, filter, { rightIris: format === 'jsonld' });
+        reader = await openRegister(app.dataSource, filter, options);
       }
       const moment = asOf ? `-as-of-${new Date(asOf).toISOString().slice(0, 19).replace(/:/g, '')}Z` : '';
       reply

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../http/dto';
 
-export const registerSchemaId = 'urn:processing-register:schema:register-export:1';
+export const registerSchemaId = 'urn:processing-register:schema:register-export:2';
 
 /**
  * The JSON Schema of the register export (openapi/register.schema.json), made from the same

@@ -16,9 +16,10 @@ export class SecurityMeasureCreate extends BuildingBlockInput {
   @Doc({ description: 'What the measure does', example: 'All laptops and workstations encrypt their disks', nullable: true })
   description?: string | null;
 
+  @IsOptional()
   @IsIn(securityMeasureTypes)
-  @Doc({ description: 'Technical or organisational measure (Art. 32)', example: 'technical' })
-  type!: string;
+  @Doc({ description: 'Technical, organisational or physical measure (Art. 32); not-stated when left out', example: 'technical' })
+  type?: string;
 
   @IsOptional()
   @IsString()

@@ -1,4 +1,8 @@
-import type { ActivityRole, ActivityStatus } from '../../entities/processing-activity';
+import type { ControllerRelationship, TransferDestination } from '../../entities/activity-links';
+import type { DpoRequirement, LegalFramework, OrganisationContact } from '../../entities/organisation';
+import type { ActivityRole, ActivityStatus, AutomatedDecisionStatus, StatedAbsence } from '../../entities/processing-activity';
+import type { ProcessingAgreementStatus } from '../../entities/recipient';
+import type { RetentionCondition, RetentionKind } from '../../entities/retention-rule';
 import type { CollectionMechanism, CookieDetails, SourceType } from '../../entities/collection-channel';
 import type { LegalBasisKind } from '../../entities/legal-basis';
 import type { OrganisationRole } from '../../entities/organisation';
@@ -14,8 +18,10 @@ import type { DataSubjectRightCode } from '../../entities/data-subject-right';
  * name (legal bases by their code), and the loader resolves names to ids.
  */
 export interface Sourced {
-  /** The phrase of the source document (e.g. the Dutch privacy policy) this item records. */
-  source?: string;
+  /** The phrase of the source document (e.g. the Dutch privacy policy) this item records, as it is. */
+  sourcePhrase?: string;
+  /** The register keeper's internal note or assessment: never in the privacy notice or a public export. */
+  internalNote?: string;
 }
 
 export interface SeedOrganisation extends Sourced {
@@ -34,6 +40,17 @@ export interface SeedOrganisation extends Sourced {
   privacyContactEmail?: string;
   privacyResponseDays?: number;
   representative?: string;
+  dpoTitle?: string;
+  dpoAddress?: string;
+  dpoRequired?: DpoRequirement;
+  dpoRequiredReason?: string;
+  publicBody?: boolean;
+  contacts?: Partial<OrganisationContact>[];
+  framework?: LegalFramework;
+  language?: string;
+  /** A transfer-mechanism legal basis code it states for all its transfers. */
+  transferMechanism?: string;
+  transferMechanismNote?: string;
 }
 
 export interface SeedDataSubjectCategory extends Sourced {
@@ -53,8 +70,8 @@ export interface SeedDataCategory extends Sourced {
 export interface SeedCollectionChannel extends Sourced {
   name: string;
   description?: string;
-  sourceType: SourceType;
-  mechanism: CollectionMechanism;
+  sourceType?: SourceType;
+  mechanism?: CollectionMechanism;
   cookie?: CookieDetails;
 }
 
@@ -76,27 +93,31 @@ export interface SeedLegalBasis extends Sourced {
 export interface SeedRecipient extends Sourced {
   name: string;
   description?: string;
-  kind: RecipientKind;
-  category: RecipientCategory;
+  kind?: RecipientKind;
+  category?: RecipientCategory;
   country?: string;
   organisation?: string;
+  processingAgreementStatus?: ProcessingAgreementStatus;
+  processingAgreementDate?: string;
   processingAgreementRef?: string;
 }
 
 export interface SeedRetentionRule extends Sourced {
   name: string;
   description?: string;
-  duration: string;
+  kind?: RetentionKind;
+  duration?: string;
   maximumDuration?: string;
-  startEvent: string;
-  endAction: RetentionEndAction;
+  startEvent?: string;
+  endAction?: RetentionEndAction;
   legalReference?: string;
+  conditions?: RetentionCondition[];
 }
 
 export interface SeedSecurityMeasure extends Sourced {
   name: string;
   description?: string;
-  type: SecurityMeasureType;
+  type?: SecurityMeasureType;
   standardReference?: string;
 }
 
@@ -109,11 +130,30 @@ export interface SeedActivity extends Sourced {
   reviewDueAt?: string;
   dpiaRequired?: boolean;
   dpiaReference?: string;
-  controllers: string[];
+  reference?: string;
+  businessFunction?: string;
+  recordGroup?: string;
+  adoptedOn?: string;
+  lastReviewedOn?: string;
+  language?: string;
+  sourceUrl?: string;
+  statedAbsences?: StatedAbsence[];
+  automatedDecisions?: AutomatedDecisionStatus;
+  automatedDecisionLogic?: string;
+  automatedDecisionSignificance?: string;
+  automatedDecisionSafeguards?: string;
+  jointArrangementRef?: string;
+  jointArrangementEssence?: string;
+  /** Controllers by name, or with how each relates to the others. */
+  controllers: (string | { name: string; relationship?: ControllerRelationship })[];
+  /** Legal bases (codes) the record states for the activity as a whole. */
+  legalBases?: (string | { name: string; note?: string })[];
+  /** Retention rules (names) the record states for the activity as a whole. */
+  retentionRules?: string[];
   purposes: {
     purpose: string;
-    /** Legal basis codes, e.g. gdpr-6-1-b. */
-    legalBases: string[];
+    /** Legal basis codes, e.g. gdpr-6-1-b, or a code with a note. */
+    legalBases: (string | { name: string; note?: string })[];
     legitimateInterest?: string;
     assessmentReference?: string;
     /** Why a DPO assigns this basis: kept for review, not loaded. */
@@ -125,7 +165,11 @@ export interface SeedActivity extends Sourced {
   recipients: { recipient: string; dataCategories?: string[] }[];
   transfers: {
     recipient: string;
-    country: string;
+    destination?: TransferDestination;
+    country?: string;
+    internationalOrganisation?: string;
+    /** An onward transfer: the recipient (processor) it goes on from. */
+    via?: string;
     /** A transfer-mechanism legal basis code, e.g. gdpr-45 or gdpr-46-2-c. */
     mechanism?: string;
     safeguard?: string;
@@ -149,7 +193,9 @@ export interface RegisterDocument {
 }
 
 /** How the organisation says a data subject right can be exercised (Art. 12–22). */
-export interface SeedRightStatement extends Sourced {
+export interface SeedRightStatement {
+  /** The policy's own wording. */
+  source?: string;
   right: DataSubjectRightCode;
   description: string;
   /** E.g. the policy's "we may charge a small fee" for access. */
@@ -157,7 +203,9 @@ export interface SeedRightStatement extends Sourced {
 }
 
 /** The published privacy policy the register was derived from. */
-export interface SeedPrivacyPolicy extends Sourced {
+export interface SeedPrivacyPolicy {
+  /** The policy's opening words, for review (not loaded: a policy is its own source). */
+  source?: string;
   organisation: string;
   name: string;
   language: string;
@@ -168,6 +216,9 @@ export interface SeedPrivacyPolicy extends Sourced {
   /** Statements with no other home in the register (marketing opt-out, links to other sites…). */
   notes?: { topic: string; text: string; source?: string }[];
 }
+
+/** The name of an entry a list refers to: the name alone, or `{ name, … }` with details of the link. */
+export const entryName = (item: string | { name: string }): string => (typeof item === 'string' ? item : item.name);
 
 /** A register document with nothing in it, to fill. */
 export function emptyRegisterDocument(): RegisterDocument {

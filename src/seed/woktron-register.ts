@@ -154,7 +154,7 @@ export const woktronRegister: RegisterDocument = {
         'Hosting, domain and network services provider; the controller of every activity in this register. The policy calls it "Woktron Ltd. Company" and gives no address, country, registration number or DPO, so none is recorded. The policy obfuscates the privacy contact address as "s.e.r.v.i.c.e.s[at]woktron.com"; the real address is recorded. The 14-day response time is the policy\'s own commitment (Art. 12(3) GDPR allows one month).',
       privacyContactEmail: 'services@woktron.com',
       privacyResponseDays: 14,
-      source:
+      sourcePhrase:
         'kunt u een e-mail sturen naar s.e.r.v.i.c.e.s[at]woktron.com. Het kan 14 dagen duren voordat we op uw verzoek kunnen reageren.',
     },
     {
@@ -163,7 +163,7 @@ export const woktronRegister: RegisterDocument = {
       country: 'US',
       description:
         'Provider of Google Analytics. The policy names "Google Inc.", which became Google LLC in 2017. It acts as processor under Art. 28 GDPR according to the policy. No address is recorded because the policy gives none.',
-      source: 'een webanalysedienst van Google Inc. (“Google”)',
+      sourcePhrase: 'een webanalysedienst van Google Inc. (“Google”)',
     },
   ],
 
@@ -173,50 +173,50 @@ export const woktronRegister: RegisterDocument = {
       name: S.customers,
       description:
         'People and companies who registered on the website or ordered a Woktron service. Where the customer is a company, the data subjects are its contact persons.',
-      source: 'Communicatie met klanten',
+      sourcePhrase: 'Communicatie met klanten',
     },
     {
       name: S.prospects,
       description: 'People who ask about Woktron services or receive offers before becoming a customer.',
-      source: 'vragen van (potentiële) klanten',
+      sourcePhrase: 'vragen van (potentiële) klanten',
     },
     {
       name: S.visitors,
       description: 'Anyone who visits the Woktron website; cookies and Google Analytics apply to them.',
-      source: 'wanneer u onze website bezoekt',
+      sourcePhrase: 'wanneer u onze website bezoekt',
     },
     {
       name: S.subscribers,
       description: 'People who signed up for a Woktron newsletter.',
-      source: 'U schrijft zich in voor een Woktron-nieuwsbrief.',
+      sourcePhrase: 'U schrijft zich in voor een Woktron-nieuwsbrief.',
     },
     {
       name: S.representatives,
       description:
         'Legally authorised representatives acting for a customer, such as directors or other persons authorised to sign on behalf of a company.',
-      source: 'wettelijk gemachtigde vertegenwoordigers',
+      sourcePhrase: 'wettelijk gemachtigde vertegenwoordigers',
     },
     {
       name: S.abuseReporters,
       description: 'People who report abuse, or a (suspected) breach of the Woktron terms and conditions, to Woktron.',
-      source: 'U geeft een misbruikmelding aan bij Woktron.',
+      sourcePhrase: 'U geeft een misbruikmelding aan bij Woktron.',
     },
     {
       name: S.claimants,
       description:
         "Third parties who claim that a customer's use of Woktron services breaches the terms or the law, for example rights holders. Woktron processes their claims and contact details and may disclose customer data to them.",
-      source:
+      sourcePhrase:
         'Een derde partij die heeft beweerd dat uw gebruik van Woktron diensten in strijd is met de algemene voorwaarden van Woktron of de toepasselijke wetgeving',
     },
     {
       name: S.siteVisitors,
       description: 'Customers and other people whose identity is checked when they are given access to data centres or Woktron offices.',
-      source: 'het verlenen van toegang tot datacentra en onze kantoren',
+      sourcePhrase: 'het verlenen van toegang tot datacentra en onze kantoren',
     },
     {
       name: S.networkUsers,
       description: "People who use the Woktron network, infrastructure or other Woktron services, including customers' own users.",
-      source: 'U maakt gebruik van het Woktron-netwerk, Woktron-infrastructuur en / of andere Woktron diensten.',
+      sourcePhrase: 'U maakt gebruik van het Woktron-netwerk, Woktron-infrastructuur en / of andere Woktron diensten.',
     },
   ],
 
@@ -227,21 +227,21 @@ export const woktronRegister: RegisterDocument = {
       description: 'Personal identification and contact information.',
       examples: ['name', 'email address', 'phone number'],
       sensitivity: 'standard',
-      source: 'Persoonlijke identificatie-informatie (zoals naam, e-mailadres, telefoonnummer, enz.)',
+      sourcePhrase: 'Persoonlijke identificatie-informatie (zoals naam, e-mailadres, telefoonnummer, enz.)',
     },
     {
       name: D.representative,
       description: 'Information about legally authorised representatives of a customer.',
       examples: ['name of the representative', 'capacity or authority to represent', 'contact details'],
       sensitivity: 'standard',
-      source: 'informatie over wettelijk gemachtigde vertegenwoordigers',
+      sourcePhrase: 'informatie over wettelijk gemachtigde vertegenwoordigers',
     },
     {
       name: D.payment,
       description: 'Information about the payment method. Card data, if any is handled, falls under the PCI DSS measures.',
       examples: ['bank account number (IBAN)', 'PayPal account information'],
       sensitivity: 'standard',
-      source: 'Informatie over uw betalingsmethode, zoals bankrekeningnummer of PayPal-rekeninginformatie.',
+      sourcePhrase: 'Informatie over uw betalingsmethode, zoals bankrekeningnummer of PayPal-rekeninginformatie.',
     },
     {
       name: D.breachReports,
@@ -254,7 +254,7 @@ export const woktronRegister: RegisterDocument = {
         "reporter's contact details",
       ],
       sensitivity: 'standard',
-      source:
+      sourcePhrase:
         'Informatie die u aan Woktron verstrekt wanneer u Woktron op de hoogte stelt van een (vermoedelijke) schending van de algemene voorwaarden van Woktron.',
     },
     {
@@ -263,14 +263,14 @@ export const woktronRegister: RegisterDocument = {
         'Documents and information that confirm identity. Recorded as "standard": identity documents are not Art. 9 data, and a passport photo is only biometric data when processed by specific technical means (Recital 51). They are high-risk, though. Dutch identity documents carry the BSN (citizen service number), a national identification number (Art. 87 GDPR). Under art. 46 Uitvoeringswet AVG, only a law may permit its use, and none applies to Woktron. A BSN, and the photo where not needed, must therefore be masked on any copy. If an unmasked BSN were kept, this would be national-id data needing its own legal ground.',
       examples: ['passport or identity card (copy or check)', 'driving licence', 'chamber of commerce extract for company representatives'],
       sensitivity: 'standard',
-      source: 'Documenten en informatie die uw identiteit bevestigen.',
+      sourcePhrase: 'Documenten en informatie die uw identiteit bevestigen.',
     },
     {
       name: D.account,
       description: "Information about the customer's Woktron account. The child categories record the items the policy lists separately.",
       examples: ['account and login name', 'account settings', 'other information relating to the account'],
       sensitivity: 'standard',
-      source: 'Uw Woktron-accountinformatie',
+      sourcePhrase: 'Uw Woktron-accountinformatie',
     },
     {
       name: D.servicesOrdered,
@@ -278,7 +278,7 @@ export const woktronRegister: RegisterDocument = {
       examples: ['hosting and server products', 'network services', 'contract start and end dates'],
       sensitivity: 'standard',
       parent: D.account,
-      source: 'services die u hebt besteld',
+      sourcePhrase: 'services die u hebt besteld',
     },
     {
       name: D.domainData,
@@ -291,7 +291,7 @@ export const woktronRegister: RegisterDocument = {
       ],
       sensitivity: 'standard',
       parent: D.account,
-      source: 'domeinnaamregistratie-informatie',
+      sourcePhrase: 'domeinnaamregistratie-informatie',
     },
     {
       name: D.ipAddresses,
@@ -299,7 +299,7 @@ export const woktronRegister: RegisterDocument = {
       examples: ['IPv4/IPv6 addresses and subnets assigned', 'assignment dates', 'RIR database objects'],
       sensitivity: 'standard',
       parent: D.account,
-      source: 'de IP-adressen die aan u zijn toegewezen',
+      sourcePhrase: 'de IP-adressen die aan u zijn toegewezen',
     },
     {
       name: D.customerId,
@@ -307,7 +307,7 @@ export const woktronRegister: RegisterDocument = {
       examples: ['customer ID'],
       sensitivity: 'standard',
       parent: D.account,
-      source: 'uw klant-ID',
+      sourcePhrase: 'uw klant-ID',
     },
     {
       name: D.fees,
@@ -315,7 +315,7 @@ export const woktronRegister: RegisterDocument = {
       examples: ['invoices', 'amounts due', 'payments received', 'outstanding balance'],
       sensitivity: 'standard',
       parent: D.account,
-      source: 'verschuldigde en ontvangen vergoedingen',
+      sourcePhrase: 'verschuldigde en ontvangen vergoedingen',
     },
     {
       name: D.websiteUsage,
@@ -329,7 +329,7 @@ export const woktronRegister: RegisterDocument = {
         'cookie identifiers',
       ],
       sensitivity: 'standard',
-      source: 'standaard internetloginformatie en informatie over bezoekersgedrag',
+      sourcePhrase: 'standaard internetloginformatie en informatie over bezoekersgedrag',
     },
     {
       name: D.preferences,
@@ -337,7 +337,7 @@ export const woktronRegister: RegisterDocument = {
       examples: ['preferred language', 'login status', 'location'],
       sensitivity: 'standard',
       parent: D.websiteUsage,
-      source: 'Dit kan de taal zijn die u verkiest, uw aanmeldingsstatus en de locatie waar u zich bevindt.',
+      sourcePhrase: 'Dit kan de taal zijn die u verkiest, uw aanmeldingsstatus en de locatie waar u zich bevindt.',
     },
     {
       name: D.credit,
@@ -345,7 +345,7 @@ export const woktronRegister: RegisterDocument = {
         'Result of credit-worthiness checks. The policy does not list this category among its data categories. It is implied by the credit-worthiness purpose and by the sharing with credit reference and scoring bureaus. Scoring is an evaluation under WP248, hence the DPIA on the credit-check activity.',
       examples: ['credit score or rating', 'business scoring result', 'payment behaviour and defaults', 'credit limit set'],
       sensitivity: 'standard',
-      source: 'nagaan of (potentiële) klanten aan financiële verplichtingen kunnen voldoen',
+      sourcePhrase: 'nagaan of (potentiële) klanten aan financiële verplichtingen kunnen voldoen',
     },
   ],
 
@@ -356,14 +356,14 @@ export const woktronRegister: RegisterDocument = {
       description: 'The person registers on the website or orders a product or service.',
       sourceType: 'data-subject',
       mechanism: 'order',
-      source: 'U registreert zich op onze website of plaatst een bestelling voor een van onze producten of diensten.',
+      sourcePhrase: 'U registreert zich op onze website of plaatst een bestelling voor een van onze producten of diensten.',
     },
     {
       name: C.survey,
       description: 'Voluntary customer surveys and feedback, given through the website or by email.',
       sourceType: 'data-subject',
       mechanism: 'survey',
-      source: 'U vult vrijwillig een klantenonderzoek in of geeft feedback via onze website of via e-mail.',
+      sourcePhrase: 'U vult vrijwillig een klantenonderzoek in of geeft feedback via onze website of via e-mail.',
     },
     {
       name: C.website,
@@ -371,21 +371,21 @@ export const woktronRegister: RegisterDocument = {
         'Using or viewing the website: standard internet log data and cookies in general. The mechanism is "other" because this channel has no single cookie; the two cookie channels below describe the individual cookies.',
       sourceType: 'observed',
       mechanism: 'other',
-      source: 'U gebruikt of bekijkt onze website met behulp van de cookies van uw browser.',
+      sourcePhrase: 'U gebruikt of bekijkt onze website met behulp van de cookies van uw browser.',
     },
     {
       name: C.newsletter,
       description: 'The person subscribes to a Woktron newsletter.',
       sourceType: 'data-subject',
       mechanism: 'newsletter-signup',
-      source: 'U schrijft zich in voor een Woktron-nieuwsbrief.',
+      sourcePhrase: 'U schrijft zich in voor een Woktron-nieuwsbrief.',
     },
     {
       name: C.enquiries,
       description: 'Requests for information about a service, and questions, comments or complaints sent to Woktron.',
       sourceType: 'data-subject',
       mechanism: 'support-request',
-      source:
+      sourcePhrase:
         'U vraagt Woktron om meer informatie over een Woktron dienst, of u neemt contact op met Woktron met een vraag, opmerking of klacht.',
     },
     {
@@ -394,7 +394,7 @@ export const woktronRegister: RegisterDocument = {
         "Abuse reports. For the customer a report concerns, the data comes from a third party (Art. 14 GDPR). The reporter's own contact details are provided by the reporter.",
       sourceType: 'third-party',
       mechanism: 'abuse-report',
-      source: 'U geeft een misbruikmelding aan bij Woktron.',
+      sourcePhrase: 'U geeft een misbruikmelding aan bij Woktron.',
     },
     {
       name: C.network,
@@ -402,7 +402,7 @@ export const woktronRegister: RegisterDocument = {
         'Data generated when the Woktron network, infrastructure or other services are used, such as IP assignments, usage and logs.',
       sourceType: 'observed',
       mechanism: 'network-usage',
-      source: 'U maakt gebruik van het Woktron-netwerk, Woktron-infrastructuur en / of andere Woktron diensten.',
+      sourcePhrase: 'U maakt gebruik van het Woktron-netwerk, Woktron-infrastructuur en / of andere Woktron diensten.',
     },
     {
       name: C.functionalCookies,
@@ -417,7 +417,7 @@ export const woktronRegister: RegisterDocument = {
         lifetime: 'P1Y',
         party: 'first-party',
       },
-      source: 'Woktron gebruikt deze cookies zodat we u op onze website herkennen en uw eerder geselecteerde voorkeuren onthouden.',
+      sourcePhrase: 'Woktron gebruikt deze cookies zodat we u op onze website herkennen en uw eerder geselecteerde voorkeuren onthouden.',
     },
     {
       name: C.gaCookies,
@@ -432,7 +432,7 @@ export const woktronRegister: RegisterDocument = {
         party: 'third-party',
         names: ['_ga', '_gid', '_gat'],
       },
-      source:
+      sourcePhrase:
         'De door de cookie gegenereerde informatie over uw gebruik van deze website wordt overgebracht naar een server van Google in de VS en daar opgeslagen.',
     },
     {
@@ -441,7 +441,7 @@ export const woktronRegister: RegisterDocument = {
         'Identity checks when someone is given access to a data centre or office. The policy lists this in its purposes, not among its collection channels; recorded here so identity documents have a source.',
       sourceType: 'data-subject',
       mechanism: 'in-person',
-      source: 'het verlenen van toegang tot datacentra en onze kantoren',
+      sourcePhrase: 'het verlenen van toegang tot datacentra en onze kantoren',
     },
     {
       name: C.creditBureaus,
@@ -449,7 +449,7 @@ export const woktronRegister: RegisterDocument = {
         'Credit, fraud-prevention and business scoring information obtained from bureaus (Art. 14 GDPR). The policy names the bureaus only as recipients; that Woktron also receives check results from them is implied by the credit-worthiness purpose.',
       sourceType: 'third-party',
       mechanism: 'third-party-feed',
-      source: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
+      sourcePhrase: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
     },
   ],
 
@@ -458,91 +458,91 @@ export const woktronRegister: RegisterDocument = {
     {
       name: P.orders,
       description: 'Processing orders and contracts and delivering the services ordered.',
-      source: 'Verwerking van bestellingen, contracten en verlening van diensten.',
+      sourcePhrase: 'Verwerking van bestellingen, contracten en verlening van diensten.',
     },
     {
       name: P.research,
       description: "Market, retention and customer satisfaction research. The first part of the policy's marketing purpose.",
-      source: 'Het uitvoeren van markt-, retentie- en klanttevredenheidsonderzoeken',
+      sourcePhrase: 'Het uitvoeren van markt-, retentie- en klanttevredenheidsonderzoeken',
     },
     {
       name: P.marketing,
       description: 'Marketing, including email newsletters, social media and onsite/offsite and online/offline advertising.',
-      source:
+      sourcePhrase:
         'het uitvoeren van marketingactiviteiten (inclusief e-mailnieuwsbrieven, sociale media en onsite / offsite en online / offline advertenties)',
     },
     {
       name: P.sales,
       description:
         'Sales, including analysing personal data and the use of Woktron services to make tailored offers and quotes, to enter into, maintain, renew or extend a customer relationship.',
-      source:
+      sourcePhrase:
         'het uitvoeren van verkoopactiviteiten, inclusief het analyseren van uw persoonlijke gegevens en uw gebruik van Woktron diensten voor het maken van aanbiedingen en offertes op maat met als doel het aangaan van een klantrelatie, en / of het onderhouden, vernieuwen of uitbreiden van een klantrelatie.',
     },
     {
       name: P.communication,
       description:
         'Communicating with customers: about services, offers, orders, service delivery, contract status and payments, and to provide support and maintenance. Also handling complaints and answering questions from (prospective) customers.',
-      source:
+      sourcePhrase:
         'Communicatie met klanten (i) om informatie te verstrekken over diensten van Woktron, (ii) om informatie te verstrekken over aanbiedingen, bestellingen, verlening van diensten, contractstatus en betalingen, (iii) om ondersteunings- en onderhoudsdiensten te verlenen, (iv) om klachten te behandelen, en (v) om vragen van (potentiële) klanten te beantwoorden.',
     },
     {
       name: P.finance,
       description:
         'Financial processes: calculating, invoicing and collecting service fees, processing financial transactions for accepted orders, and assigning collection rights to third parties.',
-      source:
+      sourcePhrase:
         'Het uitvoeren van financiële processen, waaronder (i) het berekenen, factureren en innen van servicekosten, (ii) het verwerken van financiële transacties met betrekking tot het accepteren van orders, en (iii) het toekennen van incassorechten aan derden.',
     },
     {
       name: P.credit,
       description:
         'Assessing credit-worthiness and managing risk, including preventing excessive credit to (prospective) customers and checking they can meet their financial obligations.',
-      source:
+      sourcePhrase:
         'Onderzoek naar kredietwaardigheid en risicobeheersing, waaronder het voorkomen van overmatige kredietverlening aan (potentiële) klanten en nagaan of (potentiële) klanten aan financiële verplichtingen kunnen voldoen.',
     },
     {
       name: P.tosBreaches,
       description: 'Investigating and handling suspected breaches of the Woktron terms and conditions.',
-      source: 'Onderzoek naar en verwerking van vermoedelijke schendingen van de algemene voorwaarden van Woktron.',
+      sourcePhrase: 'Onderzoek naar en verwerking van vermoedelijke schendingen van de algemene voorwaarden van Woktron.',
     },
     {
       name: P.safety,
       description: 'Ensuring the safety of people and property (premises, equipment, network) and detecting fraud.',
-      source: 'Het waarborgen van de veiligheid van personen en objecten, en het uitvoeren van fraudedetectie.',
+      sourcePhrase: 'Het waarborgen van de veiligheid van personen en objecten, en het uitvoeren van fraudedetectie.',
     },
     {
       name: P.legalProceedings,
       description: 'Conducting legal proceedings and gathering evidence for civil proceedings concerning the data subject.',
-      source:
+      sourcePhrase:
         'Het voeren van juridische processen, inclusief (i) het voeren van juridische procedures, en (ii) het verzamelen van bewijsmateriaal voor civielrechtelijke procedures die op u betrekking hebben.',
     },
     {
       name: P.legalObligations,
       description:
         'Complying with legal obligations: providing data to competent authorities in criminal investigations and meeting applicable data retention obligations (such as the fiscal retention obligation). Part (iii) of this policy bullet is recorded as its own purpose.',
-      source:
+      sourcePhrase:
         'Het voldoen aan wettelijke verplichtingen, waaronder (i) het verstrekken van gegevens aan bevoegde autoriteiten in het kader van strafrechtelijk onderzoek, (ii) het voldoen aan (toepasselijke) verplichtingen inzake gegevensbewaring',
     },
     {
       name: P.infringementDisclosure,
       description:
         'Providing data about customers to third parties whose rights the customer infringed. The policy counts this as a legal obligation. It is recorded separately because it mostly rests on a balancing of interests, not a statutory duty.',
-      source: '(iii) het verstrekken aan derden van gegevens over klanten in verband met een inbreuk op de rechten van deze derden.',
+      sourcePhrase: '(iii) het verstrekken aan derden van gegevens over klanten in verband met een inbreuk op de rechten van deze derden.',
     },
     {
       name: P.identity,
       description: 'Establishing the identity of customers or third parties, including when granting access to data centres and offices.',
-      source:
+      sourcePhrase:
         'Het vaststellen van de identiteit van klanten of derden, ook met betrekking tot het verlenen van toegang tot datacentra en onze kantoren.',
     },
     {
       name: P.analytics,
       description: 'Analysing how visitors use the website and compiling reports on website activity (Google Analytics).',
-      source: 'Google Analytics helpt met het analyseren hoe gebruikers onze website gebruiken.',
+      sourcePhrase: 'Google Analytics helpt met het analyseren hoe gebruikers onze website gebruiken.',
     },
     {
       name: P.preferences,
       description: 'Recognising visitors and remembering their preferences (language, login status, location) with functional cookies.',
-      source: 'uw eerder geselecteerde voorkeuren onthouden',
+      sourcePhrase: 'uw eerder geselecteerde voorkeuren onthouden',
     },
   ],
 
@@ -557,7 +557,7 @@ export const woktronRegister: RegisterDocument = {
         'Businesses must keep their accounting records, and the data carriers on which they are kept, for seven years (art. 52(4) AWR); records on immovable property for ten (art. 52(5) AWR). Together with Art. 6(1)(c) GDPR, the basis for keeping invoices and payment data.',
       dpvIri: 'https://w3id.org/dpv#LegalObligation',
       jurisdiction: 'NL',
-      source: 'het voldoen aan (toepasselijke) verplichtingen inzake gegevensbewaring',
+      sourcePhrase: 'het voldoen aan (toepasselijke) verplichtingen inzake gegevensbewaring',
     },
     {
       code: L.nlCriminalProcedureOrders,
@@ -568,7 +568,7 @@ export const woktronRegister: RegisterDocument = {
         'In a criminal investigation the public prosecutor may order a provider of a communication service to hand over subscriber data (name, address, number, type of service) and traffic data. Anyone holding identifying or other stored data may likewise be ordered to hand it over. Together with Art. 6(1)(c) GDPR, the basis for providing data to competent authorities.',
       dpvIri: 'https://w3id.org/dpv#LegalObligation',
       jurisdiction: 'NL',
-      source: 'het verstrekken van gegevens aan bevoegde autoriteiten in het kader van strafrechtelijk onderzoek',
+      sourcePhrase: 'het verstrekken van gegevens aan bevoegde autoriteiten in het kader van strafrechtelijk onderzoek',
     },
     {
       code: L.nlCookieConsent,
@@ -578,7 +578,7 @@ export const woktronRegister: RegisterDocument = {
       description:
         "Storing or reading information on a user's device requires prior information and consent. Art. 11.7a(3) exempts cookies strictly necessary for the service the user asked for. It also exempts analytics with little or no privacy impact. Recorded next to Art. 6(1)(a) GDPR where analytics cookies are set on consent.",
       jurisdiction: 'NL',
-      source:
+      sourcePhrase:
         'Wanneer u onze websites bezoekt, kunnen we automatisch informatie van u verzamelen via cookies of vergelijkbare technologie.',
     },
   ],
@@ -591,14 +591,14 @@ export const woktronRegister: RegisterDocument = {
         'Partners or agents involved in delivering the services ordered from Woktron, such as data-centre operators and subcontracted support or maintenance. The policy names none; each must be recorded with its Art. 28 agreement.',
       kind: 'processor',
       category: 'service-partner',
-      source: 'Partners of agenten die betrokken zijn bij het leveren van de diensten die zijn besteld bij Woktron.',
+      sourcePhrase: 'Partners of agenten die betrokken zijn bij het leveren van de diensten die zijn besteld bij Woktron.',
     },
     {
       name: R.creditBureaus,
       description: 'Credit reference, business scoring and other credit scoring bureaus; they process data for their own purposes.',
       kind: 'independent-controller',
       category: 'credit-bureau',
-      source: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
+      sourcePhrase: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
     },
     {
       name: R.fraudPrevention,
@@ -606,7 +606,7 @@ export const woktronRegister: RegisterDocument = {
         'Fraud prevention bureaus. Sharing fraud suspicions with a shared warning register may involve Art. 10 GDPR data. Unless an exception in art. 32–33 UAVG applies, this needs a permit from the Autoriteit Persoonsgegevens: check before any such sharing.',
       kind: 'independent-controller',
       category: 'fraud-prevention',
-      source: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
+      sourcePhrase: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
     },
     {
       name: R.domainRegistries,
@@ -614,7 +614,7 @@ export const woktronRegister: RegisterDocument = {
         "Registries of the top-level domains in which Woktron registers domain names in the customer's name. They are independent controllers under their own registration policies and may publish data in WHOIS/RDAP. Some registries are outside the EEA (see the domain/IP registration activity).",
       kind: 'independent-controller',
       category: 'domain-registry',
-      source: 'Domeinnaam registers wanneer Woktron een domeinnaam registreert op uw naam.',
+      sourcePhrase: 'Domeinnaam registers wanneer Woktron een domeinnaam registreert op uw naam.',
     },
     {
       name: R.ripe,
@@ -623,7 +623,7 @@ export const woktronRegister: RegisterDocument = {
       kind: 'independent-controller',
       category: 'regional-internet-registry',
       country: 'NL',
-      source: 'RIPE of ARIN regionale internetregisters. Bij de aankoop van IP adres subnets',
+      sourcePhrase: 'RIPE of ARIN regionale internetregisters. Bij de aankoop van IP adres subnets',
     },
     {
       name: R.arin,
@@ -632,7 +632,7 @@ export const woktronRegister: RegisterDocument = {
       kind: 'independent-controller',
       category: 'regional-internet-registry',
       country: 'US',
-      source: 'RIPE of ARIN regionale internetregisters. Bij de aankoop van IP adres subnets',
+      sourcePhrase: 'RIPE of ARIN regionale internetregisters. Bij de aankoop van IP adres subnets',
     },
     {
       name: R.collection,
@@ -640,7 +640,7 @@ export const woktronRegister: RegisterDocument = {
         "Collection agencies and other debt collection organisations. They are recorded as independent controllers because the policy speaks of assigning collection rights to third parties. An agency that collects only in Woktron's name would instead be a processor.",
       kind: 'independent-controller',
       category: 'collection-agency',
-      source: 'Incassobureaus of andere incasso organisaties.',
+      sourcePhrase: 'Incassobureaus of andere incasso organisaties.',
     },
     {
       name: R.lawEnforcement,
@@ -648,28 +648,28 @@ export const woktronRegister: RegisterDocument = {
         'Police and public prosecution, as far as required by law (e.g. production orders under the Wetboek van Strafvordering).',
       kind: 'public-authority',
       category: 'law-enforcement',
-      source: 'Wetshandhavingsinstanties',
+      sourcePhrase: 'Wetshandhavingsinstanties',
     },
     {
       name: R.regulators,
       description: 'Regulatory bodies, as far as required by law (e.g. the Autoriteit Persoonsgegevens, the telecom regulator ACM).',
       kind: 'public-authority',
       category: 'regulator',
-      source: 'regelgevende organisaties',
+      sourcePhrase: 'regelgevende organisaties',
     },
     {
       name: R.courts,
       description: 'Courts, as far as required by law or in proceedings Woktron conducts.',
       kind: 'public-authority',
       category: 'court',
-      source: 'rechtbanken',
+      sourcePhrase: 'rechtbanken',
     },
     {
       name: R.authorities,
       description: 'Other government bodies, as far as required by law, such as the tax authority (Belastingdienst) in a fiscal audit.',
       kind: 'public-authority',
       category: 'other',
-      source: 'andere overheidsinstanties voor zover vereist door de wet',
+      sourcePhrase: 'andere overheidsinstanties voor zover vereist door de wet',
     },
     {
       name: R.claimants,
@@ -677,7 +677,7 @@ export const woktronRegister: RegisterDocument = {
         "A third party that claims a customer's use of Woktron services breaches the terms or applicable law; data is shared only as far as legally required.",
       kind: 'independent-controller',
       category: 'claimant',
-      source:
+      sourcePhrase:
         'Een derde partij die heeft beweerd dat uw gebruik van Woktron diensten in strijd is met de algemene voorwaarden van Woktron of de toepasselijke wetgeving (voor zover dergelijk delen wettelijk vereist is).',
     },
     {
@@ -690,7 +690,7 @@ export const woktronRegister: RegisterDocument = {
       organisation: GOOGLE,
       processingAgreementRef:
         'Google Ads Data Processing Terms (accepted in the Google Analytics account settings; incorporate the EU standard contractual clauses)',
-      source: 'Google gebruikt deze informatie als verwerker volgens artikel 28 van de GDPR regelgeving',
+      sourcePhrase: 'Google gebruikt deze informatie als verwerker volgens artikel 28 van de GDPR regelgeving',
     },
     {
       name: R.paymentProviders,
@@ -698,7 +698,7 @@ export const woktronRegister: RegisterDocument = {
         'Banks and PayPal, which process payments made with the payment methods the policy names. They act as independent controllers. The policy does not list them among the recipients; they are implied by the payment data it collects.',
       kind: 'independent-controller',
       category: 'payment-provider',
-      source: 'PayPal-rekeninginformatie',
+      sourcePhrase: 'PayPal-rekeninginformatie',
     },
     {
       name: R.staff,
@@ -706,7 +706,7 @@ export const woktronRegister: RegisterDocument = {
         'Woktron employees who need the data for their work. Recorded for activities that share no data outside Woktron, so every activity records who has access.',
       kind: 'internal',
       category: 'internal-department',
-      source: 'Alleen geautoriseerd personeel heeft tijdens hun werk toegang tot Persoonsgegevens.',
+      sourcePhrase: 'Alleen geautoriseerd personeel heeft tijdens hun werk toegang tot Persoonsgegevens.',
     },
   ],
 
@@ -721,7 +721,7 @@ export const woktronRegister: RegisterDocument = {
       startEvent: 'end of the customer relationship',
       endAction: 'erase',
       legalReference: 'Art. 52(4) and (5) Algemene wet inzake rijksbelastingen; art. 2:10 Burgerlijk Wetboek',
-      source: 'doorgaans voor een periode van 7 jaar, maar mogelijk tot 10 jaar',
+      sourcePhrase: 'doorgaans voor een periode van 7 jaar, maar mogelijk tot 10 jaar',
     },
     {
       name: T.analytics,
@@ -730,7 +730,7 @@ export const woktronRegister: RegisterDocument = {
       duration: 'P14M',
       startEvent: 'collection (the website visit)',
       endAction: 'erase',
-      source:
+      sourcePhrase:
         'De door de cookie gegenereerde informatie over uw gebruik van deze website wordt overgebracht naar een server van Google in de VS en daar opgeslagen.',
     },
     {
@@ -740,7 +740,7 @@ export const woktronRegister: RegisterDocument = {
       duration: 'P1Y',
       startEvent: 'cookie set or last updated',
       endAction: 'erase',
-      source: 'uw eerder geselecteerde voorkeuren onthouden',
+      sourcePhrase: 'uw eerder geselecteerde voorkeuren onthouden',
     },
   ],
 
@@ -750,88 +750,93 @@ export const woktronRegister: RegisterDocument = {
       name: M.segmentation,
       type: 'technical',
       description: 'The network is divided into separated segments.',
-      source: 'netwerksegmentatie',
+      sourcePhrase: 'netwerksegmentatie',
     },
-    { name: M.firewalls, type: 'technical', description: 'Firewalls protect networks and systems.', source: 'firewalls' },
-    { name: M.antivirus, type: 'technical', description: 'Antivirus software on systems and endpoints.', source: 'antivirussoftware' },
+    { name: M.firewalls, type: 'technical', description: 'Firewalls protect networks and systems.', sourcePhrase: 'firewalls' },
+    {
+      name: M.antivirus,
+      type: 'technical',
+      description: 'Antivirus software on systems and endpoints.',
+      sourcePhrase: 'antivirussoftware',
+    },
     {
       name: M.diskEncryption,
       type: 'technical',
       description: 'Full-disk encryption of endpoints (laptops, workstations).',
-      source: 'volledige schijfversleuteling van eindpunten',
+      sourcePhrase: 'volledige schijfversleuteling van eindpunten',
     },
     {
       name: M.encryptedComms,
       type: 'technical',
       description: 'Communication encrypted with SSL/TLS or over VPN.',
-      source: 'gecodeerde communicatie via SSL of VPN',
+      sourcePhrase: 'gecodeerde communicatie via SSL of VPN',
     },
     {
       name: M.siem,
       type: 'technical',
       description: 'Security information and event management solutions collect and correlate security events.',
-      source: 'beveiligingsinformatie en gebeurtenis Beheeroplossingen',
+      sourcePhrase: 'beveiligingsinformatie en gebeurtenis Beheeroplossingen',
     },
     {
       name: M.awareness,
       type: 'organisational',
       description: 'Security awareness training for employees.',
-      source: 'training op het gebied van beveiligingsbewustzijn',
+      sourcePhrase: 'training op het gebied van beveiligingsbewustzijn',
     },
     {
       name: M.separationOfDuties,
       type: 'organisational',
       description: 'Conflicting tasks and responsibilities are assigned to different people.',
-      source: 'functiescheiding',
+      sourcePhrase: 'functiescheiding',
     },
     {
       name: M.rbac,
       type: 'technical',
       description: 'Role-based access rights, granted on the principle of least privilege.',
-      source: 'rolgebaseerde toegangsrechten (op basis van de minste bevoegdheden)',
+      sourcePhrase: 'rolgebaseerde toegangsrechten (op basis van de minste bevoegdheden)',
     },
     {
       name: M.disposal,
       type: 'organisational',
       description: 'Facilities and procedures for the secure disposal of confidential information (paper and data carriers).',
-      source: 'veilige verwijderingsfaciliteiten van vertrouwelijke informatie',
+      sourcePhrase: 'veilige verwijderingsfaciliteiten van vertrouwelijke informatie',
     },
     {
       name: M.pentest,
       type: 'technical',
       description: 'Public-facing services are penetration-tested periodically (Art. 32(1)(d) GDPR: regular testing of effectiveness).',
-      source: 'periodieke pentesting van openbare diensten',
+      sourcePhrase: 'periodieke pentesting van openbare diensten',
     },
     {
       name: M.devMonitoring,
       type: 'technical',
       description: 'Security monitoring integrated into the development process.',
-      source: 'geïntegreerde beveiligingsmonitoring tijdens de ontwikkeling',
+      sourcePhrase: 'geïntegreerde beveiligingsmonitoring tijdens de ontwikkeling',
     },
     {
       name: M.secureTools,
       type: 'technical',
       description: 'Tools that let employees work securely, such as password managers.',
-      source: 'tools om medewerkers in staat te stellen veilig te werken (zoals wachtwoordmanagers)',
+      sourcePhrase: 'tools om medewerkers in staat te stellen veilig te werken (zoals wachtwoordmanagers)',
     },
     {
       name: M.physicalZones,
       type: 'technical',
       description:
         'Physical security zones in data centres and offices. A physical measure, recorded as technical because the register has only two types.',
-      source: 'fysieke beveiligingszones',
+      sourcePhrase: 'fysieke beveiligingszones',
     },
     {
       name: M.authorisedPersonnel,
       type: 'organisational',
       description: 'Only authorised personnel have access to personal data, and only in the course of their work.',
-      source: 'Alleen geautoriseerd personeel heeft tijdens hun werk toegang tot Persoonsgegevens.',
+      sourcePhrase: 'Alleen geautoriseerd personeel heeft tijdens hun werk toegang tot Persoonsgegevens.',
     },
     {
       name: M.serverAccess,
       type: 'technical',
       description: 'Security procedures and technical and physical restrictions on access to and use of personal data on Woktron servers.',
-      source:
+      sourcePhrase:
         'We gebruiken ook beveiligingsprocedures en technische en fysieke beperkingen voor toegang tot en gebruik van de persoonlijke gegevens op onze servers.',
     },
     {
@@ -840,7 +845,7 @@ export const woktronRegister: RegisterDocument = {
       standardReference: 'SOC 1',
       description:
         "The policy states that business processes comply with SOC 1. SOC 1 reports on controls relevant to customers' financial reporting, not on privacy or security as such. No report is referenced; obtain the SOC 1 report (type and period) as evidence.",
-      source: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
+      sourcePhrase: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
     },
     {
       name: M.pciDss,
@@ -848,7 +853,7 @@ export const woktronRegister: RegisterDocument = {
       standardReference: 'PCI DSS',
       description:
         'The policy states that business processes comply with PCI DSS (payment card data security). No attestation is referenced; obtain the Attestation of Compliance as evidence.',
-      source: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
+      sourcePhrase: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
     },
   ],
 
@@ -886,7 +891,7 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.partners, dataCategories: [D.contact, D.servicesOrdered, D.customerId] }],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.serverAccess, M.separationOfDuties, M.soc1],
-      source: 'Verwerking van bestellingen, contracten en verlening van diensten.',
+      sourcePhrase: 'Verwerking van bestellingen, contracten en verlening van diensten.',
     },
     {
       name: 'Customer accounts and domain/IP registration',
@@ -933,7 +938,7 @@ export const woktronRegister: RegisterDocument = {
         },
       ],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.serverAccess, M.segmentation, M.firewalls],
-      source: 'RIPE of ARIN regionale internetregisters. Bij de aankoop van IP adres subnets',
+      sourcePhrase: 'RIPE of ARIN regionale internetregisters. Bij de aankoop van IP adres subnets',
     },
     {
       name: 'Billing, payment and debt collection',
@@ -976,7 +981,7 @@ export const woktronRegister: RegisterDocument = {
       ],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.separationOfDuties, M.encryptedComms, M.pciDss, M.soc1],
-      source:
+      sourcePhrase:
         'Het uitvoeren van financiële processen, waaronder (i) het berekenen, factureren en innen van servicekosten, (ii) het verwerken van financiële transacties met betrekking tot het accepteren van orders, en (iii) het toekennen van incassorechten aan derden.',
     },
     {
@@ -1012,7 +1017,7 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.creditBureaus, dataCategories: [D.contact, D.representative] }],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.separationOfDuties, M.encryptedComms, M.soc1],
-      source:
+      sourcePhrase:
         'Onderzoek naar kredietwaardigheid en risicobeheersing, waaronder het voorkomen van overmatige kredietverlening aan (potentiële) klanten en nagaan of (potentiële) klanten aan financiële verplichtingen kunnen voldoen.',
     },
     {
@@ -1046,7 +1051,7 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.partners, dataCategories: [D.contact, D.customerId, D.servicesOrdered] }],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.secureTools, M.awareness],
-      source:
+      sourcePhrase:
         'Communicatie met klanten (i) om informatie te verstrekken over diensten van Woktron, (ii) om informatie te verstrekken over aanbiedingen, bestellingen, verlening van diensten, contractstatus en betalingen, (iii) om ondersteunings- en onderhoudsdiensten te verlenen, (iv) om klachten te behandelen, en (v) om vragen van (potentiële) klanten te beantwoorden.',
     },
     {
@@ -1093,7 +1098,7 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.staff, dataCategories: [D.contact, D.customerId, D.servicesOrdered, D.account] }],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.awareness],
-      source:
+      sourcePhrase:
         'Woktron wil u graag informatie sturen over producten en diensten van ons waarvan wij denken dat u die misschien interessant vindt.',
     },
     {
@@ -1128,7 +1133,7 @@ export const woktronRegister: RegisterDocument = {
         },
       ],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.secureTools],
-      source: 'Woktron maakt gebruik van Google Analytics, een webanalysedienst van Google Inc. (“Google”).',
+      sourcePhrase: 'Woktron maakt gebruik van Google Analytics, een webanalysedienst van Google Inc. (“Google”).',
     },
     {
       name: 'Functional website cookies',
@@ -1157,7 +1162,7 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.staff, dataCategories: [D.preferences] }],
       transfers: [],
       securityMeasures: [M.encryptedComms, M.serverAccess, M.pentest, M.devMonitoring],
-      source: 'Woktron gebruikt deze cookies zodat we u op onze website herkennen en uw eerder geselecteerde voorkeuren onthouden.',
+      sourcePhrase: 'Woktron gebruikt deze cookies zodat we u op onze website herkennen en uw eerder geselecteerde voorkeuren onthouden.',
     },
     {
       name: 'Abuse handling and terms-of-service enforcement',
@@ -1194,7 +1199,7 @@ export const woktronRegister: RegisterDocument = {
       ],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.separationOfDuties, M.siem, M.segmentation],
-      source: 'Onderzoek naar en verwerking van vermoedelijke schendingen van de algemene voorwaarden van Woktron.',
+      sourcePhrase: 'Onderzoek naar en verwerking van vermoedelijke schendingen van de algemene voorwaarden van Woktron.',
     },
     {
       name: 'Security, fraud detection and physical access',
@@ -1230,7 +1235,7 @@ export const woktronRegister: RegisterDocument = {
       ],
       transfers: [],
       securityMeasures: [M.physicalZones, M.siem, M.segmentation, M.firewalls, M.antivirus, M.authorisedPersonnel],
-      source: 'Het waarborgen van de veiligheid van personen en objecten, en het uitvoeren van fraudedetectie.',
+      sourcePhrase: 'Het waarborgen van de veiligheid van personen en objecten, en het uitvoeren van fraudedetectie.',
     },
     {
       name: 'Legal proceedings and claims',
@@ -1263,7 +1268,7 @@ export const woktronRegister: RegisterDocument = {
       recipients: [{ recipient: R.courts, dataCategories: [D.contact, D.representative, D.account, D.fees, D.breachReports] }],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.separationOfDuties, M.disposal],
-      source:
+      sourcePhrase:
         'Het voeren van juridische processen, inclusief (i) het voeren van juridische procedures, en (ii) het verzamelen van bewijsmateriaal voor civielrechtelijke procedures die op u betrekking hebben.',
     },
     {
@@ -1317,7 +1322,7 @@ export const woktronRegister: RegisterDocument = {
       ],
       transfers: [],
       securityMeasures: [M.authorisedPersonnel, M.separationOfDuties, M.encryptedComms, M.disposal, M.soc1],
-      source:
+      sourcePhrase:
         'Wetshandhavingsinstanties, regelgevende organisaties, rechtbanken of andere overheidsinstanties voor zover vereist door de wet.',
     },
     {
@@ -1353,7 +1358,7 @@ export const woktronRegister: RegisterDocument = {
       ],
       transfers: [],
       securityMeasures: [M.physicalZones, M.authorisedPersonnel, M.rbac, M.disposal, M.diskEncryption],
-      source:
+      sourcePhrase:
         'Het vaststellen van de identiteit van klanten of derden, ook met betrekking tot het verlenen van toegang tot datacentra en onze kantoren.',
     },
   ],

@@ -23,9 +23,12 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
     severity: 'warning',
     field: '/dpiaRequired',
     explanation:
-      /^Art\. 35\(1\) GDPR and WP248 rev\.01: .*meets 2 criteria \(sensitive data \(Art\. 9 or 10\); vulnerable data subjects\).*dpiaRequired is false/,
+      /^Art\. 35\(1\) GDPR and WP248 rev\.01: .*meets 2 criteria \(sensitive data \(Art\. 9 or 10\); vulnerable data subjects\).*whether a DPIA is required is not stated/,
     resolution: /dpiaReference/,
   });
+  const statedNotRequired = await r.findingsOf('School health records, DPIA ruled out', school({ dpiaRequired: false }));
+  t.strictSame(codesOf(statedNotRequired), ['dpia-not-recorded']);
+  t.match(statedNotRequired[0].explanation, /dpiaRequired is false/, 'a stated "no" is named as such, not as unstated');
   t.strictSame(await r.findingsOf('School health records with DPIA', school(dpiaDone)), []);
   const requiredNoReference = await r.findingsOf('School health records, DPIA pending', school({ dpiaRequired: true }));
   t.strictSame(codesOf(requiredNoReference), ['dpia-not-recorded']);
@@ -62,7 +65,7 @@ t.test('DPIA likely required (WP248 criteria) and review dates, each with and wi
   const scoring = { collectionChannelIds: [r.channel.id, network.id], recipients: [{ recipientId: bureau.id }] };
   const credit = await r.findingsOf('Credit scoring', scoring);
   t.strictSame(codesOf(credit), ['dpia-not-recorded']);
-  t.match(credit[0].explanation, /evaluation or scoring \(credit bureaus\); systematic monitoring/);
+  t.match(credit[0].explanation, /evaluation or scoring \(credit bureaus, automated decisions\); systematic monitoring/);
 
   // One criterion alone is not "likely" under WP248's two-criteria rule of thumb.
   t.strictSame(await r.findingsOf('Network logs only', { collectionChannelIds: [r.channel.id, network.id] }), []);

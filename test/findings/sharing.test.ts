@@ -38,7 +38,7 @@ t.test('processors, recipients outside the EEA and transfers, each with and with
   t.match(hosted[0], {
     severity: 'error',
     entity: { resource: 'recipients', id: host.id, name: 'Cloud host' },
-    field: '/processingAgreementRef',
+    field: '/processingAgreementStatus',
     explanation: /^Art\. 28\(3\) GDPR: .*"Cloud host"/,
     resolution: new RegExp(`PATCH /v1/recipients/${host.id}`),
   });

@@ -47,7 +47,7 @@ t.test('the seeded Woktron register: its findings, filters, query count and who 
   const brief = findings.map((f: any) => [f.code, f.entity.resource, f.entity.name, f.field]);
   t.strictSame(brief, [
     ['consent-withdrawal-not-stated', 'privacy-policies', 'Privacy Beleid', '/rights'],
-    ['processor-agreement-missing', 'recipients', 'Service partners and agents', '/processingAgreementRef'],
+    ['processor-agreement-missing', 'recipients', 'Service partners and agents', '/processingAgreementStatus'],
     ['dpia-not-recorded', 'processing-activities', 'Abuse handling and terms-of-service enforcement', '/dpiaRequired'],
     ['dpia-not-recorded', 'processing-activities', 'Legal proceedings and claims', '/dpiaRequired'],
     ['notice-right-missing', 'privacy-policies', 'Privacy Beleid', '/rights'],

@@ -46,7 +46,7 @@ t.test('the Woktron register as CSV: export → import into an empty installatio
     'without them, the national legal bases are the only problem',
   );
   for (const basis of woktronRegister.legalBases) {
-    const { source: _source, ...body } = basis;
+    const { sourcePhrase: _source, ...body } = basis;
     t.equal((await call(target, 'POST', '/v1/legal-bases', body)).statusCode, 201);
   }
   const dry = await postCsv(target, exported, '?dryRun=true');

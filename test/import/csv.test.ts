@@ -5,7 +5,7 @@ import type { ImportProblem, KnownLegalBasis } from '../../src/import/problems';
 import type { ExportActivity, ExportOrganisation } from '../../src/register/dto';
 import type { RegisterSource } from '../../src/register/reader';
 import { csvColumns, csvField, renderCsv } from '../../src/register/render-csv';
-import type { RegisterDocument, SeedActivity } from '../../src/seed/register-document';
+import { entryName, type RegisterDocument, type SeedActivity } from '../../src/seed/register-document';
 import { woktronRegister } from '../../src/seed/woktron-register';
 
 // ---- fixtures ----------------------------------------------------------------------------------
@@ -210,7 +210,10 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       phone: o.phone ?? null,
       website: null,
       privacyContactEmail: o.privacyContactEmail ?? null,
-      dpo: o.dpoName || o.dpoEmail || o.dpoPhone ? { name: o.dpoName ?? null, email: o.dpoEmail ?? null, phone: o.dpoPhone ?? null } : null,
+      dpo:
+        o.dpoName || o.dpoEmail || o.dpoPhone
+          ? { name: o.dpoName ?? null, email: o.dpoEmail ?? null, phone: o.dpoPhone ?? null, title: null, address: null }
+          : null,
       representative: representative
         ? {
             id: id(),
@@ -221,8 +224,19 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
             phone: representative.phone ?? null,
           }
         : null,
+      contacts: [],
+      dpoRequired: 'not-stated',
+      dpoRequiredReason: null,
+      publicBody: null,
+      framework: 'not-stated',
+      language: null,
+      transferMechanism: null,
+      transferMechanismNote: null,
+      sourcePhrase: null,
+      internalNote: null,
     };
   };
+  const unsourced = { sourcePhrase: null, internalNote: null };
   return doc.activities.map((a: SeedActivity) => ({
     id: id(),
     name: a.name,
@@ -231,18 +245,36 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
     status: a.status,
     owner: a.owner ?? null,
     reviewDueAt: null,
-    dpiaRequired: a.dpiaRequired ?? false,
+    dpiaRequired: a.dpiaRequired ?? null,
     dpiaReference: a.dpiaReference ?? null,
-    controllers: a.controllers.map(organisation),
+    reference: null,
+    businessFunction: null,
+    recordGroup: null,
+    adoptedOn: null,
+    lastReviewedOn: null,
+    language: null,
+    sourceUrl: null,
+    statedAbsences: [],
+    automatedDecisions: 'not-stated',
+    automatedDecisionLogic: null,
+    automatedDecisionSignificance: null,
+    automatedDecisionSafeguards: null,
+    jointArrangementRef: null,
+    jointArrangementEssence: null,
+    ...unsourced,
+    controllers: a.controllers.map((c) => ({ ...organisation(entryName(c)), relationship: 'not-stated' })),
     purposes: a.purposes.map((p) => ({
       id: id(),
       name: p.purpose,
       description: null,
-      legalBases: p.legalBases.map(basis),
+      legalBases: p.legalBases.map((b) => ({ ...basis(entryName(b)), note: null })),
       legitimateInterest: p.legitimateInterest ?? null,
       assessmentReference: p.assessmentReference ?? null,
+      ...unsourced,
     })),
-    dataSubjectCategories: a.dataSubjectCategories.map((name) => ({ id: id(), name, description: null, vulnerable: false })),
+    legalBases: [],
+    retentionRules: [],
+    dataSubjectCategories: a.dataSubjectCategories.map((name) => ({ id: id(), name, description: null, vulnerable: false, ...unsourced })),
     dataCategories: a.dataCategories.map((d) => {
       const category = find(doc.dataCategories, d.dataCategory);
       const rule = d.retentionRule ? find(doc.retentionRules, d.retentionRule) : undefined;
@@ -256,19 +288,31 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
               id: id(),
               name: rule.name,
               description: null,
-              duration: rule.duration,
+              kind: rule.kind ?? (rule.duration ? 'fixed-duration' : 'not-stated'),
+              duration: rule.duration ?? null,
               maximumDuration: rule.maximumDuration ?? null,
-              startEvent: rule.startEvent,
-              endAction: rule.endAction,
+              startEvent: rule.startEvent ?? null,
+              endAction: rule.endAction ?? 'not-stated',
               legalReference: rule.legalReference ?? null,
+              conditions: [],
+              ...unsourced,
             }
           : null,
         sources: [],
+        ...unsourced,
       };
     }),
     collectionChannels: a.collectionChannels.map((name) => {
       const c = find(doc.collectionChannels, name);
-      return { id: id(), name: c.name, description: null, sourceType: c.sourceType, mechanism: c.mechanism, cookie: null };
+      return {
+        id: id(),
+        name: c.name,
+        description: null,
+        sourceType: c.sourceType ?? 'not-stated',
+        mechanism: c.mechanism ?? 'not-stated',
+        cookie: null,
+        ...unsourced,
+      };
     }),
     recipients: a.recipients.map(({ recipient }) => {
       const r = find(doc.recipients, recipient);
@@ -276,19 +320,25 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
         id: id(),
         name: r.name,
         description: null,
-        kind: r.kind,
-        category: r.category,
+        kind: r.kind ?? 'not-stated',
+        category: r.category ?? 'not-stated',
         country: r.country ?? null,
         organisation: null,
+        processingAgreementStatus: r.processingAgreementRef ? 'signed' : 'not-stated',
+        processingAgreementDate: null,
         processingAgreementRef: r.processingAgreementRef ?? null,
         dataCategories: [],
+        ...unsourced,
       };
     }),
     transfers: a.transfers.map((x) => {
       const r = find(doc.recipients, x.recipient);
       return {
-        recipient: { id: id(), name: r.name, kind: r.kind, country: r.country ?? null },
-        country: x.country,
+        recipient: { id: id(), name: r.name, kind: r.kind ?? 'not-stated', country: r.country ?? null },
+        destination: 'country',
+        country: x.country ?? null,
+        internationalOrganisation: null,
+        via: null,
         mechanism: x.mechanism ? basis(x.mechanism) : null,
         safeguard: x.safeguard ?? null,
         tiaReference: x.tiaReference ?? null,
@@ -296,7 +346,14 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
     }),
     securityMeasures: a.securityMeasures.map((name) => {
       const m = find(doc.securityMeasures, name);
-      return { id: id(), name: m.name, description: null, type: m.type, standardReference: m.standardReference ?? null };
+      return {
+        id: id(),
+        name: m.name,
+        description: null,
+        type: m.type ?? 'not-stated',
+        standardReference: m.standardReference ?? null,
+        ...unsourced,
+      };
     }),
     rights: [],
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -329,12 +386,15 @@ function carried(doc: RegisterDocument): RegisterDocument {
   };
   const roles = new Map<string, Set<string>>();
   const role = (name: string, r: string) => roles.set(name, (roles.get(name) ?? new Set()).add(r));
-  for (const a of doc.activities) for (const c of a.controllers) role(c, a.role === 'joint-controller' ? 'joint-controller' : 'controller');
+  for (const a of doc.activities)
+    for (const c of a.controllers) role(entryName(c), a.role === 'joint-controller' ? 'joint-controller' : 'controller');
   const controllers = doc.organisations.filter((o) => roles.has(o.name));
   for (const o of controllers) if (o.representative) role(o.representative, 'representative');
   const strip = <T extends object>(item: T, ...fields: string[]) =>
     Object.fromEntries(
-      Object.entries(item).filter(([key, value]) => value !== undefined && !['source', 'description', ...fields].includes(key)),
+      Object.entries(item).filter(
+        ([key, value]) => value !== undefined && !['source', 'sourcePhrase', 'internalNote', 'description', ...fields].includes(key),
+      ),
     ) as T;
   const activities = doc.activities;
   return {
@@ -660,7 +720,7 @@ t.test('more mistakes: contacts, transfers, retention, measures, sources and pur
       'Contact',
       'Salary: Std (P1Y, from hire, then erase)',
       'US (Nobody): Art. 6(1)(a) Consent',
-      'Firewall (physical)',
+      'Firewall (digital)',
       'Web form (typed)',
       'maybe',
       '',
@@ -697,7 +757,7 @@ t.test('more mistakes: contacts, transfers, retention, measures, sources and pur
     { value: 'maybe', message: /Yes or No/ },
     { message: /already listed for the activity "A" in row 2/ },
     { message: /described differently in row 2: sensitivity "standard" there, "special" here/ },
-    { message: /technical\)" or "Name \(organisational/ },
+    { message: /technical\)", "Name \(organisational/ },
     { message: /Write each source as/ },
     { message: /Given for no purpose/ },
     { message: /longer than 300/, value: /^x{199}…$/ },

@@ -17,7 +17,7 @@ async function legalBases(app: FastifyInstance) {
 /** One of every building block an activity can link to, two of most, each named so its position is its alphabetical order. */
 async function buildingBlocks(app: FastifyInstance) {
   const lb = await legalBases(app);
-  const orgA = await create(app, 'organisations', { name: 'Acme Hosting B.V.' });
+  const orgA = await create(app, 'organisations', { name: 'Acme Hosting B.V.', roles: ['controller'] });
   const orgB = await create(app, 'organisations', { name: 'Beta Partner GmbH' });
   const purposeA = await create(app, 'purposes', { name: 'Contract performance' });
   const purposeB = await create(app, 'purposes', { name: 'Fraud prevention' });
@@ -31,6 +31,11 @@ async function buildingBlocks(app: FastifyInstance) {
     duration: 'P7Y',
     maximumDuration: 'P10Y',
     startEvent: 'End of fiscal year',
+  });
+  const retentionC = await create(app, 'retention-rules', {
+    name: 'Archive selection list',
+    kind: 'statutory',
+    legalReference: 'Archiefwet 1995',
   });
   const channelA = await create(app, 'collection-channels', { name: 'Order form', sourceType: 'data-subject', mechanism: 'order' });
   const channelB = await create(app, 'collection-channels', { name: 'Support phone', sourceType: 'data-subject', mechanism: 'phone' });
@@ -55,6 +60,7 @@ async function buildingBlocks(app: FastifyInstance) {
     categoryB,
     retentionA,
     retentionB,
+    retentionC,
     channelA,
     channelB,
     recipientA,
@@ -76,9 +82,9 @@ function fullBody(b: Blocks, name = 'Customer orders') {
     reviewDueAt: '2027-03-31',
     dpiaRequired: true,
     dpiaReference: 'DPIA-2026-01',
-    controllerIds: [b.orgA.id, b.orgB.id],
+    controllerIds: [{ id: b.orgA.id, relationship: 'joint' }, b.orgB.id],
     purposes: [
-      { purposeId: b.purposeA.id, legalBasisIds: [b.lb['gdpr-6-1-b'], b.lb['gdpr-6-1-c']] },
+      { purposeId: b.purposeA.id, legalBasisIds: [b.lb['gdpr-6-1-b'], { id: b.lb['gdpr-6-1-c'], note: 'Art. 52 AWR' }] },
       {
         purposeId: b.purposeB.id,
         legalBasisIds: [b.lb['gdpr-6-1-f']],
@@ -86,7 +92,9 @@ function fullBody(b: Blocks, name = 'Customer orders') {
         assessmentReference: 'LIA-2026-03',
       },
     ],
+    legalBasisIds: [{ id: b.lb['gdpr-6-1-a'], note: 'for the newsletter' }],
     dataSubjectCategoryIds: [b.subjectA.id, b.subjectB.id],
+    retentionRuleIds: [b.retentionC.id],
     dataCategories: [
       { dataCategoryId: b.categoryA.id, retentionRuleId: b.retentionA.id, sourceChannelIds: [b.channelA.id, b.channelB.id] },
       { dataCategoryId: b.categoryB.id, retentionRuleId: b.retentionB.id, sourceChannelIds: [b.channelA.id] },
@@ -104,6 +112,7 @@ function fullBody(b: Blocks, name = 'Customer orders') {
         safeguard: 'Data Privacy Framework certified',
         tiaReference: 'TIA-2026-01',
       },
+      { recipientId: b.recipientB.id, destination: 'worldwide', viaRecipientId: b.recipientA.id },
     ],
     securityMeasureIds: [b.measureA.id, b.measureB.id],
   };
@@ -114,40 +123,46 @@ const ref = (entry: { id: string; name: string }) => ({ id: entry.id, name: entr
 /** Every link of `fullBody`, resolved as the API must return it. */
 function expectedLinks(b: Blocks) {
   const basis = (id: string, code: string, name: string, article: string, kind: string) => ({ id, name, code, article, kind });
+  const noted = (note: string | null, stated: ReturnType<typeof basis>) => ({ ...stated, note });
   const recipientA = { id: b.recipientA.id, name: 'Cloud Host Inc', kind: 'processor', country: 'US' };
   const recipientB = { id: b.recipientB.id, name: 'Payment Provider', kind: 'processor', country: null };
   return {
-    controllers: [ref(b.orgA), ref(b.orgB)],
+    controllers: [
+      { ...ref(b.orgA), relationship: 'joint' },
+      { ...ref(b.orgB), relationship: 'not-stated' },
+    ],
     purposes: [
       {
         purpose: ref(b.purposeA),
         legalBases: [
-          basis(b.lb['gdpr-6-1-b'], 'gdpr-6-1-b', 'Contract', 'Art. 6(1)(b)', 'lawful-basis'),
-          basis(b.lb['gdpr-6-1-c'], 'gdpr-6-1-c', 'Legal obligation', 'Art. 6(1)(c)', 'lawful-basis'),
+          noted(null, basis(b.lb['gdpr-6-1-b'], 'gdpr-6-1-b', 'Contract', 'Art. 6(1)(b)', 'lawful-basis')),
+          noted('Art. 52 AWR', basis(b.lb['gdpr-6-1-c'], 'gdpr-6-1-c', 'Legal obligation', 'Art. 6(1)(c)', 'lawful-basis')),
         ],
         legitimateInterest: null,
         assessmentReference: null,
       },
       {
         purpose: ref(b.purposeB),
-        legalBases: [basis(b.lb['gdpr-6-1-f'], 'gdpr-6-1-f', 'Legitimate interests', 'Art. 6(1)(f)', 'lawful-basis')],
+        legalBases: [noted(null, basis(b.lb['gdpr-6-1-f'], 'gdpr-6-1-f', 'Legitimate interests', 'Art. 6(1)(f)', 'lawful-basis'))],
         legitimateInterest: 'Preventing payment defaults',
         assessmentReference: 'LIA-2026-03',
       },
     ],
+    legalBases: [noted('for the newsletter', basis(b.lb['gdpr-6-1-a'], 'gdpr-6-1-a', 'Consent', 'Art. 6(1)(a)', 'lawful-basis'))],
     dataSubjectCategories: [ref(b.subjectA), ref(b.subjectB)],
     dataCategories: [
       {
         dataCategory: { id: b.categoryA.id, name: 'Contact details', sensitivity: 'standard' },
-        retentionRule: { id: b.retentionA.id, name: 'Contract records', duration: 'P2Y', maximumDuration: null },
+        retentionRule: { id: b.retentionA.id, name: 'Contract records', kind: 'fixed-duration', duration: 'P2Y', maximumDuration: null },
         sourceChannels: [ref(b.channelA), ref(b.channelB)],
       },
       {
         dataCategory: { id: b.categoryB.id, name: 'Payment data', sensitivity: 'standard' },
-        retentionRule: { id: b.retentionB.id, name: 'Tax records', duration: 'P7Y', maximumDuration: 'P10Y' },
+        retentionRule: { id: b.retentionB.id, name: 'Tax records', kind: 'fixed-duration', duration: 'P7Y', maximumDuration: 'P10Y' },
         sourceChannels: [ref(b.channelA)],
       },
     ],
+    retentionRules: [{ id: b.retentionC.id, name: 'Archive selection list', kind: 'statutory', duration: null, maximumDuration: null }],
     collectionChannels: [ref(b.channelA), ref(b.channelB)],
     recipients: [
       { recipient: recipientA, dataCategories: [ref(b.categoryA)] },
@@ -156,10 +171,23 @@ function expectedLinks(b: Blocks) {
     transfers: [
       {
         recipient: recipientA,
+        destination: 'country',
         country: 'US',
+        internationalOrganisation: null,
+        via: null,
         mechanism: basis(b.lb['gdpr-45'], 'gdpr-45', 'Adequacy decision', 'Art. 45(3)', 'transfer-mechanism'),
         safeguard: 'Data Privacy Framework certified',
         tiaReference: 'TIA-2026-01',
+      },
+      {
+        recipient: recipientB,
+        destination: 'worldwide',
+        country: null,
+        internationalOrganisation: null,
+        via: recipientA,
+        mechanism: null,
+        safeguard: null,
+        tiaReference: null,
       },
     ],
     securityMeasures: [ref(b.measureA), ref(b.measureB)],
@@ -169,8 +197,10 @@ function expectedLinks(b: Blocks) {
 const linkKeys = [
   'controllers',
   'purposes',
+  'legalBases',
   'dataSubjectCategories',
   'dataCategories',
+  'retentionRules',
   'collectionChannels',
   'recipients',
   'transfers',
@@ -238,7 +268,16 @@ t.test('a full activity with every link kind round-trips through POST and GET', 
   const minimal = await call(app, 'POST', '/v1/processing-activities', { name: 'Minimal' });
   t.equal(minimal.statusCode, 201);
   const minimalRead = await get(app, minimal.data.id);
-  t.match(minimalRead, { name: 'Minimal', role: 'controller', status: 'draft', dpiaRequired: false, reviewDueAt: null, owner: null });
+  t.match(minimalRead, {
+    name: 'Minimal',
+    role: 'controller',
+    status: 'draft',
+    dpiaRequired: null,
+    reviewDueAt: null,
+    owner: null,
+    automatedDecisions: 'not-stated',
+    statedAbsences: [],
+  });
   for (const key of linkKeys) t.strictSame(minimalRead[key], [], `${key} empty`);
 });
 
@@ -269,7 +308,9 @@ t.test('PATCH changes only what is sent; a sent link list replaces that list onl
   t.strictSame(read.purposes, [
     {
       purpose: ref(b.purposeB),
-      legalBases: [{ id: b.lb['gdpr-6-1-a'], name: 'Consent', code: 'gdpr-6-1-a', article: 'Art. 6(1)(a)', kind: 'lawful-basis' }],
+      legalBases: [
+        { id: b.lb['gdpr-6-1-a'], name: 'Consent', code: 'gdpr-6-1-a', article: 'Art. 6(1)(a)', kind: 'lawful-basis', note: null },
+      ],
       legitimateInterest: null,
       assessmentReference: null,
     },
@@ -278,16 +319,24 @@ t.test('PATCH changes only what is sent; a sent link list replaces that list onl
   t.equal(read.version, 3);
   t.equal(read.status, 'active', 'status from the earlier PATCH kept');
 
+  // An onward transfer goes on from one of the activity's recipients: clearing them is refused while it stays.
+  const stranded = await call(app, 'PATCH', url, { recipients: [] });
+  assertProblem(t, stranded, 422, 'UNKNOWN_REFERENCE');
+  t.same(paths(stranded), ['/transfers/1/viaRecipientId'], 'the onward transfer names the missing recipient');
+  const direct = fullBody(b).transfers.slice(0, 1);
+  t.equal((await call(app, 'PATCH', url, { transfers: direct })).statusCode, 200, 'the onward transfer removed');
+  t.equal((await get(app, original.id)).version, 4);
+
   // recipients: [] clears recipients, not the data categories they received, nor transfers.
   const recipients = await call(app, 'PATCH', url, { recipients: [] });
   t.equal(recipients.statusCode, 200);
   read = await get(app, original.id);
   t.strictSame(read.recipients, []);
   t.strictSame(read.dataCategories, links.dataCategories, 'data categories kept');
-  t.strictSame(read.transfers, links.transfers, 'transfers kept');
+  t.strictSame(read.transfers, links.transfers.slice(0, 1), 'transfers kept');
   t.strictSame(read.collectionChannels, links.collectionChannels);
   t.equal(read.purposes.length, 1, 'purposes from the earlier PATCH kept');
-  t.equal(read.version, 4);
+  t.equal(read.version, 5);
 
   // null clears a nullable scalar.
   const clearedReference = await call(app, 'PATCH', url, { dpiaReference: null });
@@ -296,7 +345,7 @@ t.test('PATCH changes only what is sent; a sent link list replaces that list onl
   t.equal(read.dpiaReference, null);
   t.equal(read.reviewDueAt, '2027-03-31', 'reviewDueAt untouched');
   t.equal(read.owner, 'Sales', 'owner untouched');
-  t.equal(read.version, 5);
+  t.equal(read.version, 6);
 
   // reviewDueAt is documented as nullable too ("null clears it"), on update and on create.
   const clearedDue = await call(app, 'PATCH', url, { reviewDueAt: null });

@@ -6,6 +6,7 @@ import { csvColumns, csvField } from '../../src/register/render-csv';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, create } from '../helper';
 import { sharedWoktronApp } from '../support/register-fixtures';
+import { entryName } from '../../src/seed/register-document';
 
 // The other representations of the register: JSON-LD with W3C DPV terms (expanded offline by a
 // JSON-LD processor) and CSV in the UK ICO template's columns (round-tripped through a parser).
@@ -56,7 +57,7 @@ t.test('JSON-LD: expands offline (inline @context) and uses DPV IRIs', async (t)
     if (!node) continue;
     const ids = (property: string) => (node[`${dpv}${property}`] ?? []).map((value: any) => value['@id']);
     t.equal(ids('hasPurpose').length, seed.purposes.length, `${seed.name}: dpv:hasPurpose per purpose`);
-    const bases = new Set(seed.purposes.flatMap((p) => p.legalBases));
+    const bases = new Set(seed.purposes.flatMap((p) => p.legalBases.map(entryName)));
     t.equal(ids('hasLegalBasis').length, bases.size, `${seed.name}: dpv:hasLegalBasis per legal basis`);
     for (const code of bases) {
       const match = /^gdpr-(\d+)-(\d+)-([a-z])$/.exec(code);

@@ -31,7 +31,7 @@ export function registerSchemaValidator() {
 /**
  * Adds `count` controller activities named `<prefix>000001`… straight in SQL (fast enough for
  * thousands), each linked like a real record to the building blocks already in the register:
- * the first organisation as controller, 2 purposes with 2 legal bases each, 3 data subject
+ * the first controller organisation, 2 purposes with 2 legal bases each, 3 data subject
  * categories, 4 data categories with a retention rule and a source channel, 2 channels, 2
  * recipients receiving a category, a transfer to the US and 3 security measures (fewer where the register has fewer).
  */
@@ -48,7 +48,7 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
       [prefix, count],
     );
     await manager.query(
-      `INSERT INTO activity_controllers (activity_id, organisation_id) SELECT a.id, o.id FROM (${mine}) a, ${first('organisations', 1)} o`,
+      `INSERT INTO activity_controllers (activity_id, organisation_id) SELECT a.id, o.id FROM (${mine}) a, ${first('organisations', 1, `'controller' = ANY(roles)`)} o`,
       [prefix],
     );
     await manager.query(
@@ -89,8 +89,8 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
       [prefix],
     );
     await manager.query(
-      `INSERT INTO activity_transfers (activity_id, recipient_id, country, mechanism_id, safeguard)
-       SELECT a.id, r.id, 'US', (SELECT id FROM legal_bases WHERE code = 'gdpr-45'), 'Data Privacy Framework'
+      `INSERT INTO activity_transfers (activity_id, recipient_id, destination, country, mechanism_id, safeguard)
+       SELECT a.id, r.id, 'country', 'US', (SELECT id FROM legal_bases WHERE code = 'gdpr-45'), 'Data Privacy Framework'
          FROM (${mine}) a, ${first('recipients', 1)} r`,
       [prefix],
     );

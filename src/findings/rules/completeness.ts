@@ -1,13 +1,14 @@
 import type { ActivityView } from '../../processing-activities/view';
 import type { RegisterSnapshot } from '../snapshot';
-import { activityEntity, isControllerRecord, patchActivity, type Draft } from './common';
+import { activityEntity, isControllerRecord, lawOf, patchActivity, statesAbsent, type Draft } from './common';
 
 /** Art. 30 completeness of one activity: what the record must state, by role. */
 export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft[] {
   const out: Draft[] = [];
   const entity = activityEntity(a);
   const controller = isControllerRecord(a);
-  const article = (c: string, p: string) => (controller ? `Art. 30(1)(${c})` : `Art. 30(2)(${p})`);
+  const law = lawOf(a, snapshot);
+  const article = (c: string, p: string) => (controller ? law(`30(1)(${c})`) : law(`30(2)(${p})`));
 
   if (a.controllers.length === 0) {
     out.push({
@@ -15,21 +16,28 @@ export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft
       entity,
       field: '/controllers',
       explanation: controller
-        ? `Art. 30(1)(a) GDPR: the record must name the controller and its contact details; "${a.name}" links no controller organisation.`
-        : `Art. 30(2)(a) GDPR: a processor's record must name each controller it acts for; "${a.name}" links none.`,
+        ? `${law('30(1)(a)')}: the record must name the controller and its contact details; "${a.name}" links no controller organisation.`
+        : `${law('30(2)(a)')}: a processor's record must name each controller it acts for; "${a.name}" links none.`,
       resolution: `Link the controlling organisation(s) in controllerIds (${patchActivity(a)}).`,
     });
   }
   for (const ref of a.controllers) {
     const o = snapshot.organisations.get(ref.id);
-    if (!o || o.email || o.privacyContactEmail || o.dpoEmail) continue;
+    if (
+      !o ||
+      o.email ||
+      o.privacyContactEmail ||
+      o.dpoEmail ||
+      o.contacts.some((contact) => contact.email || contact.phone || contact.address)
+    )
+      continue;
     out.push({
       code: 'controller-contact-missing',
       entity: { resource: 'organisations', id: o.id, name: o.name },
       field: '/privacyContactEmail',
       activity: a,
-      explanation: `${article('a', 'a')} GDPR: the record must give the controller's contact details; "${o.name}" has no email, privacy contact email or DPO email.`,
-      resolution: `Record privacyContactEmail (or email, or dpoEmail) on the organisation (PATCH /v1/organisations/${o.id}).`,
+      explanation: `${article('a', 'a')}: the record must give the controller's contact details; "${o.name}" has no email, privacy contact email, DPO email or contact.`,
+      resolution: `Record privacyContactEmail (or email, dpoEmail, or a contact) on the organisation (PATCH /v1/organisations/${o.id}).`,
     });
   }
   // A processor's record names the categories of processing: a purpose or a description will do.
@@ -39,8 +47,8 @@ export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft
       entity,
       field: '/purposes',
       explanation: controller
-        ? `Art. 30(1)(b) GDPR: the record must state the purposes of the processing; "${a.name}" has none.`
-        : `Art. 30(2)(b) GDPR: a processor's record must state the categories of processing carried out for each controller; "${a.name}" has no purpose or description.`,
+        ? `${law('30(1)(b)')}: the record must state the purposes of the processing; "${a.name}" has none.`
+        : `${law('30(2)(b)')}: a processor's record must state the categories of processing carried out for each controller; "${a.name}" has no purpose or description.`,
       resolution: `Add the purposes, each with its legal bases, in purposes (${patchActivity(a)}).`,
     });
   }
@@ -49,7 +57,7 @@ export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft
       code: 'data-subjects-missing',
       entity,
       field: '/dataSubjectCategories',
-      explanation: `Art. 30(1)(c) GDPR: the record must describe the categories of data subjects; "${a.name}" links none.`,
+      explanation: `${law('30(1)(c)')}: the record must describe the categories of data subjects; "${a.name}" links none.`,
       resolution: `Link the data subject categories in dataSubjectCategoryIds (${patchActivity(a)}).`,
     });
   }
@@ -58,29 +66,43 @@ export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft
       code: 'data-categories-missing',
       entity,
       field: '/dataCategories',
-      explanation: `Art. 30(1)(c) GDPR: the record must describe the categories of personal data; "${a.name}" links none.`,
+      explanation: `${law('30(1)(c)')}: the record must describe the categories of personal data; "${a.name}" links none.`,
       resolution: `Link the data categories, each with its retention rule, in dataCategories (${patchActivity(a)}).`,
     });
   }
-  if (controller && a.recipients.length === 0 && a.transfers.length === 0) {
+  // "No recipients outside the organisation", stated, is an answer; an empty list is not.
+  if (controller && a.recipients.length === 0 && a.transfers.length === 0 && !statesAbsent(a, 'external-recipients')) {
     out.push({
       code: 'recipients-missing',
       entity,
       field: '/recipients',
-      explanation: `Art. 30(1)(d) GDPR: the record must state the categories of recipients the data is or will be disclosed to; "${a.name}" records none.`,
-      resolution: `Link the recipients in recipients (${patchActivity(a)}); if only own staff see the data, record that internal recipient.`,
+      explanation: `${law('30(1)(d)')}: the record must state the categories of recipients the data is or will be disclosed to; "${a.name}" records none, nor that there are none outside the organisation.`,
+      resolution: `Link the recipients in recipients (${patchActivity(a)}); if only own staff see the data, record that internal recipient, or state the absence (statedAbsences: external-recipients).`,
     });
   }
-  if (controller) {
+  if (controller && a.retentionRules.length === 0) {
+    // Retention stated for the activity as a whole covers every category.
     a.dataCategories.forEach((d, i) => {
       if (d.retentionRule) return;
       out.push({
         code: 'retention-missing',
         entity,
         field: `/dataCategories/${i}/retentionRule`,
-        explanation: `Art. 30(1)(f) and 5(1)(e) GDPR: the record must state, where possible, when data is erased; "${d.dataCategory.name}" has no retention rule in "${a.name}".`,
-        resolution: `Set retentionRuleId for this data category (${patchActivity(a)}), creating the rule under /v1/retention-rules if needed.`,
+        explanation: `${law('30(1)(f)', '5(1)(e)')}: the record must state, where possible, when data is erased; "${d.dataCategory.name}" has no retention rule in "${a.name}", nor does the activity as a whole.`,
+        resolution: `Set retentionRuleId for this data category, or retentionRuleIds for the whole activity (${patchActivity(a)}), creating the rule under /v1/retention-rules if needed.`,
       });
+    });
+  }
+  const rules = [...a.dataCategories.flatMap((d) => (d.retentionRule ? [d.retentionRule] : [])), ...a.retentionRules];
+  for (const rule of rules) {
+    if (rule.kind !== 'not-stated') continue;
+    out.push({
+      code: 'retention-not-stated',
+      entity: { resource: 'retention-rules', id: rule.id, name: rule.name },
+      field: '/kind',
+      activity: a,
+      explanation: `${law('30(1)(f)', '5(1)(e)')}: the record must state, where possible, the time limits for erasure; the retention rule "${rule.name}" is recorded as not stated.`,
+      resolution: `Ask the record's owner how long the data is kept, then record it: a fixed duration, the statutory period (with its legal reference), until an event, permanently, or as long as necessary (PATCH /v1/retention-rules/${rule.id}).`,
     });
   }
   if (a.securityMeasures.length === 0) {
@@ -88,7 +110,7 @@ export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft
       code: 'security-measures-missing',
       entity,
       field: '/securityMeasures',
-      explanation: `${article('g', 'd')} GDPR: the record must describe, where possible, the technical and organisational security measures (Art. 32); "${a.name}" links none.`,
+      explanation: `${article('g', 'd')}: the record must describe, where possible, the technical and organisational security measures (${law('32')}); "${a.name}" links none.`,
       resolution: `Link the security measures in securityMeasureIds (${patchActivity(a)}).`,
     });
   }

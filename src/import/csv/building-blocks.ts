@@ -1,3 +1,4 @@
+import { entryName } from '../../seed/register-document';
 import type {
   RegisterDocument,
   SeedCollectionChannel,
@@ -99,6 +100,6 @@ export function registerBlocks(document: RegisterDocument, problems: ProblemList
 export type RegisterBlocks = ReturnType<typeof registerBlocks>;
 
 /** An activity links a block once, whatever the case of its name in each row. */
-export const addName = (list: string[], item: string) => {
-  if (!list.some((existing) => existing.toLowerCase() === item.toLowerCase())) list.push(item);
+export const addName = (list: (string | { name: string })[], item: string) => {
+  if (!list.some((existing) => entryName(existing).toLowerCase() === item.toLowerCase())) list.push(item);
 };

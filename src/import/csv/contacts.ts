@@ -1,6 +1,7 @@
 import type { OrganisationRole } from '../../../entities/organisation';
 import type { SeedActivity, SeedOrganisation } from '../../seed/register-document';
 import type { ActivityCells } from './activity-rows';
+import { entryName } from '../../seed/register-document';
 import { addName } from './building-blocks';
 import { commaParts, longestPrefix, nameBefore } from './cells';
 import { COLUMN } from './columns';
@@ -60,9 +61,10 @@ export function readContacts(activity: SeedActivity, cells: ActivityCells, conte
 
   /** "Controller: rest" — the controller being one of the activity's (longest match), else the text before ": ". */
   function splitController(line: string, where: At, what: string): [controller: string, rest: string] | undefined {
-    const controller = nameBefore(line, activity.controllers, ': ');
+    const controllers = activity.controllers.map(entryName);
+    const controller = nameBefore(line, controllers, ': ');
     if (controller === undefined) return void problems.report(where, line, `Expected "Controller name: ${what}"`);
-    const own = activity.controllers.find((c) => c.toLowerCase() === controller.toLowerCase());
+    const own = controllers.find((c) => c.toLowerCase() === controller.toLowerCase());
     if (!own) return void problems.report(where, line, `"${controller}" is not a controller of this activity (see the controller columns)`);
     return [own, line.slice(controller.length + 2).trim()];
   }

@@ -34,9 +34,11 @@ function readActivityFields(activity: SeedActivity, cells: ActivityCells, { chec
   const owner = check.text(cells.cell(COLUMN.owner), 300, cells.where(COLUMN.owner), 'business function');
   if (owner !== undefined) activity.owner = owner;
   const dpia = cells.cell(COLUMN.dpiaRequired);
-  const dpiaRequired = dpia === '' ? false : yesOrNo(dpia);
-  if (dpiaRequired === undefined) problems.report(cells.where(COLUMN.dpiaRequired), dpia, 'Write Yes or No');
-  else activity.dpiaRequired = dpiaRequired;
+  // An empty cell states nothing: whether a DPIA is required stays not stated.
+  const dpiaRequired = dpia === '' ? null : yesOrNo(dpia);
+  if (dpiaRequired === undefined)
+    problems.report(cells.where(COLUMN.dpiaRequired), dpia, 'Write Yes or No, or leave it empty when not stated');
+  else if (dpiaRequired !== null) activity.dpiaRequired = dpiaRequired;
   const dpiaReference = check.text(cells.cell(COLUMN.dpiaReference), 300, cells.where(COLUMN.dpiaReference), 'DPIA reference');
   if (dpiaReference !== undefined) activity.dpiaReference = dpiaReference;
 }

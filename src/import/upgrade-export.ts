@@ -1,0 +1,122 @@
+import type { JsonSchema } from '../http/dto';
+
+type Loose = Record<string, unknown>;
+type Shape = (entry: Loose) => boolean;
+
+// Which entry a format 1 object is, by the fields format 1 always wrote (retention rules,
+// organisations and DPOs also appear inline, so the schema's name does not tell).
+const any: Shape = () => true;
+const document: Shape = (o) => 'documentType' in o;
+const activity: Shape = (o) => 'dpiaRequired' in o;
+const organisation: Shape = (o) => 'registrationNumber' in o;
+const dpo: Shape = (o) => !('id' in o) && 'email' in o && 'phone' in o;
+const retention: Shape = (o) => 'startEvent' in o;
+const recipient: Shape = (o) => 'processingAgreementRef' in o;
+const transfer: Shape = (o) => 'safeguard' in o;
+const basisLink: Shape = (o) => 'article' in o && 'code' in o;
+
+/** Every field format 2 added, with the entries it was added to. */
+const addedInFormat2: Record<string, Shape> = {
+  privacyPolicies: document,
+  internalNotes: document,
+  sourcePhrase: any,
+  internalNote: any,
+  ...Object.fromEntries(
+    [
+      'reference',
+      'businessFunction',
+      'recordGroup',
+      'adoptedOn',
+      'lastReviewedOn',
+      'language',
+      'sourceUrl',
+      'statedAbsences',
+      'automatedDecisions',
+      'automatedDecisionLogic',
+      'automatedDecisionSignificance',
+      'automatedDecisionSafeguards',
+      'jointArrangementRef',
+      'jointArrangementEssence',
+      'legalBases',
+      'retentionRules',
+    ].map((field) => [field, activity]),
+  ),
+  ...Object.fromEntries(
+    [
+      'relationship',
+      'contacts',
+      'dpoRequired',
+      'dpoRequiredReason',
+      'publicBody',
+      'framework',
+      'language',
+      'transferMechanism',
+      'transferMechanismNote',
+    ].map((field) => [field, organisation]),
+  ),
+  title: dpo,
+  address: dpo,
+  kind: retention,
+  conditions: retention,
+  processingAgreementStatus: recipient,
+  processingAgreementDate: recipient,
+  destination: transfer,
+  internationalOrganisation: transfer,
+  via: transfer,
+  note: basisLink,
+};
+// `language` belongs to activities and organisations alike.
+addedInFormat2.language = (o) => activity(o) || organisation(o);
+
+/**
+ * Format 1 exports (written before the register could say "not stated", hold contacts,
+ * frameworks, policies or internal notes) read as format 2, as the migration read the database
+ * they came from: each field format 2 added is filled with what says nothing — an empty list,
+ * null, `not-stated` — except where format 1 already implied the value: a retention rule with a
+ * duration is a fixed duration, a transfer with a country goes to that country, a recipient with
+ * an agreement reference has a signed agreement. Only added fields are filled, so a format 1
+ * file that lacks one of its own fields is refused, with the problem at its path.
+ */
+export function upgradeFormat1(json: unknown, schema: JsonSchema): unknown {
+  if (!isObject(json) || json.formatVersion !== 1) return json;
+  const definitions = (schema.definitions ?? {}) as Record<string, JsonSchema>;
+  const resolve = (node: JsonSchema): JsonSchema =>
+    typeof node.$ref === 'string' ? (definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
+  const fill = (value: unknown, node: JsonSchema): void => {
+    const resolved = resolve(node);
+    if (Array.isArray(value)) {
+      if (resolved.items) for (const item of value) fill(item, resolved.items as JsonSchema);
+      return;
+    }
+    if (!isObject(value) || !resolved.properties) return;
+    const properties = resolved.properties as Record<string, JsonSchema>;
+    for (const key of (resolved.required as string[] | undefined) ?? []) {
+      if (key in value || !properties[key] || !addedInFormat2[key]?.(value)) continue;
+      value[key] = implied(key, value) ?? saysNothing(resolve(properties[key]));
+    }
+    for (const [key, property] of Object.entries(properties)) if (key in value) fill(value[key], property);
+  };
+  const upgraded = structuredClone(json);
+  fill(upgraded, schema);
+  upgraded.formatVersion = 2;
+  return upgraded;
+}
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What format 1 already said about a field it did not have. */
+function implied(key: string, entry: Loose): unknown {
+  if (key === 'kind' && typeof entry.duration === 'string') return 'fixed-duration';
+  if (key === 'destination' && typeof entry.country === 'string') return 'country';
+  if (key === 'processingAgreementStatus' && typeof entry.processingAgreementRef === 'string') return 'signed';
+  if (key === 'internalNotes') return false;
+  return undefined;
+}
+
+/** The value of a field that states nothing: an empty list, `not-stated`, or null. */
+function saysNothing(node: JsonSchema): unknown {
+  const types = ([] as unknown[]).concat(node.type ?? []);
+  if (types.includes('array')) return [];
+  if (Array.isArray(node.enum) && node.enum.includes('not-stated')) return 'not-stated';
+  return null;
+}
