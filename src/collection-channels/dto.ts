@@ -5,28 +5,33 @@ import { JSONSchema } from 'class-validator-jsonschema';
 import { BuildingBlockInput, BuildingBlockListQuery } from '../http/common-dto';
 import { Doc, responseDtoOf, updateDtoOf, type JsonSchema } from '../http/dto';
 
+/** What a source says of a cookie; each part it does not say is null (not stated), never a guess. */
 export class CookieDetailsDto {
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
-  @Doc({ description: 'Who sets and reads the cookie', example: 'Google' })
-  provider!: string;
+  @Doc({ description: 'Who sets and reads the cookie (null: not stated)', example: 'Google', nullable: true })
+  provider?: string | null;
 
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
-  @Doc({ description: 'What the cookie is for', example: 'Website usage statistics (Google Analytics)' })
-  purpose!: string;
+  @Doc({ description: 'What the cookie is for (null: not stated)', example: 'Website usage statistics (Google Analytics)', nullable: true })
+  purpose?: string | null;
 
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Doc({ description: "How long it lives: an ISO 8601 duration or 'session'", example: 'P2Y' })
-  lifetime!: string;
+  @Doc({ description: "How long it lives: an ISO 8601 duration or 'session' (null: not stated)", example: 'P2Y', nullable: true })
+  lifetime?: string | null;
 
+  @IsOptional()
   @IsIn(cookieParties)
-  @Doc({ description: 'Set by the site itself or by another domain', example: 'third-party' })
-  party!: string;
+  @Doc({ description: 'Set by the site itself or by another domain; not-stated when left out', example: 'third-party' })
+  party?: string;
 
   @IsOptional()
   @IsArray()
@@ -58,16 +63,19 @@ export class CollectionChannelCreate extends BuildingBlockInput {
   @Doc({ description: 'How the data arrives', example: 'The customer registers on the website or orders a service', nullable: true })
   description?: string | null;
 
+  @IsOptional()
   @IsIn(sourceTypes)
   @Doc({
-    description: 'Where the data comes from: the data subject (Art. 13 information duty), a third party (Art. 14), observed, or derived',
+    description:
+      'Where the data comes from: the data subject (Art. 13 information duty), a third party (Art. 14), observed, or derived; not-stated when left out',
     example: 'data-subject',
   })
-  sourceType!: string;
+  sourceType?: string;
 
+  @IsOptional()
   @IsIn(collectionMechanisms)
-  @Doc({ description: 'The means of collection; `cookie` channels describe the cookie', example: 'web-form' })
-  mechanism!: string;
+  @Doc({ description: 'The means of collection; `cookie` channels describe the cookie; not-stated when left out', example: 'web-form' })
+  mechanism?: string;
 
   @IsOptional()
   @ValidateNested()

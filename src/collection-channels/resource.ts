@@ -1,7 +1,9 @@
-import { CollectionChannel } from '../../entities/collection-channel';
+import { CollectionChannel, type CookieDetails } from '../../entities/collection-channel';
 import type { ResourceDefinition } from '../crud/resource-definition';
 import { validationFailed } from '../errors';
 import { CollectionChannelCreate, CollectionChannelListQuery, CollectionChannelResponse, CollectionChannelUpdate } from './dto';
+
+const unstatedCookie: CookieDetails = { provider: null, purpose: null, lifetime: null, party: 'not-stated' };
 
 export const collectionChannels: ResourceDefinition<CollectionChannel> = {
   path: 'collection-channels',
@@ -29,6 +31,8 @@ export const collectionChannels: ResourceDefinition<CollectionChannel> = {
       if (next.mechanism !== 'cookie' && next.cookie) {
         throw validationFailed([{ in: 'body', path: '/cookie', message: 'is only allowed when mechanism is "cookie"' }]);
       }
+      // What the source does not say of its cookie is stored as not stated, so every reader sees the same shape.
+      if (next.cookie) next.cookie = { ...unstatedCookie, ...(next.cookie as Partial<CookieDetails>) };
     },
   },
 };

@@ -9,7 +9,8 @@ const hasDpo = (o: OrganisationRecord) => !!(o.dpoName || o.dpoTitle || o.dpoEma
 /**
  * What each controller tells data subjects — its privacy policy, against the rights its activities
  * give them — and whether it has the DPO it must have (Art. 37(1): a public authority or body
- * always must, whatever it states; otherwise as it states).
+ * always must, whatever it states, as must every Union institution under Regulation 2018/1725;
+ * otherwise as it states).
  */
 export function notices(snapshot: RegisterSnapshot): Draft[] {
   const out: Draft[] = [];
@@ -21,18 +22,21 @@ export function notices(snapshot: RegisterSnapshot): Draft[] {
     const law = cite(framework(organisation.framework));
     const activities = snapshot.activities.filter((a) => isControllerRecord(a) && a.controllers.some((c) => c.id === organisationId));
     const entityOf = { resource: 'organisations', id: organisation.id, name: organisation.name };
-    if ((organisation.publicBody === true || organisation.dpoRequired === 'yes') && !hasDpo(organisation)) {
+    // Regulation 2018/1725 binds only Union institutions and bodies, and each must have a DPO (its Art. 43(1)).
+    const union = law.framework === 'eudpr';
+    if ((union || organisation.publicBody === true || organisation.dpoRequired === 'yes') && !hasDpo(organisation)) {
+      const why = union
+        ? `every Union institution and body must designate a data protection officer (${law.article('37(1)')})`
+        : organisation.publicBody === true
+          ? `a public authority or body must designate a data protection officer (${law.article('37(1)(a)')}), and "${organisation.name}" is recorded as one`
+          : `"${organisation.name}" states that it must designate a data protection officer${organisation.dpoRequiredReason ? ` (${organisation.dpoRequiredReason})` : ''}`;
       out.push({
         code: 'dpo-missing',
         entity: entityOf,
         field: '/dpoName',
         activities,
-        explanation: `${law('37(1)', '30(1)(a)')}: ${
-          organisation.publicBody === true
-            ? `a public authority or body must designate a data protection officer (${law.article('37(1)(a)')}), and "${organisation.name}" is recorded as one`
-            : `"${organisation.name}" states that it must designate a data protection officer${organisation.dpoRequiredReason ? ` (${organisation.dpoRequiredReason})` : ''}`
-        }, yet no DPO is recorded, while the record must give the DPO's contact details.`,
-        resolution: `Record the DPO (dpoName or dpoTitle, dpoEmail, dpoPhone) on the organisation (PATCH /v1/organisations/${organisation.id}).`,
+        explanation: `${law('37(1)', '30(1)(a)')}: ${why}, yet no DPO is recorded, while the record must give the DPO's contact details.`,
+        resolution: `Record the DPO (dpoName or dpoTitle, dpoEmail, dpoPhone, or a contact with the role dpo) on the organisation (PATCH /v1/organisations/${organisation.id}).`,
       });
     }
     const policies = snapshot.policies.filter((p) => p.organisationId === organisationId);
