@@ -23,6 +23,8 @@ t.test('the spec documents every route: tagged, described, with examples and pro
     t.ok(operation.summary, `${method} ${path} has a summary`);
     if (path.startsWith('/v1')) {
       t.ok(operation.responses['400']?.content?.['application/problem+json'], `${method} ${path} documents problem+json`);
+      // A GET and its HEAD twin share one schema object: the roles are written into it once.
+      t.equal(operation.description.split('**Roles:**').length - 1, 1, `${method} ${path} names its roles once`);
     }
   }
   const purposeCreate = spec.components.schemas.PurposeCreate;

@@ -24,8 +24,8 @@ export class IdParams {
 
 export const sortValues = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
 
-/** Paging, sorting and name search shared by every list endpoint. */
-export class ListQuery {
+/** Paging by limit and offset, shared by every list endpoint. */
+export class PageQuery {
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -39,7 +39,10 @@ export class ListQuery {
   @Max(1_000_000)
   @Doc({ description: 'Number of entries to skip', example: 0, schema: { default: 0 } })
   offset?: number;
+}
 
+/** Paging, sorting and name search shared by the lists of register entries. */
+export class ListQuery extends PageQuery {
   @IsOptional()
   @IsIn(sortValues)
   @Doc({ description: 'Sort key; a leading "-" sorts descending. Ties are broken by id, so pages are stable.', example: 'name' })

@@ -6,9 +6,10 @@ import type { ExportActivity, ExportOrganisation, ExportPrivacyPolicy } from '..
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
 import { emptyRegisterDocument } from '../seed/register-document';
-import { upgradeFormat1 } from './upgrade-export';
+import { activityScalarInputs } from '../processing-activities/links';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';
+import { upgradeFormat1 } from './upgrade-export';
 
 /**
  * Our own register export (GET /v1/register, JSON) as an import document. The file is checked
@@ -20,6 +21,9 @@ import type { ImportProblem } from './problems';
  */
 
 export const maxReportedProblems = 500;
+
+/** An activity's own fields in the export, but its notes, which an export may leave out. */
+const ownFields = activityScalarInputs.filter((field) => field !== 'sourcePhrase' && field !== 'internalNote');
 
 type Loose = Record<string, unknown>;
 
@@ -296,28 +300,8 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
     );
     activities.add(
       {
-        name: a.name,
-        description: a.description,
-        role: a.role as never,
-        status: a.status as never,
-        owner: a.owner,
-        reviewDueAt: a.reviewDueAt,
-        dpiaRequired: a.dpiaRequired,
-        dpiaReference: a.dpiaReference,
-        reference: a.reference,
-        businessFunction: a.businessFunction,
-        recordGroup: a.recordGroup,
-        adoptedOn: a.adoptedOn,
-        lastReviewedOn: a.lastReviewedOn,
-        language: a.language,
-        sourceUrl: a.sourceUrl,
-        statedAbsences: a.statedAbsences as never,
-        automatedDecisions: a.automatedDecisions as never,
-        automatedDecisionLogic: a.automatedDecisionLogic,
-        automatedDecisionSignificance: a.automatedDecisionSignificance,
-        automatedDecisionSafeguards: a.automatedDecisionSafeguards,
-        jointArrangementRef: a.jointArrangementRef,
-        jointArrangementEssence: a.jointArrangementEssence,
+        // The activity's own fields, as the export writes them (the notes as the export's flag allows).
+        ...(Object.fromEntries(ownFields.map((field) => [field, a[field]])) as Record<(typeof ownFields)[number], never>),
         ...sourcing(a),
         controllers: a.controllers.map((c) => named(c.name, 'relationship', c.relationship, 'not-stated')) as never,
         legalBases: a.legalBases.map((basis) => named(basis.code, 'note', basis.note)),

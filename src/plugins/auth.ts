@@ -101,6 +101,8 @@ export const authPlugin = fp(
       const permission = route.config?.permission;
       if (!permission || !route.schema) return;
       const schema = route.schema as JsonObject;
+      // A GET's HEAD twin shares its schema object: document the roles once.
+      if (schema['x-roles']) return;
       schema.security = [{ bearerAuth: [] }];
       schema.description = `${schema.description ?? ''}\n\n**Roles:** ${roleList(rolesAllowed(permission))}.`.trim();
       schema['x-roles'] = rolesAllowed(permission);

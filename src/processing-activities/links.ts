@@ -97,6 +97,16 @@ const column = (field: string, name: string, filter?: string, unstated?: ColumnP
 /** A flat list's item: only the reference matters. */
 const item = (spec: Omit<RefPart, 'part' | 'field' | 'input'>): RefPart => ({ part: 'ref', field: '', input: '', ...spec });
 
+/** A legal basis a purpose or the activity rests on: any kind but a transfer mechanism. */
+const legalBasisItem = (whose: string) =>
+  item({
+    column: 'legal_basis_id',
+    target: 'legalBases',
+    shape: LegalBasisRef,
+    filter: 'legalBasisId',
+    basisKind: { mustNot: 'transfer-mechanism', message: `is a transfer mechanism; use it on a transfer, not as a basis for ${whose}` },
+  });
+
 /** Every link list of a processing activity, in the order of its response fields. */
 export const activityLinks: ListPart[] = [
   {
@@ -132,16 +142,7 @@ export const activityLinks: ListPart[] = [
         input: 'legalBasisIds',
         table: 'activity_purpose_legal_bases',
         owner: 'activity_purpose_id',
-        item: item({
-          column: 'legal_basis_id',
-          target: 'legalBases',
-          shape: LegalBasisRef,
-          filter: 'legalBasisId',
-          basisKind: {
-            mustNot: 'transfer-mechanism',
-            message: 'is a transfer mechanism; use it on a transfer, not as a basis for a purpose',
-          },
-        }),
+        item: legalBasisItem('a purpose'),
         columns: [column('note', 'note')],
       },
       column('legitimateInterest', 'legitimate_interest'),
@@ -154,16 +155,7 @@ export const activityLinks: ListPart[] = [
     input: 'legalBasisIds',
     table: 'activity_legal_bases',
     owner: 'activity_id',
-    item: item({
-      column: 'legal_basis_id',
-      target: 'legalBases',
-      shape: LegalBasisRef,
-      filter: 'legalBasisId',
-      basisKind: {
-        mustNot: 'transfer-mechanism',
-        message: 'is a transfer mechanism; use it on a transfer, not as a basis for the activity',
-      },
-    }),
+    item: legalBasisItem('the activity'),
     columns: [column('note', 'note')],
   },
   {

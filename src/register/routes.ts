@@ -4,15 +4,8 @@ import { validationFailed } from '../errors';
 import { negotiate } from '../http/content-negotiation';
 import { IdParams } from '../http/common-dto';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
-import {
-  RegisterExport,
-  RegisterExportQuery,
-  RegisterSigningJwks,
-  RegisterSnapshotListQuery,
-  RegisterSnapshotResponse,
-  RegisterSnapshotSummary,
-  type ExportFormat,
-} from './dto';
+import { RegisterExport, RegisterExportQuery, type ExportFormat } from './dto';
+import { RegisterSigningJwks, RegisterSnapshotListQuery, RegisterSnapshotResponse, RegisterSnapshotSummary } from './snapshot-dto';
 import { openRegisterAsOf } from './as-of';
 import { openRegister, type ReadStats, type RegisterFilter, type RegisterSource } from './reader';
 import { renderCsv } from './render-csv';

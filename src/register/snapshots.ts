@@ -4,7 +4,7 @@ import { calculateJwkThumbprint, CompactSign } from 'jose';
 import type { DataSource } from 'typeorm';
 import { ConfigError, type Config } from '../config';
 import { notFound } from '../errors';
-import type { RegisterSigningJwk, RegisterSigningJwks, RegisterSnapshotResponse, RegisterSnapshotSummary } from './dto';
+import type { RegisterSigningJwk, RegisterSigningJwks, RegisterSnapshotResponse, RegisterSnapshotSummary } from './snapshot-dto';
 import { openRegister } from './reader';
 import { renderJson } from './render-json';
 import type { JsonObject } from '../http/dto';

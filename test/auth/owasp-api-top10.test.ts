@@ -7,6 +7,7 @@ import { rolesAllowed, type Role } from '../../src/auth/permissions';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
 import { edKey, jwksServer, remoteJwksApp, type JwksMode } from '../support/jwks-server';
+import { send as sendRequest, type SentResponse as Response } from '../support/send';
 import { servedRoutes } from '../support/served-routes';
 
 /**
@@ -26,8 +27,6 @@ const repositoryRoot = resolve(__dirname, '..', '..');
 
 const now = () => Math.floor(Date.now() / 1000);
 const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
-
-type Response = LightMyRequestResponse & { data: any };
 
 function sign(
   key: Uint8Array | CryptoKey,
@@ -52,32 +51,15 @@ function sign(
 const tokenAs = (roles: Role[] | Role, sub = 'owasp-tester') =>
   sign(hsKey, 'HS256', { roles: Array.isArray(roles) ? roles : [roles], sub });
 
-/**
- * A request with a bearer token (null: none). PATCH and DELETE carry the current ETag, read with
- * an admin token, so that only the aspect under test can refuse them.
- */
-async function send(
+/** A request with a bearer token (null: none); PATCH and DELETE carry the ETag read with an admin token. */
+const send = async (
   app: FastifyInstance,
   method: InjectOptions['method'],
   url: string,
   bearer: string | null,
   payload?: unknown,
   headers: Record<string, string> = {},
-): Promise<Response> {
-  const all: Record<string, string> = { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers };
-  if ((method === 'PATCH' || method === 'DELETE') && !('if-match' in headers)) {
-    const current = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await tokenAs('admin')}` } });
-    if (typeof current.headers.etag === 'string') all['if-match'] = current.headers.etag;
-  }
-  const response = await app.inject({ method, url, headers: all, ...(payload === undefined ? {} : { payload: payload as object }) });
-  let data: any;
-  try {
-    data = response.body ? JSON.parse(response.body) : undefined;
-  } catch {
-    data = undefined;
-  }
-  return Object.assign(response, { data });
-}
+) => sendRequest(app, method, url, { bearer, payload, headers, etagWith: await tokenAs('admin') });
 
 async function make(app: FastifyInstance, resource: string, body: Record<string, unknown>): Promise<any> {
   const response = await send(app, 'POST', `/v1/${resource}`, await tokenAs('admin'), body);

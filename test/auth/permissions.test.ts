@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { SignJWT } from 'jose';
 import t, { type Test } from 'tap';
 import {
@@ -12,6 +12,7 @@ import {
   type Role,
 } from '../../src/auth/permissions';
 import { createTestDatabase, testConfig, testSecret } from '../helper';
+import { send as sendRequest, type SentResponse as Response } from '../support/send';
 import { servedRoutes } from '../support/served-routes';
 import { buildApp } from '../../src/app';
 
@@ -141,28 +142,15 @@ function token(rolesClaim: unknown, sub = 'matrix-user'): Promise<string> {
     .sign(new TextEncoder().encode(testSecret));
 }
 
-type Response = LightMyRequestResponse & { data: any };
-
-/**
- * One request with `bearer` (null: none). PATCH and DELETE carry the entry's current ETag, read
- * with the admin token, so that a refusal can only come from authorization.
- */
-async function send(
+/** One request with `bearer` (null: none); PATCH and DELETE carry the ETag read with the admin token. */
+const send = (
   app: FastifyInstance,
   bearer: string | null,
   method: InjectOptions['method'],
   url: string,
   payload?: object,
   admin?: string,
-): Promise<Response> {
-  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
-  if ((method === 'PATCH' || method === 'DELETE') && admin) {
-    const current = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
-    if (typeof current.headers.etag === 'string') headers['if-match'] = current.headers.etag;
-  }
-  const response = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
-  return Object.assign(response, { data: response.body ? JSON.parse(response.body) : undefined });
-}
+) => sendRequest(app, method, url, { bearer, payload, etagWith: admin });
 
 async function adminCreate(app: FastifyInstance, admin: string, resource: Resource, body: Record<string, unknown>) {
   const response = await send(app, admin, 'POST', `/v1/${resource}`, body);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
 import t from 'tap';
@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, createTestDatabase, testConfig, testSecret } from '../helper';
 import { requireService } from '../support/requires';
+import { send as sendRequest, type SendOptions, type SentResponse as Response } from '../support/send';
 
 /**
  * The security plugin: rate limits (in memory, and shared through a real Redis — REDIS_URL, or the
@@ -35,30 +36,9 @@ function token(roles: unknown, overrides: { exp?: number } = {}): Promise<string
     .sign(new TextEncoder().encode(testSecret));
 }
 
-type Response = LightMyRequestResponse & { data: any };
-
-async function send(
-  app: FastifyInstance,
-  method: InjectOptions['method'],
-  url: string,
-  options: { bearer?: string | null; remoteAddress?: string; headers?: Record<string, string>; payload?: object } = {},
-): Promise<Response> {
-  const headers = { ...(options.bearer ? { authorization: `Bearer ${options.bearer}` } : {}), ...options.headers };
-  const response = await app.inject({
-    method,
-    url,
-    headers,
-    remoteAddress: options.remoteAddress ?? freshAddress(),
-    ...(options.payload ? { payload: options.payload } : {}),
-  });
-  let data: any;
-  try {
-    data = response.body ? JSON.parse(response.body) : undefined;
-  } catch {
-    data = undefined;
-  }
-  return Object.assign(response, { data });
-}
+/** Each request from its own client address unless the test names one, so that rate limits meet only what the test sends. */
+const send = (app: FastifyInstance, method: InjectOptions['method'], url: string, options: SendOptions = {}) =>
+  sendRequest(app, method, url, { ...options, remoteAddress: options.remoteAddress ?? freshAddress() });
 
 t.test('in-memory rate limit: RATE_LIMIT_MAX per client and window, 429 problem+json with Retry-After, health never limited', async (t) => {
   const app = await buildTestApp(t, { ...quiet, RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '2000' });
