@@ -1,4 +1,4 @@
-import { emptyRegisterDocument, type RegisterDocument } from '../seed/register-document';
+import { emptyRegisterDocument, type RegisterDocument } from './register-document';
 import { assembleDocument } from './csv/document';
 import { readHeader } from './csv/header';
 import { ProblemList } from './csv/problem-list';

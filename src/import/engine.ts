@@ -9,7 +9,7 @@ import { linkViewFields, linksFromDocument } from '../processing-activities/link
 import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityInput, ActivityView } from '../processing-activities/view';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
-import type { RegisterDocument } from '../seed/register-document';
+import type { RegisterDocument } from './register-document';
 import type { BodyValidator } from './validate';
 
 /**

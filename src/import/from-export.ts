@@ -5,7 +5,7 @@ import { describeAjvError, type AjvError } from '../http/validation-errors';
 import type { ExportActivity, ExportOrganisation, ExportPrivacyPolicy } from '../register/dto';
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
-import { emptyRegisterDocument } from '../seed/register-document';
+import { emptyRegisterDocument } from './register-document';
 import { activityScalarInputs } from '../processing-activities/links';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';

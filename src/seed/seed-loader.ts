@@ -2,7 +2,7 @@ import type { Actor } from '../audit/recorder';
 import { buildingBlockServices, type EntryServices } from '../entry-services';
 import { ImportConflictError } from '../import/engine';
 import type { ImportService } from '../import/service';
-import type { RegisterDocument } from './register-document';
+import type { RegisterDocument } from '../import/register-document';
 
 export class SeedConflictError extends Error {
   override name = 'SeedConflictError';

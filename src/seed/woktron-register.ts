@@ -1,4 +1,4 @@
-import type { RegisterDocument } from './register-document';
+import type { RegisterDocument } from '../import/register-document';
 
 /*
  * Example register for Woktron Ltd., derived item for item from its Dutch privacy policy

@@ -5,7 +5,7 @@ import type { ImportProblem, KnownLegalBasis } from '../../src/import/problems';
 import type { ExportActivity, ExportOrganisation } from '../../src/register/dto';
 import type { RegisterSource } from '../../src/register/reader';
 import { csvColumns, csvField, renderCsv } from '../../src/register/render-csv';
-import { entryName, type RegisterDocument, type SeedActivity } from '../../src/seed/register-document';
+import { entryName, type RegisterDocument, type SeedActivity } from '../../src/import/register-document';
 import { woktronRegister } from '../../src/seed/woktron-register';
 
 // ---- fixtures ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { chooseFormat } from '../../src/register/routes';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call, create, testDatabaseKind } from '../helper';
 import { generateActivities, registerSchemaValidator, sharedWoktronApp } from '../support/register-fixtures';
-import { entryName } from '../../src/seed/register-document';
+import { entryName } from '../../src/import/register-document';
 
 // GET /v1/register: the whole register as one JSON document, through HTTP, on the seeded Woktron
 // register; checked against its own published schema and against the seed, item by item.

@@ -6,7 +6,7 @@ import { csvColumns, csvField } from '../../src/register/render-csv';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, create } from '../helper';
 import { sharedWoktronApp } from '../support/register-fixtures';
-import { entryName } from '../../src/seed/register-document';
+import { entryName } from '../../src/import/register-document';
 
 // The other representations of the register: JSON-LD with W3C DPV terms (expanded offline by a
 // JSON-LD processor) and CSV in the UK ICO template's columns (round-tripped through a parser).

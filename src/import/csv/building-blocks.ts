@@ -1,4 +1,4 @@
-import { entryName } from '../../seed/register-document';
+import { entryName } from '../register-document';
 import type {
   RegisterDocument,
   SeedCollectionChannel,
@@ -9,7 +9,7 @@ import type {
   SeedRecipient,
   SeedRetentionRule,
   SeedSecurityMeasure,
-} from '../../seed/register-document';
+} from '../register-document';
 import type { At, ProblemList } from './problem-list';
 
 const quote = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));

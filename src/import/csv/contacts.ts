@@ -1,7 +1,7 @@
 import type { OrganisationRole } from '../../../entities/organisation';
-import type { SeedActivity, SeedOrganisation } from '../../seed/register-document';
+import type { SeedActivity, SeedOrganisation } from '../register-document';
 import type { ActivityCells } from './activity-rows';
-import { entryName } from '../../seed/register-document';
+import { entryName } from '../register-document';
 import { addName } from './building-blocks';
 import { commaParts, longestPrefix, nameBefore } from './cells';
 import { COLUMN } from './columns';

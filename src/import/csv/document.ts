@@ -1,5 +1,5 @@
 import { activityRoles, activityStatuses } from '../../../entities/processing-activity';
-import { emptyRegisterDocument, type RegisterDocument, type SeedActivity } from '../../seed/register-document';
+import { emptyRegisterDocument, type RegisterDocument, type SeedActivity } from '../register-document';
 import type { KnownLegalBasis } from '../problems';
 import { activityCells, groupByActivity, type ActivityCells } from './activity-rows';
 import { registerBlocks } from './building-blocks';

@@ -1,5 +1,5 @@
 import type { Sensitivity } from '../../../entities/data-category';
-import type { SeedActivity } from '../../seed/register-document';
+import type { SeedActivity } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { addName } from './building-blocks';
 import { COLUMN } from './columns';

@@ -1,4 +1,4 @@
-import type { SeedActivity } from '../../seed/register-document';
+import type { SeedActivity } from '../register-document';
 import type { ActivityRows } from './activity-rows';
 import { linesOf } from './cells';
 import { basisColumns, COLUMN, purposeDetailColumns } from './columns';

@@ -1,4 +1,4 @@
-import type { RegisterDocument } from '../../seed/register-document';
+import type { RegisterDocument } from '../register-document';
 import type { RegisterBlocks } from './building-blocks';
 import type { LegalBasisReader } from './legal-bases';
 import type { At, ProblemList } from './problem-list';

@@ -1,5 +1,5 @@
 import { recipientKinds } from '../../../entities/recipient';
-import type { SeedActivity, SeedRecipient } from '../../seed/register-document';
+import type { SeedActivity, SeedRecipient } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { nameBefore } from './cells';
 import { COLUMN } from './columns';

@@ -1,5 +1,5 @@
 import { retentionEndActions } from '../../../entities/retention-rule';
-import type { SeedActivity, SeedRetentionRule } from '../../seed/register-document';
+import type { SeedActivity, SeedRetentionRule } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { nameBefore } from './cells';
 import { COLUMN } from './columns';

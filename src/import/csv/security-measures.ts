@@ -1,5 +1,5 @@
 import { securityMeasureTypes } from '../../../entities/security-measure';
-import type { SeedActivity, SeedSecurityMeasure } from '../../seed/register-document';
+import type { SeedActivity, SeedSecurityMeasure } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { addName } from './building-blocks';
 import { COLUMN } from './columns';

@@ -1,5 +1,5 @@
 import { sourceTypes } from '../../../entities/collection-channel';
-import type { SeedActivity, SeedCollectionChannel } from '../../seed/register-document';
+import type { SeedActivity, SeedCollectionChannel } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { addName } from './building-blocks';
 import { COLUMN } from './columns';

@@ -1,4 +1,4 @@
-import type { SeedActivity } from '../../seed/register-document';
+import type { SeedActivity } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { nameBefore } from './cells';
 import { COLUMN } from './columns';
