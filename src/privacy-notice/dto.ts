@@ -3,9 +3,10 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } 
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
 import { EntityRef } from '../http/common-dto';
 import { Doc } from '../http/dto';
+import { noticeLanguages } from './words';
 
 // The notice's sections follow the order of the seed policy (Woktron's "Privacy Beleid"): what
-// data, how collected, why and on what basis, sharing and transfers, storage (security and
+// data, how collected, why and on what basis, automated decisions, sharing and transfers, storage (security and
 // retention), marketing, cookies, rights, contact, changes. Responses are serialized in the order
 // the properties are declared here, so the JSON reads in that order too.
 
@@ -56,12 +57,41 @@ export class NoticeLegalBasis {
   code!: string;
 
   @IsString()
-  @Doc({ description: 'The provision', example: 'Art. 6(1)(b)' })
+  @Doc({
+    description:
+      "The provision, numbered as the register's framework numbers it (the GDPR's Art. 6(1)(a) is Art. 5(1)(d) of Regulation 2018/1725); a national basis as recorded",
+    example: 'Art. 6(1)(b)',
+  })
   article!: string;
 
   @IsString()
-  @Doc({ description: 'Short title', example: 'Contract' })
+  @Doc({ description: "The provision with the law's name; a national basis as recorded", example: 'Art. 6(1)(b) GDPR' })
+  citation!: string;
+
+  @IsString()
+  @Doc({ description: "Short title, in the notice's language (a national basis: as recorded)", example: 'Contract' })
   name!: string;
+}
+
+export class NoticeFramework {
+  @IsIn(['gdpr', 'uk-gdpr', 'eudpr'])
+  @Doc({ description: "The law the notice cites: the organisation's framework, or gdpr when it states none", example: 'gdpr' })
+  code!: string;
+
+  @IsBoolean()
+  @Doc({ description: 'Whether the organisation states its framework (false: the notice reads it as the GDPR)', example: true })
+  stated!: boolean;
+
+  @IsString()
+  @Doc({ description: 'Its name', example: 'GDPR' })
+  name!: string;
+
+  @IsString()
+  @Doc({
+    description: 'The articles on the information to be given, which this notice gives (Regulation 2018/1725: Art. 15 and 16)',
+    example: 'Art. 13 and 14 GDPR',
+  })
+  noticeArticles!: string;
 }
 
 export class NoticeStatement {
@@ -107,6 +137,15 @@ export class NoticeDataCategory {
 
   @IsOptional()
   @IsString()
+  @Doc({
+    description: "A special or criminal category in words, citing the framework's article; null for standard data",
+    example: 'special category of personal data, Art. 9 GDPR',
+    nullable: true,
+  })
+  sensitivityText!: string | null;
+
+  @IsOptional()
+  @IsString()
   @Doc({ description: 'The broader category it belongs to', example: 'Account information', nullable: true })
   parent!: string | null;
 }
@@ -140,12 +179,20 @@ export class NoticeChannel {
   description!: string | null;
 
   @IsString()
-  @Doc({ description: 'data-subject (Art. 13), third-party (Art. 14), observed or derived', example: 'data-subject' })
+  @Doc({ description: 'data-subject (Art. 13), third-party (Art. 14), observed, derived or not-stated', example: 'data-subject' })
   sourceType!: string;
 
   @IsString()
-  @Doc({ description: 'Mechanism', example: 'order' })
+  @Doc({ description: 'Where the data comes from, in words', example: 'from you' })
+  sourceTypeText!: string;
+
+  @IsString()
+  @Doc({ description: 'Mechanism (code)', example: 'order' })
   mechanism!: string;
+
+  @IsString()
+  @Doc({ description: 'The mechanism in words', example: 'order' })
+  mechanismText!: string;
 }
 
 export class NoticeCollectionSection {
@@ -192,6 +239,51 @@ export class NoticePurposesSection {
   purposes!: NoticePurpose[];
 }
 
+// ---- automated decisions -----------------------------------------------------------------------
+
+export class NoticeAutomatedDecision {
+  @IsString()
+  @Doc({ description: 'The processing activity', example: 'Credit checks and risk management' })
+  activity!: string;
+
+  @IsIn(['yes', 'no', 'not-stated'])
+  @Doc({ description: 'Whether the record states automated decision-making, including profiling (Art. 22)', example: 'not-stated' })
+  status!: string;
+
+  @IsString()
+  @Doc({
+    description: "What the record states, in one sentence of the notice's language; when it is not stated, the notice says so",
+    example: 'The register does not state whether automated decisions, including profiling, are made.',
+  })
+  statement!: string;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The logic involved (Art. 13(2)(f)), as recorded; null: not stated', nullable: true })
+  logic!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Its significance and envisaged consequences (Art. 13(2)(f)); null: not stated', nullable: true })
+  significance!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The safeguards (Art. 22(3)); null: not stated', nullable: true })
+  safeguards!: string | null;
+}
+
+export class NoticeAutomatedDecisionsSection {
+  @IsString()
+  @Doc({ description: 'Section title', example: 'Automated decision-making and profiling' })
+  title!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => NoticeAutomatedDecision)
+  @Doc({ description: 'Per active activity, what it states about automated decisions (Art. 13(2)(f), 14(2)(g))' })
+  activities!: NoticeAutomatedDecision[];
+}
+
 // ---- sharing and transfers ---------------------------------------------------------------------
 
 export class NoticeRecipient {
@@ -205,17 +297,43 @@ export class NoticeRecipient {
   description!: string | null;
 
   @IsString()
-  @Doc({ description: 'processor, independent-controller, joint-controller, public-authority or internal', example: 'processor' })
+  @Doc({
+    description: 'processor, independent-controller, joint-controller, public-authority, internal, the-public or not-stated',
+    example: 'processor',
+  })
   kind!: string;
 
   @IsString()
-  @Doc({ description: 'Category', example: 'collection-agency' })
+  @Doc({ description: 'The kind of recipient in words', example: 'processor, acting on our instructions' })
+  kindText!: string;
+
+  @IsString()
+  @Doc({ description: 'Category (code)', example: 'collection-agency' })
   category!: string;
+
+  @IsString()
+  @Doc({ description: 'The category in words', example: 'collection agency' })
+  categoryText!: string;
 
   @IsOptional()
   @IsString()
-  @Doc({ description: 'Country', example: 'US', nullable: true })
+  @Doc({ description: 'Country (ISO 3166-1 alpha-2)', example: 'US', nullable: true })
   country!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: "The country's name in the notice's language", example: 'United States', nullable: true })
+  countryName!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({
+    description:
+      'For a processor, the status of its Art. 28 agreement in words (signed with its date, in negotiation, not needed, or that the register does not state it); null for other recipients',
+    example: 'A processing agreement has been signed. Signed on 2024-01-15.',
+    nullable: true,
+  })
+  processingAgreement!: string | null;
 }
 
 export class NoticeTransfer {
@@ -224,8 +342,15 @@ export class NoticeTransfer {
   recipient!: string;
 
   @IsString()
-  @Doc({ description: 'Third country', example: 'US' })
+  @Doc({
+    description: 'Third country (ISO 3166-1 alpha-2), else the international organisation, worldwide or not-stated',
+    example: 'US',
+  })
   country!: string;
+
+  @IsString()
+  @Doc({ description: "Where it goes, in words: the country's name in the notice's language", example: 'United States' })
+  countryName!: string;
 
   @IsOptional()
   @ValidateNested()
@@ -244,6 +369,13 @@ export class NoticeSharingSection {
   @Doc({ description: 'Section title', example: 'Who receives your data, and transfers outside the EEA' })
   title!: string;
 
+  @IsString()
+  @Doc({
+    description: 'The title of the transfers (outside the EEA; under the UK GDPR, outside the UK)',
+    example: 'Transfers outside the European Economic Area',
+  })
+  transfersTitle!: string;
+
   @ValidateNested({ each: true })
   @Type(() => NoticeRecipient)
   @Doc({ description: 'Recipients (Art. 13(1)(e))' })
@@ -251,7 +383,7 @@ export class NoticeSharingSection {
 
   @ValidateNested({ each: true })
   @Type(() => NoticeTransfer)
-  @Doc({ description: 'Transfers to third countries (Art. 13(1)(f))' })
+  @Doc({ description: 'Transfers to third countries or international organisations (Art. 13(1)(f))' })
   transfers!: NoticeTransfer[];
 }
 
@@ -268,8 +400,12 @@ export class NoticeSecurityMeasure {
   description!: string | null;
 
   @IsString()
-  @Doc({ description: 'technical or organisational', example: 'technical' })
+  @Doc({ description: 'technical, organisational, physical or not-stated', example: 'technical' })
   type!: string;
+
+  @IsString()
+  @Doc({ description: 'The type in words', example: 'technical' })
+  typeText!: string;
 
   @IsOptional()
   @IsString()
@@ -286,6 +422,25 @@ export class NoticeRetention {
   @IsString()
   @Doc({ description: 'Description', nullable: true })
   description!: string | null;
+
+  @IsString()
+  @Doc({
+    description: 'fixed-duration, statutory, until-event, permanent, as-long-as-necessary or not-stated',
+    example: 'fixed-duration',
+  })
+  kind!: string;
+
+  @IsString()
+  @Doc({ description: 'The kind in words', example: 'a fixed period' })
+  kindText!: string;
+
+  @IsString()
+  @Doc({
+    description:
+      'The whole period in one sentence of the notice\'s language: duration, maximum, start event or law, and what happens then. When the register states no period, it says so ("The register does not state how long these data are kept.")',
+    example: '7 years, at most 10 years, counted from end of the customer relationship; then it is erased.',
+  })
+  period!: string;
 
   @IsOptional()
   @IsString()
@@ -313,8 +468,21 @@ export class NoticeRetention {
   startEvent!: string | null;
 
   @IsString()
-  @Doc({ description: 'What happens then: erase, anonymise or review', example: 'erase' })
+  @Doc({ description: 'What happens then: erase, anonymise, archive, restrict, review, transfer or not-stated', example: 'erase' })
   endAction!: string;
+
+  @IsString()
+  @Doc({ description: 'What happens then, in words', example: 'then it is erased' })
+  endActionText!: string;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The law or selection list that sets the period', nullable: true })
+  legalReference!: string | null;
+
+  @IsString({ each: true })
+  @Doc({ description: 'Conditional periods in words ("when tax law applies: 10 years")' })
+  conditions!: string[];
 
   @IsString({ each: true })
   @Doc({ description: 'The data categories kept this long', example: ['Payment details'] })
@@ -389,8 +557,12 @@ export class NoticeCookie {
   lifetimeText!: string | null;
 
   @IsString()
-  @Doc({ description: 'first-party or third-party', example: 'third-party' })
+  @Doc({ description: 'first-party, third-party or not-stated', example: 'third-party' })
   party!: string;
+
+  @IsString()
+  @Doc({ description: 'The party in words', example: 'third-party' })
+  partyText!: string;
 
   @IsString({ each: true })
   @Doc({ description: 'Cookie names', example: ['_ga', '_gid'] })
@@ -432,15 +604,15 @@ export class NoticeRight {
   code!: string;
 
   @IsString()
-  @Doc({ description: 'The provision', example: 'Art. 15' })
+  @Doc({ description: "The provision in the register's framework (Regulation 2018/1725: Art. 17 for access)", example: 'Art. 15' })
   article!: string;
 
   @IsString()
-  @Doc({ description: 'Name', example: 'Right of access' })
+  @Doc({ description: "Name, in the notice's language", example: 'Right of access' })
   name!: string;
 
   @IsString()
-  @Doc({ description: "What the policy says about it, or the GDPR's own description" })
+  @Doc({ description: "What the policy says about it, or the law's own description in the notice's language" })
   description!: string;
 
   @IsOptional()
@@ -484,8 +656,13 @@ export class NoticeContactSection {
 
   @IsOptional()
   @IsString()
-  @Doc({ description: 'Country', nullable: true })
+  @Doc({ description: 'Country (ISO 3166-1 alpha-2)', nullable: true })
   country!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: "The country's name in the notice's language", example: 'Netherlands', nullable: true })
+  countryName!: string | null;
 
   @IsOptional()
   @IsString()
@@ -539,12 +716,33 @@ export class NoticeChangesSection {
   lastChanged!: string | null;
 }
 
-/** The Art. 13/14 information for one controller, generated from the register. */
+/**
+ * The Art. 13/14 information for one controller, generated from the register. It shows only
+ * public text: descriptions, never internal notes or source phrases.
+ */
 export class PrivacyNoticeResponse {
   @ValidateNested()
   @Type(() => EntityRef)
   @Doc({ description: 'The controller organisation' })
   organisation!: EntityRef;
+
+  @IsIn(noticeLanguages)
+  @Doc({
+    description:
+      "The language the notice is written in: the organisation's language (its primary subtag) where the notice speaks it (en, nl), else English. Names and descriptions are shown as recorded.",
+    example: 'nl',
+  })
+  language!: string;
+
+  // Always present (null when not stated), so it stays next to language when serialized.
+  @IsString()
+  @Doc({ description: "The organisation's language as recorded (null: not stated, so English)", example: 'nl', nullable: true })
+  registerLanguage!: string | null;
+
+  @ValidateNested()
+  @Type(() => NoticeFramework)
+  @Doc({ description: 'The law whose articles the notice cites' })
+  framework!: NoticeFramework;
 
   // Always present (null without a policy), so it stays in first place when serialized.
   @ValidateNested()
@@ -568,42 +766,47 @@ export class PrivacyNoticeResponse {
   purposes!: NoticePurposesSection;
 
   @ValidateNested()
+  @Type(() => NoticeAutomatedDecisionsSection)
+  @Doc({ description: '4. Automated decision-making and profiling, per activity' })
+  automatedDecisions!: NoticeAutomatedDecisionsSection;
+
+  @ValidateNested()
   @Type(() => NoticeSharingSection)
-  @Doc({ description: '4. Who receives it; transfers' })
+  @Doc({ description: '5. Who receives it; transfers' })
   sharing!: NoticeSharingSection;
 
   @ValidateNested()
   @Type(() => NoticeStorageSection)
-  @Doc({ description: '5. How it is stored and protected, and for how long' })
+  @Doc({ description: '6. How it is stored and protected, and for how long' })
   storage!: NoticeStorageSection;
 
   @ValidateNested()
   @Type(() => NoticeMarketingSection)
-  @Doc({ description: '6. Marketing' })
+  @Doc({ description: '7. Marketing' })
   marketing!: NoticeMarketingSection;
 
   @ValidateNested()
   @Type(() => NoticeCookiesSection)
-  @Doc({ description: '7. Cookies' })
+  @Doc({ description: '8. Cookies' })
   cookies!: NoticeCookiesSection;
 
   @ValidateNested()
   @Type(() => NoticeStatementsSection)
-  @Doc({ description: "8. The policy's other statements (e.g. links to other websites)" })
+  @Doc({ description: "9. The policy's other statements (e.g. links to other websites)" })
   other!: NoticeStatementsSection;
 
   @ValidateNested()
   @Type(() => NoticeRightsSection)
-  @Doc({ description: '9. Your rights' })
+  @Doc({ description: '10. Your rights' })
   rights!: NoticeRightsSection;
 
   @ValidateNested()
   @Type(() => NoticeContactSection)
-  @Doc({ description: '10. Contact' })
+  @Doc({ description: '11. Contact' })
   contact!: NoticeContactSection;
 
   @ValidateNested()
   @Type(() => NoticeChangesSection)
-  @Doc({ description: '11. Changes to this notice' })
+  @Doc({ description: '12. Changes to this notice' })
   changes!: NoticeChangesSection;
 }

@@ -1,4 +1,5 @@
 import type { NoticeStatement, PrivacyNoticeResponse } from './dto';
+import { dictionaries, noticeLanguage } from './words';
 
 /** Text from the register is data, not markup: characters Markdown would act on are escaped. */
 const text = (value: string) => value.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
@@ -6,96 +7,117 @@ const bold = (value: string) => `**${text(value)}**`;
 const code = (value: string) => `\`${value.replace(/`/g, "'")}\``;
 const sentence = (value: string | null | undefined) => (value ? `: ${text(value)}` : '');
 
-const sourceTypes: Record<string, string> = {
-  'data-subject': 'from you',
-  'third-party': 'from third parties (Art. 14 GDPR)',
-  observed: 'observed when you use our services',
-  derived: 'derived from other data',
-};
-
 const statements = (list: NoticeStatement[]) => list.map((s) => `- ${bold(s.topic)}${sentence(s.text)}`);
+const period = (value: string) => (/[.!?]$/.test(value) ? value : `${value}.`);
 
-/** The notice as a Markdown document, section by section in the order of the JSON. */
+/**
+ * The notice as a Markdown document, section by section in the order of the JSON, in the
+ * notice's language. It prints the words the JSON carries (kindText, period, countryName…), never
+ * the codes beside them.
+ */
 export function renderMarkdown(notice: PrivacyNoticeResponse): string {
-  const { dataCollected, collection, purposes, sharing, storage, marketing, cookies, other, rights, contact, changes } = notice;
-  const lines: string[] = [`# Privacy notice: ${text(notice.organisation.name)}`, ''];
-  lines.push(
-    `Generated from the record of processing activities of ${text(notice.organisation.name)}${
-      notice.policy ? `, completing the privacy policy "${text(notice.policy.name)}" (${notice.policy.language})` : ''
-    }.`,
-  );
-  const section = (title: string, body: string[]) =>
-    lines.push('', `## ${text(title)}`, '', ...(body.length > 0 ? body : ['Nothing recorded.']));
+  const { dataCollected, collection, purposes, automatedDecisions, sharing, storage, marketing, cookies, other, rights, contact, changes } =
+    notice;
+  const words = dictionaries[noticeLanguage(notice.language)];
+  const md = words.md;
+  const lines: string[] = [`# ${text(md.title(notice.organisation.name))}`, ''];
+  lines.push(text(md.generated(notice.organisation.name, notice.policy?.name ?? null, notice.policy?.language ?? '')));
+  lines.push('', text(md.informs(notice.framework.noticeArticles)));
+  const section = (title: string, body: string[]) => lines.push('', `## ${text(title)}`, '', ...(body.length > 0 ? body : [md.nothing]));
 
   section(dataCollected.title, [
-    'We process personal data about:',
+    md.subjects,
     '',
     ...dataCollected.dataSubjectCategories.map((s) => `- ${bold(s.name)}${sentence(s.description)}`),
     '',
-    'The personal data we process:',
+    md.categories,
     '',
     ...dataCollected.dataCategories.map(
       (d) =>
         `${d.parent && dataCollected.dataCategories.some((p) => p.name === d.parent) ? '  ' : ''}- ${bold(d.name)}${sentence(d.description)}${
-          d.examples.length > 0 ? ` (for example ${text(d.examples.join(', '))})` : ''
-        }${d.sensitivity === 'special' ? ' (special category, Art. 9 GDPR)' : d.sensitivity === 'criminal' ? ' (criminal offences, Art. 10 GDPR)' : ''}`,
+          d.examples.length > 0 ? ` (${text(md.forExample(d.examples.join(', ')))})` : ''
+        }${d.sensitivityText ? ` (${text(d.sensitivityText)})` : ''}`,
     ),
   ]);
   section(
     collection.title,
-    collection.channels.map((c) => `- ${bold(c.name)}, ${sourceTypes[c.sourceType] ?? text(c.sourceType)}${sentence(c.description)}`),
+    collection.channels.map((c) => `- ${bold(c.name)} (${text(c.mechanismText)}), ${text(c.sourceTypeText)}${sentence(c.description)}`),
   );
   section(
     purposes.title,
     purposes.purposes.map(
       (p) =>
-        `- ${bold(p.name)}${sentence(p.description)} Legal basis: ${
-          p.legalBases.length > 0 ? p.legalBases.map((b) => `${text(b.name)} (${text(b.article)})`).join('; ') : 'not recorded'
-        }.${p.legitimateInterests.length > 0 ? ` Legitimate interests: ${p.legitimateInterests.map(text).join(' ')}` : ''}`,
+        `- ${bold(p.name)}${sentence(p.description)} ${md.legalBasis}: ${
+          p.legalBases.length > 0 ? p.legalBases.map((b) => `${text(b.name)} (${text(b.citation)})`).join('; ') : md.notRecorded
+        }.${p.legitimateInterests.length > 0 ? ` ${md.legitimateInterests}: ${p.legitimateInterests.map(text).join(' ')}` : ''}`,
     ),
   );
+  // Activities that state the same without details share one line; each with automated decisions gets its own.
+  const grouped = new Map<string, string[]>();
+  const detailed: string[] = [];
+  for (const a of automatedDecisions.activities) {
+    if (a.status === 'yes' || a.logic || a.significance || a.safeguards) {
+      const detail = (label: string, value: string | null, missing: string) => (value ? `${label}: ${text(period(value))}` : missing);
+      detailed.push(
+        `- ${bold(a.activity)}: ${text(a.statement)}${
+          a.status === 'yes'
+            ? ` ${detail(words.adm.logic, a.logic, words.adm.logicNotStated)} ${detail(words.adm.significance, a.significance, words.adm.significanceNotStated)} ${detail(words.adm.safeguards, a.safeguards, words.adm.safeguardsNotStated)}`
+            : ''
+        }`,
+      );
+    } else grouped.set(a.statement, [...(grouped.get(a.statement) ?? []), a.activity]);
+  }
+  section(automatedDecisions.title, [
+    ...detailed,
+    ...[...grouped].map(([statement, names]) => `- ${text(statement)} ${md.activities}: ${names.map(text).join('; ')}.`),
+  ]);
   section(sharing.title, [
-    ...sharing.recipients.map((r) => `- ${bold(r.name)} (${r.kind}${r.country ? `, ${r.country}` : ''})${sentence(r.description)}`),
+    ...sharing.recipients.map(
+      (r) =>
+        `- ${bold(r.name)} (${text(r.kindText)}${r.countryName ? `, ${text(r.countryName)}` : ''})${sentence(r.description)}${
+          r.processingAgreement ? ` ${text(r.processingAgreement)}` : ''
+        }`,
+    ),
     ...(sharing.transfers.length > 0
       ? [
           '',
-          'Transfers outside the European Economic Area:',
+          `${text(sharing.transfersTitle)}:`,
           '',
           ...sharing.transfers.map(
             (t) =>
-              `- ${bold(t.recipient)} in ${t.country}: ${t.mechanism ? `${text(t.mechanism.name)} (${text(t.mechanism.article)})` : 'no transfer mechanism recorded'}.${
-                t.safeguard ? ` Safeguards: ${text(t.safeguard)}` : ''
+              `- ${bold(t.recipient)} (${text(t.countryName)}): ${t.mechanism ? `${text(t.mechanism.name)} (${text(t.mechanism.citation)})` : md.noMechanism}.${
+                t.safeguard ? ` ${md.safeguards}: ${text(t.safeguard)}` : ''
               }`,
           ),
         ]
       : []),
   ]);
   section(storage.title, [
-    'Security measures:',
+    md.securityMeasures,
     '',
     ...storage.securityMeasures.map(
       (m) => `- ${bold(m.name)}${m.standardReference ? ` (${text(m.standardReference)})` : ''}${sentence(m.description)}`,
     ),
-    ...(storage.standards.length > 0 ? ['', `Standards: ${storage.standards.map(text).join(', ')}.`] : []),
+    ...(storage.standards.length > 0 ? ['', `${md.standards}: ${storage.standards.map(text).join(', ')}.`] : []),
     '',
-    'How long we keep your data:',
+    md.howLong,
     '',
     ...storage.retention.map(
       (r) =>
-        `- ${bold(r.name)}: ${r.durationText ?? 'not stated'}${r.maximumDurationText ? `, at most ${r.maximumDurationText}` : ''}${r.startEvent ? `, counted from ${text(r.startEvent)}` : ''}; then ${r.endAction}. Applies to: ${text(
-          r.dataCategories.join(', '),
-        )}.`,
+        `- ${bold(r.name)}: ${text(r.period)}${r.conditions.length > 0 ? ` ${text(r.conditions.map(period).join(' '))}` : ''}${
+          r.dataCategories.length > 0 ? ` ${md.appliesTo}: ${text(r.dataCategories.join(', '))}.` : ''
+        }`,
     ),
   ]);
   section(marketing.title, [...statements(marketing.statements), `- ${text(marketing.objection)}`]);
   section(cookies.title, [
     ...(cookies.cookies.length > 0
       ? [
-          '| Cookie | Provider | Party | Purpose | Lifetime | Names |',
+          `| ${md.cookieColumns.join(' | ')} |`,
           '|---|---|---|---|---|---|',
           ...cookies.cookies.map(
             (c) =>
-              `| ${text(c.name)} | ${text(c.provider ?? 'not stated')} | ${c.party} | ${text(c.purpose ?? 'not stated')} | ${text(c.lifetimeText ?? 'not stated')} | ${c.names.map(code).join(', ')} |`,
+              `| ${text(c.name)} | ${text(c.provider ?? md.notStated)} | ${text(c.partyText)} | ${text(c.purpose ?? md.notStated)} | ${text(c.lifetimeText ?? md.notStated)} | ${c.names.map(code).join(', ')} |`,
           ),
           '',
         ]
@@ -106,27 +128,28 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
   section(rights.title, [
     ...rights.rights.map(
       (r) =>
-        `- ${bold(r.name)} (${r.article}): ${text(r.description)}${r.feeNote ? ` Fee: ${text(r.feeNote)}` : ''}${
-          r.activities.length > 0 ? '' : ' (Named in the policy, though no recorded activity gives rise to it.)'
+        `- ${bold(r.name)} (${text(r.article)}): ${text(r.description)}${r.feeNote ? ` ${md.fee}: ${text(r.feeNote)}` : ''}${
+          r.activities.length > 0 ? '' : ` ${md.namedOnly}`
         }`,
     ),
   ]);
+  const place = [contact.address, contact.countryName];
   section(contact.title, [
-    `${bold(contact.controller)}${[contact.address, contact.country].map((part) => (part ? `, ${text(part)}` : '')).join('')}${
-      ([contact.address, contact.country].filter(Boolean).at(-1) ?? contact.controller).endsWith('.') ? '' : '.'
+    `${bold(contact.controller)}${place.map((part) => (part ? `, ${text(part)}` : '')).join('')}${
+      (place.filter(Boolean).at(-1) ?? contact.controller).endsWith('.') ? '' : '.'
     }`,
-    ...(contact.email ? ['', `Send requests about your personal data to ${contact.email}.`] : []),
-    ...(contact.responseDays ? ['', `We answer within ${contact.responseDays} days.`] : []),
-    ...(contact.phone ? ['', `Phone: ${text(contact.phone)}.`] : []),
-    ...(contact.website ? ['', `Website: ${contact.website}`] : []),
+    ...(contact.email ? ['', text(md.sendRequests(contact.email))] : []),
+    ...(contact.responseDays ? ['', md.answerWithin(contact.responseDays)] : []),
+    ...(contact.phone ? ['', `${md.phone}: ${text(contact.phone)}.`] : []),
+    ...(contact.website ? ['', `${md.website}: ${contact.website}`] : []),
     ...(contact.dpoName || contact.dpoEmail
-      ? ['', `Data protection officer: ${text([contact.dpoName, contact.dpoEmail].filter(Boolean).join(', '))}.`]
+      ? ['', `${md.dpo}: ${text([contact.dpoName, contact.dpoEmail].filter(Boolean).join(', '))}.`]
       : []),
-    ...(contact.representative ? ['', `Representative in the EU: ${text(contact.representative)}.`] : []),
+    ...(contact.representative ? ['', `${md.representative}: ${text(contact.representative)}.`] : []),
   ]);
   section(changes.title, [
     ...statements(changes.statements),
-    ...(changes.lastChanged ? ['', `Last changed: ${changes.lastChanged}.`] : []),
+    ...(changes.lastChanged ? ['', `${md.lastChanged}: ${changes.lastChanged}.`] : []),
   ]);
   return `${lines.join('\n')}\n`;
 }

@@ -1,15 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CookieDetails } from '../../entities/collection-channel';
+import type { LegalFramework } from '../../entities/organisation';
 import type { PolicyNote, RightStatement } from '../../entities/privacy-policy';
 import { AppError, notFound } from '../errors';
 import { eeaCountries } from '../gdpr/countries';
-import { describeDuration } from '../gdpr/iso-duration';
+import type { RetentionCondition } from '../../entities/retention-rule';
+import { cite, framework, frameworkNames } from '../gdpr/frameworks';
 import { linkedIds } from '../processing-activities/link-walk';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityView } from '../processing-activities/view';
 import { deriveRights, rightDefinitions } from '../gdpr/rights';
 import type { NoticeLegalBasis, NoticeRight, NoticeStatement, PrivacyNoticeResponse } from './dto';
+import { countryName, dictionaries, durationInWords, noticeLanguage, type NoticeWords } from './words';
 import type { JsonObject } from '../http/dto';
 
 interface OrganisationRow {
@@ -25,6 +28,8 @@ interface OrganisationRow {
   privacyContactEmail: string | null;
   privacyResponseDays: number | null;
   representative: string | null;
+  language: string | null;
+  framework: LegalFramework;
 }
 
 interface PolicyRow {
@@ -42,19 +47,8 @@ interface PolicyRow {
 // Rows of the building-block queries below, read field by field into the DTO shapes.
 type Row = { id: string; name: string } & JsonObject;
 
-export const sectionTitles = {
-  dataCollected: 'What data we collect',
-  collection: 'How we collect your data',
-  purposes: 'Why we process your data, and on what legal basis',
-  sharing: 'Who receives your data, and transfers outside the EEA',
-  storage: 'How we store and protect your data, and for how long',
-  marketing: 'Marketing',
-  cookies: 'Cookies',
-  other: 'Other statements',
-  rights: 'Your data protection rights',
-  contact: 'How to contact us',
-  changes: 'Changes to this notice',
-} as const;
+/** The English section titles (the notice's titles in other languages are in words.ts). */
+export const sectionTitles = dictionaries.en.sectionTitles;
 
 /**
  * Which section a statement of the policy (a note) belongs to, by its topic. Notes are free text,
@@ -66,9 +60,6 @@ export function sectionOfNote(topic: string): 'marketing' | 'cookies' | 'changes
   if (/chang|revision|update/i.test(topic)) return 'changes';
   return 'other';
 }
-
-const objection =
-  'You may object at any time to the use of your personal data for direct marketing, including profiling related to it; your data will then no longer be used for that purpose (Art. 21(2)–(3) GDPR).';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 const uniqueIds = (values: string[]) => [...new Set(values)];
@@ -87,7 +78,8 @@ export class PrivacyNoticeService {
   private async read(manager: EntityManager, organisationId?: string): Promise<PrivacyNoticeResponse> {
     const [organisation]: OrganisationRow[] = await manager.query(
       `SELECT o.id, o.name, o.address, o.country, o.email, o.phone, o.website, o.dpo_name AS "dpoName", o.dpo_email AS "dpoEmail",
-              o.privacy_contact_email AS "privacyContactEmail", o.privacy_response_days AS "privacyResponseDays", r.name AS representative
+              o.privacy_contact_email AS "privacyContactEmail", o.privacy_response_days AS "privacyResponseDays", r.name AS representative,
+              o.language, o.framework
          FROM organisations o LEFT JOIN organisations r ON r.id = o.representative_id
         ${organisationId ? 'WHERE o.id = $1' : `WHERE 'controller' = ANY(o.roles) ORDER BY lower(o.name), o.id LIMIT 1`}`,
       organisationId ? [organisationId] : [],
@@ -141,40 +133,105 @@ export class PrivacyNoticeService {
     const notes = (section: ReturnType<typeof sectionOfNote>): NoticeStatement[] =>
       (policy?.notes ?? []).filter((note) => sectionOfNote(note.topic) === section).map(({ topic, text }) => ({ topic, text }));
 
+    const language = noticeLanguage(organisation.language);
+    const words = dictionaries[language];
+    const law = cite(framework(organisation.framework));
+    const say = (table: Record<string, string>, code: string | null | undefined) => (code ? (table[code] ?? code) : null);
+    const duration = (value: string | null | undefined) => (value ? durationInWords(value, words) : null);
+    const basis = noticeBasis(law, words);
+    // Under the UK GDPR a restricted transfer is one leaving the UK; under the GDPR and Regulation 2018/1725, one leaving the EEA.
+    const inside = (country: string) => (law.framework === 'uk-gdpr' ? country === 'GB' : eeaCountries.has(country));
+
     return {
       organisation: { id: organisation.id, name: organisation.name },
+      language,
+      registerLanguage: organisation.language,
+      framework: {
+        code: law.framework,
+        stated: organisation.framework !== 'not-stated',
+        name: frameworkNames[law.framework],
+        // cite() joins provisions with the English 'and'.
+        noticeArticles: law('13', '14').replace(' and ', ` ${words.and} `),
+      },
       policy: policy
         ? { id: policy.id, name: policy.name, language: policy.language, url: policy.url, lastChanged: policy.lastChanged }
         : null,
       dataCollected: {
-        title: sectionTitles.dataCollected,
+        title: words.sectionTitles.dataCollected,
         dataSubjectCategories: subjects.sort(byName).map((s) => ({ name: s.name, description: s.description })),
         dataCategories: withChildrenAfterParents(dataCategories).map((d) => ({
           name: d.name,
           description: d.description,
           examples: d.examples ?? [],
           sensitivity: d.sensitivity,
+          sensitivityText:
+            d.sensitivity === 'special'
+              ? words.sensitivity.special(law('9'))
+              : d.sensitivity === 'criminal'
+                ? words.sensitivity.criminal(law('10'))
+                : null,
           parent: d.parent,
         })),
       },
       collection: {
-        title: sectionTitles.collection,
-        channels: channels
-          .sort(byName)
-          .map((c) => ({ name: c.name, description: c.description, sourceType: c.sourceType, mechanism: c.mechanism })),
+        title: words.sectionTitles.collection,
+        channels: channels.sort(byName).map((c) => ({
+          name: c.name,
+          description: c.description,
+          sourceType: c.sourceType,
+          sourceTypeText: say(words.sourceTypes, c.sourceType)!,
+          mechanism: c.mechanism,
+          mechanismText: say(words.mechanisms, c.mechanism)!,
+        })),
       },
-      purposes: { title: sectionTitles.purposes, purposes: purposesOf(activities, purposes) },
+      purposes: { title: words.sectionTitles.purposes, purposes: purposesOf(activities, purposes, basis) },
+      automatedDecisions: {
+        title: words.sectionTitles.automatedDecisions,
+        activities: activities.map((a) => ({
+          activity: a.name,
+          status: a.automatedDecisions,
+          statement:
+            a.automatedDecisions === 'yes' ? words.adm.yes(law('22')) : a.automatedDecisions === 'no' ? words.adm.no : words.adm.notStated,
+          logic: a.automatedDecisionLogic ?? null,
+          significance: a.automatedDecisionSignificance ?? null,
+          safeguards: a.automatedDecisionSafeguards ?? null,
+        })),
+      },
       sharing: {
-        title: sectionTitles.sharing,
-        recipients: recipients
-          .sort(byName)
-          .map((r) => ({ name: r.name, description: r.description, kind: r.kind, category: r.category, country: r.country })),
+        title: law.framework === 'uk-gdpr' ? words.sharingTitleUk : words.sectionTitles.sharing,
+        transfersTitle: law.framework === 'uk-gdpr' ? words.transfersOutside.uk : words.transfersOutside.eea,
+        recipients: recipients.sort(byName).map((r) => ({
+          name: r.name,
+          description: r.description,
+          kind: r.kind,
+          kindText: say(words.recipientKinds, r.kind)!,
+          category: r.category,
+          categoryText: say(words.recipientCategories, r.category)!,
+          country: r.country,
+          countryName: r.country ? countryName(r.country, language) : null,
+          // The Art. 28 agreement concerns processors only; other recipients have none to show.
+          processingAgreement:
+            r.kind === 'processor'
+              ? [
+                  say(words.agreementStatus, r.processingAgreementStatus),
+                  r.processingAgreementStatus === 'signed' && r.processingAgreementDate
+                    ? words.agreementSince(r.processingAgreementDate)
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' ')
+              : null,
+        })),
         transfers: activities
           .flatMap((a) => a.transfers)
-          .filter((t) => t.destination !== 'country' || !t.country || !eeaCountries.has(t.country))
+          .filter((t) => t.destination !== 'country' || !t.country || !inside(t.country))
           .map((t) => ({
             recipient: t.recipient.name,
             country: t.country ?? t.internationalOrganisation ?? t.destination,
+            countryName: t.country
+              ? countryName(t.country, language)
+              : (t.internationalOrganisation ??
+                (t.destination === 'worldwide' ? words.destinations.worldwide : words.destinations.notStated)),
             mechanism: t.mechanism ? basis(t.mechanism) : null,
             safeguard: t.safeguard ?? null,
           }))
@@ -182,28 +239,45 @@ export class PrivacyNoticeService {
           .sort((x, y) => x.recipient.localeCompare(y.recipient) || x.country.localeCompare(y.country)),
       },
       storage: {
-        title: sectionTitles.storage,
-        securityMeasures: measures
-          .sort(byName)
-          .map((m) => ({ name: m.name, description: m.description, type: m.type, standardReference: m.standardReference })),
+        title: words.sectionTitles.storage,
+        securityMeasures: measures.sort(byName).map((m) => ({
+          name: m.name,
+          description: m.description,
+          type: m.type,
+          typeText: say(words.measureTypes, m.type)!,
+          standardReference: m.standardReference,
+        })),
         standards: uniqueIds(measures.flatMap((m) => (m.standardReference ? [m.standardReference] : []))).sort(),
         retention: retentionRules.sort(byName).map((r) => ({
           name: r.name,
           description: r.description,
+          kind: r.kind,
+          kindText: say(words.retentionKinds, r.kind)!,
+          period: retentionPeriod(r, words, law),
           duration: r.duration,
-          durationText: r.duration ? describeDuration(r.duration) : null,
+          durationText: duration(r.duration),
           maximumDuration: r.maximumDuration,
-          maximumDurationText: r.maximumDuration ? describeDuration(r.maximumDuration) : null,
+          maximumDurationText: duration(r.maximumDuration),
           startEvent: r.startEvent,
           endAction: r.endAction,
+          endActionText: say(words.endActions, r.endAction)!,
+          legalReference: r.legalReference ?? null,
+          conditions: ((r.conditions ?? []) as unknown as RetentionCondition[]).map((c) =>
+            words.retention.condition(c.condition, duration(c.duration)),
+          ),
           dataCategories: uniqueIds(
             activities.flatMap((a) => a.dataCategories.filter((d) => d.retentionRule?.id === r.id).map((d) => d.dataCategory.name)),
           ).sort((x, y) => x.localeCompare(y)),
         })),
       },
-      marketing: { title: sectionTitles.marketing, statements: notes('marketing'), objection },
+      marketing: {
+        title: words.sectionTitles.marketing,
+        statements: notes('marketing'),
+        // The GDPR's Art. 21(2)–(3) on direct marketing has no paragraph of its own in Regulation 2018/1725, whose Art. 23 is the right to object.
+        objection: words.objection(law.framework === 'eudpr' ? law('21') : law('21(2)–(3)')),
+      },
       cookies: {
-        title: sectionTitles.cookies,
+        title: words.sectionTitles.cookies,
         cookies: channels
           .filter((c) => c.mechanism === 'cookie' && c.cookie)
           .sort(byName)
@@ -215,20 +289,22 @@ export class PrivacyNoticeService {
               provider: cookie.provider,
               purpose: cookie.purpose,
               lifetime: cookie.lifetime,
-              lifetimeText: cookie.lifetime ? describeDuration(cookie.lifetime) : null,
+              lifetimeText: duration(cookie.lifetime),
               party: cookie.party,
+              partyText: say(words.cookieParties, cookie.party)!,
               names: cookie.names ?? [],
             };
           }),
         statements: notes('cookies'),
       },
-      other: { title: sectionTitles.other, statements: notes('other') },
-      rights: { title: sectionTitles.rights, rights: rightsOf(activities, policy) },
+      other: { title: words.sectionTitles.other, statements: notes('other') },
+      rights: { title: words.sectionTitles.rights, rights: rightsOf(activities, policy, law, words) },
       contact: {
-        title: sectionTitles.contact,
+        title: words.sectionTitles.contact,
         controller: organisation.name,
         address: organisation.address,
         country: organisation.country,
+        countryName: organisation.country ? countryName(organisation.country, language) : null,
         email: policy?.contactEmail ?? organisation.privacyContactEmail ?? organisation.dpoEmail ?? organisation.email,
         phone: organisation.phone,
         website: organisation.website,
@@ -237,16 +313,75 @@ export class PrivacyNoticeService {
         dpoEmail: organisation.dpoEmail,
         representative: organisation.representative,
       },
-      changes: { title: sectionTitles.changes, statements: notes('changes'), lastChanged: policy?.lastChanged ?? null },
+      changes: { title: words.sectionTitles.changes, statements: notes('changes'), lastChanged: policy?.lastChanged ?? null },
     };
   }
 }
 
-const basis = (b: { code: string; article: string; name: string }): NoticeLegalBasis => ({
-  code: b.code,
-  article: b.article,
-  name: b.name,
-});
+type Law = ReturnType<typeof cite>;
+
+/** GDPR Art. 6(1) point → Regulation 2018/1725 Art. 5(1) point: the two list the grounds in another order, and 2018/1725 has no legitimate interests. */
+const eudprLawfulness: Record<string, string> = { a: 'd', b: 'c', c: 'b', d: 'e', e: 'a' };
+
+/**
+ * A legal basis as the notice shows it: its name in the notice's language and its article in the
+ * register's framework. The built-in bases are the GDPR's, renumbered for Regulation 2018/1725;
+ * a basis the organisation recorded itself (national law) keeps its own article and name.
+ */
+function noticeBasis(law: Law, words: NoticeWords) {
+  return (b: { code: string; article: string; name: string }): NoticeLegalBasis => {
+    const builtIn = /^gdpr-(\d+)((?:-[0-9a-z]+)*)$/.exec(b.code);
+    if (!builtIn) return { code: b.code, article: b.article, citation: b.article, name: b.name };
+    const provision = b.article.replace(/^Art\.\s*/, '');
+    const lawfulness = /^6\(1\)\(([a-f])\)$/.exec(provision);
+    const own = law.framework === 'eudpr' && lawfulness ? eudprLawfulness[lawfulness[1]!] : undefined;
+    // Art. 6(1)(f) has no counterpart for Union institutions: it is cited as recorded, under the GDPR.
+    const cited = own ? { article: `Art. 5(1)(${own})`, citation: `Art. 5(1)(${own}) ${frameworkNames.eudpr}` } : undefined;
+    const gdprOnly = law.framework === 'eudpr' && lawfulness && !own;
+    return {
+      code: b.code,
+      article: cited?.article ?? (gdprOnly ? b.article : law.article(provision)),
+      citation: cited?.citation ?? (gdprOnly ? `${b.article} ${frameworkNames.gdpr}` : law(provision)),
+      name: words.legalBases[b.code] ?? b.name,
+    };
+  };
+}
+
+/** The period of a retention rule in one sentence of the notice's language, whatever its kind. */
+function retentionPeriod(r: Row, words: NoticeWords, law: Law): string {
+  const d = (value: unknown) => (typeof value === 'string' && value ? durationInWords(value, words) : null);
+  const start = typeof r.startEvent === 'string' && r.startEvent ? r.startEvent : null;
+  const tail = [r.maximumDuration ? words.retention.atMost(d(r.maximumDuration)!) : null];
+  let period: string;
+  switch (r.kind) {
+    case 'fixed-duration':
+      period = [words.retention.fixed(d(r.duration)), ...tail, start ? words.retention.countedFrom(start) : null]
+        .filter(Boolean)
+        .join(', ');
+      break;
+    case 'until-event':
+      period = [words.retention.until(start), r.duration ? words.retention.thenFor(d(r.duration)!) : null, ...tail]
+        .filter(Boolean)
+        .join(' ');
+      break;
+    case 'statutory':
+      period = [words.retention.statutory((r.legalReference as string | null) ?? null), r.duration ? d(r.duration) : null, ...tail]
+        .filter(Boolean)
+        .join(', ');
+      break;
+    case 'permanent':
+      return `${capitalise(words.retention.permanent(law('89')))}.`;
+    case 'as-long-as-necessary':
+      period = [words.retention.asLongAsNecessary, ...tail].filter(Boolean).join(', ');
+      break;
+    default:
+      return words.retention.notStated;
+  }
+  const end = words.endActions[r.endAction as string] ?? words.endActions['not-stated']!;
+  return `${capitalise(period)}; ${end}.`;
+}
+
+const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** Top-level categories by name, each followed by its children, so "such as …" lists read naturally. */
 function withChildrenAfterParents(categories: Row[]): Row[] {
@@ -257,7 +392,7 @@ function withChildrenAfterParents(categories: Row[]): Row[] {
 }
 
 /** Each purpose once, with the legal bases and interests of every activity pursuing it. */
-function purposesOf(activities: ActivityView[], purposes: Row[]) {
+function purposesOf(activities: ActivityView[], purposes: Row[], basis: ReturnType<typeof noticeBasis>) {
   return purposes.sort(byName).map((p) => {
     const links = activities.flatMap((a) => a.purposes.filter((link) => link.purpose.id === p.id));
     const bases = new Map(links.flatMap((link) => link.legalBases).map((b) => [b.code, basis(b)]));
@@ -272,21 +407,26 @@ function purposesOf(activities: ActivityView[], purposes: Row[]) {
 
 /**
  * The rights that apply to at least one activity (derived from its legal bases), and those the
- * policy names, in the GDPR's order. Art. 22 is listed only when the policy names it: the register
- * does not record automated decisions, and Art. 13(2)(f) asks about them only where they exist.
+ * policy names, in the GDPR's order, cited by the register's framework. Art. 22 is listed where an
+ * activity states automated decisions, or the policy names it: Art. 13(2)(f) asks about them only
+ * where they exist, and the automated-decisions section says what each activity states.
  */
-function rightsOf(activities: ActivityView[], policy: PolicyRow | undefined): NoticeRight[] {
-  const derived = activities.map((a) => ({ name: a.name, rights: deriveRights(a) }));
+function rightsOf(activities: ActivityView[], policy: PolicyRow | undefined, law: Law, words: NoticeWords): NoticeRight[] {
+  const derived = activities.map((a) => ({ name: a.name, rights: deriveRights(a), automated: a.automatedDecisions === 'yes' }));
   return rightDefinitions.flatMap((definition) => {
     const statement = policy?.rights.find((r) => r.right === definition.code);
-    const applying = derived.filter((d) => d.rights.find((r) => r.code === definition.code)?.applies).map((d) => d.name);
-    if (!statement && (applying.length === 0 || definition.code === 'automated-decision-making')) return [];
+    const adm = definition.code === 'automated-decision-making';
+    const applying = derived
+      .filter((d) => (adm ? d.automated : d.rights.find((r) => r.code === definition.code)?.applies))
+      .map((d) => d.name);
+    if (!statement && applying.length === 0) return [];
+    const own = words.rights[definition.code];
     return [
       {
         code: definition.code,
-        article: definition.article,
-        name: definition.name,
-        description: statement?.description ?? definition.description,
+        article: law.article(definition.article.replace(/^Art\.\s*/, '')),
+        name: own?.name ?? definition.name,
+        description: statement?.description ?? own?.description ?? definition.description,
         feeNote: statement?.feeNote ?? null,
         statedInPolicy: statement !== undefined,
         activities: applying,

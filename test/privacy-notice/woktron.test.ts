@@ -14,6 +14,7 @@ const sections = [
   'dataCollected',
   'collection',
   'purposes',
+  'automatedDecisions',
   'sharing',
   'storage',
   'marketing',
@@ -50,7 +51,13 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   const notice = response.data;
   t.match(notice.organisation, { name: 'Woktron Ltd.' }, 'the only controller is the default');
   t.match(notice.policy, { name: 'Privacy Beleid', language: 'nl', lastChanged: '2021-03-31' });
-  t.strictSame(Object.keys(notice), ['organisation', 'policy', ...sections], 'sections in the order of the seed policy');
+  t.strictSame(
+    Object.keys(notice),
+    ['organisation', 'language', 'registerLanguage', 'framework', 'policy', ...sections],
+    'sections in the order of the seed policy',
+  );
+  t.match(notice, { language: 'en', registerLanguage: null }, 'the register states no language: English');
+  t.strictSame(notice.framework, { code: 'gdpr', stated: false, name: 'GDPR', noticeArticles: 'Art. 13 and 14 GDPR' });
   for (const key of sections) t.equal(notice[key].title, sectionTitles[key as keyof typeof sectionTitles], `${key}: titled`);
 
   // "Welke gegevens verzamelen we?": every data category, children after their parent, and every data subject category.
@@ -97,7 +104,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
     );
   }
   t.match(purposes.find((p: any) => p.name === 'Marketing activities and newsletters').legalBases, [
-    { code: 'gdpr-6-1-a', article: 'Art. 6(1)(a)', name: 'Consent' },
+    { code: 'gdpr-6-1-a', article: 'Art. 6(1)(a)', citation: 'Art. 6(1)(a) GDPR', name: 'Consent' },
   ]);
   t.match(purposes.find((p: any) => p.name === 'Credit-worthiness assessment and risk management').legitimateInterests, [
     /payment defaults/,
@@ -107,12 +114,19 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   t.strictSame(notice.sharing.recipients.map((r: any) => r.name).sort(), doc.recipients.map((r) => r.name).sort(), 'every recipient');
   t.match(
     notice.sharing.recipients.find((r: any) => r.name === 'Google Analytics'),
-    { kind: 'processor', country: 'US' },
+    { kind: 'processor', kindText: 'processor, acting on our instructions', country: 'US', countryName: 'United States' },
   );
+  t.match(
+    notice.sharing.recipients.find((r: any) => r.name === 'Service partners and agents'),
+    { processingAgreement: 'The register does not state whether a processing agreement is in place.' },
+    'a processor whose agreement the register does not state: said so',
+  );
+  t.equal(notice.sharing.recipients.find((r: any) => r.name === 'Courts').processingAgreement, null, 'not a processor: no agreement shown');
   const ga = notice.sharing.transfers.find((x: any) => x.recipient === 'Google Analytics');
   t.match(ga, {
     country: 'US',
-    mechanism: { code: 'gdpr-45', article: 'Art. 45(3)', name: 'Adequacy decision' },
+    countryName: 'United States',
+    mechanism: { code: 'gdpr-45', article: 'Art. 45(3)', citation: 'Art. 45(3) GDPR', name: 'Adequacy decision' },
     safeguard: /Data Privacy Framework.*IP anonymisation/,
   });
   t.match(
@@ -136,6 +150,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
       maximumDuration: 'P10Y',
       maximumDurationText: '10 years',
       endAction: 'erase',
+      endActionText: 'then it is erased',
       dataCategories: [
         'Account information',
         'Assigned IP addresses',
@@ -248,8 +263,9 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
     t.ok(body.includes(`**${name.replace(/([\\`*_[\]<>|#])/g, '\\$1')}**`), `markdown names ${name}`);
   }
   for (const fact of [
-    'Consent (Art. 6(1)(a))',
-    'Adequacy decision (Art. 45(3))',
+    'Consent (Art. 6(1)(a) GDPR)',
+    'Adequacy decision (Art. 45(3) GDPR)',
+    'This notice gives the information of Art. 13 and 14 GDPR.',
     'Standards: PCI DSS, SOC 1.',
     '7 years, at most 10 years',
     '`_ga`, `_gid`, `_gat`',
@@ -296,7 +312,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   t.strictSame(empty.data.purposes.purposes, [], 'no activities, no purposes');
   t.strictSame(empty.data.rights.rights, [], 'no activities and no policy: no rights to list');
   const emptyMarkdown = await markdownOf(`organisationId=${other.id}&format=markdown`);
-  t.match(emptyMarkdown.body, /\*\*Zeta Hosting B\.V\.\*\*, Main St 1, Utrecht, NL\./);
+  t.match(emptyMarkdown.body, /\*\*Zeta Hosting B\.V\.\*\*, Main St 1, Utrecht, Netherlands\./, 'the country by its name');
   t.match(emptyMarkdown.body, /Nothing recorded\./);
   t.equal((await call(app, 'GET', '/v1/privacy-notice')).data.organisation.name, 'Woktron Ltd.', 'still the first controller by name');
 
