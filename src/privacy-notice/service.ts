@@ -5,7 +5,7 @@ import type { PolicyNote, RightStatement } from '../../entities/privacy-policy';
 import { AppError, notFound } from '../errors';
 import { eeaCountries } from '../gdpr/countries';
 import type { RetentionCondition } from '../../entities/retention-rule';
-import { cite, framework, frameworkNames } from '../gdpr/frameworks';
+import { cite, framework, type Framework } from '../gdpr/frameworks';
 import { linkedIds } from '../processing-activities/link-walk';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { activityColumns } from '../processing-activities/read-model';
@@ -135,7 +135,7 @@ export class PrivacyNoticeService {
 
     const language = noticeLanguage(organisation.language);
     const words = dictionaries[language];
-    const law = cite(framework(organisation.framework));
+    const law = citing(cite(framework(organisation.framework)), words);
     const say = (table: Record<string, string>, code: string | null | undefined) => (code ? (table[code] ?? code) : null);
     const duration = (value: string | null | undefined) => (value ? durationInWords(value, words) : null);
     const basis = noticeBasis(law, words);
@@ -149,9 +149,8 @@ export class PrivacyNoticeService {
       framework: {
         code: law.framework,
         stated: organisation.framework !== 'not-stated',
-        name: frameworkNames[law.framework],
-        // cite() joins provisions with the English 'and'.
-        noticeArticles: law('13', '14').replace(' and ', ` ${words.and} `),
+        name: words.lawNames[law.framework],
+        noticeArticles: law('13', '14'),
       },
       policy: policy
         ? { id: policy.id, name: policy.name, language: policy.language, url: policy.url, lastChanged: policy.lastChanged }
@@ -318,7 +317,20 @@ export class PrivacyNoticeService {
   }
 }
 
-type Law = ReturnType<typeof cite>;
+/**
+ * cite() in the notice's language: the law by its name there ("Art. 6(1)(a) AVG"), several
+ * provisions joined by its "and"; `.article` without the law's name, `.lawName` names another law.
+ */
+function citing(base: ReturnType<typeof cite>, words: NoticeWords) {
+  const article = (...provisions: string[]) => base.article(...provisions).replace(/ and (?=\S+$)/, ` ${words.and} `);
+  return Object.assign((...provisions: string[]) => `${article(...provisions)} ${words.lawNames[base.framework]}`, {
+    article,
+    framework: base.framework,
+    lawName: (law: Framework) => words.lawNames[law],
+  });
+}
+
+type Law = ReturnType<typeof citing>;
 
 /** GDPR Art. 6(1) point → Regulation 2018/1725 Art. 5(1) point: the two list the grounds in another order, and 2018/1725 has no legitimate interests. */
 const eudprLawfulness: Record<string, string> = { a: 'd', b: 'c', c: 'b', d: 'e', e: 'a' };
@@ -330,18 +342,19 @@ const eudprLawfulness: Record<string, string> = { a: 'd', b: 'c', c: 'b', d: 'e'
  */
 function noticeBasis(law: Law, words: NoticeWords) {
   return (b: { code: string; article: string; name: string }): NoticeLegalBasis => {
+    // The register's own bases (national law) are cited as recorded.
     const builtIn = /^gdpr-(\d+)((?:-[0-9a-z]+)*)$/.exec(b.code);
     if (!builtIn) return { code: b.code, article: b.article, citation: b.article, name: b.name };
     const provision = b.article.replace(/^Art\.\s*/, '');
     const lawfulness = /^6\(1\)\(([a-f])\)$/.exec(provision);
     const own = law.framework === 'eudpr' && lawfulness ? eudprLawfulness[lawfulness[1]!] : undefined;
     // Art. 6(1)(f) has no counterpart for Union institutions: it is cited as recorded, under the GDPR.
-    const cited = own ? { article: `Art. 5(1)(${own})`, citation: `Art. 5(1)(${own}) ${frameworkNames.eudpr}` } : undefined;
+    const cited = own ? { article: `Art. 5(1)(${own})`, citation: `Art. 5(1)(${own}) ${law.lawName('eudpr')}` } : undefined;
     const gdprOnly = law.framework === 'eudpr' && lawfulness && !own;
     return {
       code: b.code,
       article: cited?.article ?? (gdprOnly ? b.article : law.article(provision)),
-      citation: cited?.citation ?? (gdprOnly ? `${b.article} ${frameworkNames.gdpr}` : law(provision)),
+      citation: cited?.citation ?? (gdprOnly ? `${b.article} ${law.lawName('gdpr')}` : law(provision)),
       name: words.legalBases[b.code] ?? b.name,
     };
   };

@@ -1,3 +1,4 @@
+import { frameworkNames, type Framework } from '../gdpr/frameworks';
 import { isoDurationPattern } from '../http/dto';
 
 /**
@@ -19,6 +20,8 @@ export function noticeLanguage(tag: string | null | undefined): NoticeLanguage {
 type Table = Record<string, string>;
 
 export interface NoticeWords {
+  /** The laws by the names readers know them by in this language (the GDPR is the AVG in Dutch). */
+  lawNames: Record<Framework, string>;
   sectionTitles: {
     dataCollected: string;
     collection: string;
@@ -147,6 +150,7 @@ export function countryName(code: string, language: NoticeLanguage): string {
 }
 
 const en: NoticeWords = {
+  lawNames: frameworkNames,
   sectionTitles: {
     dataCollected: 'What data we collect',
     collection: 'How we collect your data',
@@ -232,7 +236,7 @@ const en: NoticeWords = {
     other: 'other',
     'not-stated': 'not stated',
   },
-  cookieParties: { 'first-party': 'first-party (ours)', 'third-party': 'third-party', 'not-stated': 'not stated' },
+  cookieParties: { 'first-party': 'set by us', 'third-party': 'set by another company', 'not-stated': 'not stated' },
   sensitivity: {
     special: (article) => `special category of personal data, ${article}`,
     criminal: (article) => `data on criminal convictions and offences, ${article}`,
@@ -277,7 +281,20 @@ const en: NoticeWords = {
   },
   and: 'and',
   legalBases: {},
-  rights: {},
+  // Said without article numbers, which differ between the frameworks (rights.ts cites the GDPR's).
+  rights: {
+    access: {
+      name: 'Right of access',
+      description:
+        'Ask whether we process personal data about you and, if we do, obtain a copy of it and information about the processing.',
+    },
+    erasure: { name: 'Right to erasure', description: "Have your personal data erased on certain grounds ('right to be forgotten')." },
+    objection: {
+      name: 'Right to object',
+      description:
+        'Object to processing based on a task in the public interest or on legitimate interests, and at any time to direct marketing.',
+    },
+  },
   adm: {
     yes: (article) => `Automated decisions, including profiling, are made in this processing (${article}).`,
     no: 'No decisions are made solely by automated means, and there is no profiling.',
@@ -326,6 +343,7 @@ const en: NoticeWords = {
 };
 
 const nl: NoticeWords = {
+  lawNames: { gdpr: 'AVG', 'uk-gdpr': 'UK GDPR', eudpr: 'Verordening (EU) 2018/1725' },
   sectionTitles: {
     dataCollected: 'Welke gegevens we verzamelen',
     collection: 'Hoe we uw gegevens verzamelen',

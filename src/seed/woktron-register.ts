@@ -150,8 +150,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: WOKTRON,
       roles: ['controller'],
-      description:
-        'Hosting, domain and network services provider; the controller of every activity in this register. The policy calls it "Woktron Ltd. Company" and gives no address, country, registration number or DPO, so none is recorded. The policy obfuscates the privacy contact address as "s.e.r.v.i.c.e.s[at]woktron.com"; the real address is recorded. The 14-day response time is the policy\'s own commitment (Art. 12(3) GDPR allows one month).',
+      description: 'Hosting, domain and network services provider.',
+      internalNote:
+        'The controller of every activity in this register. The policy calls it "Woktron Ltd. Company" and gives no address, country, registration number or DPO, so none is recorded. The policy obfuscates the privacy contact address as "s.e.r.v.i.c.e.s[at]woktron.com"; the real address is recorded. The 14-day response time is the policy\'s own commitment (Art. 12(3) GDPR allows one month). The policy says Woktron may charge a small fee for access: under Art. 12(5) and 15(3) GDPR the first copy must be free; a reasonable fee is allowed only for further copies or for manifestly unfounded or excessive requests.',
       privacyContactEmail: 'services@woktron.com',
       privacyResponseDays: 14,
       sourcePhrase:
@@ -161,8 +162,9 @@ export const woktronRegister: RegisterDocument = {
       name: GOOGLE,
       roles: ['processor'],
       country: 'US',
-      description:
-        'Provider of Google Analytics. The policy names "Google Inc.", which became Google LLC in 2017. It acts as processor under Art. 28 GDPR according to the policy. No address is recorded because the policy gives none.',
+      description: 'Provider of Google Analytics, acting as processor under Art. 28 GDPR.',
+      internalNote:
+        'The policy names "Google Inc.", which became Google LLC in 2017. That it acts as processor under Art. 28 GDPR is what the policy says. No address is recorded because the policy gives none.',
       sourcePhrase: 'een webanalysedienst van Google Inc. (“Google”)',
     },
   ],
@@ -238,15 +240,17 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: D.payment,
-      description: 'Information about the payment method. Card data, if any is handled, falls under the PCI DSS measures.',
+      description: 'Information about the payment method.',
+      internalNote: 'Card data, if any is handled, falls under the PCI DSS measures.',
       examples: ['bank account number (IBAN)', 'PayPal account information'],
       sensitivity: 'standard',
       sourcePhrase: 'Informatie over uw betalingsmethode, zoals bankrekeningnummer of PayPal-rekeninginformatie.',
     },
     {
       name: D.breachReports,
-      description:
-        'What a reporter tells Woktron about a (suspected) breach of the terms, and what Woktron records while handling it. Recorded as "standard": the reports are about how a service is used, and most concern business customers. They may still describe conduct that is a criminal offence (hacking, phishing, fraud, illegal content), so they can contain Art. 10 GDPR data. Such content may only be processed as far as Art. 10 GDPR and art. 31–33 Uitvoeringswet AVG allow. It is handed to authorities only through the legal-obligations activity. No register of offenders is kept.',
+      description: 'What a reporter tells Woktron about a (suspected) breach of the terms, and what Woktron records while handling it.',
+      internalNote:
+        'Recorded as "standard": the reports are about how a service is used, and most concern business customers. They may still describe conduct that is a criminal offence (hacking, phishing, fraud, illegal content), so they can contain Art. 10 GDPR data. Such content may only be processed as far as Art. 10 GDPR and art. 31–33 Uitvoeringswet AVG allow. It is handed to authorities only through the legal-obligations activity. No register of offenders is kept.',
       examples: [
         'description of the suspected breach',
         'URLs, IP addresses and timestamps concerned',
@@ -259,15 +263,17 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: D.identityDocs,
-      description:
-        'Documents and information that confirm identity. Recorded as "standard": identity documents are not Art. 9 data, and a passport photo is only biometric data when processed by specific technical means (Recital 51). They are high-risk, though. Dutch identity documents carry the BSN (citizen service number), a national identification number (Art. 87 GDPR). Under art. 46 Uitvoeringswet AVG, only a law may permit its use, and none applies to Woktron. A BSN, and the photo where not needed, must therefore be masked on any copy. If an unmasked BSN were kept, this would be national-id data needing its own legal ground.',
+      description: 'Documents and information that confirm identity.',
+      internalNote:
+        'Recorded as "standard": identity documents are not Art. 9 data, and a passport photo is only biometric data when processed by specific technical means (Recital 51). They are high-risk, though. Dutch identity documents carry the BSN (citizen service number), a national identification number (Art. 87 GDPR). Under art. 46 Uitvoeringswet AVG, only a law may permit its use, and none applies to Woktron. A BSN, and the photo where not needed, must therefore be masked on any copy. If an unmasked BSN were kept, this would be national-id data needing its own legal ground.',
       examples: ['passport or identity card (copy or check)', 'driving licence', 'chamber of commerce extract for company representatives'],
       sensitivity: 'standard',
       sourcePhrase: 'Documenten en informatie die uw identiteit bevestigen.',
     },
     {
       name: D.account,
-      description: "Information about the customer's Woktron account. The child categories record the items the policy lists separately.",
+      description: "Information about the customer's Woktron account.",
+      internalNote: 'The child categories record the items the policy lists separately.',
       examples: ['account and login name', 'account settings', 'other information relating to the account'],
       sensitivity: 'standard',
       sourcePhrase: 'Uw Woktron-accountinformatie',
@@ -320,7 +326,8 @@ export const woktronRegister: RegisterDocument = {
     {
       name: D.websiteUsage,
       description:
-        "Standard internet log information and visitor behaviour collected through cookies or similar technology. This includes the visitor's IP address as collected by Google Analytics. According to the policy the IP address is truncated within the EU/EEA (IP anonymisation) and not merged with other Google data.",
+        "Standard internet log information and visitor behaviour collected through cookies or similar technology, including the visitor's IP address as collected by Google Analytics. The IP address is truncated within the EU/EEA (IP anonymisation) and not merged with other Google data.",
+      internalNote: 'The IP truncation and the no-merging are what the policy states about Google Analytics.',
       examples: [
         'IP address (truncated by Google Analytics IP anonymisation)',
         'pages visited, time and duration of visit',
@@ -341,8 +348,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: D.credit,
-      description:
-        'Result of credit-worthiness checks. The policy does not list this category among its data categories. It is implied by the credit-worthiness purpose and by the sharing with credit reference and scoring bureaus. Scoring is an evaluation under WP248, hence the DPIA on the credit-check activity.',
+      description: 'Result of credit-worthiness checks.',
+      internalNote:
+        'The policy does not list this category among its data categories. It is implied by the credit-worthiness purpose and by the sharing with credit reference and scoring bureaus. Scoring is an evaluation under WP248, hence the DPIA on the credit-check activity.',
       examples: ['credit score or rating', 'business scoring result', 'payment behaviour and defaults', 'credit limit set'],
       sensitivity: 'standard',
       sourcePhrase: 'nagaan of (potentiële) klanten aan financiële verplichtingen kunnen voldoen',
@@ -367,8 +375,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: C.website,
-      description:
-        'Using or viewing the website: standard internet log data and cookies in general. The mechanism is "other" because this channel has no single cookie; the two cookie channels below describe the individual cookies.',
+      description: 'Using or viewing the website: standard internet log data and cookies in general.',
+      internalNote:
+        'The mechanism is "other" because this channel has no single cookie; the two cookie channels describe the individual cookies.',
       sourceType: 'observed',
       mechanism: 'other',
       sourcePhrase: 'U gebruikt of bekijkt onze website met behulp van de cookies van uw browser.',
@@ -406,8 +415,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: C.functionalCookies,
-      description:
-        'First-party functional cookies that recognise the visitor and remember their preferences. The lifetime (1 year) is an assumption: the policy does not state it and names no cookies. Login-state cookies are usually session cookies. Verify against the actual cookies.',
+      description: 'First-party functional cookies that recognise the visitor and remember their preferences.',
+      internalNote:
+        'The lifetime (1 year) is an assumption: the policy does not state it and names no cookies. Login-state cookies are usually session cookies. Verify against the actual cookies.',
       sourceType: 'observed',
       mechanism: 'cookie',
       cookie: {
@@ -421,8 +431,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: C.gaCookies,
-      description:
-        'Google Analytics cookies; the information they generate is transferred to and stored on Google servers in the US. The policy names no cookies and gives no lifetimes. The names and the 2-year lifetime are those of the Universal Analytics version the policy describes (IP anonymisation): _ga 2 years, _gid 24 hours, _gat 1 minute. GA4 uses _ga and _ga_<container-id>, both 2 years. Verify against the live site.',
+      description: 'Google Analytics cookies; the information they generate is transferred to and stored on Google servers in the US.',
+      internalNote:
+        'The policy names no cookies and gives no lifetimes. The names and the 2-year lifetime are those of the Universal Analytics version the policy describes (IP anonymisation): _ga 2 years, _gid 24 hours, _gat 1 minute. GA4 uses _ga and _ga_<container-id>, both 2 years. Verify against the live site.',
       sourceType: 'observed',
       mechanism: 'cookie',
       cookie: {
@@ -437,16 +448,18 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: C.siteAccess,
-      description:
-        'Identity checks when someone is given access to a data centre or office. The policy lists this in its purposes, not among its collection channels; recorded here so identity documents have a source.',
+      description: 'Identity checks when someone is given access to a data centre or office.',
+      internalNote:
+        'The policy lists this in its purposes, not among its collection channels; recorded here so identity documents have a source.',
       sourceType: 'data-subject',
       mechanism: 'in-person',
       sourcePhrase: 'het verlenen van toegang tot datacentra en onze kantoren',
     },
     {
       name: C.creditBureaus,
-      description:
-        'Credit, fraud-prevention and business scoring information obtained from bureaus (Art. 14 GDPR). The policy names the bureaus only as recipients; that Woktron also receives check results from them is implied by the credit-worthiness purpose.',
+      description: 'Credit, fraud-prevention and business scoring information obtained from bureaus (Art. 14 GDPR).',
+      internalNote:
+        'The policy names the bureaus only as recipients; that Woktron also receives check results from them is implied by the credit-worthiness purpose.',
       sourceType: 'third-party',
       mechanism: 'third-party-feed',
       sourcePhrase: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
@@ -462,7 +475,8 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: P.research,
-      description: "Market, retention and customer satisfaction research. The first part of the policy's marketing purpose.",
+      description: 'Market, retention and customer satisfaction research.',
+      internalNote: "The first part of the policy's marketing purpose.",
       sourcePhrase: 'Het uitvoeren van markt-, retentie- en klanttevredenheidsonderzoeken',
     },
     {
@@ -518,14 +532,16 @@ export const woktronRegister: RegisterDocument = {
     {
       name: P.legalObligations,
       description:
-        'Complying with legal obligations: providing data to competent authorities in criminal investigations and meeting applicable data retention obligations (such as the fiscal retention obligation). Part (iii) of this policy bullet is recorded as its own purpose.',
+        'Complying with legal obligations: providing data to competent authorities in criminal investigations and meeting applicable data retention obligations (such as the fiscal retention obligation).',
+      internalNote: 'Part (iii) of this policy bullet is recorded as its own purpose.',
       sourcePhrase:
         'Het voldoen aan wettelijke verplichtingen, waaronder (i) het verstrekken van gegevens aan bevoegde autoriteiten in het kader van strafrechtelijk onderzoek, (ii) het voldoen aan (toepasselijke) verplichtingen inzake gegevensbewaring',
     },
     {
       name: P.infringementDisclosure,
-      description:
-        'Providing data about customers to third parties whose rights the customer infringed. The policy counts this as a legal obligation. It is recorded separately because it mostly rests on a balancing of interests, not a statutory duty.',
+      description: 'Providing data about customers to third parties whose rights the customer infringed.',
+      internalNote:
+        'The policy counts this as a legal obligation. It is recorded separately because it mostly rests on a balancing of interests, not a statutory duty.',
       sourcePhrase: '(iii) het verstrekken aan derden van gegevens over klanten in verband met een inbreuk op de rechten van deze derden.',
     },
     {
@@ -587,8 +603,9 @@ export const woktronRegister: RegisterDocument = {
   recipients: [
     {
       name: R.partners,
-      description:
-        'Partners or agents involved in delivering the services ordered from Woktron, such as data-centre operators and subcontracted support or maintenance. The policy names none; each must be recorded with its Art. 28 agreement.',
+      description: 'Partners or agents involved in delivering the services ordered from Woktron.',
+      internalNote:
+        'For example data-centre operators and subcontracted support or maintenance. The policy names none; each must be recorded with its Art. 28 agreement.',
       kind: 'processor',
       category: 'service-partner',
       sourcePhrase: 'Partners of agenten die betrokken zijn bij het leveren van de diensten die zijn besteld bij Woktron.',
@@ -602,8 +619,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: R.fraudPrevention,
-      description:
-        'Fraud prevention bureaus. Sharing fraud suspicions with a shared warning register may involve Art. 10 GDPR data. Unless an exception in art. 32–33 UAVG applies, this needs a permit from the Autoriteit Persoonsgegevens: check before any such sharing.',
+      description: 'Fraud prevention bureaus.',
+      internalNote:
+        'Sharing fraud suspicions with a shared warning register may involve Art. 10 GDPR data. Unless an exception in art. 32–33 UAVG applies, this needs a permit from the Autoriteit Persoonsgegevens: check before any such sharing.',
       kind: 'independent-controller',
       category: 'fraud-prevention',
       sourcePhrase: 'Kredietreferentie-, fraudepreventie- of bedrijfsscoresbureaus of andere kredietscorebureaus.',
@@ -611,7 +629,8 @@ export const woktronRegister: RegisterDocument = {
     {
       name: R.domainRegistries,
       description:
-        "Registries of the top-level domains in which Woktron registers domain names in the customer's name. They are independent controllers under their own registration policies and may publish data in WHOIS/RDAP. Some registries are outside the EEA (see the domain/IP registration activity).",
+        "Registries of the top-level domains in which Woktron registers domain names in the customer's name. They are independent controllers under their own registration policies and may publish data in WHOIS/RDAP.",
+      internalNote: 'Some registries are outside the EEA (see the domain/IP registration activity).',
       kind: 'independent-controller',
       category: 'domain-registry',
       sourcePhrase: 'Domeinnaam registers wanneer Woktron een domeinnaam registreert op uw naam.',
@@ -636,8 +655,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: R.collection,
-      description:
-        "Collection agencies and other debt collection organisations. They are recorded as independent controllers because the policy speaks of assigning collection rights to third parties. An agency that collects only in Woktron's name would instead be a processor.",
+      description: 'Collection agencies and other debt collection organisations, to which collection rights may be assigned.',
+      internalNote:
+        "They are recorded as independent controllers because the policy speaks of assigning collection rights to third parties. An agency that collects only in Woktron's name would instead be a processor.",
       kind: 'independent-controller',
       category: 'collection-agency',
       sourcePhrase: 'Incassobureaus of andere incasso organisaties.',
@@ -683,7 +703,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: R.googleAnalytics,
       description:
-        'Google Analytics, the web analytics service of Google LLC. The policy only says that Google acts as processor under Art. 28 GDPR. It names no agreement; the reference recorded is the terms Google offers for Analytics. The policy also says the IP address sent in the context of Google Analytics is not merged with other Google data.',
+        'Google Analytics, the web analytics service of Google LLC, acting as processor under Art. 28 GDPR. The IP address sent in the context of Google Analytics is not merged with other Google data.',
+      internalNote:
+        'The policy only says that Google acts as processor under Art. 28 GDPR. It names no agreement; the reference recorded is the terms Google offers for Analytics.',
       kind: 'processor',
       category: 'analytics-provider',
       country: 'US',
@@ -695,15 +717,16 @@ export const woktronRegister: RegisterDocument = {
     {
       name: R.paymentProviders,
       description:
-        'Banks and PayPal, which process payments made with the payment methods the policy names. They act as independent controllers. The policy does not list them among the recipients; they are implied by the payment data it collects.',
+        'Banks and PayPal, which process the payments made with the payment methods Woktron accepts. They act as independent controllers.',
+      internalNote: 'The policy does not list them among the recipients; they are implied by the payment data it collects.',
       kind: 'independent-controller',
       category: 'payment-provider',
       sourcePhrase: 'PayPal-rekeninginformatie',
     },
     {
       name: R.staff,
-      description:
-        'Woktron employees who need the data for their work. Recorded for activities that share no data outside Woktron, so every activity records who has access.',
+      description: 'Woktron employees who need the data for their work.',
+      internalNote: 'Recorded for activities that share no data outside Woktron, so every activity records who has access.',
       kind: 'internal',
       category: 'internal-department',
       sourcePhrase: 'Alleen geautoriseerd personeel heeft tijdens hun werk toegang tot Persoonsgegevens.',
@@ -714,8 +737,9 @@ export const woktronRegister: RegisterDocument = {
   retentionRules: [
     {
       name: T.standard,
-      description:
-        "The policy's only retention statement: personal data is kept as EU law applicable to Woktron permits, typically 7 years, possibly up to 10. The 7 years match the fiscal retention obligation; the 10 years the retention of records on immovable property (art. 52(5) AWR) or longer limitation periods. The start event is not stated by the policy; the end of the customer relationship is assumed. Data not needed for the fiscal or legal purposes (e.g. identity document copies, prospects and newsletter subscribers) should be kept much shorter.",
+      description: 'Personal data is kept as long as the EU law applicable to Woktron permits: typically 7 years, possibly up to 10.',
+      internalNote:
+        "The policy's only retention statement. The 7 years match the fiscal retention obligation; the 10 years the retention of records on immovable property (art. 52(5) AWR) or longer limitation periods. The start event is not stated by the policy; the end of the customer relationship is assumed. Data not needed for the fiscal or legal purposes (e.g. identity document copies, prospects and newsletter subscribers) should be kept much shorter.",
       duration: 'P7Y',
       maximumDuration: 'P10Y',
       startEvent: 'end of the customer relationship',
@@ -725,7 +749,7 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: T.analytics,
-      description:
+      internalNote:
         'Not stated by the policy. 14 months is the longest event-data retention available in standard Google Analytics 4; the GA4 default is 2 months, Universal Analytics defaulted to 26 months. Confirm the setting in the Google Analytics property.',
       duration: 'P14M',
       startEvent: 'collection (the website visit)',
@@ -735,8 +759,9 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: T.functionalCookies,
-      description:
-        'Not stated by the policy: assumed maximum lifetime of functional cookies (login-state cookies usually end with the session). The visitor can delete cookies at any time in the browser.',
+      description: 'The visitor can delete cookies at any time in the browser.',
+      internalNote:
+        'Not stated by the policy: assumed maximum lifetime of functional cookies (login-state cookies usually end with the session).',
       duration: 'P1Y',
       startEvent: 'cookie set or last updated',
       endAction: 'erase',
@@ -804,7 +829,8 @@ export const woktronRegister: RegisterDocument = {
     {
       name: M.pentest,
       type: 'technical',
-      description: 'Public-facing services are penetration-tested periodically (Art. 32(1)(d) GDPR: regular testing of effectiveness).',
+      description: 'Public-facing services are penetration-tested periodically.',
+      internalNote: 'Art. 32(1)(d) GDPR: regular testing of effectiveness.',
       sourcePhrase: 'periodieke pentesting van openbare diensten',
     },
     {
@@ -821,9 +847,8 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: M.physicalZones,
-      type: 'technical',
-      description:
-        'Physical security zones in data centres and offices. A physical measure, recorded as technical because the register has only two types.',
+      type: 'physical',
+      description: 'Physical security zones in data centres and offices.',
       sourcePhrase: 'fysieke beveiligingszones',
     },
     {
@@ -843,16 +868,17 @@ export const woktronRegister: RegisterDocument = {
       name: M.soc1,
       type: 'organisational',
       standardReference: 'SOC 1',
-      description:
-        "The policy states that business processes comply with SOC 1. SOC 1 reports on controls relevant to customers' financial reporting, not on privacy or security as such. No report is referenced; obtain the SOC 1 report (type and period) as evidence.",
+      description: 'Business processes comply with SOC 1.',
+      internalNote:
+        "SOC 1 reports on controls relevant to customers' financial reporting, not on privacy or security as such. No report is referenced; obtain the SOC 1 report (type and period) as evidence.",
       sourcePhrase: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
     },
     {
       name: M.pciDss,
       type: 'organisational',
       standardReference: 'PCI DSS',
-      description:
-        'The policy states that business processes comply with PCI DSS (payment card data security). No attestation is referenced; obtain the Attestation of Compliance as evidence.',
+      description: 'Business processes comply with PCI DSS (payment card data security).',
+      internalNote: 'No attestation is referenced; obtain the Attestation of Compliance as evidence.',
       sourcePhrase: 'Onze bedrijfsprocessen voldoen aan de beveiligingsnormen van de branche, waaronder SOC 1 en PCI DSS.',
     },
   ],
@@ -896,7 +922,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Customer accounts and domain/IP registration',
       description:
-        "Maintaining customer accounts, and registering domain names with registries and IP subnets with RIPE NCC or ARIN in the customer's name. Registries and RIRs are independent controllers and may publish registrant/assignment data under their own policies. Domain registrations in TLDs whose registry is outside the EEA are further transfers. They need to be mapped per TLD with their mechanism; only ARIN is recorded as a transfer here.",
+        "Maintaining customer accounts, and registering domain names with registries and IP subnets with RIPE NCC or ARIN in the customer's name. Registries and RIRs are independent controllers and may publish registrant/assignment data under their own policies.",
+      internalNote:
+        'Domain registrations in TLDs whose registry is outside the EEA are further transfers. They need to be mapped per TLD with their mechanism; only ARIN is recorded as a transfer here. ARIN transfer: check whether ARIN participates in the EU-US Data Privacy Framework; if so, switch to Art. 45.',
       role: 'controller',
       status: 'active',
       owner: 'Operations',
@@ -934,7 +962,7 @@ export const woktronRegister: RegisterDocument = {
           country: 'US',
           mechanism: L.contractDerogation,
           safeguard:
-            'Only when a customer orders IP space from the ARIN region: registering the holder with ARIN is then necessary to perform that contract (Art. 49(1)(b)). Data limited to what ARIN registration policy requires. Check whether ARIN participates in the EU-US Data Privacy Framework; if so, switch to Art. 45.',
+            'Only when a customer orders IP space from the ARIN region: registering the holder with ARIN is then necessary to perform that contract (Art. 49(1)(b)). Data limited to what ARIN registration policy requires.',
         },
       ],
       securityMeasures: [M.authorisedPersonnel, M.rbac, M.encryptedComms, M.serverAccess, M.segmentation, M.firewalls],
@@ -987,7 +1015,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Credit checks and risk management',
       description:
-        'Checking the credit-worthiness of (prospective) customers with credit reference and business scoring bureaus, to prevent excessive credit and to check they can meet their financial obligations. Scoring is evaluation in the WP248 sense, hence a DPIA. If an order is refused solely on an automated score, Art. 22 GDPR applies: human review must be ensured.',
+        'Checking the credit-worthiness of (prospective) customers with credit reference and business scoring bureaus, to prevent excessive credit and to check they can meet their financial obligations.',
+      internalNote:
+        'Scoring is evaluation in the WP248 sense, hence a DPIA. The policy does not say whether orders are refused on a score: automated decisions are not stated. If an order is refused solely on an automated score, Art. 22 GDPR applies: human review must be ensured.',
       role: 'controller',
       status: 'active',
       owner: 'Finance',
@@ -1057,7 +1087,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Marketing, newsletters and customer research',
       description:
-        "Market, retention and satisfaction research, and email newsletters and other marketing (social media, online/offline advertising). Also sales, including analysing customers' data and service use to make tailored offers. Data subjects may object to direct marketing at any time (Art. 21(2)–(3) GDPR); the policy repeats this. The policy names no mailing, survey or advertising provider: any such provider must be added as a recipient (processor or, for social-media audiences, joint controller).",
+        "Market, retention and satisfaction research, and email newsletters and other marketing (social media, online/offline advertising). Also sales, including analysing customers' data and service use to make tailored offers. Data subjects may object to direct marketing at any time.",
+      internalNote:
+        'Art. 21(2)–(3) GDPR; the policy repeats this. The policy names no mailing, survey or advertising provider: any such provider must be added as a recipient (processor or, for social-media audiences, joint controller).',
       role: 'controller',
       status: 'active',
       owner: 'Marketing',
@@ -1104,7 +1136,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Website analytics (Google Analytics)',
       description:
-        'Analysing how visitors use the website with Google Analytics. Google processes the cookie information as processor, compiles reports and stores the data on servers in the US. IP anonymisation is active. The policy describes Universal Analytics, which stopped processing on 1 July 2023; if GA4 is now used, it does not log or store IP addresses. Verify which version runs. The site shows a "Privacy Preferences" cookie tool, which supports consent as the basis.',
+        'Analysing how visitors use the website with Google Analytics. Google processes the cookie information as processor, compiles reports and stores the data on servers in the US. IP anonymisation is active.',
+      internalNote:
+        'The policy describes Universal Analytics, which stopped processing on 1 July 2023; if GA4 is now used, it does not log or store IP addresses. Verify which version runs. The site shows a "Privacy Preferences" cookie tool, which supports consent as the basis. The policy (31 March 2021) predates the EU-US Data Privacy Framework and names no transfer mechanism; it should be updated.',
       role: 'controller',
       status: 'active',
       owner: 'Marketing',
@@ -1128,7 +1162,7 @@ export const woktronRegister: RegisterDocument = {
           country: 'US',
           mechanism: L.adequacy,
           safeguard:
-            'EU-US Data Privacy Framework: Commission adequacy decision of 10 July 2023; Google LLC is certified. IP anonymisation is active: IP addresses are truncated within the EU/EEA before transfer. Only in exceptional cases is the full IP address sent to a Google server in the US and truncated there. The IP address is not merged with other Google data (policy). Google Ads Data Processing Terms with standard contractual clauses as a fallback. The policy (31 March 2021) predates the DPF and names no transfer mechanism; it should be updated.',
+            'EU-US Data Privacy Framework: Commission adequacy decision of 10 July 2023; Google LLC is certified. IP anonymisation is active: IP addresses are truncated within the EU/EEA before transfer. Only in exceptional cases is the full IP address sent to a Google server in the US and truncated there. The IP address is not merged with other Google data. Google Ads Data Processing Terms with standard contractual clauses as a fallback.',
           tiaReference: 'TIA-GA-2023',
         },
       ],
@@ -1167,7 +1201,8 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Abuse handling and terms-of-service enforcement',
       description:
-        'Receiving abuse reports and notices of (suspected) breaches of the terms. The customer concerned is identified, the report investigated, and measures taken (warning, takedown, suspension). Reports may contain data on criminal offences: see the data category description.',
+        'Receiving abuse reports and notices of (suspected) breaches of the terms. The customer concerned is identified, the report investigated, and measures taken (warning, takedown, suspension).',
+      internalNote: 'Reports may contain data on criminal offences: see the internal note of the data category.',
       role: 'controller',
       status: 'active',
       owner: 'Abuse Desk',
@@ -1328,7 +1363,9 @@ export const woktronRegister: RegisterDocument = {
     {
       name: 'Identity verification',
       description:
-        'Establishing the identity of customers, their representatives and third parties, at onboarding and account changes and when granting access to data centres and offices. Verify, then keep no more than needed: no copy of the identity document unless a law requires one, and the BSN masked in any case. Data-centre operators receive visitor names to grant access.',
+        'Establishing the identity of customers, their representatives and third parties, at onboarding and account changes and when granting access to data centres and offices. Data-centre operators receive visitor names to grant access.',
+      internalNote:
+        'Verify, then keep no more than needed: no copy of the identity document unless a law requires one, and the BSN masked in any case.',
       role: 'controller',
       status: 'active',
       owner: 'Security',
@@ -1378,8 +1415,7 @@ export const woktronRegister: RegisterDocument = {
         {
           right: 'access',
           description: 'The right to ask Woktron for copies of your personal data.',
-          feeNote:
-            'The policy says Woktron may charge a small fee. Under Art. 12(5) and 15(3) GDPR the first copy must be free; a reasonable fee is allowed only for further copies or for manifestly unfounded or excessive requests.',
+          feeNote: 'Woktron may charge a small fee for this service.',
           source:
             'Het recht op toegang – U heeft het recht om Woktron om kopieën van uw persoonsgegevens te verzoeken. Voor deze service kunnen wij u een kleine vergoeding vragen.',
         },
