@@ -70,7 +70,7 @@ const statedOrNull = (value: string) => (value === 'not-stated' ? null : value);
 
 /**
  * A retention rule: "Name (kind: until-event; duration: P2Y; at most: P10Y; from: the account is
- * closed; then: anonymise; reference: …; if: P10Y, then erase, when tax law applies)". The kind is
+ * closed; then: anonymise; reference: …; if: when tax law applies → P10Y, then erase)". The kind is
  * always written (not-stated too); an unstated end action is left out.
  */
 export function retentionText(rule: ExportRetention): string {
@@ -83,7 +83,7 @@ export function retentionText(rule: ExportRetention): string {
     ['reference', rule.legalReference],
     ...rule.conditions.map((condition): [string, string] => [
       'if',
-      `${condition.duration ?? 'no period'}${condition.endAction ? `, then ${condition.endAction}` : ''}, when ${condition.condition}`,
+      `${condition.condition} → ${condition.duration ?? 'no period'}${condition.endAction ? `, then ${condition.endAction}` : ''}`,
     ]),
   ])})`;
 }

@@ -89,13 +89,13 @@ const document: RegisterDocument = {
     { name: 'Criminal records', sensitivity: 'criminal' },
   ],
   collectionChannels: [
-    { name: 'Order form', sourceType: 'data-subject', mechanism: 'other', sourcePhrase: 'bestelformulier' },
-    { name: 'Unknown source', sourceType: 'not-stated', mechanism: 'other' },
-    { name: 'Newsletter sign-up', sourceType: 'data-subject', mechanism: 'other' },
-    { name: 'Partner lists', sourceType: 'third-party', mechanism: 'other' },
-    { name: 'Screening agency reports', sourceType: 'third-party', mechanism: 'other' },
-    { name: 'Risk scores', sourceType: 'derived', mechanism: 'other' },
-    { name: 'Server logs', sourceType: 'observed', mechanism: 'other' },
+    { name: 'Order form', sourceType: 'data-subject', sourcePhrase: 'bestelformulier' },
+    { name: 'Unknown source', sourceType: 'not-stated' },
+    { name: 'Newsletter sign-up', sourceType: 'data-subject' },
+    { name: 'Partner lists', sourceType: 'third-party' },
+    { name: 'Screening agency reports', sourceType: 'third-party' },
+    { name: 'Risk scores', sourceType: 'derived' },
+    { name: 'Server logs', sourceType: 'observed' },
   ],
   purposes: [
     { name: 'Order processing', description: 'Delivering what was ordered', internalNote: 'Basis checked' },
@@ -108,29 +108,29 @@ const document: RegisterDocument = {
     {
       name: 'Payment service providers',
       kind: 'processor',
-      category: 'other',
+
       country: 'NL',
       processingAgreementStatus: 'signed',
       processingAgreementDate: '2023-07-01',
       processingAgreementRef: 'DPA-2023-07',
       internalNote: 'Renewal due',
     },
-    { name: 'Google Analytics', kind: 'processor', category: 'other', country: 'US' },
-    { name: 'Cloud host', kind: 'processor', category: 'other', processingAgreementStatus: 'in-negotiation' },
-    { name: 'Court', kind: 'public-authority', category: 'other', processingAgreementStatus: 'not-needed' },
-    { name: 'Website visitors', kind: 'the-public', category: 'other' },
-    { name: 'Unnamed partners', kind: 'not-stated', category: 'other' },
-    { name: 'WHO', kind: 'public-authority', category: 'other' },
+    { name: 'Google Analytics', kind: 'processor', country: 'US' },
+    { name: 'Cloud host', kind: 'processor', processingAgreementStatus: 'in-negotiation' },
+    { name: 'Court', kind: 'public-authority', processingAgreementStatus: 'not-needed' },
+    { name: 'Website visitors', kind: 'the-public' },
+    { name: 'Unnamed partners', kind: 'not-stated' },
+    { name: 'WHO', kind: 'public-authority' },
     {
       name: 'Sub-processor (AWS)',
       kind: 'processor',
-      category: 'other',
+
       country: 'IE',
       processingAgreementStatus: 'signed',
       processingAgreementRef: 'AWS DPA, version 3',
     },
-    { name: 'Marketing team', kind: 'internal', category: 'internal-department' },
-    { name: 'Globex US marketing', kind: 'independent-controller', category: 'other', country: 'US' },
+    { name: 'Marketing team', kind: 'internal' },
+    { name: 'Globex US marketing', kind: 'independent-controller', country: 'US' },
   ],
   retentionRules: [
     {
@@ -566,10 +566,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
     collectionChannels: used(
       doc.collectionChannels,
       activities.flatMap((a) => a.collectionChannels),
-    ).map((c) => ({
-      ...strip(c, 'cookie'),
-      mechanism: 'other' as const,
-    })),
+    ).map((c) => strip(c, 'cookie', 'mechanism')),
     purposes: used(
       doc.purposes,
       activities.flatMap((a) => a.purposes.map((p) => p.purpose)),
@@ -579,8 +576,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
       doc.recipients,
       activities.flatMap((a) => a.recipients.map((r) => r.recipient)),
     ).map((r) => ({
-      ...strip(r, 'organisation'),
-      category: r.kind === 'internal' ? ('internal-department' as const) : ('other' as const),
+      ...strip(r, 'organisation', 'category'),
       // A reference without a status: the export says signed.
       ...(r.processingAgreementRef && !r.processingAgreementStatus ? { processingAgreementStatus: 'signed' as const } : {}),
     })),
@@ -705,12 +701,12 @@ t.test('a spreadsheet: BOM, CRLF, semicolons, quoted cells with delimiters and l
     {
       name: 'Payroll Co',
       kind: 'processor',
-      category: 'other',
+
       country: 'NL',
       processingAgreementStatus: 'signed',
       processingAgreementRef: 'DPA-7',
     },
-    { name: 'HR department', kind: 'internal', category: 'internal-department' },
+    { name: 'HR department', kind: 'internal' },
   ]);
   t.strictSame(parsed.dataCategories, [
     { name: 'Bank details', sensitivity: 'standard' },

@@ -426,3 +426,120 @@ t.test('JSON-LD: the auditor’s export carries the internal notes, marked inter
     'the public description stays apart',
   );
 });
+
+/** The document without what differs between two registers holding the same facts: ids, times, versions. */
+function facts(document: unknown): unknown {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        // The CSV names no organisation's roles: the import gives each the roles it plays in the records.
+        .filter(([key]) => !['id', 'createdAt', 'updatedAt', 'version', 'generatedAt', 'roles'].includes(key))
+        .map(([key, inner]) => [key, strip(inner)]),
+    );
+  };
+  return strip(document);
+}
+
+async function importCsv(app: FastifyInstance, csv: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/register/import',
+    headers: { ...(await authHeader(app, 'admin')), 'content-type': 'text/csv; charset=utf-8' },
+    payload: csv,
+  });
+  return Object.assign(response, { data: JSON.parse(response.body) });
+}
+
+t.test('CSV: every stated fact survives export → import → export, and not stated stays not stated', async (t) => {
+  const source = await buildTestApp(t);
+  await recordEveryStatedFact(source);
+  const csv = (await fetchAs(source, 'text/csv', '?internalNotes=true')).body;
+  const [header, ...rows] = parse(csv) as string[][];
+  const cell = (activity: string, column: string) =>
+    rows.find((row) => row[header!.indexOf('Processing activity')] === activity)![header!.indexOf(column)];
+  // A few cells as a person reads them.
+  t.equal(cell('Parkeren', 'Record reference'), 'VWP-017');
+  t.match(
+    cell('Parkeren', 'Retention schedule (if possible)'),
+    /Licence plate: Account plus two years \(kind: until-event; duration: P2Y; from: the account is closed; then: anonymise; if: when tax law applies → P10Y, then erase; if: with consent → P2Y\)/,
+  );
+  t.match(
+    cell('Parkeren', 'Retention schedule (if possible)'),
+    /Correspondence: Unstated retention \(kind: not-stated\)/,
+    'an unstated retention says so, and nothing more',
+  );
+  t.equal(cell('Nothing stated', 'Automated decision-making, including profiling (Art. 22)?'), '', 'not stated: an empty cell');
+  t.equal(cell('Subsidies', 'Automated decision-making, including profiling (Art. 22)?'), 'No');
+  t.equal(cell('Subsidies', 'Relationship between the controllers'), 'EU Agency: separate', 'an unstated relationship is not written');
+
+  const target = await buildTestApp(t);
+  const imported = await importCsv(target, csv);
+  t.equal(imported.statusCode, 200, imported.body.slice(0, 1500));
+  const exported = async (app: FastifyInstance) => JSON.parse((await fetchAs(app, 'application/json', '?internalNotes=true')).body);
+  const [before, after] = [await exported(source), await exported(target)];
+  t.same(facts(after), facts(before), 'the register that comes back states what the exported one stated, no more, no less');
+  t.ok(JSON.stringify(after).includes(internalNoteOf('retention')), "the auditor's CSV brings the internal notes along");
+  const again = (await fetchAs(target, 'text/csv', '?internalNotes=true')).body;
+  const withoutIds = (text: string) => (parse(text) as string[][]).map((row) => row.filter((_, i) => i !== header!.indexOf('Record ID')));
+  t.same(withoutIds(again), withoutIds(csv), 'and its CSV is the same, cell for cell');
+});
+
+t.test('CSV: the auditor’s export shows internal notes in their own column, marked internal; the public one never', async (t) => {
+  const app = await buildTestApp(t);
+  await recordEveryStatedFact(app);
+  const notes = ['organisation', 'purpose', 'subjects', 'data category', 'retention', 'recipient', 'activity'].map(internalNoteOf);
+  const column = 'Internal notes (register keeper only, not for publication)';
+
+  const plain = (await fetchAs(app, 'text/csv')).body;
+  for (const note of notes) t.notOk(plain.includes(note), `public: no ${note}`);
+  const [plainHeader, ...plainRows] = parse(plain) as string[][];
+  t.ok(
+    plainRows.every((row) => row[plainHeader!.indexOf(column)] === ''),
+    'the column is there, and empty',
+  );
+  t.equal(
+    (await app.inject({ method: 'GET', url: '/v1/register?format=csv&internalNotes=true', headers: await authHeader(app, 'editor') }))
+      .statusCode,
+    403,
+  );
+
+  const audit = (await fetchAs(app, 'text/csv', '?internalNotes=true')).body;
+  const [header, ...rows] = parse(audit) as string[][];
+  const parking = rows.find((row) => row[header!.indexOf('Processing activity')] === 'Parkeren')![header!.indexOf(column)]!;
+  t.same(
+    parking.split('\n').sort(),
+    [
+      `activity: ${internalNoteOf('activity')}`,
+      `organisation "Gemeente Voorbeeld": ${internalNoteOf('organisation')}`,
+      `purpose "Parkeervergunningen": ${internalNoteOf('purpose')}`,
+      `individuals "Residents": ${internalNoteOf('subjects')}`,
+      `personal data "Licence plate": ${internalNoteOf('data category')}`,
+      `retention "Archiefwet": ${internalNoteOf('retention')}`,
+      `recipient "Parking app supplier": ${internalNoteOf('recipient')}`,
+    ].sort(),
+    'each note names the entry it belongs to, in the internal column only',
+  );
+  for (const other of header!.filter((name) => name !== column)) {
+    const index = header!.indexOf(other);
+    t.notOk(
+      rows.some((row) => row[index]!.includes('INTERNAL')),
+      `no note under "${other}"`,
+    );
+  }
+
+  // Back: a public CSV neither clears the notes nor conflicts with them; the auditor's brings a changed one as a difference.
+  const target = await buildTestApp(t);
+  t.equal((await importCsv(target, audit)).statusCode, 200);
+  const publicImport = await importCsv(target, plain);
+  t.equal(publicImport.statusCode, 200, publicImport.body.slice(0, 800));
+  t.match(publicImport.data.counts, { create: 0, change: 0, conflict: 0 });
+  const purposes = JSON.parse((await fetchAs(target, 'application/json', '?internalNotes=true')).body)
+    .controllerRegister.activities.flatMap((a: any) => a.purposes)
+    .map((p: any) => p.internalNote);
+  t.ok(purposes.includes(internalNoteOf('purpose')), 'the note is still there');
+  const changed = await importCsv(target, audit.replaceAll(internalNoteOf('purpose'), 'Another note'));
+  t.equal(changed.statusCode, 409);
+  t.match(changed.data.conflicts, [{ resource: 'purposes', name: 'Parkeervergunningen', fields: ['internalNote'] }]);
+});

@@ -29,7 +29,8 @@ export function readRecipients(activity: SeedActivity, cells: ActivityCells, con
     if (extra.length > 0) problems.report(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)"`);
     if (!check.name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry))
       return void refusedRecipients.add(recipientName.toLowerCase());
-    const item: SeedRecipient = { name: recipientName, kind, category: kind === 'internal' ? 'internal-department' : 'other' };
+    // The CSV has no column for the category: it stays not stated (or as the register has it).
+    const item: SeedRecipient = { name: recipientName, kind };
     if (recipientCountry) item.country = recipientCountry;
     const recipient = blocks.recipients.add(item, where, line);
     if (!activity.recipients.some((r) => r.recipient.toLowerCase() === recipient.name.toLowerCase()))

@@ -12,7 +12,7 @@ const example = 'Rule name (kind: until-event; duration: P2Y; from: the account 
 
 /**
  * A retention rule as the export writes it, "Name (kind: …; duration: …; at most: …; from: …;
- * then: …; reference: …; if: P10Y, then erase, when tax law applies)", or as exports before
+ * then: …; reference: …; if: when tax law applies → P10Y, then erase)", or as exports before
  * retention kinds did, "Name (P7Y, at most P10Y, from start event, then erase, legal reference)"
  * (a fixed duration). What a rule leaves out stays not stated.
  */
@@ -47,17 +47,18 @@ function readRule(text: string, where: At, context: ReadingContext): SeedRetenti
       if (reference) rule.legalReference = reference;
       else refused();
     } else {
-      const match = /^(P\S+|no period)(?:, then ([a-z-]+))?, when (.+)$/s.exec(value);
+      // The condition is in the source's words; the period and action after the last arrow are the register's.
+      const match = /^(.+) → (P\S+|no period)(?:, then ([a-z-]+))?$/s.exec(value);
       if (!match) {
-        problems.report(where, value, 'Write a condition as "if: P10Y, then erase, when tax law applies" (or "if: no period, when …")');
+        problems.report(where, value, 'Write a condition as "if: when tax law applies → P10Y, then erase" (or "→ no period")');
         refused();
         continue;
       }
-      const duration = match[1] === 'no period' ? null : (check.duration(match[1]!, where, 'duration under a condition') ?? undefined);
+      const duration = match[2] === 'no period' ? null : (check.duration(match[2]!, where, 'duration under a condition') ?? undefined);
       const endAction =
-        match[2] === undefined ? null : (check.oneOf(retentionEndActions, match[2], where, 'action under a condition') ?? undefined);
+        match[3] === undefined ? null : (check.oneOf(retentionEndActions, match[3], where, 'action under a condition') ?? undefined);
       if (duration === undefined || endAction === undefined) refused();
-      else rule.conditions.push({ condition: match[3]!.trim(), duration, endAction });
+      else rule.conditions.push({ condition: match[1]!.trim(), duration, endAction });
     }
   }
   if (!ok || !name || !rule.kind) return undefined;
