@@ -10,7 +10,7 @@ import type { ImportProblem, KnownLegalBasis } from './problems';
  * (src/register/render-csv.ts) or a spreadsheet kept in its layout — back into a RegisterDocument.
  * Every cell rendering of the export is inverted here; what the CSV does not carry (descriptions,
  * recipient categories, collection mechanisms, which data comes from which channel…) is left out
- * or set to the neutral value. Every problem is collected, each naming the spreadsheet row
+ * or left not stated. Every problem is collected, each naming the spreadsheet row
  * (header = row 1) and column.
  *
  * The steps live in csv/: the RFC 4180 records (records.ts), the header and delimiter

@@ -1,4 +1,14 @@
-import type { ExportActivity, ExportOrganisation, ExportPurpose } from './dto';
+import { labelled, textLine, type TextEntryKind } from './csv-labelled';
+import type {
+  ExportActivity,
+  ExportController,
+  ExportLegalBasisLink,
+  ExportOrganisation,
+  ExportPurpose,
+  ExportRecipient,
+  ExportRetention,
+  ExportTransfer,
+} from './dto';
 import type { RegisterSource } from './reader';
 
 /**
@@ -9,6 +19,15 @@ import type { RegisterSource } from './reader';
  * Processor records (Art. 30(2)) follow the controller records, once each, with their role in
  * the "Role" column and the controllers they act for under "Name and contact details of
  * controller".
+ *
+ * After the ICO columns and the identifying ones come the facts real registers state beyond the
+ * template (record metadata, stated absences, the activity's own legal bases and retention,
+ * controller relationships and the Art. 26 arrangement, automated decisions, the controllers'
+ * framework, DPO requirement, contacts and register-wide transfer mechanism), then the entries'
+ * public descriptions, source phrases and internal notes (filled only in the auditor's export,
+ * internalNotes=true). A cell that states several facts of one entry names each ("kind:
+ * statutory; reference: …", csv-labelled.ts); what is not stated is left out — an empty cell, or
+ * a missing part — except in a bracketed enumeration, which says not-stated.
  *
  * Spreadsheets run a cell that starts with =, +, -, @ (or a tab or carriage return) as a formula:
  * such a cell is written with a leading apostrophe (OWASP "CSV injection"), the one change
@@ -41,8 +60,104 @@ function controllerContact(organisation: ExportOrganisation) {
   ]);
 }
 
+/** A legal basis as the register names it, with its note: "Art. 6(1)(e) Public task (note: Gemeentewet, art. 160)". */
+export const basisText = (basis: ExportLegalBasisLink) => `${basis.article} ${basis.name}${basis.note ? ` (note: ${basis.note})` : ''}`;
+
 const basesOf = (purpose: ExportPurpose | null, kinds: string[]) =>
-  lines((purpose?.legalBases ?? []).filter((basis) => kinds.includes(basis.kind)).map((basis) => `${basis.article} ${basis.name}`));
+  lines((purpose?.legalBases ?? []).filter((basis) => kinds.includes(basis.kind)).map(basisText));
+
+const statedOrNull = (value: string) => (value === 'not-stated' ? null : value);
+
+/**
+ * A retention rule: "Name (kind: until-event; duration: P2Y; at most: P10Y; from: the account is
+ * closed; then: anonymise; reference: …; if: when tax law applies → P10Y, then erase)". The kind is
+ * always written (not-stated too); an unstated end action is left out.
+ */
+export function retentionText(rule: ExportRetention): string {
+  return `${rule.name} (${labelled([
+    ['kind', rule.kind],
+    ['duration', rule.duration],
+    ['at most', rule.maximumDuration],
+    ['from', rule.startEvent],
+    ['then', statedOrNull(rule.endAction)],
+    ['reference', rule.legalReference],
+    ...rule.conditions.map((condition): [string, string] => [
+      'if',
+      `${condition.condition} → ${condition.duration ?? 'no period'}${condition.endAction ? `, then ${condition.endAction}` : ''}`,
+    ]),
+  ])})`;
+}
+
+/** A recipient's processing agreement: "Name: status: signed; date: 2024-01-15; reference: …"; a processor with none stated "Name: none recorded". */
+function agreementText(recipient: ExportRecipient): string | null {
+  const status = statedOrNull(recipient.processingAgreementStatus);
+  if (!status && !recipient.processingAgreementDate && !recipient.processingAgreementRef)
+    return recipient.kind === 'processor' ? `${recipient.name}: none recorded` : null;
+  return `${recipient.name}: ${labelled([
+    ['status', recipient.processingAgreementStatus],
+    ['date', recipient.processingAgreementDate],
+    ['reference', recipient.processingAgreementRef],
+  ])}`;
+}
+
+/** Where a transfer goes: a country code, "worldwide", "not-stated" or "international organisation: Name". */
+const destinationText = (transfer: ExportTransfer) =>
+  transfer.destination === 'international-organisation'
+    ? `international organisation: ${transfer.internationalOrganisation ?? ''}`
+    : transfer.destination === 'country'
+      ? (transfer.country ?? '')
+      : transfer.destination;
+
+/** A transfer: "US (Recipient)", or onward "worldwide (Sub-processor; onward from Processor)". */
+export const transferText = (transfer: ExportTransfer) =>
+  `${destinationText(transfer)} (${transfer.recipient.name}${transfer.via ? `; onward from ${transfer.via.name}` : ''})`;
+
+const yesNoCell = (value: string) => (value === 'yes' ? 'Yes' : value === 'no' ? 'No' : '');
+const booleanCell = (value: boolean | null) => (value === null ? '' : value ? 'Yes' : 'No');
+
+/** What a controller states of itself beyond its contact line. */
+const controllerDetails = (controller: ExportController) => {
+  const details = labelled([
+    ['framework', statedOrNull(controller.framework)],
+    ['DPO required', yesNoCell(controller.dpoRequired)],
+    ['reason', controller.dpoRequiredReason],
+    ['public body', booleanCell(controller.publicBody)],
+    ['language', controller.language],
+    ['DPO title', controller.dpo?.title],
+    ['DPO address', controller.dpo?.address],
+    [
+      'transfer mechanism',
+      controller.transferMechanism ? `${controller.transferMechanism.article} ${controller.transferMechanism.name}` : null,
+    ],
+    ['transfer mechanism note', controller.transferMechanismNote],
+  ]);
+  return details ? `${controller.name}: ${details}` : null;
+};
+
+type TextField = 'description' | 'sourcePhrase' | 'internalNote';
+
+/** The activity's and its entries' texts of one kind, one textLine each (an entry used twice, once). */
+function texts(activity: ExportActivity, field: TextField): string {
+  type Texts = Partial<Record<TextField, string | null>> & { name: string };
+  const retention = new Map<string, ExportRetention>();
+  for (const rule of [...activity.dataCategories.flatMap((d) => (d.retention ? [d.retention] : [])), ...activity.retentionRules])
+    retention.set(rule.id, rule);
+  const entries: [TextEntryKind, Texts[]][] = [
+    ['organisation', activity.controllers],
+    ['purpose', activity.purposes],
+    ['dataSubjectCategory', activity.dataSubjectCategories],
+    ['dataCategory', activity.dataCategories],
+    ['retentionRule', [...retention.values()]],
+    ['collectionChannel', activity.collectionChannels],
+    ['recipient', activity.recipients],
+    ['securityMeasure', activity.securityMeasures],
+  ];
+  const own = activity[field];
+  return lines([
+    own ? textLine('activity', null, own) : null,
+    ...entries.flatMap(([kind, items]) => items.map((item) => (item[field] ? textLine(kind, item.name, item[field]) : null))),
+  ]);
+}
 
 /** The ICO template's columns (as far as the register records them), then three identifying columns. */
 export const csvColumns: [header: string, value: (row: Row) => string][] = [
@@ -63,7 +178,13 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
   [
     'Name and contact details of data protection officer (if applicable)',
     ({ activity }) =>
-      lines(activity.controllers.map((c) => (c.dpo ? `${c.name}: ${joinParts([c.dpo.name, c.dpo.email, c.dpo.phone])}` : null))),
+      lines(
+        activity.controllers.map((c) => {
+          // A DPO known only by title or address has those in the controller details.
+          const parts = c.dpo ? joinParts([c.dpo.name, c.dpo.email, c.dpo.phone]) : '';
+          return parts ? `${c.name}: ${parts}` : null;
+        }),
+      ),
   ],
   ['Categories of individuals', ({ activity }) => lines(activity.dataSubjectCategories.map((s) => s.name))],
   [
@@ -83,16 +204,10 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
     'Categories of recipients',
     ({ activity }) => lines(activity.recipients.map((r) => `${r.name} (${r.kind}${r.country ? `, ${r.country}` : ''})`)),
   ],
-  [
-    'Link to contract with processor',
-    ({ activity }) =>
-      lines(
-        activity.recipients.filter((r) => r.kind === 'processor').map((r) => `${r.name}: ${r.processingAgreementRef ?? 'none recorded'}`),
-      ),
-  ],
+  ['Link to contract with processor', ({ activity }) => lines(activity.recipients.map(agreementText))],
   [
     'Names of third countries or international organisations that personal data are transferred to (if applicable)',
-    ({ activity }) => lines(activity.transfers.map((t) => `${t.country} (${t.recipient.name})`)),
+    ({ activity }) => lines(activity.transfers.map(transferText)),
   ],
   [
     'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)',
@@ -100,7 +215,7 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
       lines(
         activity.transfers.map(
           (t) =>
-            `${t.country} (${t.recipient.name}): ${joinParts(
+            `${transferText(t)}: ${joinParts(
               [
                 t.mechanism ? `${t.mechanism.article} ${t.mechanism.name}` : 'no mechanism recorded',
                 t.safeguard,
@@ -115,17 +230,7 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
     'Retention schedule (if possible)',
     ({ activity }) =>
       lines(
-        activity.dataCategories.map((d) =>
-          d.retention
-            ? `${d.name}: ${d.retention.name} (${joinParts([
-                d.retention.duration,
-                d.retention.maximumDuration ? `at most ${d.retention.maximumDuration}` : null,
-                `from ${d.retention.startEvent}`,
-                `then ${d.retention.endAction}`,
-                d.retention.legalReference,
-              ])})`
-            : `${d.name}: no retention recorded`,
-        ),
+        activity.dataCategories.map((d) => (d.retention ? `${d.name}: ${retentionText(d.retention)}` : `${d.name}: no retention recorded`)),
       ),
   ],
   [
@@ -159,6 +264,54 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
   ['Role', ({ activity }) => activity.role],
   ['Status', ({ activity }) => activity.status],
   ['Record ID', ({ activity }) => activity.id],
+  // Beyond the ICO template: what real registers state (empty: not stated).
+  ['Record reference', ({ activity }) => activity.reference ?? ''],
+  ['Business function as the record names it', ({ activity }) => activity.businessFunction ?? ''],
+  ['Record group', ({ activity }) => activity.recordGroup ?? ''],
+  ['Date adopted', ({ activity }) => activity.adoptedOn ?? ''],
+  ['Date last reviewed', ({ activity }) => activity.lastReviewedOn ?? ''],
+  ['Language of the record', ({ activity }) => activity.language ?? ''],
+  ['Source URL of the record', ({ activity }) => activity.sourceUrl ?? ''],
+  ['Stated as absent', ({ activity }) => lines(activity.statedAbsences)],
+  ['Legal bases for the whole activity', ({ activity }) => lines(activity.legalBases.map(basisText))],
+  ['Retention for the whole activity', ({ activity }) => lines(activity.retentionRules.map(retentionText))],
+  [
+    'Relationship between the controllers',
+    ({ activity }) => lines(activity.controllers.map((c) => (statedOrNull(c.relationship) ? `${c.name}: ${c.relationship}` : null))),
+  ],
+  ['Joint controller arrangement reference (Art. 26)', ({ activity }) => activity.jointArrangementRef ?? ''],
+  ['Essence of the joint controller arrangement (Art. 26(2))', ({ activity }) => activity.jointArrangementEssence ?? ''],
+  ['Automated decision-making, including profiling (Art. 22)?', ({ activity }) => yesNoCell(activity.automatedDecisions)],
+  ['Logic of the automated decisions', ({ activity }) => activity.automatedDecisionLogic ?? ''],
+  ['Significance and consequences of the automated decisions', ({ activity }) => activity.automatedDecisionSignificance ?? ''],
+  ['Safeguards for the automated decisions', ({ activity }) => activity.automatedDecisionSafeguards ?? ''],
+  [
+    'Controller details (framework, DPO requirement, public body, language, DPO title and address, register-wide transfer mechanism)',
+    ({ activity }) => lines(activity.controllers.map(controllerDetails)),
+  ],
+  [
+    'Controller contacts (role, name, title, email, phone, address)',
+    ({ activity }) =>
+      lines(
+        activity.controllers.flatMap((c) =>
+          c.contacts.map(
+            (contact) =>
+              `${c.name}: ${labelled([
+                ['role', contact.role],
+                ['name', contact.name],
+                ['title', contact.title],
+                ['email', contact.email],
+                ['phone', contact.phone],
+                ['address', contact.address],
+              ])}`,
+          ),
+        ),
+      ),
+  ],
+  ['Public descriptions', ({ activity }) => texts(activity, 'description')],
+  ["Source phrases (the source's own words)", ({ activity }) => texts(activity, 'sourcePhrase')],
+  // Null in every public export: the reader fills internal notes only for internalNotes=true.
+  ['Internal notes (register keeper only, not for publication)', ({ activity }) => texts(activity, 'internalNote')],
 ];
 
 /** One CSV field: formula-neutralised, quoted when it must be. */

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportActivity, ExportLegalBasis, ExportLegalBasisRef, ExportOrganisation, ExportRetention } from './dto';
+import type {
+  ExportActivity,
+  ExportLegalBasis,
+  ExportLegalBasisLink,
+  ExportLegalBasisRef,
+  ExportOrganisation,
+  ExportRecipient,
+  ExportRetention,
+  ExportTransferRecipient,
+} from './dto';
 import type { RegisterSource } from './reader';
 
 /**
@@ -14,11 +23,21 @@ import type { RegisterSource } from './reader';
  * dpv:PersonalDataHandling nodes (dpv:hasPersonalDataHandling), so they do not leak onto the
  * shared entries. Entries are identified by urn:uuid:<id>. Terms DPV has no word for use the
  * reg: prefix (urn:processing-register:terms:).
+ *
+ * What the register records as not stated is left out: JSON-LD has no "not stated", and no DPV
+ * value is ever written for it (no dpv:hasDuration for a retention of unstated length, no
+ * dpv:hasContext for automated decisions nobody assessed). A stated absence ("no transfers
+ * outside the EEA") is a reg:statedAbsence, a statement of its own. Internal notes appear only
+ * in the auditor's export (internalNotes=true), as reg:internalNote, and the register node then
+ * says reg:containsInternalNotes true.
  */
 
 export const jsonLdContext = {
   dpv: 'https://w3id.org/dpv#',
   'eu-gdpr': 'https://w3id.org/dpv/legal/eu/gdpr#',
+  'legal-eu': 'https://w3id.org/dpv/legal/eu#',
+  'legal-gb': 'https://w3id.org/dpv/legal/gb#',
+  eli: 'http://data.europa.eu/eli/',
   loc: 'https://w3id.org/dpv/loc#',
   dct: 'http://purl.org/dc/terms/',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
@@ -31,6 +50,9 @@ export const jsonLdContext = {
   'dct:modified': { '@type': 'xsd:dateTime' },
   'reg:reviewDueAt': { '@type': 'xsd:date' },
   'reg:asOf': { '@type': 'xsd:dateTime' },
+  'dct:dateAccepted': { '@type': 'xsd:date' },
+  'dct:date': { '@type': 'xsd:date' },
+  'reg:lastReviewedOn': { '@type': 'xsd:date' },
 } as const;
 
 type Node = Record<string, unknown>;
@@ -38,6 +60,18 @@ type Node = Record<string, unknown>;
 const urn = (id: string) => `urn:uuid:${id}`;
 const ref = (id: string) => ({ '@id': urn(id) });
 const country = (code: string) => ({ '@id': `loc:${code}` });
+
+/** A value the register records, or null for not stated (which JSON-LD leaves out). */
+const stated = (value: string | null | undefined) => (value === null || value === undefined || value === 'not-stated' ? null : value);
+
+/** Yes/no as a boolean, not stated as null. */
+const yesNo = (value: string) => (value === 'yes' ? true : value === 'no' ? false : null);
+
+/** The source's own words, and the internal note (null unless the export carries notes). */
+const sourcing = (entry: { sourcePhrase: string | null; internalNote: string | null }) => ({
+  'reg:sourcePhrase': entry.sourcePhrase,
+  'reg:internalNote': entry.internalNote,
+});
 
 /** Drops null, undefined and empty-list values: JSON-LD has no "not recorded", only absence. */
 function compact(node: Node): Node {
@@ -53,10 +87,22 @@ const organisationTypes: Record<string, string> = {
   representative: 'dpv:Representative',
 };
 
+/** The law a register is kept under: DPV's GDPR and UK GDPR; Regulation (EU) 2018/1725, which DPV does not name, by its ELI. */
+const frameworkLaws: Record<string, string> = {
+  gdpr: 'legal-eu:law-GDPR',
+  'uk-gdpr': 'legal-gb:law-GDPR',
+  eudpr: 'eli:reg/2018/1725/oj',
+};
+
 function organisationNode(organisation: ExportOrganisation): Node {
+  const law = frameworkLaws[organisation.framework];
   return compact({
     '@id': urn(organisation.id),
-    '@type': ['dpv:Organisation', ...new Set(organisation.roles.map((role) => organisationTypes[role]).filter(Boolean))],
+    '@type': [
+      'dpv:Organisation',
+      ...new Set(organisation.roles.map((role) => organisationTypes[role]).filter(Boolean)),
+      ...(organisation.publicBody ? ['dpv:PublicSectorBody'] : []),
+    ],
     'dpv:hasName': organisation.name,
     'dct:description': organisation.description,
     'dct:identifier': organisation.registrationNumber,
@@ -72,9 +118,30 @@ function organisationNode(organisation: ExportOrganisation): Node {
           'dpv:hasName': organisation.dpo.name,
           'vcard:hasEmail': organisation.dpo.email,
           'vcard:hasTelephone': organisation.dpo.phone,
+          'vcard:title': organisation.dpo.title,
+          'dpv:hasAddress': organisation.dpo.address,
         })
       : null,
+    'dpv:hasContact': organisation.contacts.map((contact) =>
+      compact({
+        '@type': contact.role === 'dpo' ? ['vcard:Kind', 'dpv:DataProtectionOfficer'] : 'vcard:Kind',
+        'vcard:role': contact.role,
+        'dpv:hasName': contact.name,
+        'vcard:title': contact.title,
+        'vcard:hasEmail': contact.email,
+        'vcard:hasTelephone': contact.phone,
+        'dpv:hasAddress': contact.address,
+      }),
+    ),
+    'reg:dpoRequired': yesNo(organisation.dpoRequired),
+    'reg:dpoRequiredReason': organisation.dpoRequiredReason,
+    'reg:publicBody': organisation.publicBody,
+    'dpv:hasApplicableLaw': law ? { '@id': law, '@type': 'dpv:Law' } : null,
+    'dct:language': organisation.language,
+    'reg:transferMechanism': organisation.transferMechanism ? basisId(organisation.transferMechanism) : null,
+    'reg:transferMechanismNote': organisation.transferMechanismNote,
     'dpv:hasRepresentative': organisation.representative ? ref(organisation.representative.id) : null,
+    ...sourcing(organisation),
   });
 }
 
@@ -113,30 +180,124 @@ const recipientTypes: Record<string, string[]> = {
   internal: ['dpv:Recipient'],
 };
 
+/** DPV's kinds of duration, by the register's kind of retention (a statutory period has no DPV kind of its own). */
+const durationTypes: Record<string, string> = {
+  'fixed-duration': 'dpv:TemporalDuration',
+  statutory: 'dpv:TemporalDuration',
+  'until-event': 'dpv:UntilEventDuration',
+  permanent: 'dpv:EndlessDuration',
+  'as-long-as-necessary': 'dpv:IndeterminateDuration',
+};
+
+/** What happens at the end of a retention: DPV's processing where it has one, else the register's own term. */
+const endActions: Record<string, string> = {
+  erase: 'dpv:Erase',
+  anonymise: 'dpv:Anonymise',
+  restrict: 'dpv:Restrict',
+  transfer: 'dpv:Transfer',
+  archive: 'reg:archive',
+  review: 'reg:review',
+};
+const endActionNode = (action: string | null) => {
+  const iri = endActions[stated(action) ?? ''];
+  return iri ? { '@id': iri } : null;
+};
+
+/** The durations a rule states: until its event (the event is the value, as DPV has it), and its period. */
+function durations(rule: ExportRetention): Node[] {
+  const kind = durationTypes[rule.kind];
+  if (!kind) return [];
+  const found: Node[] = [];
+  if (rule.kind === 'until-event' && rule.startEvent) found.push({ '@type': kind, 'rdf:value': rule.startEvent });
+  if (rule.duration) found.push({ '@type': rule.kind === 'until-event' ? 'dpv:TemporalDuration' : kind, 'rdf:value': rule.duration });
+  // Permanent and "as long as necessary" need no value to be stated.
+  if (rule.kind === 'permanent' || rule.kind === 'as-long-as-necessary') if (found.length === 0) found.push({ '@type': kind });
+  return found;
+}
+
 function storageNode(rule: ExportRetention): Node {
   return compact({
     '@id': urn(rule.id),
-    '@type': 'dpv:StorageDuration',
+    '@type': stated(rule.endAction) === 'erase' ? ['dpv:StorageDuration', 'dpv:StorageDeletion'] : 'dpv:StorageDuration',
     'rdfs:label': rule.name,
     'dct:description': rule.description,
-    'dpv:hasDuration': { '@type': 'dpv:Duration', 'rdf:value': rule.duration },
+    'reg:retentionKind': stated(rule.kind),
+    'dpv:hasDuration': durations(rule),
     'reg:maximumDuration': rule.maximumDuration,
     'reg:startEvent': rule.startEvent,
-    'reg:endAction': rule.endAction,
+    'reg:endAction': endActionNode(rule.endAction),
     'dct:source': rule.legalReference,
+    'reg:retentionCondition': rule.conditions.map((condition) =>
+      compact({
+        '@type': 'dpv:StorageDuration',
+        'reg:appliesWhen': condition.condition,
+        'dpv:hasDuration': condition.duration ? { '@type': 'dpv:TemporalDuration', 'rdf:value': condition.duration } : null,
+        'reg:endAction': endActionNode(condition.endAction),
+      }),
+    ),
+    ...sourcing(rule),
   });
 }
 
+/** DPV's status of a contract, by the register's status of a processing agreement. */
+const agreementStatuses: Record<string, string> = {
+  signed: 'dpv:ContractFullySigned',
+  'in-negotiation': 'dpv:ContractUnderNegotiation',
+};
+
+/** The Art. 28 agreement with a recipient, as far as the register states it; "not needed" is the register's own statement. */
+function agreementNode(recipient: ExportRecipient): Node | null {
+  const status = agreementStatuses[recipient.processingAgreementStatus];
+  if (!status && !recipient.processingAgreementRef && !recipient.processingAgreementDate) return null;
+  return compact({
+    '@type': ['dpv:DataProcessingAgreement', 'dpv:ControllerProcessorAgreement'],
+    'dpv:hasContractStatus': status ? { '@id': status } : null,
+    'dct:date': recipient.processingAgreementDate,
+    'dct:identifier': recipient.processingAgreementRef,
+  });
+}
+
+const absenceIris: Record<string, string> = {
+  'special-categories': 'reg:no-special-categories',
+  'criminal-data': 'reg:no-criminal-data',
+  transfers: 'reg:no-transfers-outside-eea',
+  'external-recipients': 'reg:no-external-recipients',
+};
+
+const measureTypes: Record<string, string> = {
+  technical: 'dpv:TechnicalMeasure',
+  organisational: 'dpv:OrganisationalMeasure',
+  physical: 'dpv:PhysicalMeasure',
+};
+
+/** Legal bases with the register's note on each (the national law and article, a clarification). */
+const basisNotes = (bases: ExportLegalBasisLink[]) =>
+  bases.filter((basis) => basis.note).map((basis) => ({ 'reg:legalBasis': basisId(basis), 'rdf:value': basis.note }));
+
+const transferParty = (recipient: ExportTransferRecipient) => ref(recipient.id);
+
 function activityNode(activity: ExportActivity, registerId: string, side: 'controller' | 'processor', source: RegisterSource): Node {
   const bases = new Map<string, ExportLegalBasisRef>();
+  for (const basis of activity.legalBases) bases.set(basis.id, basis);
   for (const purpose of activity.purposes) for (const basis of purpose.legalBases) bases.set(basis.id, basis);
   const retentionRules = new Map(activity.dataCategories.flatMap((d) => (d.retention ? [[d.retention.id, d.retention] as const] : [])));
+  for (const rule of activity.retentionRules) retentionRules.set(rule.id, rule);
+  const jointControllers = activity.controllers.filter((controller) => controller.relationship === 'joint');
+  const arrangement =
+    activity.jointArrangementRef || activity.jointArrangementEssence
+      ? compact({
+          '@type': 'dpv:JointDataControllersAgreement',
+          'dct:identifier': activity.jointArrangementRef,
+          'dct:abstract': activity.jointArrangementEssence,
+        })
+      : null;
   const nested: Node[] = [
     ...activity.purposes.map((purpose) =>
       compact({
         '@type': 'dpv:PersonalDataHandling',
         'dpv:hasPurpose': ref(purpose.id),
         'dpv:hasLegalBasis': purpose.legalBases.map(basisId),
+        'reg:legalBasisNote': basisNotes(purpose.legalBases),
         'reg:legitimateInterest': purpose.legitimateInterest,
         'reg:assessmentReference': purpose.assessmentReference,
       }),
@@ -156,12 +317,27 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         'dpv:hasPersonalData': recipient.dataCategories.map((category) => ref(category.id)),
       }),
     ),
+    // A controller's stated relationship to the others (joint ones are also in dpv:hasJointDataControllers).
+    ...activity.controllers
+      .filter((controller) => stated(controller.relationship))
+      .map((controller) => ({
+        '@type': 'dpv:PersonalDataHandling',
+        'dpv:hasDataController': ref(controller.id),
+        'reg:controllerRelationship': controller.relationship,
+      })),
     ...activity.transfers.map((transfer) =>
       compact({
         '@type': 'dpv:PersonalDataHandling',
         'dpv:hasProcessing': { '@id': 'dpv:Transfer' },
-        'dpv:hasRecipient': ref(transfer.recipient.id),
+        'dpv:hasRecipient': transferParty(transfer.recipient),
+        'dpv:hasDataImporter': transferParty(transfer.recipient),
+        // An onward transfer: the processor it goes on from exports it to its sub-processor.
+        'dpv:hasDataExporter': transfer.via ? transferParty(transfer.via) : null,
+        'reg:transferDestination': stated(transfer.destination),
         'dpv:hasThirdCountry': transfer.country ? country(transfer.country) : null,
+        'reg:internationalOrganisation': transfer.internationalOrganisation
+          ? { '@type': 'dpv:InternationalOrganisation', 'dpv:hasName': transfer.internationalOrganisation }
+          : null,
         'dpv:hasLegalBasis': transfer.mechanism ? basisId(transfer.mechanism) : null,
         'dpv:hasTechnicalOrganisationalMeasure': transfer.safeguard
           ? { '@type': 'dpv:SafeguardForDataTransfer', 'dct:description': transfer.safeguard }
@@ -170,12 +346,22 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
       }),
     ),
   ];
+  const automated = yesNo(activity.automatedDecisions);
   return compact({
     '@id': urn(activity.id),
     '@type': 'dpv:PersonalDataHandling',
     'dct:isPartOf': { '@id': registerId },
     'rdfs:label': activity.name,
     'dct:description': activity.description,
+    'dct:identifier': activity.reference,
+    'dpv:hasOrganisationalUnit': activity.businessFunction
+      ? { '@type': 'dpv:OrganisationalUnit', 'dpv:hasName': activity.businessFunction }
+      : null,
+    'reg:recordGroup': activity.recordGroup,
+    'dct:dateAccepted': activity.adoptedOn,
+    'reg:lastReviewedOn': activity.lastReviewedOn,
+    'dct:language': activity.language,
+    'dct:source': activity.sourceUrl ? { '@id': activity.sourceUrl } : null,
     'reg:role': activity.role,
     'reg:register': side === 'controller' ? 'GDPR Art. 30(1)' : 'GDPR Art. 30(2)',
     'dpv:hasActivityStatus': { '@id': statuses[activity.status] ?? 'dpv:ActivityStatus' },
@@ -184,17 +370,47 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
     'dct:created': activity.createdAt,
     'dct:modified': activity.updatedAt,
     'dpv:hasDataController': activity.controllers.map((controller) => ref(controller.id)),
+    'dpv:hasJointDataControllers':
+      jointControllers.length > 0 || arrangement
+        ? compact({
+            '@type': 'dpv:JointDataControllers',
+            'dpv:hasDataController': jointControllers.map((controller) => ref(controller.id)),
+            'dpv:hasLegalMeasure': arrangement,
+          })
+        : null,
     'dpv:hasDataProcessor': side === 'processor' ? source.processors.map((processor) => ref(processor.id)) : null,
     'dpv:hasPurpose': activity.purposes.map((purpose) =>
-      compact({ '@id': urn(purpose.id), '@type': 'dpv:Purpose', 'rdfs:label': purpose.name, 'dct:description': purpose.description }),
+      compact({
+        '@id': urn(purpose.id),
+        '@type': 'dpv:Purpose',
+        'rdfs:label': purpose.name,
+        'dct:description': purpose.description,
+        ...sourcing(purpose),
+      }),
     ),
     'dpv:hasLegalBasis': [...bases.values()].map(basisId),
+    // The bases the record states for the activity as a whole, with their notes.
+    'reg:activityLegalBasis': activity.legalBases.map(basisId),
+    'reg:legalBasisNote': basisNotes(activity.legalBases),
+    'reg:statedAbsence': activity.statedAbsences.map((absence) => ({ '@id': absenceIris[absence] ?? `reg:no-${absence}` })),
+    // Art. 22: DPV's automated decision-making when the record says there is some; a stated "no" is the register's own statement.
+    'dpv:hasContext':
+      automated === true
+        ? compact({
+            '@type': 'dpv:AutomatedDecisionMaking',
+            'reg:logic': activity.automatedDecisionLogic,
+            'reg:significance': activity.automatedDecisionSignificance,
+            'reg:safeguards': activity.automatedDecisionSafeguards,
+          })
+        : null,
+    'reg:automatedDecisions': automated,
     'dpv:hasDataSubject': activity.dataSubjectCategories.map((subject) =>
       compact({
         '@id': urn(subject.id),
         '@type': subject.vulnerable ? ['dpv:DataSubject', 'dpv:VulnerableDataSubject'] : 'dpv:DataSubject',
         'rdfs:label': subject.name,
         'dct:description': subject.description,
+        ...sourcing(subject),
       }),
     ),
     'dpv:hasPersonalData': activity.dataCategories.map((category) =>
@@ -203,6 +419,7 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         '@type': sensitivityTypes[category.sensitivity] ?? ['dpv:PersonalData'],
         'rdfs:label': category.name,
         'dct:description': category.description,
+        ...sourcing(category),
       }),
     ),
     'dpv:hasDataSource': activity.collectionChannels.map((channel) =>
@@ -211,8 +428,9 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         '@type': 'dpv:DataSource',
         'rdfs:label': channel.name,
         'dct:description': channel.description,
-        'reg:sourceType': channel.sourceType,
-        'reg:mechanism': channel.mechanism,
+        'reg:sourceType': stated(channel.sourceType),
+        'reg:mechanism': stated(channel.mechanism),
+        ...sourcing(channel),
       }),
     ),
     'dpv:hasRecipient': activity.recipients.map((recipient) =>
@@ -222,21 +440,27 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         'rdfs:label': recipient.name,
         'dct:description': recipient.description,
         'dpv:hasCountry': recipient.country ? country(recipient.country) : null,
-        'reg:category': recipient.category,
-        'reg:processingAgreement': recipient.processingAgreementRef,
+        'reg:recipientKind': stated(recipient.kind),
+        'reg:category': stated(recipient.category),
+        'reg:processingAgreementStatus': stated(recipient.processingAgreementStatus),
+        'dpv:hasLegalMeasure': agreementNode(recipient),
         'dpv:hasEntity': recipient.organisation ? ref(recipient.organisation.id) : null,
+        ...sourcing(recipient),
       }),
     ),
     'dpv:hasTechnicalOrganisationalMeasure': activity.securityMeasures.map((measure) =>
       compact({
         '@id': urn(measure.id),
-        '@type': measure.type === 'technical' ? 'dpv:TechnicalMeasure' : 'dpv:OrganisationalMeasure',
+        // A measure of unstated type is only known to be a technical or organisational measure.
+        '@type': measureTypes[measure.type] ?? 'dpv:TechnicalOrganisationalMeasure',
         'rdfs:label': measure.name,
         'dct:description': measure.description,
         'dct:conformsTo': measure.standardReference,
+        ...sourcing(measure),
       }),
     ),
     'dpv:hasStorageCondition': [...retentionRules.values()].map(storageNode),
+    'reg:activityRetention': activity.retentionRules.map((rule) => ref(rule.id)),
     'dpv:hasImpactAssessment':
       activity.dpiaRequired || activity.dpiaReference
         ? compact({ '@type': 'dpv:DPIA', 'dct:identifier': activity.dpiaReference, 'reg:required': activity.dpiaRequired })
@@ -245,6 +469,7 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
       .filter((right) => right.applies)
       .map((right) => ({ '@id': source.rightIris.get(right.code) ?? `reg:right-${right.code}` })),
     'dpv:hasPersonalDataHandling': nested,
+    ...sourcing(activity),
   });
 }
 
@@ -261,6 +486,8 @@ export async function* renderJsonLd(source: RegisterSource): AsyncGenerator<stri
     'reg:filterOwner': source.filters.owner,
     'reg:filterRole': source.filters.role,
     'reg:asOf': source.filters.asOf,
+    // The auditor's export says that it carries the register keeper's internal notes.
+    'reg:containsInternalNotes': source.internalNotes ? true : null,
   });
   const head = [register, ...source.organisations.map(organisationNode), ...source.legalBases.map(legalBasisNode)];
   yield `{"@context":${JSON.stringify(jsonLdContext)},\n"@graph":[\n${head.map((node) => JSON.stringify(node)).join(',\n')}`;

@@ -5,7 +5,7 @@ import type { ImportProblem, KnownLegalBasis } from '../../src/import/problems';
 import type { ExportActivity, ExportOrganisation } from '../../src/register/dto';
 import type { RegisterSource } from '../../src/register/reader';
 import { csvColumns, csvField, renderCsv } from '../../src/register/render-csv';
-import { entryName, type RegisterDocument, type SeedActivity } from '../../src/import/register-document';
+import { entryName, type RegisterDocument, type SeedActivity, type SeedRetentionRule } from '../../src/import/register-document';
 import { woktronRegister } from '../../src/seed/woktron-register';
 
 // ---- fixtures ----------------------------------------------------------------------------------
@@ -33,6 +33,28 @@ const document: RegisterDocument = {
       dpoName: 'J. de Vries',
       dpoEmail: 'dpo@acme.example',
       dpoPhone: '+31 20 123 4568',
+      description: 'Hosting company; data centres in Amsterdam',
+      sourcePhrase: 'Acme Hosting B.V., gevestigd te Amsterdam',
+      internalNote: 'KvK extract checked 2025-01',
+      dpoTitle: 'Functionaris gegevensbescherming',
+      dpoAddress: 'Postbus 12, 1000 AA Amsterdam',
+      dpoRequired: 'yes',
+      dpoRequiredReason: 'Art. 37(1)(b): large-scale monitoring; see the DPO assessment; 2024',
+      publicBody: false,
+      framework: 'gdpr',
+      language: 'nl',
+      transferMechanism: 'gdpr-46-2-c',
+      transferMechanismNote: 'All transfers under SCC 2021/914',
+      contacts: [
+        { role: 'privacy-desk', email: 'privacy@acme.example' },
+        {
+          role: 'dpo',
+          name: 'J. de Vries',
+          title: 'FG; privacy officer',
+          phone: '+31 20 123 4568',
+          address: 'Postbus 12, 1000 AA Amsterdam',
+        },
+      ],
     },
     {
       name: 'Globex, Inc.',
@@ -42,12 +64,19 @@ const document: RegisterDocument = {
       email: 'legal@globex.example',
       dpoEmail: 'dpo@globex.example',
       representative: 'EU Rep B.V.',
+      dpoRequired: 'no',
+      framework: 'uk-gdpr',
     },
     { name: 'EU Rep B.V.', roles: ['representative'], address: 'Herengracht 2, Amsterdam', country: 'NL', email: 'rep@eurep.example' },
-    { name: 'Initech GmbH', roles: ['controller'], address: 'Hauptstr. 5, 10115 Berlin', country: 'DE' },
+    { name: 'Initech GmbH', roles: ['controller'], address: 'Hauptstr. 5, 10115 Berlin', country: 'DE', framework: 'eudpr' },
   ],
   dataSubjectCategories: [
-    { name: 'Customers' },
+    {
+      name: 'Customers',
+      description: 'People who ordered',
+      sourcePhrase: 'klanten',
+      internalNote: 'Includes former customers?\n\nAsk Sales',
+    },
     { name: 'Prospective customers' },
     { name: 'Newsletter subscribers' },
     { name: 'Job applicants' },
@@ -60,48 +89,110 @@ const document: RegisterDocument = {
     { name: 'Criminal records', sensitivity: 'criminal' },
   ],
   collectionChannels: [
-    { name: 'Order form', sourceType: 'data-subject', mechanism: 'other' },
-    { name: 'Newsletter sign-up', sourceType: 'data-subject', mechanism: 'other' },
-    { name: 'Partner lists', sourceType: 'third-party', mechanism: 'other' },
-    { name: 'Screening agency reports', sourceType: 'third-party', mechanism: 'other' },
-    { name: 'Risk scores', sourceType: 'derived', mechanism: 'other' },
-    { name: 'Server logs', sourceType: 'observed', mechanism: 'other' },
+    { name: 'Order form', sourceType: 'data-subject', sourcePhrase: 'bestelformulier' },
+    { name: 'Unknown source', sourceType: 'not-stated' },
+    { name: 'Newsletter sign-up', sourceType: 'data-subject' },
+    { name: 'Partner lists', sourceType: 'third-party' },
+    { name: 'Screening agency reports', sourceType: 'third-party' },
+    { name: 'Risk scores', sourceType: 'derived' },
+    { name: 'Server logs', sourceType: 'observed' },
   ],
-  purposes: [{ name: 'Order processing' }, { name: 'Fraud prevention' }, { name: 'Direct marketing' }, { name: 'Employee screening' }],
+  purposes: [
+    { name: 'Order processing', description: 'Delivering what was ordered', internalNote: 'Basis checked' },
+    { name: 'Fraud prevention' },
+    { name: 'Direct marketing' },
+    { name: 'Employee screening' },
+  ],
   legalBases: [],
   recipients: [
-    { name: 'Payment service providers', kind: 'processor', category: 'other', country: 'NL', processingAgreementRef: 'DPA-2023-07' },
-    { name: 'Google Analytics', kind: 'processor', category: 'other', country: 'US' },
-    { name: 'Marketing team', kind: 'internal', category: 'internal-department' },
-    { name: 'Globex US marketing', kind: 'independent-controller', category: 'other', country: 'US' },
-    { name: 'Sub-processor (AWS)', kind: 'processor', category: 'other', country: 'IE', processingAgreementRef: 'AWS DPA, version 3' },
+    {
+      name: 'Payment service providers',
+      kind: 'processor',
+
+      country: 'NL',
+      processingAgreementStatus: 'signed',
+      processingAgreementDate: '2023-07-01',
+      processingAgreementRef: 'DPA-2023-07',
+      internalNote: 'Renewal due',
+    },
+    { name: 'Google Analytics', kind: 'processor', country: 'US' },
+    { name: 'Cloud host', kind: 'processor', processingAgreementStatus: 'in-negotiation' },
+    { name: 'Court', kind: 'public-authority', processingAgreementStatus: 'not-needed' },
+    { name: 'Website visitors', kind: 'the-public' },
+    { name: 'Unnamed partners', kind: 'not-stated' },
+    { name: 'WHO', kind: 'public-authority' },
+    {
+      name: 'Sub-processor (AWS)',
+      kind: 'processor',
+
+      country: 'IE',
+      processingAgreementStatus: 'signed',
+      processingAgreementRef: 'AWS DPA, version 3',
+    },
+    { name: 'Marketing team', kind: 'internal' },
+    { name: 'Globex US marketing', kind: 'independent-controller', country: 'US' },
   ],
   retentionRules: [
     {
       name: 'Standard retention (7 years, up to 10 years)',
+      kind: 'fixed-duration',
       duration: 'P7Y',
       maximumDuration: 'P10Y',
       startEvent: 'end of the contract, or the last order (whichever is later)',
       endAction: 'erase',
       legalReference: 'Art. 52(4) and (5) AWR; art. 2:10 BW',
     },
-    { name: 'Campaign data', duration: 'P6M', startEvent: 'campaign end', endAction: 'anonymise' },
+    { name: 'Account plus two years', kind: 'until-event', startEvent: 'the account is closed', duration: 'P2Y', endAction: 'review' },
+    { name: 'Unstated retention', kind: 'not-stated' },
+    { name: 'Permanent (Art. 89)', kind: 'permanent' },
+    {
+      name: 'Archiefwet (statutory)',
+      kind: 'statutory',
+      legalReference: 'Selectielijst 2020, 1.1.2; Archiefwet art. 5',
+      endAction: 'archive',
+      conditions: [
+        { condition: 'when tax law applies', duration: 'P10Y', endAction: 'erase' },
+        { condition: 'with consent; for research', duration: null, endAction: null },
+      ],
+      internalNote: 'Which list item exactly?',
+    },
+    { name: 'As long as necessary', kind: 'as-long-as-necessary' },
+    { name: 'Campaign data', kind: 'fixed-duration', duration: 'P6M', startEvent: 'campaign end', endAction: 'anonymise' },
   ],
   securityMeasures: [
     { name: 'Encryption at rest', type: 'technical', standardReference: 'ISO/IEC 27001' },
-    { name: 'Access control', type: 'technical' },
+    { name: 'Access control', type: 'technical', description: 'Role-based access' },
+    { name: 'Locked archive room', type: 'physical' },
+    { name: 'Appropriate measures', type: 'not-stated' },
     { name: 'Staff awareness training', type: 'organisational', standardReference: 'ISO/IEC 27001, A.6.3' },
   ],
   activities: [
     {
       name: 'Customer orders and service delivery',
+      description: 'Orders, delivery and support',
+      sourcePhrase: 'Verwerking van bestellingen',
+      internalNote: 'Owner confirmed 2025-02',
       role: 'controller',
       status: 'active',
       owner: 'Sales',
       dpiaRequired: false,
+      reference: 'VWA-001',
+      businessFunction: 'Customer service; sales',
+      recordGroup: 'Customers',
+      adoptedOn: '2019-03-01',
+      lastReviewedOn: '2024-11-20',
+      language: 'nl',
+      sourceUrl: 'https://acme.example/register/orders',
+      statedAbsences: ['criminal-data', 'external-recipients'],
+      automatedDecisions: 'yes',
+      automatedDecisionLogic: 'Orders above a risk score are held',
+      automatedDecisionSignificance: 'An order may be refused',
+      automatedDecisionSafeguards: 'A person reviews every held order',
       controllers: ['Acme Hosting B.V.'],
+      legalBases: [{ name: 'gdpr-6-1-c', note: 'Art. 52 AWR (tax records)' }, 'gdpr-9-2-a'],
+      retentionRules: ['Archiefwet (statutory)', 'As long as necessary'],
       purposes: [
-        { purpose: 'Order processing', legalBases: ['gdpr-6-1-b'] },
+        { purpose: 'Order processing', legalBases: [{ name: 'gdpr-6-1-b', note: 'the order contract (note: general terms)' }] },
         {
           purpose: 'Fraud prevention',
           legalBases: ['gdpr-6-1-f'],
@@ -112,12 +203,27 @@ const document: RegisterDocument = {
       dataSubjectCategories: ['Customers', 'Prospective customers'],
       dataCategories: [
         { dataCategory: 'Contact details', retentionRule: 'Standard retention (7 years, up to 10 years)' },
-        { dataCategory: 'Payment details', retentionRule: 'Standard retention (7 years, up to 10 years)' },
-        { dataCategory: 'Support notes' },
+        { dataCategory: 'Payment details', retentionRule: 'Account plus two years' },
+        { dataCategory: 'Support notes', retentionRule: 'Unstated retention' },
+        { dataCategory: 'Health data', retentionRule: 'Permanent (Art. 89)' },
       ],
-      collectionChannels: ['Order form'],
-      recipients: [{ recipient: 'Payment service providers' }, { recipient: 'Google Analytics' }],
+      collectionChannels: ['Order form', 'Unknown source'],
+      recipients: [
+        { recipient: 'Payment service providers' },
+        { recipient: 'Google Analytics' },
+        { recipient: 'Cloud host' },
+        { recipient: 'Court' },
+        { recipient: 'Website visitors' },
+        { recipient: 'Unnamed partners' },
+        { recipient: 'WHO' },
+        { recipient: 'Sub-processor (AWS)' },
+      ],
       transfers: [
+        { recipient: 'Cloud host', country: 'US' },
+        { recipient: 'Cloud host', country: 'IN', safeguard: 'Encrypted; keys in the EU' },
+        { recipient: 'WHO', internationalOrganisation: 'World Health Organization (WHO)' },
+        { recipient: 'Sub-processor (AWS)', destination: 'worldwide', via: 'Cloud host', mechanism: 'gdpr-46-2-c' },
+        { recipient: 'Unnamed partners' },
         {
           recipient: 'Google Analytics',
           country: 'US',
@@ -126,7 +232,7 @@ const document: RegisterDocument = {
           tiaReference: 'TIA-GA-2023',
         },
       ],
-      securityMeasures: ['Encryption at rest', 'Access control'],
+      securityMeasures: ['Encryption at rest', 'Access control', 'Locked archive room', 'Appropriate measures'],
     },
     {
       name: 'Joint marketing campaign',
@@ -135,7 +241,13 @@ const document: RegisterDocument = {
       owner: '-internal',
       dpiaRequired: true,
       dpiaReference: 'DPIA-2025-02',
-      controllers: ['Acme Hosting B.V.', 'Globex, Inc.'],
+      automatedDecisions: 'no',
+      jointArrangementRef: 'JCA-2024-03',
+      jointArrangementEssence: 'Published at acme.example/joint; ask either controller',
+      controllers: [
+        { name: 'Acme Hosting B.V.', relationship: 'joint' },
+        { name: 'Globex, Inc.', relationship: 'separate' },
+      ],
       purposes: [{ purpose: 'Direct marketing', legalBases: ['gdpr-6-1-a', 'gdpr-9-2-a'] }],
       dataSubjectCategories: ['Customers', 'Newsletter subscribers'],
       dataCategories: [
@@ -198,11 +310,12 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
   const organisation = (name: string): ExportOrganisation => {
     const o = find(doc.organisations, name);
     const representative = o.representative ? find(doc.organisations, o.representative) : undefined;
+    const mechanism = o.transferMechanism ? basis(o.transferMechanism) : null;
     return {
       id: id(),
       name: o.name,
       roles: o.roles,
-      description: null,
+      description: o.description ?? null,
       registrationNumber: null,
       address: o.address ?? null,
       country: o.country ?? null,
@@ -211,8 +324,14 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       website: null,
       privacyContactEmail: o.privacyContactEmail ?? null,
       dpo:
-        o.dpoName || o.dpoEmail || o.dpoPhone
-          ? { name: o.dpoName ?? null, email: o.dpoEmail ?? null, phone: o.dpoPhone ?? null, title: null, address: null }
+        o.dpoName || o.dpoEmail || o.dpoPhone || o.dpoTitle || o.dpoAddress
+          ? {
+              name: o.dpoName ?? null,
+              email: o.dpoEmail ?? null,
+              phone: o.dpoPhone ?? null,
+              title: o.dpoTitle ?? null,
+              address: o.dpoAddress ?? null,
+            }
           : null,
       representative: representative
         ? {
@@ -224,82 +343,102 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
             phone: representative.phone ?? null,
           }
         : null,
-      contacts: [],
-      dpoRequired: 'not-stated',
-      dpoRequiredReason: null,
-      publicBody: null,
-      framework: 'not-stated',
-      language: null,
-      transferMechanism: null,
-      transferMechanismNote: null,
-      sourcePhrase: null,
-      internalNote: null,
+      contacts: (o.contacts ?? []).map((c) => ({
+        role: c.role!,
+        name: c.name ?? null,
+        title: c.title ?? null,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        address: c.address ?? null,
+      })),
+      dpoRequired: o.dpoRequired ?? 'not-stated',
+      dpoRequiredReason: o.dpoRequiredReason ?? null,
+      publicBody: o.publicBody ?? null,
+      framework: o.framework ?? 'not-stated',
+      language: o.language ?? null,
+      transferMechanism: mechanism,
+      transferMechanismNote: o.transferMechanismNote ?? null,
+      ...sourced(o),
     };
   };
-  const unsourced = { sourcePhrase: null, internalNote: null };
+  const sourced = (item: { sourcePhrase?: string; internalNote?: string }) => ({
+    sourcePhrase: item.sourcePhrase ?? null,
+    internalNote: item.internalNote ?? null,
+  });
+  const described = (item: { description?: string; sourcePhrase?: string; internalNote?: string }) => ({
+    description: item.description ?? null,
+    ...sourced(item),
+  });
+  const retention = (rule: SeedRetentionRule) => ({
+    id: id(),
+    name: rule.name,
+    kind: rule.kind ?? (rule.duration ? 'fixed-duration' : 'not-stated'),
+    duration: rule.duration ?? null,
+    maximumDuration: rule.maximumDuration ?? null,
+    startEvent: rule.startEvent ?? null,
+    endAction: rule.endAction ?? 'not-stated',
+    legalReference: rule.legalReference ?? null,
+    conditions: rule.conditions ?? [],
+    ...described(rule),
+  });
+  const basisLink = (b: string | { name: string; note?: string }) => ({
+    ...basis(entryName(b)),
+    note: typeof b === 'string' ? null : (b.note ?? null),
+  });
   return doc.activities.map((a: SeedActivity) => ({
     id: id(),
     name: a.name,
-    description: null,
     role: a.role,
     status: a.status,
     owner: a.owner ?? null,
     reviewDueAt: null,
     dpiaRequired: a.dpiaRequired ?? null,
     dpiaReference: a.dpiaReference ?? null,
-    reference: null,
-    businessFunction: null,
-    recordGroup: null,
-    adoptedOn: null,
-    lastReviewedOn: null,
-    language: null,
-    sourceUrl: null,
-    statedAbsences: [],
-    automatedDecisions: 'not-stated',
-    automatedDecisionLogic: null,
-    automatedDecisionSignificance: null,
-    automatedDecisionSafeguards: null,
-    jointArrangementRef: null,
-    jointArrangementEssence: null,
-    ...unsourced,
-    controllers: a.controllers.map((c) => ({ ...organisation(entryName(c)), relationship: 'not-stated' })),
+    reference: a.reference ?? null,
+    businessFunction: a.businessFunction ?? null,
+    recordGroup: a.recordGroup ?? null,
+    adoptedOn: a.adoptedOn ?? null,
+    lastReviewedOn: a.lastReviewedOn ?? null,
+    language: a.language ?? null,
+    sourceUrl: a.sourceUrl ?? null,
+    statedAbsences: a.statedAbsences ?? [],
+    automatedDecisions: a.automatedDecisions ?? 'not-stated',
+    automatedDecisionLogic: a.automatedDecisionLogic ?? null,
+    automatedDecisionSignificance: a.automatedDecisionSignificance ?? null,
+    automatedDecisionSafeguards: a.automatedDecisionSafeguards ?? null,
+    jointArrangementRef: a.jointArrangementRef ?? null,
+    jointArrangementEssence: a.jointArrangementEssence ?? null,
+    ...described(a),
+    controllers: a.controllers.map((c) => ({
+      ...organisation(entryName(c)),
+      relationship: (typeof c === 'string' ? undefined : c.relationship) ?? 'not-stated',
+    })),
     purposes: a.purposes.map((p) => ({
       id: id(),
       name: p.purpose,
-      description: null,
-      legalBases: p.legalBases.map((b) => ({ ...basis(entryName(b)), note: null })),
+      legalBases: p.legalBases.map(basisLink),
       legitimateInterest: p.legitimateInterest ?? null,
       assessmentReference: p.assessmentReference ?? null,
-      ...unsourced,
+      ...described(find(doc.purposes, p.purpose)),
     })),
-    legalBases: [],
-    retentionRules: [],
-    dataSubjectCategories: a.dataSubjectCategories.map((name) => ({ id: id(), name, description: null, vulnerable: false, ...unsourced })),
+    legalBases: (a.legalBases ?? []).map(basisLink),
+    retentionRules: (a.retentionRules ?? []).map((name) => retention(find(doc.retentionRules, name))),
+    dataSubjectCategories: a.dataSubjectCategories.map((name) => ({
+      id: id(),
+      name,
+      vulnerable: false,
+      ...described(find(doc.dataSubjectCategories, name)),
+    })),
     dataCategories: a.dataCategories.map((d) => {
       const category = find(doc.dataCategories, d.dataCategory);
       const rule = d.retentionRule ? find(doc.retentionRules, d.retentionRule) : undefined;
       return {
         id: id(),
         name: category.name,
-        description: null,
         sensitivity: category.sensitivity ?? 'standard',
-        retention: rule
-          ? {
-              id: id(),
-              name: rule.name,
-              description: null,
-              kind: rule.kind ?? (rule.duration ? 'fixed-duration' : 'not-stated'),
-              duration: rule.duration ?? null,
-              maximumDuration: rule.maximumDuration ?? null,
-              startEvent: rule.startEvent ?? null,
-              endAction: rule.endAction ?? 'not-stated',
-              legalReference: rule.legalReference ?? null,
-              conditions: [],
-              ...unsourced,
-            }
-          : null,
+        retention: rule ? retention(rule) : null,
         sources: [],
-        ...unsourced,
+        ...described(category),
       };
     }),
     collectionChannels: a.collectionChannels.map((name) => {
@@ -307,11 +446,10 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       return {
         id: id(),
         name: c.name,
-        description: null,
         sourceType: c.sourceType ?? 'not-stated',
         mechanism: c.mechanism ?? 'not-stated',
         cookie: null,
-        ...unsourced,
+        ...described(c),
       };
     }),
     recipients: a.recipients.map(({ recipient }) => {
@@ -319,26 +457,28 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       return {
         id: id(),
         name: r.name,
-        description: null,
         kind: r.kind ?? 'not-stated',
         category: r.category ?? 'not-stated',
         country: r.country ?? null,
         organisation: null,
-        processingAgreementStatus: r.processingAgreementRef ? 'signed' : 'not-stated',
-        processingAgreementDate: null,
+        processingAgreementStatus: r.processingAgreementStatus ?? (r.processingAgreementRef ? 'signed' : 'not-stated'),
+        processingAgreementDate: r.processingAgreementDate ?? null,
         processingAgreementRef: r.processingAgreementRef ?? null,
         dataCategories: [],
-        ...unsourced,
+        ...described(r),
       };
     }),
     transfers: a.transfers.map((x) => {
-      const r = find(doc.recipients, x.recipient);
+      const party = (name: string) => {
+        const r = find(doc.recipients, name);
+        return { id: id(), name: r.name, kind: r.kind ?? 'not-stated', country: r.country ?? null };
+      };
       return {
-        recipient: { id: id(), name: r.name, kind: r.kind ?? 'not-stated', country: r.country ?? null },
-        destination: 'country',
+        recipient: party(x.recipient),
+        destination: x.destination ?? (x.country ? 'country' : x.internationalOrganisation ? 'international-organisation' : 'not-stated'),
         country: x.country ?? null,
-        internationalOrganisation: null,
-        via: null,
+        internationalOrganisation: x.internationalOrganisation ?? null,
+        via: x.via ? party(x.via) : null,
         mechanism: x.mechanism ? basis(x.mechanism) : null,
         safeguard: x.safeguard ?? null,
         tiaReference: x.tiaReference ?? null,
@@ -349,10 +489,9 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       return {
         id: id(),
         name: m.name,
-        description: null,
         type: m.type ?? 'not-stated',
         standardReference: m.standardReference ?? null,
-        ...unsourced,
+        ...described(m),
       };
     }),
     rights: [],
@@ -389,17 +528,28 @@ function carried(doc: RegisterDocument): RegisterDocument {
   for (const a of doc.activities)
     for (const c of a.controllers) role(entryName(c), a.role === 'joint-controller' ? 'joint-controller' : 'controller');
   const controllers = doc.organisations.filter((o) => roles.has(o.name));
+  const controllerNames = new Set(controllers.map((o) => o.name));
   for (const o of controllers) if (o.representative) role(o.representative, 'representative');
   const strip = <T extends object>(item: T, ...fields: string[]) =>
-    Object.fromEntries(
-      Object.entries(item).filter(
-        ([key, value]) => value !== undefined && !['source', 'sourcePhrase', 'internalNote', 'description', ...fields].includes(key),
-      ),
-    ) as T;
+    Object.fromEntries(Object.entries(item).filter(([key, value]) => value !== undefined && !['source', ...fields].includes(key))) as T;
+  // A representative is carried by its contact line only; a controller with its statements and texts.
+  const beyondContact = [
+    'description',
+    'sourcePhrase',
+    'internalNote',
+    'contacts',
+    'dpoRequired',
+    'dpoRequiredReason',
+    'publicBody',
+    'framework',
+    'language',
+    'transferMechanism',
+    'transferMechanismNote',
+  ];
   const activities = doc.activities;
   return {
     organisations: used(doc.organisations, [...roles.keys()]).map((o) => ({
-      ...strip(o, 'registrationNumber', 'website', 'privacyResponseDays'),
+      ...strip(o, 'registrationNumber', 'website', 'privacyResponseDays', ...(controllerNames.has(o.name) ? [] : beyondContact)),
       roles: [...roles.get(o.name)!] as never,
     })),
     dataSubjectCategories: used(
@@ -416,10 +566,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
     collectionChannels: used(
       doc.collectionChannels,
       activities.flatMap((a) => a.collectionChannels),
-    ).map((c) => ({
-      ...strip(c, 'cookie'),
-      mechanism: 'other' as const,
-    })),
+    ).map((c) => strip(c, 'cookie', 'mechanism')),
     purposes: used(
       doc.purposes,
       activities.flatMap((a) => a.purposes.map((p) => p.purpose)),
@@ -429,13 +576,14 @@ function carried(doc: RegisterDocument): RegisterDocument {
       doc.recipients,
       activities.flatMap((a) => a.recipients.map((r) => r.recipient)),
     ).map((r) => ({
-      ...strip(r, 'organisation'),
-      category: r.kind === 'internal' ? ('internal-department' as const) : ('other' as const),
+      ...strip(r, 'organisation', 'category'),
+      // A reference without a status: the export says signed.
+      ...(r.processingAgreementRef && !r.processingAgreementStatus ? { processingAgreementStatus: 'signed' as const } : {}),
     })),
     retentionRules: used(
       doc.retentionRules,
-      activities.flatMap((a) => a.dataCategories.map((d) => d.retentionRule ?? '')),
-    ).map((r) => strip(r)),
+      activities.flatMap((a) => [...a.dataCategories.map((d) => d.retentionRule ?? ''), ...(a.retentionRules ?? [])]),
+    ).map((r) => ({ ...strip(r), kind: r.kind ?? (r.duration ? ('fixed-duration' as const) : ('not-stated' as const)) })),
     securityMeasures: used(
       doc.securityMeasures,
       activities.flatMap((a) => a.securityMeasures),
@@ -443,10 +591,15 @@ function carried(doc: RegisterDocument): RegisterDocument {
     activities: activities.map((a) => ({
       ...strip(a, 'reviewDueAt'),
       dpiaRequired: a.dpiaRequired ?? false,
+      // A relationship not stated is not written.
+      controllers: a.controllers.map((c) =>
+        typeof c === 'string' || !c.relationship || c.relationship === 'not-stated' ? entryName(c) : c,
+      ),
       purposes: a.purposes.map((p) => strip(p, 'rationale')),
       dataCategories: a.dataCategories.map((d) => strip(d, 'sourceChannels')),
       recipients: a.recipients.map((r) => strip(r, 'dataCategories')),
-      transfers: a.transfers.map((x) => strip(x)),
+      // The destination is written when it is not the one inferred from what the transfer states.
+      transfers: a.transfers.map((x) => (x.destination === 'worldwide' ? strip(x) : strip(x, 'destination'))),
     })),
     privacyPolicies: [],
   };
@@ -544,8 +697,16 @@ t.test('a spreadsheet: BOM, CRLF, semicolons, quoted cells with delimiters and l
     },
   ]);
   t.strictSame(parsed.recipients, [
-    { name: 'Payroll Co', kind: 'processor', category: 'other', country: 'NL', processingAgreementRef: 'DPA-7' },
-    { name: 'HR department', kind: 'internal', category: 'internal-department' },
+    // A reference alone, as exports before agreement statuses wrote it: a signed agreement.
+    {
+      name: 'Payroll Co',
+      kind: 'processor',
+
+      country: 'NL',
+      processingAgreementStatus: 'signed',
+      processingAgreementRef: 'DPA-7',
+    },
+    { name: 'HR department', kind: 'internal' },
   ]);
   t.strictSame(parsed.dataCategories, [
     { name: 'Bank details', sensitivity: 'standard' },

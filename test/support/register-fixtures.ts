@@ -7,7 +7,7 @@ import type { Test } from 'tap';
 import type { DataSource } from 'typeorm';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
-import { buildTestApp } from '../helper';
+import { buildTestApp, create, legalBasisId } from '../helper';
 
 /** One app with the Woktron register, built on first use and shared by the tests of a file that only read it. */
 export function sharedWoktronApp(t: Test): () => Promise<FastifyInstance> {
@@ -99,4 +99,202 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
       [prefix],
     );
   });
+}
+
+/** The internal note the every-fact register gives an entry: only the auditor's export may show it. */
+export const internalNoteOf = (what: string) => `INTERNAL ${what}: assumed, verify with the owner`;
+
+/**
+ * A register, recorded through the API, that uses each fact a real register states beyond the
+ * ICO columns: every kind of retention (with conditions, each end action that differs), a
+ * retention for the whole activity, stated absences, contacts with roles, the DPO requirement,
+ * the three legal frameworks, joint and separate controllers with the Art. 26 arrangement,
+ * transfers to a country, worldwide, to an international organisation and onward, a
+ * register-wide transfer mechanism, automated decisions, processor agreements with status, date
+ * and reference, record metadata, legal basis notes, source phrases and internal notes. Beside
+ * them, entries that state nothing: their "not stated" must stay so in every export.
+ */
+export async function recordEveryStatedFact(app: FastifyInstance) {
+  const [publicTask, obligation, contract, scc, explicitConsent] = await Promise.all(
+    ['gdpr-6-1-e', 'gdpr-6-1-c', 'gdpr-6-1-b', 'gdpr-46-2-c', 'gdpr-9-2-a'].map((code) => legalBasisId(app, code)),
+  );
+  const municipality = await create(app, 'organisations', {
+    name: 'Gemeente Voorbeeld',
+    roles: ['controller', 'joint-controller'],
+    address: 'Markt 1, 1234 AB Voorbeeld',
+    country: 'NL',
+    email: 'info@voorbeeld.nl',
+    dpoName: 'A. Jansen',
+    dpoEmail: 'fg@voorbeeld.nl',
+    dpoTitle: 'Functionaris gegevensbescherming',
+    dpoAddress: 'Postbus 1, 1234 AB Voorbeeld',
+    contacts: [
+      { role: 'dpo', title: 'Functionaris gegevensbescherming', email: 'fg@voorbeeld.nl', phone: '+31 30 123 4567' },
+      { role: 'privacy-desk', name: 'Privacyloket', email: 'privacy@voorbeeld.nl', address: 'Markt 1, 1234 AB Voorbeeld' },
+    ],
+    dpoRequired: 'yes',
+    dpoRequiredReason: 'Art. 37(1)(a): a public authority',
+    publicBody: true,
+    framework: 'gdpr',
+    language: 'nl',
+    transferMechanismId: scc,
+    transferMechanismNote: 'All transfers under SCC 2021/914',
+    sourcePhrase: 'Gemeente Voorbeeld, verwerkingsverantwoordelijke',
+    internalNote: internalNoteOf('organisation'),
+  });
+  const province = await create(app, 'organisations', {
+    name: 'Provincie Voorbeeld',
+    roles: ['joint-controller'],
+    country: 'NL',
+    dpoRequired: 'no',
+    framework: 'uk-gdpr',
+  });
+  const agency = await create(app, 'organisations', { name: 'EU Agency', roles: ['controller'], framework: 'eudpr', country: 'BE' });
+  const silent = await create(app, 'organisations', { name: 'Stille Partner', roles: ['controller'] });
+
+  const purpose = await create(app, 'purposes', {
+    name: 'Parkeervergunningen',
+    description: 'Handling parking permit applications',
+    sourcePhrase: 'Behandelen van aanvragen parkeervergunning',
+    internalNote: internalNoteOf('purpose'),
+  });
+  const scoring = await create(app, 'purposes', { name: 'Risk scoring' });
+  const subjects = await create(app, 'data-subject-categories', { name: 'Residents', internalNote: internalNoteOf('subjects') });
+  const plate = await create(app, 'data-categories', { name: 'Licence plate', internalNote: internalNoteOf('data category') });
+  const health = await create(app, 'data-categories', { name: 'Medical certificate', sensitivity: 'special' });
+  const unstatedData = await create(app, 'data-categories', { name: 'Correspondence' });
+
+  const rule = (body: Record<string, unknown>) => create(app, 'retention-rules', body);
+  const statutory = await rule({
+    name: 'Archiefwet',
+    kind: 'statutory',
+    legalReference: 'Selectielijst gemeenten 2020, 1.1.2',
+    endAction: 'archive',
+    internalNote: internalNoteOf('retention'),
+  });
+  const untilEvent = await rule({
+    name: 'Account plus two years',
+    kind: 'until-event',
+    startEvent: 'the account is closed',
+    duration: 'P2Y',
+    endAction: 'anonymise',
+    conditions: [
+      { condition: 'when tax law applies', duration: 'P10Y', endAction: 'erase' },
+      { condition: 'with consent', duration: 'P2Y', endAction: null },
+    ],
+  });
+  const permanent = await rule({ name: 'Permanent archive', kind: 'permanent', endAction: 'review', legalReference: 'Art. 89 GDPR' });
+  const necessary = await rule({ name: 'As long as necessary', kind: 'as-long-as-necessary' });
+  const unstatedRule = await rule({ name: 'Unstated retention', kind: 'not-stated' });
+  const fixed = await rule({
+    name: 'Seven years',
+    kind: 'fixed-duration',
+    duration: 'P7Y',
+    startEvent: 'end of the year',
+    endAction: 'erase',
+  });
+
+  const processor = await create(app, 'recipients', {
+    name: 'Parking app supplier',
+    kind: 'processor',
+    country: 'NL',
+    processingAgreementStatus: 'signed',
+    processingAgreementDate: '2024-01-15',
+    processingAgreementRef: 'VWO-2024-01',
+    internalNote: internalNoteOf('recipient'),
+  });
+  const negotiating = await create(app, 'recipients', {
+    name: 'Cloud host',
+    kind: 'processor',
+    processingAgreementStatus: 'in-negotiation',
+  });
+  const notNeeded = await create(app, 'recipients', { name: 'Court', kind: 'public-authority', processingAgreementStatus: 'not-needed' });
+  const publicAtLarge = await create(app, 'recipients', { name: 'Website visitors', kind: 'the-public' });
+  const unstatedRecipient = await create(app, 'recipients', { name: 'Unnamed partners', kind: 'not-stated' });
+  const who = await create(app, 'recipients', { name: 'WHO', kind: 'public-authority' });
+  const subProcessor = await create(app, 'recipients', { name: 'Sub-processor (AWS)', kind: 'processor' });
+
+  const measure = await create(app, 'security-measures', { name: 'Locked archive room', type: 'physical' });
+  const unstatedMeasure = await create(app, 'security-measures', { name: 'Appropriate measures', type: 'not-stated' });
+
+  const parking = await create(app, 'processing-activities', {
+    name: 'Parkeren',
+    description: 'Parking permits for residents',
+    role: 'joint-controller',
+    reference: 'VWP-017',
+    businessFunction: 'Publiekszaken',
+    recordGroup: 'Mobiliteit',
+    adoptedOn: '2019-03-01',
+    lastReviewedOn: '2024-11-20',
+    language: 'nl',
+    sourceUrl: 'https://voorbeeld.nl/verwerkingsregister/parkeren',
+    sourcePhrase: 'Verwerking: parkeervergunningen',
+    internalNote: internalNoteOf('activity'),
+    statedAbsences: ['criminal-data', 'external-recipients'],
+    automatedDecisions: 'yes',
+    automatedDecisionLogic: 'Permits are granted when the address is in the zone',
+    automatedDecisionSignificance: 'A refused permit',
+    automatedDecisionSafeguards: 'An officer reviews every refusal on request',
+    jointArrangementRef: 'GR-2022-04',
+    jointArrangementEssence: 'Published on voorbeeld.nl/samenwerking',
+    controllerIds: [
+      { id: municipality.id, relationship: 'joint' },
+      { id: province.id, relationship: 'joint' },
+    ],
+    legalBasisIds: [{ id: obligation, note: 'Wegenverkeerswet 1994, art. 18' }],
+    purposes: [
+      { purposeId: purpose.id, legalBasisIds: [{ id: publicTask, note: 'Gemeentewet, art. 160' }] },
+      { purposeId: scoring.id, legalBasisIds: [contract, explicitConsent] },
+    ],
+    retentionRuleIds: [statutory.id],
+    dataSubjectCategoryIds: [subjects.id],
+    dataCategories: [
+      { dataCategoryId: plate.id, retentionRuleId: untilEvent.id },
+      { dataCategoryId: health.id, retentionRuleId: permanent.id },
+      { dataCategoryId: unstatedData.id, retentionRuleId: unstatedRule.id },
+    ],
+    recipients: [
+      { recipientId: processor.id },
+      { recipientId: negotiating.id },
+      { recipientId: notNeeded.id },
+      { recipientId: publicAtLarge.id },
+      { recipientId: unstatedRecipient.id },
+      { recipientId: who.id },
+      { recipientId: subProcessor.id },
+    ],
+    transfers: [
+      { recipientId: negotiating.id, country: 'US', tiaReference: 'TIA-7' },
+      { recipientId: negotiating.id, country: 'IN' },
+      { recipientId: who.id, internationalOrganisation: 'World Health Organization' },
+      { recipientId: subProcessor.id, destination: 'worldwide', viaRecipientId: negotiating.id },
+      { recipientId: unstatedRecipient.id },
+    ],
+    securityMeasureIds: [measure.id, unstatedMeasure.id],
+  });
+  const separate = await create(app, 'processing-activities', {
+    name: 'Subsidies',
+    statedAbsences: ['special-categories', 'transfers'],
+    automatedDecisions: 'no',
+    controllerIds: [
+      { id: agency.id, relationship: 'separate' },
+      { id: silent.id, relationship: 'not-stated' },
+    ],
+    retentionRuleIds: [necessary.id, fixed.id],
+  });
+  const silentActivity = await create(app, 'processing-activities', { name: 'Nothing stated', controllerIds: [silent.id] });
+  return {
+    municipality,
+    province,
+    agency,
+    silent,
+    statutory,
+    untilEvent,
+    permanent,
+    necessary,
+    unstatedRule,
+    fixed,
+    parking,
+    separate,
+    silentActivity,
+  };
 }

@@ -45,7 +45,7 @@ export function groupByActivity(dataRows: DataRow[], columnIndex: ReadonlyMap<st
 
 /** A value as it is compared between the rows of an activity: as the import reads it, so "yes" and "Yes" agree. */
 const comparable = (column: string, value: string) => {
-  if (column === COLUMN.dpiaRequired) {
+  if (column === COLUMN.dpiaRequired || column === COLUMN.automatedDecisions) {
     const flag = yesOrNo(value);
     return flag === undefined ? value : String(flag);
   }

@@ -13,6 +13,8 @@ import type {
 import type { At, ProblemList } from './problem-list';
 
 const quote = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+/** Equal as the document holds them: lists (contacts, retention conditions) by their content. */
+const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /**
  * One kind of building block, deduplicated by name (case aside): the CSV repeats a block in every
@@ -26,8 +28,8 @@ export class Blocks<T extends { name: string }> {
     private readonly problems: ProblemList,
     private readonly list: T[],
     private readonly what: string,
-    private readonly strict: (keyof T)[],
-    private readonly merged: (keyof T)[] = [],
+    private readonly strict: readonly (keyof T)[],
+    private readonly merged: readonly (keyof T)[] = [],
   ) {}
 
   get(name: string): T | undefined {
@@ -48,13 +50,13 @@ export class Blocks<T extends { name: string }> {
     }
     const differences: string[] = [];
     for (const field of this.strict) {
-      if ((seen.item[field] ?? undefined) !== (item[field] ?? undefined))
+      if (!same(seen.item[field] ?? undefined, item[field] ?? undefined))
         differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
     }
     for (const field of this.merged) {
       if (item[field] === undefined) continue;
       if (seen.item[field] === undefined) seen.item[field] = item[field];
-      else if (seen.item[field] !== item[field])
+      else if (!same(seen.item[field], item[field]))
         differences.push(`${String(field)} ${quote(seen.item[field])} there, ${quote(item[field])} here`);
     }
     if (differences.length > 0) {
@@ -68,6 +70,9 @@ export class Blocks<T extends { name: string }> {
   }
 }
 
+/** The texts every entry may have, given (by the texts columns) where the entry is used. */
+const texts = ['description', 'sourcePhrase', 'internalNote'] as const;
+
 /** The document's building blocks, each kind filled (in first-appearance order) into its list of the document. */
 export function registerBlocks(document: RegisterDocument, problems: ProblemList) {
   return {
@@ -76,24 +81,54 @@ export function registerBlocks(document: RegisterDocument, problems: ProblemList
       document.organisations,
       'organisation',
       [],
-      ['address', 'country', 'email', 'phone', 'privacyContactEmail', 'dpoName', 'dpoEmail', 'dpoPhone', 'representative'],
+      [
+        'address',
+        'country',
+        'email',
+        'phone',
+        'privacyContactEmail',
+        'dpoName',
+        'dpoEmail',
+        'dpoPhone',
+        'representative',
+        'dpoTitle',
+        'dpoAddress',
+        'dpoRequired',
+        'dpoRequiredReason',
+        'publicBody',
+        'framework',
+        'language',
+        'transferMechanism',
+        'transferMechanismNote',
+        'contacts',
+        ...texts,
+      ],
     ),
-    subjects: new Blocks<SeedDataSubjectCategory>(problems, document.dataSubjectCategories, 'category of individuals', []),
-    dataCategories: new Blocks<SeedDataCategory>(problems, document.dataCategories, 'category of personal data', ['sensitivity']),
-    channels: new Blocks<SeedCollectionChannel>(problems, document.collectionChannels, 'source of personal data', ['sourceType']),
-    purposes: new Blocks<SeedPurpose>(problems, document.purposes, 'purpose', []),
-    recipients: new Blocks<SeedRecipient>(problems, document.recipients, 'recipient', ['kind', 'country'], ['processingAgreementRef']),
-    retentionRules: new Blocks<SeedRetentionRule>(problems, document.retentionRules, 'retention rule', [
-      'duration',
-      'maximumDuration',
-      'startEvent',
-      'endAction',
-      'legalReference',
-    ]),
-    securityMeasures: new Blocks<SeedSecurityMeasure>(problems, document.securityMeasures, 'security measure', [
-      'type',
-      'standardReference',
-    ]),
+    subjects: new Blocks<SeedDataSubjectCategory>(problems, document.dataSubjectCategories, 'category of individuals', [], texts),
+    dataCategories: new Blocks<SeedDataCategory>(problems, document.dataCategories, 'category of personal data', ['sensitivity'], texts),
+    channels: new Blocks<SeedCollectionChannel>(problems, document.collectionChannels, 'source of personal data', ['sourceType'], texts),
+    purposes: new Blocks<SeedPurpose>(problems, document.purposes, 'purpose', [], texts),
+    recipients: new Blocks<SeedRecipient>(
+      problems,
+      document.recipients,
+      'recipient',
+      ['kind', 'country'],
+      ['processingAgreementStatus', 'processingAgreementDate', 'processingAgreementRef', ...texts],
+    ),
+    retentionRules: new Blocks<SeedRetentionRule>(
+      problems,
+      document.retentionRules,
+      'retention rule',
+      ['kind', 'duration', 'maximumDuration', 'startEvent', 'endAction', 'legalReference', 'conditions'],
+      texts,
+    ),
+    securityMeasures: new Blocks<SeedSecurityMeasure>(
+      problems,
+      document.securityMeasures,
+      'security measure',
+      ['type', 'standardReference'],
+      texts,
+    ),
   };
 }
 

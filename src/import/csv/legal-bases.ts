@@ -7,10 +7,18 @@ const kindLabels: Record<string, string> = {
   'special-category-condition': 'an Art. 9 special-category condition',
   'criminal-data-condition': 'an Art. 10 criminal-data condition',
   'transfer-mechanism': 'an Art. 45–49 transfer mechanism',
+  'processing-basis': 'an Art. 6 lawful basis or an Art. 9 or Art. 10 condition',
 };
 const kindLabel = (kind: string) => kindLabels[kind] ?? `of kind ${kind}`;
 
-/** The code of the legal basis a line names, of the kind its column takes; undefined (and a problem) when it names none. */
+/** The kinds a column of bases for the whole activity takes: any basis of the processing itself, not a transfer mechanism. */
+export const processingBasis = 'processing-basis';
+const processingKinds = ['lawful-basis', 'special-category-condition', 'criminal-data-condition'];
+
+/**
+ * The code of the legal basis a line names, of the kind its column takes (`processingBasis`: any
+ * basis of the processing itself); undefined (and a problem) when it names none.
+ */
 export type LegalBasisReader = (line: string, kind: string, where: At) => string | undefined;
 
 /**
@@ -52,7 +60,7 @@ export function legalBasisReader(known: KnownLegalBasis[], problems: ProblemList
         `Unknown legal basis: write it as the export does ("Art. 6(1)(b) Contract"), as its code (gdpr-6-1-b) or as its article`,
       );
     }
-    const fitting = candidates.filter((basis) => basis.kind === kind);
+    const fitting = candidates.filter((basis) => (kind === processingBasis ? processingKinds.includes(basis.kind) : basis.kind === kind));
     if (fitting.length === 0) {
       const found = candidates[0]!;
       return void problems.report(

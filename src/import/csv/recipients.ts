@@ -1,4 +1,5 @@
-import { recipientKinds } from '../../../entities/recipient';
+import { processingAgreementStatuses, recipientKinds } from '../../../entities/recipient';
+import { readLabelled } from '../../register/csv-labelled';
 import type { SeedActivity, SeedRecipient } from '../register-document';
 import type { ActivityCells } from './activity-rows';
 import { nameBefore } from './cells';
@@ -28,7 +29,8 @@ export function readRecipients(activity: SeedActivity, cells: ActivityCells, con
     if (extra.length > 0) problems.report(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)"`);
     if (!check.name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry))
       return void refusedRecipients.add(recipientName.toLowerCase());
-    const item: SeedRecipient = { name: recipientName, kind, category: kind === 'internal' ? 'internal-department' : 'other' };
+    // The CSV has no column for the category: it stays not stated (or as the register has it).
+    const item: SeedRecipient = { name: recipientName, kind };
     if (recipientCountry) item.country = recipientCountry;
     const recipient = blocks.recipients.add(item, where, line);
     if (!activity.recipients.some((r) => r.recipient.toLowerCase() === recipient.name.toLowerCase()))
@@ -41,14 +43,37 @@ export function readRecipients(activity: SeedActivity, cells: ActivityCells, con
       ': ',
     );
     if (recipientName === undefined)
-      return problems.report(where, line, 'Expected "Recipient name: agreement reference" (or ": none recorded")');
+      return problems.report(
+        where,
+        line,
+        'Expected "Recipient name: status: signed; date: 2024-01-15; reference: DPA-7" (or "Recipient name: none recorded")',
+      );
     if (!listed.has(recipientName.toLowerCase())) {
       return problems.report(where, line, `"${recipientName}" is not among this activity's recipients ("${COLUMN.recipients}")`);
     }
-    const reference = line.slice(recipientName.length + 2).trim();
-    if (/^none recorded$/i.test(reference) || refusedRecipients.has(recipientName.toLowerCase())) return;
-    const agreement = check.text(reference, 1000, where, 'processing agreement reference');
+    const rest = line.slice(recipientName.length + 2).trim();
+    if (/^none recorded$/i.test(rest) || refusedRecipients.has(recipientName.toLowerCase())) return;
+    const agreement: Pick<SeedRecipient, 'processingAgreementStatus' | 'processingAgreementDate' | 'processingAgreementRef'> = {};
+    if (/^status: /i.test(rest)) {
+      // "status: signed; date: 2024-01-15; reference: DPA-7"
+      for (const [label, value] of readLabelled(rest, ['status', 'date', 'reference']).parts) {
+        if (label === 'status') {
+          const status = check.oneOf(processingAgreementStatuses, value, where, 'status of the processing agreement');
+          if (status) agreement.processingAgreementStatus = status;
+        } else if (label === 'date') {
+          const date = check.date(value, where, 'date of the processing agreement');
+          if (date) agreement.processingAgreementDate = date;
+        } else {
+          const reference = check.text(value, 1000, where, 'processing agreement reference');
+          if (reference) agreement.processingAgreementRef = reference;
+        }
+      }
+    } else {
+      // Exports before agreements had a status wrote the reference alone: a recorded reference meant a signed agreement.
+      const reference = check.text(rest, 1000, where, 'processing agreement reference');
+      if (reference) Object.assign(agreement, { processingAgreementStatus: 'signed', processingAgreementRef: reference });
+    }
     const recipient = blocks.recipients.get(recipientName);
-    if (agreement && recipient) blocks.recipients.add({ ...recipient, processingAgreementRef: agreement }, where, line);
+    if (recipient && Object.keys(agreement).length > 0) blocks.recipients.add({ ...recipient, ...agreement }, where, line);
   });
 }

@@ -24,7 +24,8 @@ export function readSources(activity: SeedActivity, cells: ActivityCells, contex
       `type of source "${match[1]}"`,
     );
     if (!check.name(match[1]!.trim(), where, 'source of personal data') || !sourceType) return;
-    const item: SeedCollectionChannel = { name: match[1]!.trim(), sourceType, mechanism: 'other' };
+    // The CSV has no column for the mechanism: it stays not stated (or as the register has it).
+    const item: SeedCollectionChannel = { name: match[1]!.trim(), sourceType };
     addName(activity.collectionChannels, blocks.channels.add(item, where, line).name);
   });
 }

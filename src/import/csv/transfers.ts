@@ -1,57 +1,107 @@
 import type { SeedActivity } from '../register-document';
 import type { ActivityCells } from './activity-rows';
-import { nameBefore } from './cells';
 import { COLUMN } from './columns';
 import type { At } from './problem-list';
 import type { ReadingContext } from './reading-context';
 
 type Transfer = SeedActivity['transfers'][number];
 
+/** A transfer as the export names it: where it goes, to whom, and from whom when it is onward. */
+interface TransferKey {
+  destination: string;
+  recipient: string;
+  via?: string;
+  /** What follows the key on the line. */
+  rest: string;
+}
+
 /**
- * The transfers to third countries: the countries column ("CC (Recipient)") names them, the
- * safeguards column ("CC (Recipient): mechanism; safeguard; TIA reference") names them too and
- * completes them. Either column alone is enough to record a transfer.
+ * Reads "destination (Recipient[; onward from Processor])" at the start of a line, followed by
+ * `after` (the end of the line, or "): " and more). Recipient names may hold brackets and
+ * semicolons, so the names already known are tried first, the longest first.
+ */
+function transferKey(line: string, names: string[], after: ')' | '): '): TransferKey | undefined {
+  let best: (TransferKey & { length: number }) | undefined;
+  const known = [...new Set(names)];
+  for (const recipient of known) {
+    for (const via of [undefined, ...known]) {
+      const key = ` (${recipient}${via === undefined ? '' : `; onward from ${via}`}${after}`;
+      const at = after === ')' ? (line.endsWith(key) ? line.length - key.length : -1) : line.indexOf(key);
+      if (at <= 0 || (best && best.length >= key.length)) continue;
+      best = {
+        destination: line.slice(0, at),
+        recipient,
+        ...(via === undefined ? {} : { via }),
+        rest: line.slice(at + key.length),
+        length: key.length,
+      };
+    }
+  }
+  if (best) {
+    const { length: _length, ...key } = best;
+    return key;
+  }
+  // A recipient the file names nowhere else: the problem is reported once every row is read.
+  const match =
+    after === ')' ? /^(.+?) \((.+?)(?:; onward from (.+))?\)$/s.exec(line) : /^(.+?) \((.+?)(?:; onward from (.+?))?\): (.*)$/s.exec(line);
+  if (!match) return undefined;
+  return { destination: match[1]!, recipient: match[2]!.trim(), ...(match[3] ? { via: match[3].trim() } : {}), rest: match[4] ?? '' };
+}
+
+const destinationHelp =
+  'a destination: an ISO 3166-1 alpha-2 country code in capitals (NL, US), "worldwide", "not-stated" or "international organisation: Name"';
+
+/**
+ * The transfers outside the EEA: the countries column ("US (Recipient)", "worldwide (Sub-processor;
+ * onward from Processor)", "international organisation: WHO (Recipient)") names them, the
+ * safeguards column ("destination (Recipient): mechanism; safeguard; TIA reference") names them
+ * too and completes them. Either column alone is enough to record a transfer.
  */
 export function readTransfers(activity: SeedActivity, cells: ActivityCells, context: ReadingContext): void {
-  const { blocks, check, problems, document } = context;
+  const { check, problems, document } = context;
   const transfers = new Map<string, Transfer>();
-  const transfer = (countryText: string, recipientName: string, where: At, line: string) => {
-    const destination = check.country(countryText, where, 'destination country');
-    if (!check.name(recipientName, where, 'recipient of the transfer')) return undefined;
-    if (!destination) return undefined;
-    const described = blocks.recipients.get(recipientName);
-    const key = `${destination} ${recipientName.toLowerCase()}`;
-    let found = transfers.get(key);
+  const names = () => [...activity.recipients.map((r) => r.recipient), ...document.recipients.map((r) => r.name)];
+  const transfer = (key: TransferKey, where: At, line: string) => {
+    const text = key.destination.trim();
+    const destination: Pick<Transfer, 'destination' | 'country' | 'internationalOrganisation'> = {};
+    const organisation = /^international organisation: (.+)$/i.exec(text);
+    if (text === 'worldwide') destination.destination = 'worldwide';
+    else if (organisation) {
+      const name = check.text(organisation[1]!.trim(), 300, where, 'international organisation');
+      if (!name) return undefined;
+      destination.internationalOrganisation = name;
+    } else if (text !== 'not-stated') {
+      if (!/^[A-Z]{2}$/.test(text)) return void problems.report(where, line, `The transfer needs ${destinationHelp}`);
+      const country = check.country(text, where, 'destination country');
+      if (!country) return undefined;
+      destination.country = country;
+    }
+    if (!check.name(key.recipient, where, 'recipient of the transfer')) return undefined;
+    if (key.via !== undefined && !check.name(key.via, where, 'recipient the transfer goes on from')) return undefined;
+    const described = context.blocks.recipients.get(key.recipient);
+    const id = `${text} ${key.recipient.toLowerCase()} ${key.via?.toLowerCase() ?? ''}`;
+    let found = transfers.get(id);
     if (!found) {
-      found = { recipient: described?.name ?? recipientName, country: destination };
-      transfers.set(key, found);
+      found = { recipient: described?.name ?? key.recipient, ...destination };
+      if (key.via !== undefined) found.via = context.blocks.recipients.get(key.via)?.name ?? key.via;
+      transfers.set(id, found);
       activity.transfers.push(found);
-      context.transferChecks.push({ recipient: recipientName, where, value: line });
+      context.transferChecks.push({ recipient: key.recipient, where, value: line });
+      if (key.via !== undefined) context.transferChecks.push({ recipient: key.via, where, value: line });
     }
     return found;
   };
   cells.eachLine(COLUMN.thirdCountries, (line, where) => {
-    const match = /^(\S+)\s*\((.+)\)$/s.exec(line);
-    if (!match) return problems.report(where, line, 'Write each transfer as "CC (Recipient name)", CC the ISO 3166-1 alpha-2 country code');
-    transfer(match[1]!, match[2]!.trim(), where, line);
+    const key = transferKey(line, names(), ')');
+    if (!key) return problems.report(where, line, `Write each transfer as "destination (Recipient name)", ${destinationHelp}`);
+    transfer(key, where, line);
   });
   cells.eachLine(COLUMN.safeguards, (line, where) => {
-    const open = line.indexOf(' (');
-    const countryText = open < 0 ? '' : line.slice(0, open);
-    const afterCountry = line.slice(open + 2);
-    const recipientName = nameBefore(
-      afterCountry,
-      [...activity.recipients.map((r) => r.recipient), ...document.recipients.map((r) => r.name)],
-      '): ',
-    );
-    if (open < 0 || recipientName === undefined) {
-      return problems.report(where, line, 'Write each transfer as "CC (Recipient name): mechanism; safeguard; TIA reference"');
-    }
-    const parts = afterCountry
-      .slice(recipientName.length + 3)
-      .split('; ')
-      .map((part) => part.trim());
-    const found = transfer(countryText.trim(), recipientName, where, line);
+    const key = transferKey(line, names(), '): ');
+    if (!key)
+      return problems.report(where, line, 'Write each transfer as "destination (Recipient name): mechanism; safeguard; TIA reference"');
+    const parts = key.rest.split('; ').map((part) => part.trim());
+    const found = transfer(key, where, line);
     const mechanismText = parts.shift() ?? '';
     const tia = parts.length > 0 && /^TIA /.test(parts[parts.length - 1]!) ? parts.pop()!.slice(4).trim() : undefined;
     const safeguard = parts.filter((part) => part !== '').join('; ');
@@ -68,7 +118,7 @@ export function readTransfers(activity: SeedActivity, cells: ActivityCells, cont
     ] as const) {
       if (given === undefined) continue;
       if (found[field] !== undefined && found[field] !== given)
-        problems.report(where, line, `A second ${field} for the transfer to ${found.country} (${found.recipient})`);
+        problems.report(where, line, `A second ${field} for the transfer to ${key.destination} (${found.recipient})`);
       else found[field] = given;
     }
   });

@@ -1,6 +1,6 @@
 import isEmail from 'validator/lib/isEmail';
 import isISO31661Alpha2 from 'validator/lib/isISO31661Alpha2';
-import { isoDurationPattern } from '../../http/dto';
+import { isoDatePattern, isoDurationPattern } from '../../http/dto';
 import type { At, ProblemList } from './problem-list';
 
 /**
@@ -37,6 +37,12 @@ export function valueChecks(problems: ProblemList) {
     duration(value: string, where: At, what: string): string | undefined {
       if (value.length <= 50 && isoDurationPattern.test(value)) return value;
       return refuse(where, value, `The ${what} must be an ISO 8601 duration, such as P7Y, P6M or P30D`);
+    },
+    /** An optional date, YYYY-MM-DD; undefined when empty or not a date. */
+    date(value: string, where: At, what: string): string | undefined {
+      if (value === '') return undefined;
+      if (isoDatePattern.test(value) && !Number.isNaN(Date.parse(value))) return value;
+      return refuse(where, value, `The ${what} must be a date, YYYY-MM-DD`);
     },
     oneOf<T extends string>(values: readonly T[], value: string, where: At, what: string): T | undefined {
       if ((values as readonly string[]).includes(value)) return value as T;
