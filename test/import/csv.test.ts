@@ -282,6 +282,7 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
         id: id(),
         name: category.name,
         description: null,
+        examples: category.examples ?? [],
         sensitivity: category.sensitivity ?? 'standard',
         retention: rule
           ? {
