@@ -148,7 +148,7 @@ function itemKey(item: Json): string | undefined {
 /** Splits `a[x.y].b.c[z]` into segments: a dot separates them only outside brackets. */
 function segments(path: string): { field: string; key?: string }[] {
   const out: { field: string; key?: string }[] = [];
-  for (const match of path.matchAll(/([^.[\]]+)(?:\[([^\]]+)\])?(?:\.|$)/g)) out.push({ field: match[1], key: match[2] });
+  for (const match of path.matchAll(/([^.[\]]+)(?:\[([^\]]+)\])?(?:\.|$)/g)) out.push({ field: match[1] ?? '', key: match[2] });
   if (out.map((s) => (s.key === undefined ? s.field : `${s.field}[${s.key}]`)).join('.') !== path) throw new Error(`bad corpus path ${path}`);
   return out;
 }
@@ -161,6 +161,7 @@ const blockKinds = ['purposes', 'dataSubjectCategories', 'dataCategories', 'rete
 /** The export's value at a corpus path, or `missing` when the path leads nowhere (no such field, no such item). */
 export function resolvePath(document: Json, path: string): unknown {
   const [root, ...rest] = segments(path);
+  if (!root) return missing;
   const roots: Record<string, Json> = {
     organisations: document.organisations,
     activities: exportedActivities(document),
