@@ -44,7 +44,8 @@ t.test('the corpus: at least five registers, three countries, three kinds of org
     t.match(register.source, { url: /^https:\/\//, retrievedOn: /^\d{4}-\d{2}-\d{2}$/, language: /^[a-z]{2}$/, country: /^[A-Z]{2}$/ });
     t.ok(register.source.licence.length > 0, `${register.slug} says what its licence allows`);
     t.ok(register.facts.length > 0, `${register.slug} has facts`);
-    for (const fact of register.facts) t.ok(fact.phrase.length > 0 && fact.target.length > 0, `${register.slug}: ${fact.target} has its phrase`);
+    for (const fact of register.facts)
+      t.ok(fact.phrase.length > 0 && fact.target.length > 0, `${register.slug}: ${fact.target} has its phrase`);
   }
 });
 
@@ -71,7 +72,9 @@ for (const register of corpus) {
       'every exported value of a checked field is stated by the source',
     );
     rows.push({ register, report, findings });
-    t.comment(`${register.slug}: ${report.facts} facts, ${report.homed} with a home, ${report.notStated} not stated; findings: ${findings.join(', ') || 'none'}`);
+    t.comment(
+      `${register.slug}: ${report.facts} facts, ${report.homed} with a home, ${report.notStated} not stated; findings: ${findings.join(', ') || 'none'}`,
+    );
   });
 }
 
@@ -99,12 +102,16 @@ t.test('the check can fail: a changed fact, an invented value and a missing fiel
   const fact = mutated.facts.find((f) => f.target === 'retentionRules[5 tot 7 jaar].duration');
   if (!fact) throw new Error('the self-check mutates the 5-to-7-years fact');
   fact.value = 'P6Y';
-  t.match(checkFidelity(mutated, document).homeless, [{ fact: { target: 'retentionRules[5 tot 7 jaar].duration', value: 'P6Y' }, found: 'P5Y' }]);
+  t.match(checkFidelity(mutated, document).homeless, [
+    { fact: { target: 'retentionRules[5 tot 7 jaar].duration', value: 'P6Y' }, found: 'P5Y' },
+  ]);
 
   // A fact whose field the model does not have.
   const homeless: CorpusRegister = structuredClone(register);
   homeless.facts.push({ phrase: 'raadsbesluit 2019', value: '2019', target: 'retentionRules[5 tot 7 jaar].decidedIn' });
-  t.match(checkFidelity(homeless, document).homeless, [{ fact: { target: 'retentionRules[5 tot 7 jaar].decidedIn' }, found: '(no such field)' }]);
+  t.match(checkFidelity(homeless, document).homeless, [
+    { fact: { target: 'retentionRules[5 tot 7 jaar].decidedIn' }, found: '(no such field)' },
+  ]);
 
   // A value the source never stated: an end action defaulted to erase, a source type filled in.
   const distorted = structuredClone(document);
@@ -123,7 +130,10 @@ t.test('the check can fail: a changed fact, an invented value and a missing fiel
     ],
     'each invented value is reported where it appears',
   );
-  t.ok(report.unstatedBroken.some((u) => u.unstated.target === 'retentionRules[5 tot 7 jaar].endAction'), 'and the unstated field is no longer unstated');
+  t.ok(
+    report.unstatedBroken.some((u) => u.unstated.target === 'retentionRules[5 tot 7 jaar].endAction'),
+    'and the unstated field is no longer unstated',
+  );
 
   // Paths lead nowhere rather than somewhere wrong.
   t.equal(typeof resolvePath(document, 'activities[No such activity].role'), 'symbol');

@@ -149,14 +149,23 @@ function itemKey(item: Json): string | undefined {
 function segments(path: string): { field: string; key?: string }[] {
   const out: { field: string; key?: string }[] = [];
   for (const match of path.matchAll(/([^.[\]]+)(?:\[([^\]]+)\])?(?:\.|$)/g)) out.push({ field: match[1] ?? '', key: match[2] });
-  if (out.map((s) => (s.key === undefined ? s.field : `${s.field}[${s.key}]`)).join('.') !== path) throw new Error(`bad corpus path ${path}`);
+  if (out.map((s) => (s.key === undefined ? s.field : `${s.field}[${s.key}]`)).join('.') !== path)
+    throw new Error(`bad corpus path ${path}`);
   return out;
 }
 
 const missing = Symbol('missing');
 
 /** The building blocks a path may start from (found wherever an activity links them). */
-const blockKinds = ['purposes', 'dataSubjectCategories', 'dataCategories', 'retentionRules', 'collectionChannels', 'recipients', 'securityMeasures'];
+const blockKinds = [
+  'purposes',
+  'dataSubjectCategories',
+  'dataCategories',
+  'retentionRules',
+  'collectionChannels',
+  'recipients',
+  'securityMeasures',
+];
 
 /** The export's value at a corpus path, or `missing` when the path leads nowhere (no such field, no such item). */
 export function resolvePath(document: Json, path: string): unknown {
@@ -178,7 +187,9 @@ export function resolvePath(document: Json, path: string): unknown {
     }
     if (segment.key !== undefined) {
       if (!Array.isArray(current)) return missing;
-      const found = segment.key.startsWith('#') ? current[Number(segment.key.slice(1))] : current.find((item) => itemKey(item) === segment.key);
+      const found = segment.key.startsWith('#')
+        ? current[Number(segment.key.slice(1))]
+        : current.find((item) => itemKey(item) === segment.key);
       if (found === undefined) return missing;
       current = found;
     }
@@ -224,7 +235,8 @@ export function statedValues(document: Json): { path: string; value: unknown }[]
       else out.push({ path: `${prefix}.${field}`, value });
     }
   };
-  for (const organisation of document.organisations) visit(`organisations[${organisation.name}]`, organisation, checkedFields.organisations);
+  for (const organisation of document.organisations)
+    visit(`organisations[${organisation.name}]`, organisation, checkedFields.organisations);
   for (const activity of exportedActivities(document)) {
     const at = `activities[${activity.name}]`;
     visit(at, activity, checkedFields.activities);
@@ -285,7 +297,9 @@ export function checkFidelity(register: CorpusRegister, document: Json): Fidelit
 
 /** A fact justifies an exported value when it states exactly that value (or a list holding it). */
 function statesExactly(factValue: unknown, exported: unknown): boolean {
-  return isDeepStrictEqual(factValue, exported) || (Array.isArray(factValue) && factValue.some((item) => isDeepStrictEqual(item, exported)));
+  return (
+    isDeepStrictEqual(factValue, exported) || (Array.isArray(factValue) && factValue.some((item) => isDeepStrictEqual(item, exported)))
+  );
 }
 
 /** The corpus table: one row per register. */
