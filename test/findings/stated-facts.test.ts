@@ -308,3 +308,30 @@ t.test('"security measures: none" is an answer, still a warning, and contradicte
   t.strictSame(codesOf(contradicted), ['stated-absence-contradicted']);
   t.match(contradicted[0], { field: '/securityMeasures/0', explanation: /states that it takes no security measures, yet links one/ });
 });
+
+t.test('"Verwerker: nee" is contradicted by a linked processor, not by another recipient', async (t) => {
+  const app = await buildTestApp(t);
+  const r = await cleanRegister(app);
+  t.strictSame(
+    await r.findingsOf('No processor, own staff', { statedAbsences: ['processors'] }),
+    [],
+    'an internal recipient is no processor',
+  );
+  const processor = await create(app, 'recipients', {
+    name: 'Print shop',
+    kind: 'processor',
+    category: 'other',
+    country: 'NL',
+    processingAgreementStatus: 'signed',
+  });
+  const contradicted = await r.findingsOf('No processor, links one', {
+    recipients: [{ recipientId: r.staff.id }, { recipientId: processor.id }],
+    statedAbsences: ['processors'],
+  });
+  t.strictSame(codesOf(contradicted), ['stated-absence-contradicted']);
+  // Recipients are listed by name: the print shop comes first.
+  t.match(contradicted[0], {
+    field: '/recipients/0',
+    explanation: /states that no processor handles the data, yet links the processor "Print shop"/,
+  });
+});
