@@ -10,9 +10,17 @@ export type ActivityStatus = (typeof activityStatuses)[number];
 /**
  * What a record states is absent — an assessed statement, unlike an empty list, which says
  * nothing: no special categories, no criminal-offence data, no transfers outside the EEA, no
- * recipients outside the organisation. (No automated decisions is `automatedDecisions: no`.)
+ * recipients outside the organisation, no processor ("Verwerker: nee"), no security measures ("What
+ * security measures do you use? — None"). (No automated decisions is `automatedDecisions: no`.)
  */
-export const statedAbsences = ['special-categories', 'criminal-data', 'transfers', 'external-recipients'] as const;
+export const statedAbsences = [
+  'special-categories',
+  'criminal-data',
+  'transfers',
+  'external-recipients',
+  'processors',
+  'security-measures',
+] as const;
 export type StatedAbsence = (typeof statedAbsences)[number];
 
 /** Whether the processing involves automated decision-making, including profiling (Art. 22): stated yes or no, or not stated. */

@@ -235,7 +235,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
     );
     a.dataCategories.forEach((d, i) => {
       categories.add(
-        { name: d.name, description: d.description, sensitivity: d.sensitivity as never, ...sourcing(d) },
+        { name: d.name, description: d.description, examples: d.examples, sensitivity: d.sensitivity as never, ...sourcing(d) },
         `${at}/dataCategories/${i}`,
         true,
       );

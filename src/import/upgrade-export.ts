@@ -14,6 +14,7 @@ const retention: Shape = (o) => 'startEvent' in o;
 const recipient: Shape = (o) => 'processingAgreementRef' in o;
 const transfer: Shape = (o) => 'safeguard' in o;
 const basisLink: Shape = (o) => 'article' in o && 'code' in o;
+const dataCategory: Shape = (o) => 'sensitivity' in o;
 
 /** Every field format 2 added, with the entries it was added to. */
 const addedInFormat2: Record<string, Shape> = {
@@ -64,6 +65,7 @@ const addedInFormat2: Record<string, Shape> = {
   internationalOrganisation: transfer,
   via: transfer,
   note: basisLink,
+  examples: dataCategory,
 };
 // `language` belongs to activities and organisations alike.
 addedInFormat2.language = (o) => activity(o) || organisation(o);

@@ -261,7 +261,7 @@ export class ProcessingActivityCreate {
   @IsIn(statedAbsences, { each: true })
   @Doc({
     description:
-      'What the record states is absent — an assessed statement, unlike an empty list: no special categories, no criminal-offence data, no transfers outside the EEA, no recipients outside the organisation, no automated decisions',
+      'What the record states is absent — an assessed statement, unlike an empty list: no special categories, no criminal-offence data, no transfers outside the EEA, no recipients outside the organisation, no processor, no security measures (still a finding: Art. 32 asks for them); automated decisions have their own field',
     example: ['special-categories', 'transfers'],
   })
   statedAbsences?: string[];

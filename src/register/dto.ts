@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
 import { cookieParties, collectionMechanisms, sourceTypes } from '../../entities/collection-channel';
@@ -491,6 +491,11 @@ export class ExportDataCategory {
   @IsString()
   @Doc({ description: 'Description', nullable: true })
   description!: string | null;
+
+  @IsArray()
+  @IsString({ each: true })
+  @Doc({ description: 'The data items the source names for it', example: ['name', 'email address'] })
+  examples!: string[];
 
   @IsIn(sensitivities)
   @Doc({ description: 'standard, special (Art. 9) or criminal (Art. 10)', example: 'standard' })

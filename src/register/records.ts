@@ -276,6 +276,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
         id: d.dataCategory.id,
         name: d.dataCategory.name,
         description: text(found.description),
+        examples: Array.isArray(found.examples) ? (found.examples as string[]) : [],
         sensitivity: d.dataCategory.sensitivity,
         retention: d.retentionRule ? retention(d.retentionRule) : null,
         sources: d.sourceChannels.map(channelRef),

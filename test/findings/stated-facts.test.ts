@@ -295,3 +295,43 @@ t.test('transfers by destination, a register-wide mechanism, and the frameworkâ€
   t.strictSame(codesOf(institution), ['security-measures-missing'], 'its Art. 5(1) basis counts as lawful');
   t.match(institution[0].explanation, /^Art\. 31\(1\)\(g\) Regulation \(EU\) 2018\/1725: .*\(Art\. 33 Regulation \(EU\) 2018\/1725\)/);
 });
+
+t.test('"security measures: none" is an answer, still a warning, and contradicted by a linked measure', async (t) => {
+  const app = await buildTestApp(t);
+  const r = await cleanRegister(app);
+  const none = await r.findingsOf('Says it takes no measures', { securityMeasureIds: [], statedAbsences: ['security-measures'] });
+  t.strictSame(codesOf(none), ['security-measures-missing']);
+  t.match(none[0], { severity: 'warning', explanation: /states that it takes none/, resolution: /Take measures/ });
+  const silent = await r.findingsOf('Links no measures', { securityMeasureIds: [] });
+  t.match(silent[0], { code: 'security-measures-missing', explanation: /links none/ });
+  const contradicted = await r.findingsOf('Says none, links one', { statedAbsences: ['security-measures'] });
+  t.strictSame(codesOf(contradicted), ['stated-absence-contradicted']);
+  t.match(contradicted[0], { field: '/securityMeasures/0', explanation: /states that it takes no security measures, yet links one/ });
+});
+
+t.test('"Verwerker: nee" is contradicted by a linked processor, not by another recipient', async (t) => {
+  const app = await buildTestApp(t);
+  const r = await cleanRegister(app);
+  t.strictSame(
+    await r.findingsOf('No processor, own staff', { statedAbsences: ['processors'] }),
+    [],
+    'an internal recipient is no processor',
+  );
+  const processor = await create(app, 'recipients', {
+    name: 'Print shop',
+    kind: 'processor',
+    category: 'other',
+    country: 'NL',
+    processingAgreementStatus: 'signed',
+  });
+  const contradicted = await r.findingsOf('No processor, links one', {
+    recipients: [{ recipientId: r.staff.id }, { recipientId: processor.id }],
+    statedAbsences: ['processors'],
+  });
+  t.strictSame(codesOf(contradicted), ['stated-absence-contradicted']);
+  // Recipients are listed by name: the print shop comes first.
+  t.match(contradicted[0], {
+    field: '/recipients/0',
+    explanation: /states that no processor handles the data, yet links the processor "Print shop"/,
+  });
+});

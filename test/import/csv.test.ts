@@ -435,6 +435,7 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       return {
         id: id(),
         name: category.name,
+        examples: category.examples ?? [],
         sensitivity: category.sensitivity ?? 'standard',
         retention: rule ? retention(rule) : null,
         sources: [],

@@ -105,13 +105,29 @@ export function completeness(a: ActivityView, snapshot: RegisterSnapshot): Draft
       resolution: `Ask the record's owner how long the data is kept, then record it: a fixed duration, the statutory period (with its legal reference), until an event, permanently, or as long as necessary (PATCH /v1/retention-rules/${rule.id}).`,
     });
   }
+  // "What security measures do you use? — None" is an answer, not a gap in the record: it is
+  // still a finding (Art. 32 asks for measures), said as what the record states.
+  const statesNoMeasures = statesAbsent(a, 'security-measures');
   if (a.securityMeasures.length === 0) {
     out.push({
       code: 'security-measures-missing',
       entity,
       field: '/securityMeasures',
-      explanation: `${article('g', 'd')}: the record must describe, where possible, the technical and organisational security measures (${law('32')}); "${a.name}" links none.`,
-      resolution: `Link the security measures in securityMeasureIds (${patchActivity(a)}).`,
+      explanation: statesNoMeasures
+        ? `${article('g', 'd')}, ${law('32')}: the processing must be secured by appropriate technical and organisational measures; "${a.name}" states that it takes none.`
+        : `${article('g', 'd')}: the record must describe, where possible, the technical and organisational security measures (${law('32')}); "${a.name}" links none.`,
+      resolution: statesNoMeasures
+        ? `Take measures appropriate to the risk, then link them in securityMeasureIds and remove security-measures from statedAbsences (${patchActivity(a)}).`
+        : `Link the security measures in securityMeasureIds (${patchActivity(a)}).`,
+    });
+  } else if (statesNoMeasures) {
+    out.push({
+      code: 'stated-absence-contradicted',
+      entity,
+      field: '/securityMeasures/0',
+      key: 'security-measures',
+      explanation: `${article('g', 'd')}: "${a.name}" states that it takes no security measures, yet links ${a.securityMeasures.length === 1 ? 'one' : a.securityMeasures.length}, first "${a.securityMeasures[0]?.name}".`,
+      resolution: `Remove security-measures from statedAbsences, or unlink the measures if they are not taken (${patchActivity(a)}).`,
     });
   }
   return out;

@@ -52,6 +52,20 @@ export function sharing(a: ActivityView, snapshot: RegisterSnapshot): Draft[] {
       });
     });
   }
+  // "Verwerker: nee": the record states that no processor handles the data; a linked processor contradicts it.
+  if (statesAbsent(a, 'processors')) {
+    a.recipients.forEach(({ recipient }, i) => {
+      if (snapshot.recipients.get(recipient.id)?.kind !== 'processor') return;
+      out.push({
+        code: 'stated-absence-contradicted',
+        entity,
+        field: `/recipients/${i}`,
+        key: 'processors',
+        explanation: `${law('30(1)(d)', '28')}: "${a.name}" states that no processor handles the data, yet links the processor "${recipient.name}".`,
+        resolution: `Either remove processors from statedAbsences, or unlink the recipient if it does not process the data (${patchActivity(a)}).`,
+      });
+    });
+  }
   // One mechanism a controller states for all its transfers counts for each of them.
   const registerWide = a.controllers.map((c) => snapshot.organisations.get(c.id)?.transferMechanismId).find(Boolean);
   const noTransfers = statesAbsent(a, 'transfers');
