@@ -89,7 +89,7 @@ const document: RegisterDocument = {
     { name: 'Criminal records', sensitivity: 'criminal' },
   ],
   collectionChannels: [
-    { name: 'Order form', sourceType: 'data-subject', sourcePhrase: 'bestelformulier' },
+    { name: 'Order form', sourceType: 'data-subject', mechanism: 'web-form', sourcePhrase: 'bestelformulier' },
     { name: 'Unknown source', sourceType: 'not-stated' },
     { name: 'Newsletter sign-up', sourceType: 'data-subject' },
     { name: 'Partner lists', sourceType: 'third-party' },
@@ -116,7 +116,7 @@ const document: RegisterDocument = {
       internalNote: 'Renewal due',
     },
     { name: 'Google Analytics', kind: 'processor', country: 'US' },
-    { name: 'Cloud host', kind: 'processor', processingAgreementStatus: 'in-negotiation' },
+    { name: 'Cloud host', kind: 'processor', category: 'hosting-provider', processingAgreementStatus: 'in-negotiation' },
     { name: 'Court', kind: 'public-authority', processingAgreementStatus: 'not-needed' },
     { name: 'Website visitors', kind: 'the-public' },
     { name: 'Unnamed partners', kind: 'not-stated' },
@@ -566,7 +566,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
     collectionChannels: used(
       doc.collectionChannels,
       activities.flatMap((a) => a.collectionChannels),
-    ).map((c) => strip(c, 'cookie', 'mechanism')),
+    ).map((c) => (c.mechanism === 'cookie' ? strip(c, 'cookie', 'mechanism') : strip(c, 'cookie'))),
     purposes: used(
       doc.purposes,
       activities.flatMap((a) => a.purposes.map((p) => p.purpose)),
@@ -576,7 +576,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
       doc.recipients,
       activities.flatMap((a) => a.recipients.map((r) => r.recipient)),
     ).map((r) => ({
-      ...strip(r, 'organisation', 'category'),
+      ...strip(r, 'organisation'),
       // A reference without a status: the export says signed.
       ...(r.processingAgreementRef && !r.processingAgreementStatus ? { processingAgreementStatus: 'signed' as const } : {}),
     })),
