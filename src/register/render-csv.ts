@@ -202,7 +202,8 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
   ],
   [
     'Categories of recipients',
-    ({ activity }) => lines(activity.recipients.map((r) => `${r.name} (${r.kind}${r.country ? `, ${r.country}` : ''})`)),
+    // "Name (kind[, CC][, category])": the category only when stated.
+    ({ activity }) => lines(activity.recipients.map((r) => `${r.name} (${joinParts([r.kind, r.country, statedOrNull(r.category)])})`)),
   ],
   ['Link to contract with processor', ({ activity }) => lines(activity.recipients.map(agreementText))],
   [
@@ -251,7 +252,15 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
     'Source of personal data (if applicable)',
     ({ activity }) =>
       lines(
-        activity.collectionChannels.map((c) => `${c.name} (${c.sourceType === 'data-subject' ? 'from the data subject' : c.sourceType})`),
+        // "Name (type[, mechanism])": the mechanism only when stated, and not a cookie, whose details
+        // (which a cookie channel must have) the CSV does not carry.
+        activity.collectionChannels.map(
+          (c) =>
+            `${c.name} (${joinParts([
+              c.sourceType === 'data-subject' ? 'from the data subject' : c.sourceType,
+              c.mechanism === 'cookie' ? null : statedOrNull(c.mechanism),
+            ])})`,
+        ),
       ),
   ],
   // An empty cell: the record does not state whether a DPIA is required.

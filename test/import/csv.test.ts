@@ -89,7 +89,7 @@ const document: RegisterDocument = {
     { name: 'Criminal records', sensitivity: 'criminal' },
   ],
   collectionChannels: [
-    { name: 'Order form', sourceType: 'data-subject', sourcePhrase: 'bestelformulier' },
+    { name: 'Order form', sourceType: 'data-subject', mechanism: 'web-form', sourcePhrase: 'bestelformulier' },
     { name: 'Unknown source', sourceType: 'not-stated' },
     { name: 'Newsletter sign-up', sourceType: 'data-subject' },
     { name: 'Partner lists', sourceType: 'third-party' },
@@ -116,7 +116,7 @@ const document: RegisterDocument = {
       internalNote: 'Renewal due',
     },
     { name: 'Google Analytics', kind: 'processor', country: 'US' },
-    { name: 'Cloud host', kind: 'processor', processingAgreementStatus: 'in-negotiation' },
+    { name: 'Cloud host', kind: 'processor', category: 'hosting-provider', processingAgreementStatus: 'in-negotiation' },
     { name: 'Court', kind: 'public-authority', processingAgreementStatus: 'not-needed' },
     { name: 'Website visitors', kind: 'the-public' },
     { name: 'Unnamed partners', kind: 'not-stated' },
@@ -567,7 +567,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
     collectionChannels: used(
       doc.collectionChannels,
       activities.flatMap((a) => a.collectionChannels),
-    ).map((c) => strip(c, 'cookie', 'mechanism')),
+    ).map((c) => (c.mechanism === 'cookie' ? strip(c, 'cookie', 'mechanism') : strip(c, 'cookie'))),
     purposes: used(
       doc.purposes,
       activities.flatMap((a) => a.purposes.map((p) => p.purpose)),
@@ -577,7 +577,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
       doc.recipients,
       activities.flatMap((a) => a.recipients.map((r) => r.recipient)),
     ).map((r) => ({
-      ...strip(r, 'organisation', 'category'),
+      ...strip(r, 'organisation'),
       // A reference without a status: the export says signed.
       ...(r.processingAgreementRef && !r.processingAgreementStatus ? { processingAgreementStatus: 'signed' as const } : {}),
     })),
@@ -964,4 +964,69 @@ t.test('a Yes/No cell reading an object member name is neither Yes nor No', asyn
       'no stray value',
     );
   }
+});
+
+t.test('mistakes in the columns beyond the ICO template are named by row and column too', async (t) => {
+  const cells: [string, string][] = [
+    ['Processing activity', 'A'],
+    ['Name and contact details of controller', 'Acme'],
+    ['Categories of personal data', 'Contact'],
+    ['Categories of recipients', 'Host (processor)'],
+    ['Retention schedule (if possible)', 'Contact: Std (kind: forever; if: always)'],
+    ['Retention for the whole activity', 'Whole (kind: permanent; then: burn)'],
+    ['Link to contract with processor', 'Host: status: sent; date: 2024-02-30'],
+    ['Names of third countries or international organisations', 'Mars (Host)'],
+    ['Date adopted', '2024-13-01'],
+    ['Stated as absent', 'nothing'],
+    ['Relationship between the controllers', 'Acme: married\nNobody: joint'],
+    ['Automated decision-making', 'perhaps'],
+    ['Controller details', 'Acme: framework: ccpa; DPO required: maybe'],
+    ['Controller contacts', 'Acme: role: janitor\nAcme: name: Jane'],
+    ['Legal bases for the whole activity', 'gdpr-46-2-c'],
+    ['Internal notes', 'a note for nobody\npurpose "Ghost": note'],
+  ];
+  const file = [cells.map(([header]) => csvField(H(header))).join(','), cells.map(([, value]) => csvField(value)).join(',')].join('\n');
+  const { problems, document: parsed } = parseIcoCsv(file, known);
+  const expected: [string, RegExp][] = [
+    ['Retention schedule (if possible)', /kind of retention must be one of: fixed-duration, statutory, until-event, permanent/],
+    ['Retention schedule (if possible)', /Write a condition as "if: when tax law applies → P10Y, then erase"/],
+    ['Retention for the whole activity', /action at the end of the retention must be one of/],
+    [
+      'Link to contract with processor',
+      /status of the processing agreement must be one of: signed, in-negotiation, not-needed, not-stated/,
+    ],
+    ['Link to contract with processor', /date of the processing agreement must be a date/],
+    ['Names of third countries or international organisations', /"worldwide", "not-stated" or "international organisation: Name"/],
+    ['Date adopted', /must be a date, YYYY-MM-DD/],
+    ['Stated as absent', /stated absence must be one of: special-categories, criminal-data, transfers, external-recipients/],
+    ['Relationship between the controllers', /relationship of "Acme" must be one of: joint, separate, not-stated/],
+    ['Relationship between the controllers', /"Nobody" is not a controller of this activity/],
+    ['Automated decision-making', /Yes or No/],
+    ['Controller details', /framework of "Acme" must be one of: gdpr, uk-gdpr, eudpr/],
+    ['Controller details', /Write Yes or No for whether a DPO is required/],
+    ['Controller contacts', /role of the contact must be one of: dpo, privacy-desk/],
+    ['Controller contacts', /Write each contact as "Controller: role: dpo;/],
+    [
+      'Legal bases for the whole activity',
+      /transfer mechanism; this column takes an Art\. 6 lawful basis or an Art\. 9 or Art\. 10 condition/,
+    ],
+    ['Internal notes', /Begin each internal note with what it is for/],
+    ['Internal notes', /No purpose "Ghost" named in the other columns/],
+  ];
+  for (const [header, message] of expected)
+    t.ok(
+      problems.some((p) => p.row === 2 && p.column === H(header) && message.test(p.message)),
+      `row 2, ${header}: ${message}`,
+    );
+  t.equal(
+    problems.length,
+    expected.length,
+    JSON.stringify(
+      problems.map((p) => [p.column, p.message]),
+      null,
+      1,
+    ),
+  );
+  t.same(parsed.retentionRules, [], 'a refused rule is left out');
+  t.equal(parsed.activities[0]!.automatedDecisions, undefined, 'an unreadable answer states nothing');
 });

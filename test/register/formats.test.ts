@@ -1,3 +1,4 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import jsonld from 'jsonld';
@@ -230,6 +231,13 @@ t.test(
     const app = await buildTestApp(t);
     const recorded = await recordEveryStatedFact(app);
     const { body, everyNode, named } = await expandedRegister(app);
+
+    // The document is what the spec says it is.
+    const spec = JSON.parse((await app.inject({ method: 'GET', url: '/docs/json' })).body);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema(spec, 'urn:formats:spec');
+    const valid = ajv.compile({ $ref: 'urn:formats:spec#/components/schemas/RegisterJsonLd' });
+    t.ok(valid(JSON.parse(body)), `valid against RegisterJsonLd: ${JSON.stringify(valid.errors?.slice(0, 3))}`);
 
     t.notOk(body.includes('not-stated'), 'no "not stated" anywhere: what is not stated is left out');
     t.notOk(body.includes('INTERNAL'), 'no internal note in the public JSON-LD');

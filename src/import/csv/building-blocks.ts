@@ -106,14 +106,20 @@ export function registerBlocks(document: RegisterDocument, problems: ProblemList
     ),
     subjects: new Blocks<SeedDataSubjectCategory>(problems, document.dataSubjectCategories, 'category of individuals', [], texts),
     dataCategories: new Blocks<SeedDataCategory>(problems, document.dataCategories, 'category of personal data', ['sensitivity'], texts),
-    channels: new Blocks<SeedCollectionChannel>(problems, document.collectionChannels, 'source of personal data', ['sourceType'], texts),
+    channels: new Blocks<SeedCollectionChannel>(
+      problems,
+      document.collectionChannels,
+      'source of personal data',
+      ['sourceType'],
+      ['mechanism', ...texts],
+    ),
     purposes: new Blocks<SeedPurpose>(problems, document.purposes, 'purpose', [], texts),
     recipients: new Blocks<SeedRecipient>(
       problems,
       document.recipients,
       'recipient',
       ['kind', 'country'],
-      ['processingAgreementStatus', 'processingAgreementDate', 'processingAgreementRef', ...texts],
+      ['category', 'processingAgreementStatus', 'processingAgreementDate', 'processingAgreementRef', ...texts],
     ),
     retentionRules: new Blocks<SeedRetentionRule>(
       problems,

@@ -1,4 +1,4 @@
-import { processingAgreementStatuses, recipientKinds } from '../../../entities/recipient';
+import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../../entities/recipient';
 import { readLabelled } from '../../register/csv-labelled';
 import type { SeedActivity, SeedRecipient } from '../register-document';
 import type { ActivityCells } from './activity-rows';
@@ -23,15 +23,23 @@ export function readRecipients(activity: SeedActivity, cells: ActivityCells, con
         `Write the recipient as "Name (kind)" or "Name (kind, country)", the kind one of: ${recipientKinds.join(', ')}`,
       );
     }
-    const [kindText, countryText, ...extra] = match[2]!.split(',').map((part) => part.trim());
+    const [kindText, ...rest] = match[2]!.split(',').map((part) => part.trim());
     const kind = check.oneOf(recipientKinds, kindText ?? '', where, `kind of recipient "${recipientName}"`);
+    // After the kind: the country (capitals, or two letters at least), then the category, each when stated.
+    const countryText = rest[0] !== undefined && /^[A-Za-z]{2}$/.test(rest[0]) ? rest.shift() : undefined;
+    const categoryText = rest.shift();
     const recipientCountry = countryText ? check.country(countryText, where, `country of recipient "${recipientName}"`) : undefined;
-    if (extra.length > 0) problems.report(where, line, `Write the recipient as "Name (kind)" or "Name (kind, country)"`);
-    if (!check.name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry))
+    const category = categoryText
+      ? check.oneOf(recipientCategories, categoryText, where, `category of recipient "${recipientName}"`)
+      : undefined;
+    if (rest.length > 0)
+      problems.report(where, line, `Write the recipient as "Name (kind)", "Name (kind, country)" or "Name (kind, country, category)"`);
+    if (!check.name(recipientName, where, 'recipient') || !kind || (countryText && !recipientCountry) || (categoryText && !category))
       return void refusedRecipients.add(recipientName.toLowerCase());
-    // The CSV has no column for the category: it stays not stated (or as the register has it).
+    // Without a category the recipient's stays not stated (or as the register has it).
     const item: SeedRecipient = { name: recipientName, kind };
     if (recipientCountry) item.country = recipientCountry;
+    if (category) item.category = category;
     const recipient = blocks.recipients.add(item, where, line);
     if (!activity.recipients.some((r) => r.recipient.toLowerCase() === recipient.name.toLowerCase()))
       activity.recipients.push({ recipient: recipient.name });

@@ -41,7 +41,8 @@ export function valueChecks(problems: ProblemList) {
     /** An optional date, YYYY-MM-DD; undefined when empty or not a date. */
     date(value: string, where: At, what: string): string | undefined {
       if (value === '') return undefined;
-      if (isoDatePattern.test(value) && !Number.isNaN(Date.parse(value))) return value;
+      // The pattern lets 2024-02-30 through; the calendar does not.
+      if (isoDatePattern.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return value;
       return refuse(where, value, `The ${what} must be a date, YYYY-MM-DD`);
     },
     oneOf<T extends string>(values: readonly T[], value: string, where: At, what: string): T | undefined {
