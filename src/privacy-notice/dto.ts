@@ -487,6 +487,10 @@ export class NoticeRetention {
   @IsString({ each: true })
   @Doc({ description: 'The data categories kept this long', example: ['Payment details'] })
   dataCategories!: string[];
+
+  @IsString({ each: true })
+  @Doc({ description: 'The activities that state this period for all their data, not per data category', example: [] })
+  activities!: string[];
 }
 
 export class NoticeStorageSection {

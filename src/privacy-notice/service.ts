@@ -267,6 +267,7 @@ export class PrivacyNoticeService {
           dataCategories: uniqueIds(
             activities.flatMap((a) => a.dataCategories.filter((d) => d.retentionRule?.id === r.id).map((d) => d.dataCategory.name)),
           ).sort((x, y) => x.localeCompare(y)),
+          activities: activities.filter((a) => (a.retentionRules ?? []).some((rule) => rule.id === r.id)).map((a) => a.name),
         })),
       },
       marketing: {
@@ -407,8 +408,11 @@ function withChildrenAfterParents(categories: Row[]): Row[] {
 /** Each purpose once, with the legal bases and interests of every activity pursuing it. */
 function purposesOf(activities: ActivityView[], purposes: Row[], basis: ReturnType<typeof noticeBasis>) {
   return purposes.sort(byName).map((p) => {
-    const links = activities.flatMap((a) => a.purposes.filter((link) => link.purpose.id === p.id));
-    const bases = new Map(links.flatMap((link) => link.legalBases).map((b) => [b.code, basis(b)]));
+    const pursuing = activities.filter((a) => a.purposes.some((link) => link.purpose.id === p.id));
+    const links = pursuing.flatMap((a) => a.purposes.filter((link) => link.purpose.id === p.id));
+    // Bases an activity states as a whole count for each of its purposes.
+    const stated = [...links.flatMap((link) => link.legalBases), ...pursuing.flatMap((a) => a.legalBases ?? [])];
+    const bases = new Map(stated.map((b) => [b.code, basis(b)]));
     return {
       name: p.name,
       description: p.description,

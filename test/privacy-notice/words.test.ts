@@ -221,6 +221,7 @@ t.test('a Dutch register gets a Dutch notice, in words: no codes', async (t) => 
   t.notMatch(markdown, /\((?:[a-z]+-)+[a-z]+(?:, [A-Z]{2})?\)/, 'no "(independent-controller, US)"');
   for (const sentence of [
     '# Privacyverklaring: Woktron Ltd.',
+    'als aanvulling op het privacybeleid "Privacy Beleid" (Nederlands).',
     'Deze verklaring geeft de informatie van Art. 13 en 14 AVG.',
     '## Welke gegevens we verzamelen',
     '## Geautomatiseerde besluitvorming en profilering',
@@ -248,6 +249,7 @@ t.test('a language without a dictionary reads English, and says which it was ask
   const { data, markdown } = await notice(app);
   t.match(data, { language: 'en', registerLanguage: 'de-DE', dataCollected: { title: 'What data we collect' } });
   t.match(markdown, /^# Privacy notice: Woktron Ltd\.\n/);
+  t.ok(markdown.includes('completing the privacy policy "Privacy Beleid" (Dutch).'), 'the policy language by its name');
   t.notMatch(ownWords(markdown, woktronRegister), codePattern, 'no code in the English Markdown either');
   t.strictSame(
     wordFields(data).filter((value) => codePattern.test(value)),
@@ -267,7 +269,7 @@ const eudprRegister: RegisterDocument = {
   dataSubjectCategories: [{ name: 'Applicants' }],
   dataCategories: [{ name: 'Application data' }, { name: 'Health data', sensitivity: 'special' }],
   collectionChannels: [],
-  purposes: [{ name: 'Selection of staff' }, { name: 'Medical fitness' }],
+  purposes: [{ name: 'Selection of staff' }, { name: 'Medical fitness' }, { name: 'Building security' }],
   legalBases: [],
   recipients: [
     {
@@ -279,7 +281,17 @@ const eudprRegister: RegisterDocument = {
       processingAgreementDate: '2024-01-15',
     },
   ],
-  retentionRules: [{ name: 'Retention as the register states it', kind: 'not-stated' }],
+  retentionRules: [
+    { name: 'Retention as the register states it', kind: 'not-stated' },
+    {
+      name: 'Archive period',
+      kind: 'statutory',
+      legalReference: 'Common retention list, 12.3',
+      duration: 'P5Y',
+      endAction: 'archive',
+      conditions: [{ condition: 'While an incident is investigated', duration: 'P1Y', endAction: null }],
+    },
+  ],
   securityMeasures: [],
   activities: [
     {
@@ -312,6 +324,22 @@ const eudprRegister: RegisterDocument = {
       securityMeasures: [],
       automatedDecisions: 'no',
     },
+    {
+      name: 'Visitor access',
+      role: 'controller',
+      status: 'active',
+      controllers: [agency],
+      // The record states its basis and its retention for the activity as a whole.
+      legalBases: ['gdpr-6-1-e'],
+      retentionRules: ['Archive period'],
+      purposes: [{ purpose: 'Building security', legalBases: [] }],
+      dataSubjectCategories: ['Applicants'],
+      dataCategories: [],
+      collectionChannels: [],
+      recipients: [],
+      transfers: [],
+      securityMeasures: [],
+    },
   ],
   privacyPolicies: [],
 };
@@ -328,6 +356,7 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
     { code: 'gdpr-6-1-b', article: 'Art. 5(1)(c)', citation: `Art. 5(1)(c) ${law}`, name: 'Contract' },
     { code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)', citation: `Art. 5(1)(a) ${law}` },
   ]);
+  t.match(bases('Building security'), [{ code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)' }], "the activity's own basis, for its purpose");
   t.match(bases('Medical fitness'), [{ article: 'Art. 5(1)(b)' }, { article: 'Art. 10(2)(b)', citation: `Art. 10(2)(b) ${law}` }]);
   t.match(
     data.dataCollected.dataCategories.find((d: any) => d.name === 'Health data'),
@@ -358,9 +387,30 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
       significance: null,
       safeguards: null,
     },
+    {
+      activity: 'Visitor access',
+      status: 'not-stated',
+      statement: 'The register does not state whether automated decisions, including profiling, are made.',
+      logic: null,
+      significance: null,
+      safeguards: null,
+    },
   ]);
   t.match(data.storage.retention, [
-    { kind: 'not-stated', kindText: 'not stated', period: 'The register does not state how long these data are kept.' },
+    {
+      name: 'Archive period',
+      kind: 'statutory',
+      period: 'The period the law sets (Common retention list, 12.3), 5 years; then it is archived.',
+      conditions: ['While an incident is investigated: 1 year'],
+      dataCategories: [],
+      activities: ['Visitor access'],
+    },
+    {
+      kind: 'not-stated',
+      kindText: 'not stated',
+      period: 'The register does not state how long these data are kept.',
+      activities: [],
+    },
   ]);
   t.match(data.sharing.recipients, [
     {
@@ -378,6 +428,7 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
     `- **Online pre-selection tests**: Automated decisions, including profiling, are made in this processing (Art. 24 ${law}). The logic involved: Candidates below the pass mark of the online test are not invited. Its significance and the envisaged consequences for you: A candidate below the pass mark is not selected. The safeguards are not stated.`,
     '- No decisions are made solely by automated means, and there is no profiling. Activities: Pre-recruitment medical check.',
     '- **Retention as the register states it**: The register does not state how long these data are kept. Applies to: Application data.',
+    '- **Archive period**: The period the law sets (Common retention list, 12.3), 5 years; then it is archived. While an incident is investigated: 1 year. Applies to all data of: Visitor access.',
     '**Rights related to automated decision-making** (Art. 24)',
     '**Right of access** (Art. 17)',
     '**Test provider** (processor, acting on our instructions, Switzerland)',
