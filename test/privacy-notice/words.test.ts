@@ -1,3 +1,5 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { collectionMechanisms, cookieParties, sourceTypes } from '../../entities/collection-channel';
@@ -11,17 +13,28 @@ import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call } from '../helper';
 
-/** The notice as JSON, and as Markdown with the escapes undone (a leak must not hide behind a backslash). */
+/** The notice's schema in the served spec: every notice these tests read must match it. */
+async function noticeSchema(app: FastifyInstance) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema(JSON.parse((await app.inject({ method: 'GET', url: '/docs/json' })).body), 'urn:notice:spec');
+  return ajv.compile({ $ref: 'urn:notice:spec#/components/schemas/PrivacyNoticeResponse' });
+}
+
+/** The notice as JSON (checked against the spec), and as Markdown with the escapes undone (a leak must not hide behind a backslash). */
 async function notice(app: FastifyInstance, query = '') {
   const json = await call(app, 'GET', `/v1/privacy-notice${query ? `?${query}` : ''}`);
   if (json.statusCode !== 200) throw new Error(`notice: ${json.statusCode} ${JSON.stringify(json.data)}`);
+  const data: any = json.data;
+  const valid = await noticeSchema(app);
+  if (!valid(structuredClone(data))) throw new Error(`the notice does not match its schema: ${JSON.stringify(valid.errors)}`);
   const markdown = await app.inject({
     method: 'GET',
     url: `/v1/privacy-notice?format=markdown${query ? `&${query}` : ''}`,
     headers: await authHeader(app),
   });
   if (markdown.statusCode !== 200) throw new Error(`Markdown notice: ${markdown.statusCode}`);
-  return { data: json.data, markdown: markdown.body.replace(/\\([\\`*_[\]<>|#])/g, '$1') };
+  return { data, markdown: markdown.body.replace(/\\([\\`*_[\]<>|#])/g, '$1') };
 }
 
 /** Every string the JSON notice holds, one per line. */
