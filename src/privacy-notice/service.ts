@@ -66,7 +66,9 @@ const uniqueIds = (values: string[]) => [...new Set(values)];
 
 /**
  * The Art. 13/14 information for one controller, generated from what the register records about
- * its active processing activities and its recorded privacy policy (contact, rights, statements).
+ * its active processing activities and its recorded privacy policy (contact, rights, statements),
+ * in the organisation's language (words.ts) and citing the articles of its framework. It reads
+ * public descriptions only: never an internal note or a source phrase.
  */
 export class PrivacyNoticeService {
   constructor(private readonly dataSource: DataSource) {}
@@ -344,8 +346,7 @@ const eudprLawfulness: Record<string, string> = { a: 'd', b: 'c', c: 'b', d: 'e'
 function noticeBasis(law: Law, words: NoticeWords) {
   return (b: { code: string; article: string; name: string }): NoticeLegalBasis => {
     // The register's own bases (national law) are cited as recorded.
-    const builtIn = /^gdpr-(\d+)((?:-[0-9a-z]+)*)$/.exec(b.code);
-    if (!builtIn) return { code: b.code, article: b.article, citation: b.article, name: b.name };
+    if (!b.code.startsWith('gdpr-')) return { code: b.code, article: b.article, citation: b.article, name: b.name };
     const provision = b.article.replace(/^Art\.\s*/, '');
     const lawfulness = /^6\(1\)\(([a-f])\)$/.exec(provision);
     const own = law.framework === 'eudpr' && lawfulness ? eudprLawfulness[lawfulness[1]!] : undefined;

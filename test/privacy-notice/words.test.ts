@@ -452,3 +452,27 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
   t.notOk(/Art\. (6|13|14|15)\(/.test(markdown), 'nor its numbering');
   t.notMatch(ownWords(markdown, eudprRegister), codePattern, 'no code in the Markdown');
 });
+
+t.test('a register under the UK GDPR: its name, and transfers are those leaving the UK', async (t) => {
+  const [selection, ...others] = eudprRegister.activities;
+  const ukRegister: RegisterDocument = {
+    ...eudprRegister,
+    organisations: eudprRegister.organisations.map((o) => ({ ...o, framework: 'uk-gdpr', country: 'GB' })),
+    activities: [{ ...selection!, transfers: [{ recipient: 'Test provider', country: 'FR', mechanism: 'gdpr-45' }] }, ...others],
+  };
+  const app = await buildTestApp(t);
+  await loadRegister(app.services, ukRegister);
+  const { data, markdown } = await notice(app);
+  t.match(data.framework, { code: 'uk-gdpr', name: 'UK GDPR', noticeArticles: 'Art. 13 and 14 UK GDPR' });
+  t.equal(data.sharing.title, 'Who receives your data, and transfers outside the United Kingdom');
+  t.match(data.sharing.transfers, [
+    { recipient: 'Test provider', country: 'FR', countryName: 'France', mechanism: { citation: 'Art. 45(3) UK GDPR' } },
+  ]);
+  t.match(data.purposes.purposes.find((p: any) => p.name === 'Selection of staff').legalBases, [{ citation: 'Art. 6(1)(b) UK GDPR' }]);
+  t.match(
+    data.rights.rights.find((r: any) => r.code === 'access'),
+    { article: 'Art. 15' },
+  );
+  t.ok(markdown.includes('Transfers outside the United Kingdom:'));
+  t.ok(markdown.includes('- **Test provider** (France): Adequacy decision (Art. 45(3) UK GDPR).'));
+});
