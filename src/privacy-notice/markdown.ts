@@ -56,7 +56,11 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
     purposes.purposes.map(
       (p) =>
         `- ${bold(p.name)}${sentence(p.description)} ${md.legalBasis}: ${
-          p.legalBases.length > 0 ? p.legalBases.map((b) => `${text(b.name)} (${text(b.citation)})`).join('; ') : md.notRecorded
+          p.legalBases.length > 0
+            ? p.legalBases
+                .map((b) => `${text(b.name)} (${text(b.citation)}${b.notes.length > 0 ? `: ${text(b.notes.join('; '))}` : ''})`)
+                .join('; ')
+            : md.notRecorded
         }.${p.legitimateInterests.length > 0 ? ` ${md.legitimateInterests}: ${p.legitimateInterests.map(text).join(' ')}` : ''}`,
     ),
   );

@@ -346,7 +346,7 @@ const eudprLawfulness: Record<string, string> = { a: 'd', b: 'c', c: 'b', d: 'e'
 function noticeBasis(law: Law, words: NoticeWords) {
   return (b: { code: string; article: string; name: string }): NoticeLegalBasis => {
     // The register's own bases (national law) are cited as recorded.
-    if (!b.code.startsWith('gdpr-')) return { code: b.code, article: b.article, citation: b.article, name: b.name };
+    if (!b.code.startsWith('gdpr-')) return { code: b.code, article: b.article, citation: b.article, name: b.name, notes: [] };
     const provision = b.article.replace(/^Art\.\s*/, '');
     const lawfulness = /^6\(1\)\(([a-f])\)$/.exec(provision);
     const own = law.framework === 'eudpr' && lawfulness ? eudprLawfulness[lawfulness[1]!] : undefined;
@@ -358,6 +358,7 @@ function noticeBasis(law: Law, words: NoticeWords) {
       article: cited?.article ?? (gdprOnly ? b.article : law.article(provision)),
       citation: cited?.citation ?? (gdprOnly ? `${b.article} ${law.lawName('gdpr')}` : law(provision)),
       name: words.legalBases[b.code] ?? b.name,
+      notes: [],
     };
   };
 }
@@ -414,6 +415,8 @@ function purposesOf(activities: ActivityView[], purposes: Row[], basis: ReturnTy
     // Bases an activity states as a whole count for each of its purposes.
     const stated = [...links.flatMap((link) => link.legalBases), ...pursuing.flatMap((a) => a.legalBases ?? [])];
     const bases = new Map(stated.map((b) => [b.code, basis(b)]));
+    // A basis's note (the national law it rests on, the source's words) is public: Art. 13(1)(c) asks for the basis.
+    for (const b of stated) if (b.note && !bases.get(b.code)!.notes.includes(b.note)) bases.get(b.code)!.notes.push(b.note);
     return {
       name: p.name,
       description: p.description,

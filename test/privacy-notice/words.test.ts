@@ -312,7 +312,12 @@ const eudprRegister: RegisterDocument = {
       role: 'controller',
       status: 'active',
       controllers: [agency],
-      purposes: [{ purpose: 'Selection of staff', legalBases: ['gdpr-6-1-e', 'gdpr-6-1-b'] }],
+      purposes: [
+        {
+          purpose: 'Selection of staff',
+          legalBases: [{ name: 'gdpr-6-1-e', note: 'Art. 27 of the Staff Regulations' }, 'gdpr-6-1-b'],
+        },
+      ],
       dataSubjectCategories: ['Applicants'],
       dataCategories: [{ dataCategory: 'Application data', retentionRule: 'Retention as the register states it' }],
       collectionChannels: [],
@@ -367,7 +372,7 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
   const bases = (purpose: string) => data.purposes.purposes.find((p: any) => p.name === purpose).legalBases;
   t.match(bases('Selection of staff'), [
     { code: 'gdpr-6-1-b', article: 'Art. 5(1)(c)', citation: `Art. 5(1)(c) ${law}`, name: 'Contract' },
-    { code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)', citation: `Art. 5(1)(a) ${law}` },
+    { code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)', citation: `Art. 5(1)(a) ${law}`, notes: ['Art. 27 of the Staff Regulations'] },
   ]);
   t.match(bases('Building security'), [{ code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)' }], "the activity's own basis, for its purpose");
   t.match(bases('Medical fitness'), [{ article: 'Art. 5(1)(b)' }, { article: 'Art. 10(2)(b)', citation: `Art. 10(2)(b) ${law}` }]);
@@ -437,7 +442,7 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
 
   for (const sentence of [
     `This notice gives the information of Art. 15 and 16 ${law}.`,
-    `Public task (Art. 5(1)(a) ${law})`,
+    `Public task (Art. 5(1)(a) ${law}: Art. 27 of the Staff Regulations)`,
     `- **Online pre-selection tests**: Automated decisions, including profiling, are made in this processing (Art. 24 ${law}). The logic involved: Candidates below the pass mark of the online test are not invited. Its significance and the envisaged consequences for you: A candidate below the pass mark is not selected. The safeguards are not stated.`,
     '- No decisions are made solely by automated means, and there is no profiling. Activities: Pre-recruitment medical check.',
     '- **Retention as the register states it**: The register does not state how long these data are kept. Applies to: Application data.',
