@@ -71,6 +71,13 @@ export class NoticeLegalBasis {
   @IsString()
   @Doc({ description: "Short title, in the notice's language (a national basis: as recorded)", example: 'Contract' })
   name!: string;
+
+  @IsString({ each: true })
+  @Doc({
+    description: "The notes the records give this basis for the purpose: the national law it rests on, or the source's words",
+    example: ['public task under the Local Government Decree, art. 2'],
+  })
+  notes!: string[];
 }
 
 export class NoticeFramework {
@@ -487,6 +494,10 @@ export class NoticeRetention {
   @IsString({ each: true })
   @Doc({ description: 'The data categories kept this long', example: ['Payment details'] })
   dataCategories!: string[];
+
+  @IsString({ each: true })
+  @Doc({ description: 'The activities that state this period for all their data, not per data category', example: [] })
+  activities!: string[];
 }
 
 export class NoticeStorageSection {

@@ -1,5 +1,5 @@
 import type { NoticeStatement, PrivacyNoticeResponse } from './dto';
-import { dictionaries, noticeLanguage } from './words';
+import { dictionaries, languageName, noticeLanguage } from './words';
 
 /** Text from the register is data, not markup: characters Markdown would act on are escaped. */
 const text = (value: string) => value.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
@@ -21,7 +21,15 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
   const words = dictionaries[noticeLanguage(notice.language)];
   const md = words.md;
   const lines: string[] = [`# ${text(md.title(notice.organisation.name))}`, ''];
-  lines.push(text(md.generated(notice.organisation.name, notice.policy?.name ?? null, notice.policy?.language ?? '')));
+  lines.push(
+    text(
+      md.generated(
+        notice.organisation.name,
+        notice.policy?.name ?? null,
+        notice.policy ? languageName(notice.policy.language, noticeLanguage(notice.language)) : '',
+      ),
+    ),
+  );
   lines.push('', text(md.informs(notice.framework.noticeArticles)));
   const section = (title: string, body: string[]) => lines.push('', `## ${text(title)}`, '', ...(body.length > 0 ? body : [md.nothing]));
 
@@ -48,7 +56,11 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
     purposes.purposes.map(
       (p) =>
         `- ${bold(p.name)}${sentence(p.description)} ${md.legalBasis}: ${
-          p.legalBases.length > 0 ? p.legalBases.map((b) => `${text(b.name)} (${text(b.citation)})`).join('; ') : md.notRecorded
+          p.legalBases.length > 0
+            ? p.legalBases
+                .map((b) => `${text(b.name)} (${text(b.citation)}${b.notes.length > 0 ? `: ${text(b.notes.join('; '))}` : ''})`)
+                .join('; ')
+            : md.notRecorded
         }.${p.legitimateInterests.length > 0 ? ` ${md.legitimateInterests}: ${p.legitimateInterests.map(text).join(' ')}` : ''}`,
     ),
   );
@@ -106,7 +118,7 @@ export function renderMarkdown(notice: PrivacyNoticeResponse): string {
       (r) =>
         `- ${bold(r.name)}: ${text(r.period)}${r.conditions.length > 0 ? ` ${text(r.conditions.map(period).join(' '))}` : ''}${
           r.dataCategories.length > 0 ? ` ${md.appliesTo}: ${text(r.dataCategories.join(', '))}.` : ''
-        }`,
+        }${r.activities.length > 0 ? ` ${md.allDataOf}: ${text(r.activities.join('; '))}.` : ''}`,
     ),
   ]);
   section(marketing.title, [...statements(marketing.statements), `- ${text(marketing.objection)}`]);

@@ -66,7 +66,9 @@ const uniqueIds = (values: string[]) => [...new Set(values)];
 
 /**
  * The Art. 13/14 information for one controller, generated from what the register records about
- * its active processing activities and its recorded privacy policy (contact, rights, statements).
+ * its active processing activities and its recorded privacy policy (contact, rights, statements),
+ * in the organisation's language (words.ts) and citing the articles of its framework. It reads
+ * public descriptions only: never an internal note or a source phrase.
  */
 export class PrivacyNoticeService {
   constructor(private readonly dataSource: DataSource) {}
@@ -267,6 +269,7 @@ export class PrivacyNoticeService {
           dataCategories: uniqueIds(
             activities.flatMap((a) => a.dataCategories.filter((d) => d.retentionRule?.id === r.id).map((d) => d.dataCategory.name)),
           ).sort((x, y) => x.localeCompare(y)),
+          activities: activities.filter((a) => (a.retentionRules ?? []).some((rule) => rule.id === r.id)).map((a) => a.name),
         })),
       },
       marketing: {
@@ -343,8 +346,7 @@ const eudprLawfulness: Record<string, string> = { a: 'd', b: 'c', c: 'b', d: 'e'
 function noticeBasis(law: Law, words: NoticeWords) {
   return (b: { code: string; article: string; name: string }): NoticeLegalBasis => {
     // The register's own bases (national law) are cited as recorded.
-    const builtIn = /^gdpr-(\d+)((?:-[0-9a-z]+)*)$/.exec(b.code);
-    if (!builtIn) return { code: b.code, article: b.article, citation: b.article, name: b.name };
+    if (!b.code.startsWith('gdpr-')) return { code: b.code, article: b.article, citation: b.article, name: b.name, notes: [] };
     const provision = b.article.replace(/^Art\.\s*/, '');
     const lawfulness = /^6\(1\)\(([a-f])\)$/.exec(provision);
     const own = law.framework === 'eudpr' && lawfulness ? eudprLawfulness[lawfulness[1]!] : undefined;
@@ -356,6 +358,7 @@ function noticeBasis(law: Law, words: NoticeWords) {
       article: cited?.article ?? (gdprOnly ? b.article : law.article(provision)),
       citation: cited?.citation ?? (gdprOnly ? `${b.article} ${law.lawName('gdpr')}` : law(provision)),
       name: words.legalBases[b.code] ?? b.name,
+      notes: [],
     };
   };
 }
@@ -407,8 +410,13 @@ function withChildrenAfterParents(categories: Row[]): Row[] {
 /** Each purpose once, with the legal bases and interests of every activity pursuing it. */
 function purposesOf(activities: ActivityView[], purposes: Row[], basis: ReturnType<typeof noticeBasis>) {
   return purposes.sort(byName).map((p) => {
-    const links = activities.flatMap((a) => a.purposes.filter((link) => link.purpose.id === p.id));
-    const bases = new Map(links.flatMap((link) => link.legalBases).map((b) => [b.code, basis(b)]));
+    const pursuing = activities.filter((a) => a.purposes.some((link) => link.purpose.id === p.id));
+    const links = pursuing.flatMap((a) => a.purposes.filter((link) => link.purpose.id === p.id));
+    // Bases an activity states as a whole count for each of its purposes.
+    const stated = [...links.flatMap((link) => link.legalBases), ...pursuing.flatMap((a) => a.legalBases ?? [])];
+    const bases = new Map(stated.map((b) => [b.code, basis(b)]));
+    // A basis's note (the national law it rests on, the source's words) is public: Art. 13(1)(c) asks for the basis.
+    for (const b of stated) if (b.note && !bases.get(b.code)!.notes.includes(b.note)) bases.get(b.code)!.notes.push(b.note);
     return {
       name: p.name,
       description: p.description,

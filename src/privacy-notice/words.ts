@@ -100,6 +100,7 @@ export interface NoticeWords {
     standards: string;
     howLong: string;
     appliesTo: string;
+    allDataOf: string;
     cookieColumns: [string, string, string, string, string, string];
     notStated: string;
     fee: string;
@@ -138,6 +139,15 @@ export function durationInWords(duration: string, words: NoticeWords): string {
     [/(\d+)S/, 'second'],
   ]);
   return parts.length <= 1 ? (parts[0] ?? duration) : `${parts.slice(0, -1).join(', ')} ${words.and} ${parts.at(-1)}`;
+}
+
+/** A language by its name in the notice's language ("nl" → "Dutch" / "Nederlands"). */
+export function languageName(tag: string, language: NoticeLanguage): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /** A country by its name in the notice's language ("US" → "United States" / "Verenigde Staten"). */
@@ -327,6 +337,7 @@ const en: NoticeWords = {
     standards: 'Standards',
     howLong: 'How long we keep your data:',
     appliesTo: 'Applies to',
+    allDataOf: 'Applies to all data of',
     cookieColumns: ['Cookie', 'Provider', 'Party', 'Purpose', 'Lifetime', 'Names'],
     notStated: 'not stated',
     fee: 'Fee',
@@ -580,6 +591,7 @@ const nl: NoticeWords = {
     standards: 'Normen',
     howLong: 'Hoe lang we uw gegevens bewaren:',
     appliesTo: 'Geldt voor',
+    allDataOf: 'Geldt voor alle gegevens van',
     cookieColumns: ['Cookie', 'Aanbieder', 'Soort', 'Doel', 'Bewaartermijn', 'Namen'],
     notStated: 'niet vermeld',
     fee: 'Vergoeding',

@@ -759,9 +759,8 @@ export const woktronRegister: RegisterDocument = {
     },
     {
       name: T.functionalCookies,
-      description: 'The visitor can delete cookies at any time in the browser.',
       internalNote:
-        'Not stated by the policy: assumed maximum lifetime of functional cookies (login-state cookies usually end with the session).',
+        'Not stated by the policy: assumed maximum lifetime of functional cookies (login-state cookies usually end with the session). The visitor can delete cookies at any time in the browser; the policy itself only says the browser can be set to refuse them.',
       duration: 'P1Y',
       startEvent: 'cookie set or last updated',
       endAction: 'erase',

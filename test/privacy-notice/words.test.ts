@@ -1,3 +1,5 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { collectionMechanisms, cookieParties, sourceTypes } from '../../entities/collection-channel';
@@ -11,17 +13,28 @@ import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call } from '../helper';
 
-/** The notice as JSON, and as Markdown with the escapes undone (a leak must not hide behind a backslash). */
+/** The notice's schema in the served spec: every notice these tests read must match it. */
+async function noticeSchema(app: FastifyInstance) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema(JSON.parse((await app.inject({ method: 'GET', url: '/docs/json' })).body), 'urn:notice:spec');
+  return ajv.compile({ $ref: 'urn:notice:spec#/components/schemas/PrivacyNoticeResponse' });
+}
+
+/** The notice as JSON (checked against the spec), and as Markdown with the escapes undone (a leak must not hide behind a backslash). */
 async function notice(app: FastifyInstance, query = '') {
   const json = await call(app, 'GET', `/v1/privacy-notice${query ? `?${query}` : ''}`);
   if (json.statusCode !== 200) throw new Error(`notice: ${json.statusCode} ${JSON.stringify(json.data)}`);
+  const data: any = json.data;
+  const valid = await noticeSchema(app);
+  if (!valid(structuredClone(data))) throw new Error(`the notice does not match its schema: ${JSON.stringify(valid.errors)}`);
   const markdown = await app.inject({
     method: 'GET',
     url: `/v1/privacy-notice?format=markdown${query ? `&${query}` : ''}`,
     headers: await authHeader(app),
   });
   if (markdown.statusCode !== 200) throw new Error(`Markdown notice: ${markdown.statusCode}`);
-  return { data: json.data, markdown: markdown.body.replace(/\\([\\`*_[\]<>|#])/g, '$1') };
+  return { data, markdown: markdown.body.replace(/\\([\\`*_[\]<>|#])/g, '$1') };
 }
 
 /** Every string the JSON notice holds, one per line. */
@@ -221,6 +234,7 @@ t.test('a Dutch register gets a Dutch notice, in words: no codes', async (t) => 
   t.notMatch(markdown, /\((?:[a-z]+-)+[a-z]+(?:, [A-Z]{2})?\)/, 'no "(independent-controller, US)"');
   for (const sentence of [
     '# Privacyverklaring: Woktron Ltd.',
+    'als aanvulling op het privacybeleid "Privacy Beleid" (Nederlands).',
     'Deze verklaring geeft de informatie van Art. 13 en 14 AVG.',
     '## Welke gegevens we verzamelen',
     '## Geautomatiseerde besluitvorming en profilering',
@@ -248,6 +262,7 @@ t.test('a language without a dictionary reads English, and says which it was ask
   const { data, markdown } = await notice(app);
   t.match(data, { language: 'en', registerLanguage: 'de-DE', dataCollected: { title: 'What data we collect' } });
   t.match(markdown, /^# Privacy notice: Woktron Ltd\.\n/);
+  t.ok(markdown.includes('completing the privacy policy "Privacy Beleid" (Dutch).'), 'the policy language by its name');
   t.notMatch(ownWords(markdown, woktronRegister), codePattern, 'no code in the English Markdown either');
   t.strictSame(
     wordFields(data).filter((value) => codePattern.test(value)),
@@ -267,7 +282,7 @@ const eudprRegister: RegisterDocument = {
   dataSubjectCategories: [{ name: 'Applicants' }],
   dataCategories: [{ name: 'Application data' }, { name: 'Health data', sensitivity: 'special' }],
   collectionChannels: [],
-  purposes: [{ name: 'Selection of staff' }, { name: 'Medical fitness' }],
+  purposes: [{ name: 'Selection of staff' }, { name: 'Medical fitness' }, { name: 'Building security' }],
   legalBases: [],
   recipients: [
     {
@@ -279,7 +294,17 @@ const eudprRegister: RegisterDocument = {
       processingAgreementDate: '2024-01-15',
     },
   ],
-  retentionRules: [{ name: 'Retention as the register states it', kind: 'not-stated' }],
+  retentionRules: [
+    { name: 'Retention as the register states it', kind: 'not-stated' },
+    {
+      name: 'Archive period',
+      kind: 'statutory',
+      legalReference: 'Common retention list, 12.3',
+      duration: 'P5Y',
+      endAction: 'archive',
+      conditions: [{ condition: 'While an incident is investigated', duration: 'P1Y', endAction: null }],
+    },
+  ],
   securityMeasures: [],
   activities: [
     {
@@ -287,7 +312,12 @@ const eudprRegister: RegisterDocument = {
       role: 'controller',
       status: 'active',
       controllers: [agency],
-      purposes: [{ purpose: 'Selection of staff', legalBases: ['gdpr-6-1-e', 'gdpr-6-1-b'] }],
+      purposes: [
+        {
+          purpose: 'Selection of staff',
+          legalBases: [{ name: 'gdpr-6-1-e', note: 'Art. 27 of the Staff Regulations' }, 'gdpr-6-1-b'],
+        },
+      ],
       dataSubjectCategories: ['Applicants'],
       dataCategories: [{ dataCategory: 'Application data', retentionRule: 'Retention as the register states it' }],
       collectionChannels: [],
@@ -312,6 +342,22 @@ const eudprRegister: RegisterDocument = {
       securityMeasures: [],
       automatedDecisions: 'no',
     },
+    {
+      name: 'Visitor access',
+      role: 'controller',
+      status: 'active',
+      controllers: [agency],
+      // The record states its basis and its retention for the activity as a whole.
+      legalBases: ['gdpr-6-1-e'],
+      retentionRules: ['Archive period'],
+      purposes: [{ purpose: 'Building security', legalBases: [] }],
+      dataSubjectCategories: ['Applicants'],
+      dataCategories: [],
+      collectionChannels: [],
+      recipients: [],
+      transfers: [],
+      securityMeasures: [],
+    },
   ],
   privacyPolicies: [],
 };
@@ -326,8 +372,9 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
   const bases = (purpose: string) => data.purposes.purposes.find((p: any) => p.name === purpose).legalBases;
   t.match(bases('Selection of staff'), [
     { code: 'gdpr-6-1-b', article: 'Art. 5(1)(c)', citation: `Art. 5(1)(c) ${law}`, name: 'Contract' },
-    { code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)', citation: `Art. 5(1)(a) ${law}` },
+    { code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)', citation: `Art. 5(1)(a) ${law}`, notes: ['Art. 27 of the Staff Regulations'] },
   ]);
+  t.match(bases('Building security'), [{ code: 'gdpr-6-1-e', article: 'Art. 5(1)(a)' }], "the activity's own basis, for its purpose");
   t.match(bases('Medical fitness'), [{ article: 'Art. 5(1)(b)' }, { article: 'Art. 10(2)(b)', citation: `Art. 10(2)(b) ${law}` }]);
   t.match(
     data.dataCollected.dataCategories.find((d: any) => d.name === 'Health data'),
@@ -358,9 +405,30 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
       significance: null,
       safeguards: null,
     },
+    {
+      activity: 'Visitor access',
+      status: 'not-stated',
+      statement: 'The register does not state whether automated decisions, including profiling, are made.',
+      logic: null,
+      significance: null,
+      safeguards: null,
+    },
   ]);
   t.match(data.storage.retention, [
-    { kind: 'not-stated', kindText: 'not stated', period: 'The register does not state how long these data are kept.' },
+    {
+      name: 'Archive period',
+      kind: 'statutory',
+      period: 'The period the law sets (Common retention list, 12.3), 5 years; then it is archived.',
+      conditions: ['While an incident is investigated: 1 year'],
+      dataCategories: [],
+      activities: ['Visitor access'],
+    },
+    {
+      kind: 'not-stated',
+      kindText: 'not stated',
+      period: 'The register does not state how long these data are kept.',
+      activities: [],
+    },
   ]);
   t.match(data.sharing.recipients, [
     {
@@ -374,10 +442,11 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
 
   for (const sentence of [
     `This notice gives the information of Art. 15 and 16 ${law}.`,
-    `Public task (Art. 5(1)(a) ${law})`,
+    `Public task (Art. 5(1)(a) ${law}: Art. 27 of the Staff Regulations)`,
     `- **Online pre-selection tests**: Automated decisions, including profiling, are made in this processing (Art. 24 ${law}). The logic involved: Candidates below the pass mark of the online test are not invited. Its significance and the envisaged consequences for you: A candidate below the pass mark is not selected. The safeguards are not stated.`,
     '- No decisions are made solely by automated means, and there is no profiling. Activities: Pre-recruitment medical check.',
     '- **Retention as the register states it**: The register does not state how long these data are kept. Applies to: Application data.',
+    '- **Archive period**: The period the law sets (Common retention list, 12.3), 5 years; then it is archived. While an incident is investigated: 1 year. Applies to all data of: Visitor access.',
     '**Rights related to automated decision-making** (Art. 24)',
     '**Right of access** (Art. 17)',
     '**Test provider** (processor, acting on our instructions, Switzerland)',
@@ -387,4 +456,28 @@ t.test('a register under Regulation 2018/1725 cites its articles; automated deci
   t.notOk(/\bGDPR\b/.test(markdown), 'the GDPR is not cited');
   t.notOk(/Art\. (6|13|14|15)\(/.test(markdown), 'nor its numbering');
   t.notMatch(ownWords(markdown, eudprRegister), codePattern, 'no code in the Markdown');
+});
+
+t.test('a register under the UK GDPR: its name, and transfers are those leaving the UK', async (t) => {
+  const [selection, ...others] = eudprRegister.activities;
+  const ukRegister: RegisterDocument = {
+    ...eudprRegister,
+    organisations: eudprRegister.organisations.map((o) => ({ ...o, framework: 'uk-gdpr', country: 'GB' })),
+    activities: [{ ...selection!, transfers: [{ recipient: 'Test provider', country: 'FR', mechanism: 'gdpr-45' }] }, ...others],
+  };
+  const app = await buildTestApp(t);
+  await loadRegister(app.services, ukRegister);
+  const { data, markdown } = await notice(app);
+  t.match(data.framework, { code: 'uk-gdpr', name: 'UK GDPR', noticeArticles: 'Art. 13 and 14 UK GDPR' });
+  t.equal(data.sharing.title, 'Who receives your data, and transfers outside the United Kingdom');
+  t.match(data.sharing.transfers, [
+    { recipient: 'Test provider', country: 'FR', countryName: 'France', mechanism: { citation: 'Art. 45(3) UK GDPR' } },
+  ]);
+  t.match(data.purposes.purposes.find((p: any) => p.name === 'Selection of staff').legalBases, [{ citation: 'Art. 6(1)(b) UK GDPR' }]);
+  t.match(
+    data.rights.rights.find((r: any) => r.code === 'access'),
+    { article: 'Art. 15' },
+  );
+  t.ok(markdown.includes('Transfers outside the United Kingdom:'));
+  t.ok(markdown.includes('- **Test provider** (France): Adequacy decision (Art. 45(3) UK GDPR).'));
 });
