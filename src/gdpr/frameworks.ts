@@ -74,3 +74,20 @@ export function cite(framework: Framework) {
 
 /** The framework findings cite for a stated one; the GDPR where none is stated (the register's own reading, not the organisation's words). */
 export const framework = (stated: LegalFramework | null | undefined): Framework => (stated && stated !== 'not-stated' ? stated : 'gdpr');
+
+/**
+ * The one framework the given organisations state, for citing the provision their records are kept
+ * under; the GDPR where none states one, or where they state different ones (the register's own
+ * reading, as for findings).
+ */
+export function sharedFramework(organisations: { framework?: LegalFramework | string | null }[]): Framework {
+  const stated = new Set(organisations.map((o) => o.framework).filter((f): f is Framework => !!f && f !== 'not-stated'));
+  return stated.size === 1 ? [...stated][0]! : 'gdpr';
+}
+
+/**
+ * The provision of the records themselves: "GDPR Art. 30(1)", "UK GDPR Art. 30(2)", "Regulation (EU)
+ * 2018/1725 Art. 31(1)" (its Art. 31 is the EU institutions' Art. 30).
+ */
+export const recordsProvision = (framework: Framework, paragraph: 1 | 2): string =>
+  framework === 'eudpr' ? `${frameworkNames.eudpr} Art. 31(${paragraph})` : `${frameworkNames[framework]} Art. 30(${paragraph})`;

@@ -1013,7 +1013,11 @@ export class ExportFilters {
 @Complete('Art. 30(1): the record kept as controller (and joint controller)')
 export class ExportControllerRegister {
   @IsString()
-  @Doc({ description: 'The provision', example: 'GDPR Art. 30(1)' })
+  @Doc({
+    description:
+      "The provision, under the one framework the controllers state (GDPR where they state none or several): 'GDPR Art. 30(1)', 'UK GDPR Art. 30(1)', 'Regulation (EU) 2018/1725 Art. 31(1)'",
+    example: 'GDPR Art. 30(1)',
+  })
   article!: string;
 
   @ValidateNested({ each: true })
@@ -1044,7 +1048,11 @@ export class ExportProcessorGroup {
 @Complete('Art. 30(2): the record kept as processor, per controller')
 export class ExportProcessorRegister {
   @IsString()
-  @Doc({ description: 'The provision', example: 'GDPR Art. 30(2)' })
+  @Doc({
+    description:
+      "The provision, under the one framework the processors state (GDPR where they state none or several): 'GDPR Art. 30(2)', 'UK GDPR Art. 30(2)', 'Regulation (EU) 2018/1725 Art. 31(2)'",
+    example: 'GDPR Art. 30(2)',
+  })
   article!: string;
 
   @ValidateNested({ each: true })

@@ -1,3 +1,4 @@
+import { recordsProvision, sharedFramework } from '../gdpr/frameworks';
 import type { RegisterSource } from './reader';
 
 export const documentType = 'gdpr-art30-register';
@@ -19,12 +20,12 @@ export async function* renderJson(source: RegisterSource): AsyncGenerator<string
     privacyPolicies: source.privacyPolicies,
     internalNotes: source.internalNotes,
   });
-  yield `${head.slice(0, -1)},\n"controllerRegister":{"article":"GDPR Art. 30(1)","controllers":${JSON.stringify(source.controllers)},"activities":[`;
+  yield `${head.slice(0, -1)},\n"controllerRegister":{"article":${JSON.stringify(recordsProvision(sharedFramework(source.controllers), 1))},"controllers":${JSON.stringify(source.controllers)},"activities":[`;
   let first = true;
   for await (const page of source.controllerPages()) {
     for (const activity of page) yield `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(activity)}`;
   }
-  yield `]},\n"processorRegister":{"article":"GDPR Art. 30(2)","processors":${JSON.stringify(source.processors)},"controllers":[`;
+  yield `]},\n"processorRegister":{"article":${JSON.stringify(recordsProvision(sharedFramework(source.processors), 2))},"processors":${JSON.stringify(source.processors)},"controllers":[`;
   // undefined: no group opened yet; null: the group of records naming no controller.
   let group: string | null | undefined;
   let firstInGroup = true;

@@ -9,6 +9,7 @@ import type {
   ExportRetention,
   ExportTransferRecipient,
 } from './dto';
+import { recordsProvision, sharedFramework } from '../gdpr/frameworks';
 import type { RegisterSource } from './reader';
 
 /**
@@ -363,7 +364,10 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
     'dct:language': activity.language,
     'dct:source': activity.sourceUrl ? { '@id': activity.sourceUrl } : null,
     'reg:role': activity.role,
-    'reg:register': side === 'controller' ? 'GDPR Art. 30(1)' : 'GDPR Art. 30(2)',
+    'reg:register':
+      side === 'controller'
+        ? recordsProvision(sharedFramework(source.controllers), 1)
+        : recordsProvision(sharedFramework(source.processors), 2),
     'dpv:hasActivityStatus': { '@id': statuses[activity.status] ?? 'dpv:ActivityStatus' },
     'reg:owner': activity.owner,
     'reg:reviewDueAt': activity.reviewDueAt,
@@ -476,11 +480,12 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
 /** The register as one JSON-LD document: `{"@context": …, "@graph": [register, organisations, legal bases, activities…]}`. */
 export async function* renderJsonLd(source: RegisterSource): AsyncGenerator<string> {
   const registerId = `urn:uuid:${randomUUID()}`;
+  const registerLaw = sharedFramework([...source.controllers, ...source.processors]);
   const register = compact({
     '@id': registerId,
     '@type': 'dpv:RecordsOfActivities',
-    'rdfs:label': 'Record of processing activities (GDPR Art. 30)',
-    'dct:conformsTo': { '@id': 'eu-gdpr:A30' },
+    'rdfs:label': `Record of processing activities (${recordsProvision(registerLaw, 1).replace(/\(1\)$/, '')})`,
+    'dct:conformsTo': { '@id': registerLaw === 'gdpr' ? 'eu-gdpr:A30' : frameworkLaws[registerLaw] },
     'dct:created': source.generatedAt,
     'reg:filterStatus': source.filters.status,
     'reg:filterOwner': source.filters.owner,

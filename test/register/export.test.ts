@@ -425,3 +425,25 @@ t.test('a client that goes away, or stops reading, releases the database connect
   t.equal(next.statusCode, 200, 'after a stall, the next request is served');
   body.destroy();
 });
+
+t.test('the records cite the framework their organisations state: Art. 31 of 2018/1725 for an EU institution', async (t) => {
+  const app = await buildTestApp(t);
+  const agency = await create(app, 'organisations', { name: 'EU Agency', roles: ['controller'], framework: 'eudpr' });
+  await create(app, 'processing-activities', { name: 'Staff selection', controllerIds: [agency.id] });
+  const json = (await call(app, 'GET', '/v1/register', undefined, 'reader')).data;
+  t.equal(json.controllerRegister.article, 'Regulation (EU) 2018/1725 Art. 31(1)');
+  t.equal(json.processorRegister.article, 'GDPR Art. 30(2)', 'no processor states a framework: the GDPR, as before');
+  const graph = (await call(app, 'GET', '/v1/register?format=jsonld', undefined, 'reader')).data['@graph'];
+  t.equal(graph[0]['rdfs:label'], 'Record of processing activities (Regulation (EU) 2018/1725 Art. 31)');
+  t.same(graph[0]['dct:conformsTo'], { '@id': 'eli:reg/2018/1725/oj' });
+  t.equal(graph.find((node: any) => node['rdfs:label'] === 'Staff selection')['reg:register'], 'Regulation (EU) 2018/1725 Art. 31(1)');
+
+  const council = await create(app, 'organisations', { name: 'Parish Council', roles: ['controller'], framework: 'uk-gdpr' });
+  await create(app, 'processing-activities', { name: 'Allotments', controllerIds: [council.id] });
+  const mixed = (await call(app, 'GET', '/v1/register', undefined, 'reader')).data;
+  t.equal(
+    mixed.controllerRegister.article,
+    'GDPR Art. 30(1)',
+    'controllers under different laws: the GDPR numbering, which the UK GDPR keeps',
+  );
+});
