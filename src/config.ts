@@ -145,6 +145,56 @@ export const configSchema = {
       pattern: 'BEGIN PRIVATE KEY',
       description: 'Ed25519 private key (PKCS8 PEM) that signs register snapshots; unset: one is generated and kept in the database',
     },
+    WEBHOOK_DELIVERY_INTERVAL_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 3600000,
+      default: 1000,
+      description:
+        'How often this instance looks for due webhook deliveries; 0 = it delivers none (an API-only instance: another one delivers, claiming with FOR UPDATE SKIP LOCKED)',
+    },
+    WEBHOOK_BATCH_SIZE: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 10,
+      description: 'Webhook deliveries claimed and sent at once',
+    },
+    WEBHOOK_TIMEOUT_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 60000,
+      default: 10000,
+      description:
+        "Longest a webhook receiver's host name lookup, and separately its connection and answer, may take before the attempt fails",
+    },
+    WEBHOOK_MAX_ATTEMPTS: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 50,
+      default: 10,
+      description: 'Attempts of one webhook delivery before it is dead-lettered (status dead; redeliver by hand)',
+    },
+    WEBHOOK_RETRY_BASE_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 86400000,
+      default: 30000,
+      description: 'Wait before the first webhook retry; it doubles with each further attempt',
+    },
+    WEBHOOK_RETRY_MAX_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 604800000,
+      default: 3600000,
+      description: 'Longest wait between two webhook attempts',
+    },
+    WEBHOOK_ALLOWED_PRIVATE_NETWORKS: {
+      type: 'string',
+      pattern: '^[0-9A-Fa-f:.]+/[0-9]{1,3}(,[0-9A-Fa-f:.]+/[0-9]{1,3})*$',
+      description:
+        'Comma-separated CIDR ranges webhook URLs may point into although they are private, loopback or link-local (e.g. 10.20.0.0/16 for an internal tool); unset: none',
+    },
     SNAPSHOT_SIGNING_KID: {
       type: 'string',
       pattern: '^[A-Za-z0-9._:-]{1,100}$',

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * This instance's webhook worker: every WEBHOOK_DELIVERY_INTERVAL_MS it sends what is due
+ * (WebhookService.deliverDue), one run at a time. Any number of instances may run one on the
+ * same database: each claims with FOR UPDATE SKIP LOCKED. Off when the interval is 0. Stops on
+ * close, after the run in flight (bounded by the webhook timeouts); what it had not sent yet stays
+ * in the outbox for the next start or another instance.
+ */
+export const webhookWorkerPlugin = fp(
+  async (app: FastifyInstance) => {
+    const interval = app.config.WEBHOOK_DELIVERY_INTERVAL_MS;
+    if (interval === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | undefined;
+    let stopped = false;
+
+    const tick = () => {
+      running = app.services.webhooks
+        .deliverDue()
+        .then(
+          () => undefined,
+          (error: unknown) => app.log.error({ err: error }, 'webhook delivery run failed; retrying at the next interval'),
+        )
+        .finally(() => {
+          running = undefined;
+          if (!stopped) schedule();
+        });
+    };
+    const schedule = () => {
+      timer = setTimeout(tick, interval);
+      timer.unref();
+    };
+
+    app.addHook('onReady', async () => schedule());
+    app.addHook('onClose', async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    });
+  },
+  { name: 'webhook-worker', dependencies: ['services'] },
+);
