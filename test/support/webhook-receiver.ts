@@ -16,6 +16,7 @@ export async function webhookReceiver(t: Test) {
   const received: Received[] = [];
   const queued: number[] = [];
   const state = { fallback: 204 };
+  const waiting: { count: number; resolve: () => void }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -23,6 +24,10 @@ export async function webhookReceiver(t: Test) {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       res.statusCode = queued.shift() ?? state.fallback;
       res.end(res.statusCode >= 400 ? 'not today' : '');
+      for (const waiter of waiting.filter((w) => received.length >= w.count)) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,6 +39,11 @@ export async function webhookReceiver(t: Test) {
     /** Answers the next requests with these statuses, in order. */
     answer(...statuses: number[]) {
       queued.push(...statuses);
+    },
+    /** Resolves once `count` requests have arrived (the test's own timeout bounds the wait). */
+    receivedCount(count: number): Promise<void> {
+      if (received.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiting.push({ count, resolve }));
     },
     /** What every further request is answered with, once the queue is empty. */
     set fallback(status: number) {

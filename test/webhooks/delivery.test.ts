@@ -283,3 +283,23 @@ t.test('subscriptions are for admins; bad input is refused clearly', async (t) =
   t.equal((await call(app, 'GET', `/v1/webhooks/subscriptions/${subscription.id}`)).statusCode, 404);
   t.equal((await call(app, 'GET', `/v1/webhooks/subscriptions/${subscription.id}/deliveries`)).statusCode, 404);
 });
+
+t.test("the app's own worker sends what is due, and stops with the app", async (t) => {
+  const receiver = await webhookReceiver(t);
+  const database = await createTestDatabase(t);
+  const app = await buildApp(testConfig({ ...config, WEBHOOK_DELIVERY_INTERVAL_MS: '10' }), { database });
+  await app.ready();
+  const subscription = await subscribe(app, receiver.url);
+  await create(app, 'purposes', { name: 'Sent by the worker' });
+  await receiver.receivedCount(1);
+  const event = new Webhook(subscription.secret).verify(
+    receiver.received[0]!.body,
+    receiver.received[0]!.headers as Record<string, string>,
+  ) as any;
+  t.equal(event.data.name, 'Sent by the worker');
+  await app.close();
+  const [{ pending }] = await database.dataSource.query(`SELECT count(*)::int AS pending FROM webhook_deliveries WHERE status = 'pending'`);
+  const [{ attempts }] = await database.dataSource.query(`SELECT count(*)::int AS attempts FROM webhook_attempts`);
+  t.equal(pending, 0, 'recorded as delivered before the app closed');
+  t.equal(attempts, 1, 'sent once');
+});
