@@ -189,6 +189,14 @@ export const configSchema = {
       default: 3600000,
       description: 'Longest wait between two webhook attempts',
     },
+    WEBHOOK_LOG_RETENTION_DAYS: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3650,
+      default: 30,
+      description:
+        'Delivered and dead webhook deliveries, with their attempts, are deleted this many days after the event (pending ones never)',
+    },
     WEBHOOK_ALLOWED_PRIVATE_NETWORKS: {
       type: 'string',
       pattern: '^[0-9A-Fa-f:.]+/[0-9]{1,3}(,[0-9A-Fa-f:.]+/[0-9]{1,3})*$',

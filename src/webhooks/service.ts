@@ -318,6 +318,23 @@ export class WebhookService {
   }
 
   /**
+   * Deletes delivered and dead deliveries (with their attempts) older than the retention, and the
+   * messages no delivery needs any more; pending ones stay whatever their age. Returns how many
+   * deliveries went.
+   */
+  async pruneLog(): Promise<number> {
+    const cutoff = new Date(this.clock() - this.config.WEBHOOK_LOG_RETENTION_DAYS * 86_400_000).toISOString();
+    return this.dataSource.transaction(async (manager) => {
+      const [, pruned] = await manager.query(`DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1`, [cutoff]);
+      await manager.query(
+        `DELETE FROM webhook_messages m WHERE m.created_at < $1 AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.message_id = m.id)`,
+        [cutoff],
+      );
+      return Number(pruned ?? 0);
+    });
+  }
+
+  /**
    * Sends every delivery due now, batch by batch, until none is left; returns how many attempts
    * were made. The worker (worker.ts) calls it on an interval; tests call it after moving the clock.
    */

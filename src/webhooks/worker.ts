@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 
 /**
  * This instance's webhook worker: every WEBHOOK_DELIVERY_INTERVAL_MS it sends what is due
- * (WebhookService.deliverDue), one run at a time. Any number of instances may run one on the
+ * (WebhookService.deliverDue), one run at a time, and hourly prunes the delivery log. Any number of instances may run one on the
  * same database: each claims with FOR UPDATE SKIP LOCKED. Off when the interval is 0. Stops on
  * close, after the run in flight (bounded by the webhook timeouts); what it had not sent yet stays
  * in the outbox for the next start or another instance.
@@ -15,10 +15,19 @@ export const webhookWorkerPlugin = fp(
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
     let stopped = false;
+    // The log is pruned at start and then hourly (by the app's clock), not at every run.
+    const pruneEveryMs = 3_600_000;
+    let prunedAt = -Infinity;
 
+    const run = async () => {
+      if (app.clock() - prunedAt >= pruneEveryMs) {
+        prunedAt = app.clock();
+        await app.services.webhooks.pruneLog();
+      }
+      await app.services.webhooks.deliverDue();
+    };
     const tick = () => {
-      running = app.services.webhooks
-        .deliverDue()
+      running = run()
         .then(
           () => undefined,
           (error: unknown) => app.log.error({ err: error }, 'webhook delivery run failed; retrying at the next interval'),

@@ -206,6 +206,22 @@ t.test('a failing receiver is retried with exponential backoff, dead-lettered af
   t.match(revived, { status: 'delivered', attempts: 5, lastStatusCode: 200 });
   t.equal(revived.attemptLog.length, 5);
 
+  // Settled deliveries leave the log after the retention (30 days); pending ones never do.
+  receiver.fallback = 500;
+  await create(app, 'purposes', { name: 'Still pending' });
+  t.equal(await webhooks.deliverDue(), 1);
+  clock.advance(30 * 86_400_000 - 3_700_000);
+  t.equal(await webhooks.pruneLog(), 0, 'nothing is old enough yet');
+  clock.advance(3_700_000);
+  t.equal(await webhooks.pruneLog(), 2, 'the delivered ones go');
+  t.same(
+    (await deliveries(app, subscription.id)).items.map((d: any) => d.status),
+    ['pending'],
+    'the pending one stays',
+  );
+  const [{ messages }] = await app.dataSource.query(`SELECT count(*)::int AS messages FROM webhook_messages`);
+  t.equal(messages, 1, 'with only its message');
+
   const unknown = await call(app, 'POST', `/v1/webhooks/subscriptions/${subscription.id}/deliveries/${subscription.id}/redeliver`);
   t.equal(unknown.statusCode, 404);
 });

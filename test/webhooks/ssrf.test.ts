@@ -18,6 +18,8 @@ t.test('private, loopback and link-local targets are refused when subscribing', 
     'http://192.168.1.1/hooks': /192\.168\.1\.1/,
     'http://169.254.169.254/latest/meta-data/': /169\.254\.169\.254/,
     'http://0.0.0.0:3000/': /0\.0\.0\.0/,
+    'http://2130706433/hooks': /127\.0\.0\.1/, // the URL parser reads a bare number as IPv4
+    'http://0x7f.1/hooks': /127\.0\.0\.1/,
     'http://[::1]:8080/hooks': /::1 is a private/,
     'http://[fe80::1]/hooks': /fe80::1/,
     'http://[fd00::7]/hooks': /fd00::7/,
