@@ -48,7 +48,11 @@ export async function webhookRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const created = await webhooks.createSubscription(request.body, request.principal!.sub);
-      request.log.info({ subscription: created.id, url: created.url, events: created.events }, 'webhook subscription created');
+      // The host only: a receiver's URL often carries its own token in the path or query.
+      request.log.info(
+        { subscription: created.id, host: new URL(created.url).host, events: created.events },
+        'webhook subscription created',
+      );
       const { secret: _secret, ...shown } = created;
       return reply.code(201).header('location', `/v1/webhooks/subscriptions/${created.id}`).header('etag', etagOf(shown)).send(created);
     },

@@ -3,10 +3,10 @@ import fp from 'fastify-plugin';
 
 /**
  * This instance's webhook worker: every WEBHOOK_DELIVERY_INTERVAL_MS it sends what is due
- * (WebhookService.deliverDue), one run at a time, and hourly prunes the delivery log. Any number of instances may run one on the
- * same database: each claims with FOR UPDATE SKIP LOCKED. Off when the interval is 0. Stops on
- * close, after the run in flight (bounded by the webhook timeouts); what it had not sent yet stays
- * in the outbox for the next start or another instance.
+ * (WebhookService.deliverDue), one run at a time, and hourly it prunes the delivery log. Any
+ * number of instances may run one on the same database: each claims with FOR UPDATE SKIP LOCKED.
+ * Off when the interval is 0. Stops on close, after the run in flight (bounded by the webhook
+ * timeouts); what it had not sent yet stays in the outbox for the next start or another instance.
  */
 export const webhookWorkerPlugin = fp(
   async (app: FastifyInstance) => {
