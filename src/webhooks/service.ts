@@ -292,8 +292,10 @@ export class WebhookService {
     const dead = !delivered && failedInRound >= this.config.WEBHOOK_MAX_ATTEMPTS;
     const next = delivered || dead ? null : new Date(this.clock() + this.backoffMs(failedInRound)).toISOString();
     await this.dataSource.transaction(async (manager) => {
+      // Nothing to log when the subscription (and so the delivery) was deleted during the attempt.
       await manager.query(
-        `INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, error, duration_ms)
+         SELECT id, $2, $3, $4, $5, $6 FROM webhook_deliveries WHERE id = $1`,
         [delivery.id, delivery.attempts, attemptedAt, outcome.statusCode, outcome.error, outcome.durationMs],
       );
       // Only while the claim is still ours: after a lost lease another worker's attempt decides.
@@ -342,7 +344,13 @@ export class WebhookService {
     let made = 0;
     for (;;) {
       const batch = await this.claim();
-      await Promise.all(batch.map((delivery) => this.attempt(delivery)));
+      // One attempt that cannot record its outcome (the database went away) does not stop the
+      // others: its lease runs out and it is sent again.
+      const settled = await Promise.allSettled(batch.map((delivery) => this.attempt(delivery)));
+      for (const result of settled) {
+        if (result.status === 'rejected')
+          this.log.error({ err: result.reason }, 'webhook attempt not recorded; it is retried when its lease runs out');
+      }
       made += batch.length;
       if (batch.length < this.config.WEBHOOK_BATCH_SIZE) return made;
     }

@@ -16,12 +16,14 @@ export async function webhookReceiver(t: Test) {
   const received: Received[] = [];
   const queued: number[] = [];
   const state = { fallback: 204 };
+  const hooks: { beforeAnswer?: () => Promise<unknown> } = {};
   const waiting: { count: number; resolve: () => void }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      await hooks.beforeAnswer?.();
       res.statusCode = queued.shift() ?? state.fallback;
       res.end(res.statusCode >= 400 ? 'not today' : '');
       for (const waiter of waiting.filter((w) => received.length >= w.count)) {
@@ -39,6 +41,10 @@ export async function webhookReceiver(t: Test) {
     /** Answers the next requests with these statuses, in order. */
     answer(...statuses: number[]) {
       queued.push(...statuses);
+    },
+    /** Runs after a request arrived, before it is answered (what happens meanwhile elsewhere). */
+    set beforeAnswer(hook: () => Promise<unknown>) {
+      hooks.beforeAnswer = hook;
     },
     /** Resolves once `count` requests have arrived (the test's own timeout bounds the wait). */
     receivedCount(count: number): Promise<void> {

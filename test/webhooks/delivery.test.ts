@@ -319,3 +319,22 @@ t.test("the app's own worker sends what is due, and stops with the app", async (
   t.equal(pending, 0, 'recorded as delivered before the app closed');
   t.equal(attempts, 1, 'sent once');
 });
+
+t.test('a subscription deleted while its delivery is on the way leaves nothing behind and no error', async (t) => {
+  const lines: string[] = [];
+  const database = await createTestDatabase(t);
+  const app = await buildApp(testConfig({ ...config, LOG_LEVEL: 'warn' }), { database, logStream: { write: (line) => lines.push(line) } });
+  await app.ready();
+  t.teardown(() => app.close());
+  const receiver = await webhookReceiver(t);
+  const subscription = await subscribe(app, receiver.url);
+  await create(app, 'purposes', { name: 'Sent to a subscription about to go' });
+  receiver.beforeAnswer = async () => t.equal((await call(app, 'DELETE', `/v1/webhooks/subscriptions/${subscription.id}`)).statusCode, 204);
+  t.equal(await app.services.webhooks.deliverDue(), 1);
+  t.equal(receiver.received.length, 1);
+  const [{ rows }] = await app.dataSource.query(
+    `SELECT (SELECT count(*) FROM webhook_deliveries) + (SELECT count(*) FROM webhook_attempts) + (SELECT count(*) FROM webhook_messages) AS rows`,
+  );
+  t.equal(Number(rows), 0, 'no delivery, attempt or message is left');
+  t.same(lines, [], 'nothing went wrong');
+});
