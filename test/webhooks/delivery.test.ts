@@ -338,3 +338,21 @@ t.test('a subscription deleted while its delivery is on the way leaves nothing b
   t.equal(Number(rows), 0, 'no delivery, attempt or message is left');
   t.same(lines, [], 'nothing went wrong');
 });
+
+t.test('a receiver that does not answer fails the attempt after WEBHOOK_TIMEOUT_MS, and it is retried', async (t) => {
+  const database = await createTestDatabase(t);
+  const clock = manualClock();
+  const app = await buildApp(testConfig({ ...config, WEBHOOK_TIMEOUT_MS: '200' }), { database, clock });
+  await app.ready();
+  t.teardown(() => app.close());
+  const receiver = await webhookReceiver(t);
+  const subscription = await subscribe(app, receiver.url);
+  await create(app, 'purposes', { name: 'Sent to a receiver that hangs' });
+  let release: () => void = () => undefined;
+  receiver.beforeAnswer = () => new Promise<void>((resolve) => (release = resolve));
+  t.teardown(() => release());
+  t.equal(await app.services.webhooks.deliverDue(), 1);
+  const [delivery] = (await deliveries(app, subscription.id)).items;
+  t.match(delivery, { status: 'pending', attempts: 1, lastStatusCode: null, lastError: 'no answer within 200 ms' });
+  t.equal(new Date(delivery.nextAttemptAt).getTime(), clock() + 1000, 'retried after the base delay');
+});
