@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Webhooks: subscriptions, the transactional outbox and its delivery log.
  *
  * - `webhook_messages` is the outbox: one row per event, written in the same transaction as the
- *   change it reports (src/webhooks/outbox.ts), with the exact body that is signed and sent, so
+ *   change it reports (src/audit/outbox.ts), with the exact body that is signed and sent, so
  *   every retry sends the same bytes under the same `webhook-id`.
  * - `webhook_deliveries` is one message to one subscription: pending until a 2xx, dead after the
  *   configured number of attempts. `next_attempt_at` is both the backoff and the lease of a worker

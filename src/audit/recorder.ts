@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from '../../entities/audit-event';
-import { enqueueChange } from '../webhooks/outbox';
+import { enqueueChange } from './outbox';
 
 /** Who makes a change: the token subject (or 'seed' for the example register) and the request. */
 export interface Actor {

@@ -91,9 +91,9 @@ function deliveryView(row: Record<string, unknown>): DeliveryView {
 
 /**
  * Webhook subscriptions and delivery. Events enter the outbox in the transaction of their change
- * (outbox.ts); `deliverDue` sends what is due: it claims deliveries with FOR UPDATE SKIP LOCKED
- * (so instances sharing a database never claim the same one) and leases them by moving their
- * next attempt past the longest an attempt can take, sends outside any transaction, then records
+ * (src/audit/outbox.ts); `deliverDue` sends what is due: it claims deliveries with FOR UPDATE
+ * SKIP LOCKED (so instances sharing a database never claim the same one) and leases them by
+ * moving their next attempt past the longest an attempt can take, sends outside any transaction, then records
  * the outcome. A worker that dies mid-send leaves the lease to run out and the delivery due again:
  * at least once, never lost. Failures back off exponentially (base × 2^(n−1), capped) by the
  * app's clock, and after WEBHOOK_MAX_ATTEMPTS a delivery is dead until redelivered by hand.

@@ -1,6 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from '../../entities/audit-event';
-import { entryEventTypes } from './events';
+
+/**
+ * The event each change is, by the audit trail's action. Here, beside the recorder, because the
+ * recorder writes the outbox; the webhooks feature (src/webhooks/) reads and sends it.
+ */
+export const entryEventTypes = { create: 'entry.created', update: 'entry.changed', delete: 'entry.deleted' } as const satisfies Record<
+  AuditAction,
+  string
+>;
 
 /** A change as the audit trail recorded it: enough for a receiver to know what changed and fetch it. */
 export interface RecordedChange {
