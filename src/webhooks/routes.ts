@@ -25,7 +25,7 @@ const tags = [webhooksTag.name];
 const subscriptions = { resource: 'webhooks' } as const;
 
 export async function webhookRoutes(app: FastifyInstance) {
-  app.declareTag(webhooksTag, tagRank.administration);
+  app.declareTag(webhooksTag, tagRank.webhooks);
   const webhooks = app.services.webhooks;
   const params = inline(app.dtoSchemas, IdParams);
 
