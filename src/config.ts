@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import Ajv from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
 
@@ -237,5 +238,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  return candidate as unknown as Config;
+  const config = candidate as unknown as Config;
+  checkCidrRanges('WEBHOOK_ALLOWED_PRIVATE_NETWORKS', config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS);
+  return config;
+}
+
+/** What the schema's pattern cannot say: each range is an IP address and a prefix that fits it. */
+function checkCidrRanges(key: string, value: string | undefined): void {
+  for (const range of (value ?? '').split(',').filter(Boolean)) {
+    const [network = '', prefix = ''] = range.split('/');
+    const family = isIP(network);
+    if (family === 0 || Number(prefix) > (family === 4 ? 32 : 128)) {
+      throw new ConfigError(`Invalid configuration: ${key} ${range} is not a CIDR range such as 10.20.0.0/16 or fd12::/64`);
+    }
+  }
 }

@@ -37,17 +37,10 @@ const nonPublic: [string, number, 'ipv4' | 'ipv6'][] = [
 ];
 
 export interface TargetPolicy {
-  /** CIDR ranges allowed although not public. */
-  allowedPrivateNetworks: string[];
+  /** The ranges allowed although not public (WEBHOOK_ALLOWED_PRIVATE_NETWORKS). */
+  allowed: BlockList;
   /** Bound of the name lookup. */
   lookupTimeoutMs: number;
-}
-
-export function targetPolicyOf(config: { WEBHOOK_ALLOWED_PRIVATE_NETWORKS?: string; WEBHOOK_TIMEOUT_MS: number }): TargetPolicy {
-  return {
-    allowedPrivateNetworks: (config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS ?? '').split(',').filter(Boolean),
-    lookupTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
-  };
 }
 
 function blockList(ranges: [string, number, 'ipv4' | 'ipv6'][]): BlockList {
@@ -58,13 +51,19 @@ function blockList(ranges: [string, number, 'ipv4' | 'ipv6'][]): BlockList {
 
 const nonPublicList = blockList(nonPublic);
 
-function allowedList(ranges: string[]): BlockList {
-  return blockList(
-    ranges.map((range) => {
+/** `10.20.0.0/16,fd12::/64` as ranges (loadConfig has checked that each is one). */
+export function cidrRanges(list: string | undefined): [string, number, 'ipv4' | 'ipv6'][] {
+  return (list ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((range) => {
       const [network, prefix] = range.split('/') as [string, string];
       return [network, Number(prefix), isIP(network) === 6 ? 'ipv6' : 'ipv4'];
-    }),
-  );
+    });
+}
+
+export function targetPolicyOf(config: { WEBHOOK_ALLOWED_PRIVATE_NETWORKS?: string; WEBHOOK_TIMEOUT_MS: number }): TargetPolicy {
+  return { allowed: blockList(cidrRanges(config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS)), lookupTimeoutMs: config.WEBHOOK_TIMEOUT_MS };
 }
 
 /** An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is. */
@@ -78,7 +77,7 @@ function normalise(address: string): { address: string; family: 'ipv4' | 'ipv6' 
 export function refusalOf(address: string, policy: TargetPolicy): string | undefined {
   const { address: plain, family } = normalise(address);
   if (!nonPublicList.check(plain, family)) return undefined;
-  if (allowedList(policy.allowedPrivateNetworks).check(plain, family)) return undefined;
+  if (policy.allowed.check(plain, family)) return undefined;
   return `${address} is a private, loopback, link-local or reserved address`;
 }
 

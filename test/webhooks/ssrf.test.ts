@@ -1,5 +1,6 @@
 import t from 'tap';
-import { refusalOf } from '../../src/webhooks/target';
+import { ConfigError, loadConfig } from '../../src/config';
+import { refusalOf, targetPolicyOf } from '../../src/webhooks/target';
 import { buildTestApp, call, create } from '../helper';
 import { webhookReceiver } from '../support/webhook-receiver';
 
@@ -42,7 +43,7 @@ t.test('private, loopback and link-local targets are refused when subscribing', 
   t.equal((await call(app, 'GET', '/v1/webhooks/subscriptions')).data.total, 0, 'none was created');
 
   // Public addresses pass (not connected to here: only judged).
-  const policy = { allowedPrivateNetworks: [], lookupTimeoutMs: 1000 };
+  const policy = targetPolicyOf({ WEBHOOK_TIMEOUT_MS: 1000 });
   for (const address of ['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111']) t.equal(refusalOf(address, policy), undefined, address);
 });
 
@@ -77,4 +78,15 @@ t.test('the configuration allows chosen ranges, and every attempt checks again',
 
   const changed = await call(app, 'PATCH', `/v1/webhooks/subscriptions/${id}`, { url: 'http://[::1]/hooks' });
   t.equal(changed.statusCode, 422, 'a changed URL is checked too');
+});
+
+t.test('an allowed range that is no CIDR range stops start-up, naming the key', async (t) => {
+  for (const bad of ['10.0.0.0/33', 'fd00::/129', '10.0.0/8', 'localhost/8']) {
+    t.throws(() => loadConfig({ WEBHOOK_ALLOWED_PRIVATE_NETWORKS: bad }), ConfigError, bad);
+    t.throws(() => loadConfig({ WEBHOOK_ALLOWED_PRIVATE_NETWORKS: bad }), /WEBHOOK_ALLOWED_PRIVATE_NETWORKS/, bad);
+  }
+  t.equal(
+    loadConfig({ WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '10.20.0.0/16,fd12::/64' }).WEBHOOK_ALLOWED_PRIVATE_NETWORKS,
+    '10.20.0.0/16,fd12::/64',
+  );
 });
