@@ -28,6 +28,7 @@ import { Recipient } from './recipient';
 import { RegisterSigningKey, RegisterSnapshot } from './register-snapshot';
 import { RetentionRule } from './retention-rule';
 import { SecurityMeasure } from './security-measure';
+import { WebhookAttempt, WebhookDelivery, WebhookMessage, WebhookSubscription } from './webhook';
 
 export * from './activity-links';
 export * from './audit-event';
@@ -46,6 +47,7 @@ export * from './register-entity';
 export * from './register-snapshot';
 export * from './retention-rule';
 export * from './security-measure';
+export * from './webhook';
 
 export const entities = [
   Organisation,
@@ -77,4 +79,8 @@ export const entities = [
   ActivitySecurityMeasure,
   ActivityLegalBasis,
   ActivityRetentionRule,
+  WebhookSubscription,
+  WebhookMessage,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -29,6 +29,8 @@ import { privacyNoticeRoutes } from './privacy-notice/routes';
 import { importRoutes } from './import/routes';
 import { jsonLdSchemas } from './register/jsonld-schema';
 import { registerRoutes } from './register/routes';
+import { webhookRoutes } from './webhooks/routes';
+import { webhookWorkerPlugin } from './webhooks/worker';
 
 export interface BuildOptions {
   /** Use this open database instead of opening the configured one (tests). */
@@ -88,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(idempotencyPlugin);
   await app.register(overloadPlugin, { eventLoopDelay: options.eventLoopDelay });
   await app.register(seedPlugin);
+  await app.register(webhookWorkerPlugin);
   // Last before the routes: documents what every route shares (statuses, headers, public routes).
   await app.register(contractPlugin);
 
@@ -101,6 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await v1.register(privacyNoticeRoutes);
       await v1.register(registerRoutes);
       await v1.register(importRoutes);
+      await v1.register(webhookRoutes);
       for (const service of buildingBlockServices(v1.services)) registerCrudRoutes(v1, service);
     },
     { prefix: '/v1' },

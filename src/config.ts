@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import Ajv from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
 
@@ -145,6 +146,64 @@ export const configSchema = {
       pattern: 'BEGIN PRIVATE KEY',
       description: 'Ed25519 private key (PKCS8 PEM) that signs register snapshots; unset: one is generated and kept in the database',
     },
+    WEBHOOK_DELIVERY_INTERVAL_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 3600000,
+      default: 1000,
+      description:
+        'How often this instance looks for due webhook deliveries; 0 = it delivers none (an API-only instance: another one delivers, claiming with FOR UPDATE SKIP LOCKED)',
+    },
+    WEBHOOK_BATCH_SIZE: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 10,
+      description: 'Webhook deliveries claimed and sent at once',
+    },
+    WEBHOOK_TIMEOUT_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 60000,
+      default: 10000,
+      description:
+        "Longest a webhook receiver's host name lookup, and separately its connection and answer, may take before the attempt fails",
+    },
+    WEBHOOK_MAX_ATTEMPTS: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 50,
+      default: 10,
+      description: 'Attempts of one webhook delivery before it is dead-lettered (status dead; redeliver by hand)',
+    },
+    WEBHOOK_RETRY_BASE_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 86400000,
+      default: 30000,
+      description: 'Wait before the first webhook retry; it doubles with each further attempt',
+    },
+    WEBHOOK_RETRY_MAX_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 604800000,
+      default: 3600000,
+      description: 'Longest wait between two webhook attempts',
+    },
+    WEBHOOK_LOG_RETENTION_DAYS: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3650,
+      default: 30,
+      description:
+        'Delivered and dead webhook deliveries, with their attempts, are deleted this many days after the event (pending ones never)',
+    },
+    WEBHOOK_ALLOWED_PRIVATE_NETWORKS: {
+      type: 'string',
+      pattern: '^[0-9A-Fa-f:.]+/[0-9]{1,3}(,[0-9A-Fa-f:.]+/[0-9]{1,3})*$',
+      description:
+        'Comma-separated CIDR ranges webhook URLs may point into although they are private, loopback or link-local (e.g. 10.20.0.0/16 for an internal tool); unset: none',
+    },
     SNAPSHOT_SIGNING_KID: {
       type: 'string',
       pattern: '^[A-Za-z0-9._:-]{1,100}$',
@@ -179,5 +238,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  return candidate as unknown as Config;
+  const config = candidate as unknown as Config;
+  checkCidrRanges('WEBHOOK_ALLOWED_PRIVATE_NETWORKS', config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS);
+  return config;
+}
+
+/** What the schema's pattern cannot say: each range is an IP address and a prefix that fits it. */
+function checkCidrRanges(key: string, value: string | undefined): void {
+  for (const range of (value ?? '').split(',').filter(Boolean)) {
+    const [network = '', prefix = ''] = range.split('/');
+    const family = isIP(network);
+    if (family === 0 || Number(prefix) > (family === 4 ? 32 : 128)) {
+      throw new ConfigError(`Invalid configuration: ${key} ${range} is not a CIDR range such as 10.20.0.0/16 or fd12::/64`);
+    }
+  }
 }

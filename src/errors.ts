@@ -24,6 +24,7 @@ export const errorCatalogue = {
   IDEMPOTENCY_KEY_IN_USE: { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
   UNKNOWN_REFERENCE: { status: 422, title: 'The request refers to resources that do not exist or do not fit' },
   IMPORT_INVALID: { status: 422, title: 'The import file has errors; nothing was imported' },
+  WEBHOOK_TARGET_REFUSED: { status: 422, title: 'The webhook URL may not be used as a delivery target' },
   IMPORT_CONFLICT: { status: 409, title: 'The import would overwrite entries that differ; nothing was imported' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },

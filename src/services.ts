@@ -8,6 +8,8 @@ import type { JsonSchema } from './http/dto';
 import { ImportService } from './import/service';
 import { PrivacyNoticeService } from './privacy-notice/service';
 import { SnapshotService } from './register/snapshots';
+import { WebhookService } from './webhooks/service';
+import type { Clock } from './clock';
 
 /** Every service of the app, built once per app instance over its DataSource: the one place they are wired. */
 export type Services = EntryServices & {
@@ -16,11 +18,13 @@ export type Services = EntryServices & {
   history: HistoryService;
   snapshots: SnapshotService;
   registerImport: ImportService;
+  webhooks: WebhookService;
 };
 
 export function buildServices(deps: {
   dataSource: DataSource;
   config: Config;
+  clock: Clock;
   log: FastifyBaseLogger;
   dtoSchemas: Record<string, JsonSchema>;
 }): Services {
@@ -33,5 +37,6 @@ export function buildServices(deps: {
     history,
     snapshots: new SnapshotService(deps.dataSource, deps.config, deps.log),
     registerImport: new ImportService(deps.dataSource, entries, deps.dtoSchemas),
+    webhooks: new WebhookService(deps.dataSource, deps.config, deps.clock, deps.log),
   };
 }

@@ -155,6 +155,9 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     RATE_LIMIT_MAX: '100000',
     // A loaded test machine lags; load shedding is tested on its own (test/resilience/overload).
     PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+    // The webhook worker's polls would run between a test's statements (and count in
+    // test/perf/query-counts); webhook tests run it themselves (services.webhooks.deliverDue).
+    WEBHOOK_DELIVERY_INTERVAL_MS: '0',
     ...overrides,
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from '../../entities/audit-event';
+import { enqueueChange } from './outbox';
 
 /** Who makes a change: the token subject (or 'seed' for the example register) and the request. */
 export interface Actor {
@@ -19,12 +20,17 @@ export interface Change {
   after: unknown;
 }
 
-/** Appends one audit event, on the caller's transaction: the change and its record commit together. */
+/**
+ * Appends one audit event, on the caller's transaction: the change and its record commit
+ * together. Every write of the register passes here (CRUD, links, import), so this is also where
+ * the change enters the webhook outbox — in the same transaction, so no route has to remember it.
+ */
 export async function recordChange(manager: EntityManager, actor: Actor, change: Change): Promise<void> {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-  await manager.query(
+  const [recorded]: { sequence: string; occurredAt: Date }[] = await manager.query(
     `INSERT INTO audit_events (actor, action, resource, entity_id, entity_name, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
+     RETURNING sequence::text AS sequence, occurred_at AS "occurredAt"`,
     [
       actor.sub,
       change.action,
@@ -36,4 +42,12 @@ export async function recordChange(manager: EntityManager, actor: Actor, change:
       actor.requestId ?? null,
     ],
   );
+  await enqueueChange(manager, {
+    action: change.action,
+    resource: change.resource,
+    entityId: change.entityId,
+    entityName: change.entityName,
+    auditSequence: recorded!.sequence,
+    occurredAt: new Date(recorded!.occurredAt),
+  });
 }

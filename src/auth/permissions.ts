@@ -34,6 +34,8 @@ export const resources = [
   'register-snapshots',
   // Bringing a whole register in (JSON export or ICO CSV): admins only.
   'register-import',
+  // Webhook subscriptions, their delivery log and redelivery: admins only (a subscription sends the register's changes elsewhere).
+  'webhooks',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -84,6 +86,7 @@ const grants = {
   register: readOnly,
   'register-snapshots': { reader: none, auditor: snapshots, editor: none, admin: snapshots },
   'register-import': { reader: none, auditor: none, editor: none, admin: ['create'] },
+  webhooks: { reader: none, auditor: none, editor: none, admin: all },
 } satisfies Record<Resource, Grants>;
 
 /** The same table by role: role × resource × operation. */
