@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { AppError } from '../src/errors';
-import type { ImportFormat } from '../src/import/service';
+import type { ImportInput } from '../src/import/service';
 
 /**
- * `npm run import -- <file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>]`:
+ * `npm run import -- <file.yaml|file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>]`:
  * the same import as POST /v1/register/import, against the configured database (DATABASE_URL,
- * else the embedded one in DATA_DIR). Exit 0: imported (or dry run reported); 2: the file was
+ * else the embedded one in DATA_DIR). A .json file is the register document or our export, by its
+ * documentType. Exit 0: imported (or dry run reported); 2: the file was
  * refused (problems or conflicts, listed); 1: anything else.
  */
 async function main() {
@@ -26,10 +27,12 @@ async function main() {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1)
-    throw new UsageError('give one file: npm run import -- register.json|register.csv [--dry-run] [--mode merge|replace]');
+    throw new UsageError('give one file: npm run import -- register.yaml|register.json|register.csv [--dry-run] [--mode merge|replace]');
   if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not "${values.mode}"`);
-  const format = (values.format ?? extname(file).slice(1).toLowerCase()) as ImportFormat;
-  if (format !== 'json' && format !== 'csv') throw new UsageError('the file must end in .json or .csv (or pass --format json|csv)');
+  const extension = (values.format ?? extname(file).slice(1)).toLowerCase();
+  const format = (extension === 'yml' ? 'yaml' : extension) as ImportInput;
+  if (format !== 'json' && format !== 'csv' && format !== 'yaml')
+    throw new UsageError('the file must end in .yaml, .yml, .json or .csv (or pass --format yaml|json|csv)');
 
   const config = { ...loadConfig(), SEED_ON_EMPTY: false, LOG_LEVEL: 'error' as const };
   const size = statSync(file).size;
@@ -74,7 +77,12 @@ main().catch((error: unknown) => {
   if (error instanceof AppError) {
     console.error(`refused: ${error.detail}`);
     for (const problem of error.extras.problems ?? []) {
-      const where = problem.row !== null ? `row ${problem.row}${problem.column ? `, ${problem.column}` : ''}` : (problem.path ?? '');
+      const where =
+        problem.row !== null
+          ? `row ${problem.row}${problem.column ? `, ${problem.column}` : ''}`
+          : problem.position
+            ? `line ${problem.position.line}, column ${problem.position.column} (${problem.path})`
+            : (problem.path ?? '');
       console.error(`  ${where}: ${problem.message}${problem.value !== null ? ` [${problem.value}]` : ''}`);
     }
     for (const conflict of error.extras.conflicts ?? [])

@@ -104,6 +104,16 @@ export class ReferrerDto {
   name!: string;
 }
 
+export class ImportProblemPositionDto {
+  @IsInt()
+  @Doc({ description: 'Line, from 1', example: 42 })
+  line!: number;
+
+  @IsInt()
+  @Doc({ description: 'Column (character of the line), from 1', example: 9 })
+  column!: number;
+}
+
 export class ImportProblemDto {
   @IsOptional()
   @IsInt()
@@ -123,6 +133,12 @@ export class ImportProblemDto {
     nullable: true,
   })
   path!: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImportProblemPositionDto)
+  @Doc({ description: 'YAML: where in the file (the register document in YAML); `path` is its JSON Pointer' })
+  position?: ImportProblemPositionDto;
 
   @IsOptional()
   @IsString()

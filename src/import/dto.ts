@@ -61,11 +61,16 @@ export class ImportEntryDto {
 
 export class RegisterImportReport {
   @IsString()
-  @Doc({ description: 'What the file was read as', example: 'json', schema: { enum: ['json', 'csv'] } })
+  @Doc({
+    description:
+      'What the file was read as: json (our export), document (the register document in JSON), yaml (the register document in YAML) or csv',
+    example: 'yaml',
+    schema: { enum: ['json', 'document', 'yaml', 'csv'] },
+  })
   format!: string;
 
   @IsInt()
-  @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export', example: 13 })
+  @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export or register document', example: 13 })
   records!: number;
 
   @IsIn(importModes)

@@ -52,6 +52,21 @@ t.test(
     t.equal(refused.code, 2);
     t.match(refused.stderr, /refused: 1 problem in the file; nothing was imported\.\n\s+row 3, Role: .*\[landlord\]/);
 
+    // The register document a person writes, in YAML (over the CSV's register: some entries differ):
+    // a problem names its line and column.
+    const document = join(__dirname, '..', '..', 'docs', 'register-document.example.yaml');
+    const yamlDry = await importFile(document, '--dry-run');
+    t.equal(yamlDry.code, 0, yamlDry.stderr);
+    t.match(
+      yamlDry.stdout,
+      /^dry run — nothing written\. Would: \d+ create, \d+ match, 0 change, \d+ conflict \(3 activities read, mode merge\)/,
+    );
+    const badYaml = join(dir, 'bad.yml');
+    writeFileSync(badYaml, 'documentType: processing-register-document\npurposes:\n  - name: Sales\n    colour: blue\n');
+    const yamlRefused = await importFile(badYaml);
+    t.equal(yamlRefused.code, 2);
+    t.match(yamlRefused.stderr, /line 4, column 5 \(\/purposes\/0\/colour\): is not a field of the register document/);
+
     const usage = await importFile(join(dir, 'register.xml'));
     t.equal(usage.code, 1);
     t.match(usage.stderr, /\.json or \.csv/);
