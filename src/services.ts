@@ -8,6 +8,7 @@ import type { JsonSchema } from './http/dto';
 import { ImportService } from './import/service';
 import { PrivacyNoticeService } from './privacy-notice/service';
 import { SnapshotService } from './register/snapshots';
+import { RegisterDocumentService } from './register-document/writer';
 
 /** Every service of the app, built once per app instance over its DataSource: the one place they are wired. */
 export type Services = EntryServices & {
@@ -16,6 +17,7 @@ export type Services = EntryServices & {
   history: HistoryService;
   snapshots: SnapshotService;
   registerImport: ImportService;
+  registerDocument: RegisterDocumentService;
 };
 
 export function buildServices(deps: {
@@ -33,5 +35,6 @@ export function buildServices(deps: {
     history,
     snapshots: new SnapshotService(deps.dataSource, deps.config, deps.log),
     registerImport: new ImportService(deps.dataSource, entries, deps.dtoSchemas),
+    registerDocument: new RegisterDocumentService(deps.dataSource, entries, deps.dtoSchemas),
   };
 }

@@ -262,10 +262,29 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
       return out;
     });
   }
+  // A broader data category is created before the narrower ones that name it, wherever it is listed.
+  document.dataCategories = parentsFirst(document.dataCategories);
   return {
     document: document as unknown as ImportDocument,
     problems,
     activities: document.activities.length,
     originOf,
   };
+}
+
+/** Data categories ordered so that each one's parent (in the document) comes before it; otherwise as listed. */
+function parentsFirst(categories: Loose[]): Loose[] {
+  const byName = new Map(categories.map((category) => [String(category.name).toLowerCase(), category]));
+  const ordered: Loose[] = [];
+  const placed = new Set<Loose>();
+  const place = (category: Loose, seen: Set<Loose>) => {
+    if (placed.has(category) || seen.has(category)) return;
+    seen.add(category);
+    const parent = typeof category.parent === 'string' ? byName.get(category.parent.toLowerCase()) : undefined;
+    if (parent) place(parent, seen);
+    placed.add(category);
+    ordered.push(category);
+  };
+  for (const category of categories) place(category, new Set());
+  return ordered;
 }

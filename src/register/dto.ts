@@ -1135,7 +1135,7 @@ export class RegisterExport {
 
 // ---- requests ----------------------------------------------------------------------------------
 
-export const exportFormats = ['json', 'jsonld', 'csv'] as const;
+export const exportFormats = ['json', 'jsonld', 'csv', 'yaml', 'document'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export class RegisterExportQuery {
@@ -1157,7 +1157,11 @@ export class RegisterExportQuery {
 
   @IsOptional()
   @IsIn(exportFormats)
-  @Doc({ description: 'json, jsonld (W3C DPV) or csv (UK ICO template); overrides the Accept header', example: 'json' })
+  @Doc({
+    description:
+      'json, jsonld (W3C DPV) or csv (UK ICO template); yaml or document: the register document people write and import, in YAML or JSON (openapi/register-document.schema.json). Overrides the Accept header',
+    example: 'json',
+  })
   format?: string;
 
   @IsOptional()

@@ -22,7 +22,18 @@ export const registerTag = {
 
 const tags = [registerTag.name];
 
-const formats: Record<ExportFormat, { type: string; extension: string; render: (source: RegisterSource) => AsyncGenerator<string> }> = {
+/** The register document's forms (src/register-document): the whole register, not streamed page by page. */
+const documentFormats = {
+  yaml: { type: 'application/yaml; charset=utf-8', extension: 'yaml' },
+  document: { type: 'application/json; charset=utf-8', extension: 'register-document.json' },
+} as const;
+type DocumentFormat = keyof typeof documentFormats;
+const isDocumentFormat = (format: ExportFormat): format is DocumentFormat => format in documentFormats;
+
+const formats: Record<
+  Exclude<ExportFormat, DocumentFormat>,
+  { type: string; extension: string; render: (source: RegisterSource) => AsyncGenerator<string> }
+> = {
   json: { type: 'application/json; charset=utf-8', extension: 'json', render: renderJson },
   jsonld: { type: 'application/ld+json; charset=utf-8', extension: 'jsonld', render: renderJsonLd },
   csv: { type: 'text/csv; charset=utf-8; header=present', extension: 'csv', render: renderCsv },
@@ -34,6 +45,7 @@ export const chooseFormat = (format: string | undefined, accept: string | undefi
     ['json', 'application/json'],
     ['jsonld', 'application/ld+json'],
     ['csv', 'text/csv'],
+    ['yaml', 'application/yaml'],
   ]);
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -107,6 +119,35 @@ function stream(
   return reply.send(readable);
 }
 
+/** The register document (YAML or JSON): the whole register as it is now, so filters and asOf are refused, not ignored. */
+async function sendDocument(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  format: DocumentFormat,
+  query: RegisterFilter & { asOf?: string; internalNotes?: boolean },
+) {
+  const narrowing = (['status', 'owner', 'role', 'asOf'] as const).filter((field) => query[field] !== undefined);
+  if (narrowing.length > 0) {
+    throw validationFailed(
+      narrowing.map((field) => ({
+        in: 'query',
+        path: `/${field}`,
+        message: `does not apply to format=${format}: the register document is the whole register as it is now`,
+      })),
+    );
+  }
+  const options = { internalNotes: query.internalNotes ?? false };
+  const documents = app.services.registerDocument;
+  const body = format === 'yaml' ? await documents.yaml(options) : `${JSON.stringify(await documents.document(options), null, 2)}\n`;
+  const { type, extension } = documentFormats[format];
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="register-${day(new Date(app.clock()).toISOString())}.${extension}"`)
+    .header('vary', 'accept')
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
 export async function registerRoutes(app: FastifyInstance) {
   app.declareTag(registerTag, tagRank.register);
   const snapshots = app.services.snapshots;
@@ -126,6 +167,8 @@ export async function registerRoutes(app: FastifyInstance) {
 
 Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) and \`text/csv\` (UK ICO controller template columns, one row per activity × purpose).
 
+\`format=yaml\` (or \`Accept: application/yaml\`) and \`format=document\` (JSON) give the register document people write (JSON Schema: \`openapi/register-document.schema.json\`): every entry of the register, linked or not, named instead of identified, without derived fields — the file to edit and bring back with \`POST /v1/register/import\`. It is always the whole register as it is now: with \`status\`, \`owner\`, \`role\` or \`asOf\` it is refused (400).
+
 With \`internalNotes=true\` (auditors and admins), the register keeper's internal notes are filled in (every \`internalNote\`; \`internalNotes: true\` says so); without it they are null, as in every public export and the privacy notice.
 
 With \`asOf\` (auditors and admins), the register as it stood at that moment, replayed from the audit trail — the same document, \`filters.asOf\` set. Sent as an attachment (\`register-YYYY-MM-DD.json|jsonld|csv\`), streamed page by page from one consistent (repeatable-read) view of the register. At most \`EXPORT_RATE_LIMIT_MAX\` (${app.config.EXPORT_RATE_LIMIT_MAX}) exports per client per minute.`,
@@ -135,8 +178,9 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
             description: 'The register (an attachment)',
             headers: { 'Content-Disposition': attachment('register-2026-11-25.json') },
             content: {
-              'application/json': { schema: ref(RegisterExport) },
+              'application/json': { schema: { oneOf: [ref(RegisterExport), { $ref: 'RegisterDocument#' }] } },
               'application/ld+json': { schema: { $ref: 'RegisterJsonLd#' } },
+              'application/yaml': { schema: { $ref: 'RegisterDocument#' } },
               'text/csv': { schema: { type: 'string', description: 'CSV, header row first, CRLF line ends' } },
             },
           },
@@ -147,9 +191,10 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
     async (request, reply) => {
       const { format: requested, asOf, internalNotes, ...filter } = request.query;
       const format = chooseFormat(requested, request.headers.accept);
-      const { type, extension, render } = formats[format];
       // The register keeper's internal notes are for the audit, never for a public export.
       if (internalNotes) app.requirePermission(request, { resource: 'internal-notes', operation: 'get' });
+      if (isDocumentFormat(format)) return sendDocument(app, reply, format, request.query);
+      const { type, extension, render } = formats[format];
       const options = { rightIris: format === 'jsonld', internalNotes: internalNotes ?? false };
       let reader: OpenSource;
       if (asOf) {
