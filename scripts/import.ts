@@ -8,10 +8,11 @@ import { AppError } from '../src/errors';
 import type { ImportInput } from '../src/import/service';
 
 /**
- * `npm run import -- <file.yaml|file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>]`:
+ * `npm run import -- <file.yaml|file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>] [--if-match <version>]`:
  * the same import as POST /v1/register/import, against the configured database (DATABASE_URL,
  * else the embedded one in DATA_DIR). A .json file is the register document or our export, by its
- * documentType. Exit 0: imported (or dry run reported); 2: the file was
+ * documentType. A dry run is the plan and prints the register's version; `--if-match <version>`
+ * applies the file only if the register is still at that version. Exit 0: imported (or dry run reported); 2: the file was
  * refused (problems or conflicts, listed); 1: anything else.
  */
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
       mode: { type: 'string', default: 'merge' },
       format: { type: 'string' },
       actor: { type: 'string', default: `cli:${userInfo().username}` },
+      'if-match': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -53,19 +55,25 @@ async function main() {
   await app.ready();
   try {
     const imports = app.services.registerImport;
-    const report = await imports.run(format, body, { mode: values.mode, dryRun: values['dry-run'], actor: { sub: values.actor } });
+    const report = await imports.run(format, body, {
+      mode: values.mode,
+      dryRun: values['dry-run'],
+      actor: { sub: values.actor },
+      expectedVersion: values['if-match'],
+    });
     const { create, match, change, conflict } = report.counts;
     console.log(
-      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`,
+      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict${report.counts.delete ? `, ${report.counts.delete} delete` : ''} (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`,
     );
     for (const [resource, counts] of Object.entries(report.byResource)) {
       console.log(
-        `  ${resource.padEnd(24)} ${counts.create} create, ${counts.match} match, ${counts.change} change, ${counts.conflict} conflict`,
+        `  ${resource.padEnd(24)} ${counts.create} create, ${counts.match} match, ${counts.change} change, ${counts.conflict} conflict${counts.delete ? `, ${counts.delete} delete` : ''}`,
       );
     }
-    for (const entry of report.entries.filter((e) => e.action === 'change' || e.action === 'conflict')) {
-      console.log(`  ${entry.action}: ${entry.resource} "${entry.name}" (${(entry.fields ?? []).join(', ')})`);
+    for (const entry of report.entries.filter((e) => e.action === 'change' || e.action === 'conflict' || e.action === 'delete')) {
+      console.log(`  ${entry.action}: ${entry.resource} "${entry.name}"${entry.fields ? ` (${entry.fields.join(', ')})` : ''}`);
     }
+    if (report.dryRun) console.log(`register version ${report.version}: apply this plan with --if-match '${report.version}'`);
   } finally {
     await app.close();
   }
@@ -87,7 +95,7 @@ main().catch((error: unknown) => {
     }
     for (const conflict of error.extras.conflicts ?? [])
       console.error(`  conflict: ${conflict.resource} "${conflict.name}" (${conflict.fields.join(', ')})`);
-    process.exit(error.code === 'IMPORT_INVALID' || error.code === 'IMPORT_CONFLICT' ? 2 : 1);
+    process.exit(['IMPORT_INVALID', 'IMPORT_CONFLICT', 'PRECONDITION_FAILED'].includes(error.code) ? 2 : 1);
   }
   console.error(error instanceof UsageError ? error.message : error);
   process.exit(1);

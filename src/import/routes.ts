@@ -27,7 +27,7 @@ export async function importRoutes(app: FastifyInstance) {
     done(null, body),
   );
 
-  app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace' } }>(
+  app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace' }; Headers: { 'if-match'?: string } }>(
     '/register/import',
     {
       bodyLimit: limit,
@@ -45,10 +45,22 @@ export async function importRoutes(app: FastifyInstance) {
 
 In the register document, entries refer to each other by name or by the \`key\` the author gives them; built-in legal bases by code (\`gdpr-6-1-b\`) or article (\`Art. 6(1)(b)\`), national-law bases declared in its \`legalBases\`. The document is the register: a field an entry leaves out is empty (null or an empty list), except internal notes unless the document says \`internalNotes: true\`.
 
-Entries are matched by name (legal bases by code), so importing the same file again creates nothing. An entry that exists but differs is a conflict: \`mode=merge\` (default) refuses the import and lists them all (409 IMPORT_CONFLICT); \`mode=replace\` overwrites the fields the file states. Nothing is ever deleted.
+Entries are matched by name (legal bases by code), so importing the same file again creates nothing. An entry that exists but differs is a conflict: \`mode=merge\` (default) refuses the import and lists them all (409 IMPORT_CONFLICT); \`mode=replace\` overwrites the fields the file states. The register document is the whole register: in replace mode, what it does not hold is deleted (built-in legal bases aside), and its references must then be to entries it holds. Other files never delete.
 
-All or nothing, in one transaction: a file with any problem is refused with every bad row and column (CSV), JSON Pointer (JSON) or JSON Pointer with line and column (YAML) listed (422 IMPORT_INVALID), and the register is unchanged. \`dryRun=true\` reports what would be created, matched, changed and in conflict, writing nothing. Every change is in the audit trail under the caller's name. Files up to \`IMPORT_BODY_LIMIT_BYTES\` (${limit} bytes); larger ones get 413.`,
+All or nothing, in one transaction: a file with any problem is refused with every bad row and column (CSV), JSON Pointer (JSON) or JSON Pointer with line and column (YAML) listed (422 IMPORT_INVALID), and the register is unchanged. \`dryRun=true\` is the plan: it reports per entry what would be created, matched (unchanged), changed (with the fields) and in conflict — and, for the register document in replace mode, deleted — writing nothing, with the register's \`version\`. Send that version as \`If-Match\` to apply exactly that plan: if the register changed since, the import is refused with 412 PRECONDITION_FAILED and nothing is written. Every change is in the audit trail under the caller's name. Files up to \`IMPORT_BODY_LIMIT_BYTES\` (${limit} bytes); larger ones get 413.`,
         querystring: inline(app.dtoSchemas, RegisterImportQuery),
+        headers: {
+          type: 'object',
+          properties: {
+            'if-match': {
+              type: 'string',
+              maxLength: 200,
+              description:
+                "The `version` of the plan (a dry run's answer) this import applies: refused with 412 PRECONDITION_FAILED if the register changed since. Without it the file is imported into the register as it is.",
+              example: '"register-1742-1742"',
+            },
+          },
+        },
         body: {
           content: {
             'application/json': { schema: { oneOf: [documentSchema, ref(RegisterExport)] } },
@@ -58,7 +70,14 @@ All or nothing, in one transaction: a file with any problem is refused with ever
         },
         response: {
           200: json('What the import did (or, for a dry run, would do)', ref(RegisterImportReport)),
-          ...problems('IMPORT_INVALID', 'IMPORT_CONFLICT', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'MALFORMED_BODY'),
+          ...problems(
+            'IMPORT_INVALID',
+            'IMPORT_CONFLICT',
+            'PRECONDITION_FAILED',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'BODY_TOO_LARGE',
+            'MALFORMED_BODY',
+          ),
         },
       },
     },
@@ -75,6 +94,7 @@ All or nothing, in one transaction: a file with any problem is refused with ever
         mode: request.query.mode ?? 'merge',
         dryRun: request.query.dryRun ?? false,
         actor: actorOf(request),
+        expectedVersion: request.headers['if-match'],
       });
       request.log.info({ format, mode: report.mode, dryRun: report.dryRun, counts: report.counts }, 'register import');
       return report;

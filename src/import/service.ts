@@ -56,11 +56,16 @@ export class ImportService {
   async run(
     input: ImportInput,
     body: unknown,
-    options: { mode: ImportMode; dryRun: boolean; actor: Actor },
+    options: { mode: ImportMode; dryRun: boolean; actor: Actor; expectedVersion?: string },
   ): Promise<RegisterImportResult> {
     const format: ImportFormat = input === 'json' && isRegisterDocument(body) ? 'document' : input;
+    const wholeRegister = format === 'document' || format === 'yaml';
     const read =
-      format === 'json' ? this.fromJson(body) : format === 'csv' ? await this.fromCsv(body) : await this.fromDocument(format, body);
+      format === 'json'
+        ? this.fromJson(body)
+        : format === 'csv'
+          ? await this.fromCsv(body)
+          : await this.fromDocument(format, body, options.mode === 'replace');
     const { document, problems, records, originOf } = read;
     const locate = 'locate' in read ? (read.locate as ParsedText['locate']) : undefined;
     if (problems.length > 0) {
@@ -75,6 +80,7 @@ export class ImportService {
         ...options,
         validate: this.compiled.validate,
         originOf,
+        wholeRegister,
       });
       return { format, records, ...report };
     } catch (error) {
@@ -99,17 +105,25 @@ export class ImportService {
   }
 
   /** The register document, YAML (text) or JSON (parsed by the HTTP layer or the CLI). */
-  private async fromDocument(format: 'document' | 'yaml', body: unknown) {
+  /** `replacing`: the document becomes the register, so it may refer only to what it holds (and built-in legal bases). */
+  private async fromDocument(format: 'document' | 'yaml', body: unknown, replacing: boolean) {
     const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
     const parsed: ParsedText = format === 'yaml' ? parseYaml((text ?? '').replace(/^\uFEFF+/, '')) : parsedJson(body);
     if (parsed.problems.length > 0) return { document: undefined as never, problems: parsed.problems, records: 0, locate: parsed.locate };
-    const read = documentFromRegisterDocument(dropLeadingByteOrderMarks(parsed.value), this.compiled.checkDocument, await this.known());
+    const known = await this.known();
+    if (replacing) {
+      known.legalBases = known.legalBases.filter((basis) => (basis as KnownLegalBasis & { builtIn?: boolean }).builtIn);
+      known.names = {};
+    }
+    const read = documentFromRegisterDocument(dropLeadingByteOrderMarks(parsed.value), this.compiled.checkDocument, known);
     return { document: read.document, problems: read.problems, records: read.activities, originOf: read.originOf, locate: parsed.locate };
   }
 
   /** The register's legal bases and the names of its entries, which a document may refer to without declaring them. */
   private async known(): Promise<KnownEntries> {
-    const legalBases: KnownLegalBasis[] = await this.dataSource.query('SELECT code, name, article, kind FROM legal_bases ORDER BY code');
+    const legalBases: (KnownLegalBasis & { builtIn: boolean })[] = await this.dataSource.query(
+      'SELECT code, name, article, kind, built_in AS "builtIn" FROM legal_bases ORDER BY code',
+    );
     const names: KnownEntries['names'] = {};
     for (const kind of Object.keys(buildingBlocks) as BuildingBlockKey[]) {
       if (buildingBlocks[kind].readOnly) continue;
