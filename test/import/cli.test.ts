@@ -61,6 +61,10 @@ t.test(
       yamlDry.stdout,
       /^dry run — nothing written\. Would: \d+ create, \d+ match, 0 change, \d+ conflict \(3 activities read, mode merge\)/,
     );
+    t.match(yamlDry.stdout, /register version "register-\d+-\d+": apply this plan with --if-match/, 'the plan names its version');
+    const stale = await importFile(document, '--if-match', '"register-0-0"');
+    t.equal(stale.code, 2);
+    t.match(stale.stderr, /refused: The register changed since the plan/);
     const badYaml = join(dir, 'bad.yml');
     writeFileSync(badYaml, 'documentType: processing-register-document\npurposes:\n  - name: Sales\n    colour: blue\n');
     const yamlRefused = await importFile(badYaml);

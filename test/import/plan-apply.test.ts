@@ -18,7 +18,10 @@ const post = (app: FastifyInstance, text: string, query = '', headers: Record<st
 const edited = example
   .replace(/\n {2}- name: Web-shop statistics\n[\s\S]*$/, '\n')
   .replace(/ {2}- key: stats\n {4}name: Statistics cookie\n[\s\S]*?names: \[_pk_id, _pk_ses\]\n/, '')
-  .replace('    name: Sending the newsletter\n', '    name: Sending the newsletter\n    description: Monthly, to subscribers who opted in\n');
+  .replace(
+    '    name: Sending the newsletter\n',
+    '    name: Sending the newsletter\n    description: Monthly, to subscribers who opted in\n',
+  );
 
 const activityNames = async (app: FastifyInstance) =>
   (await call(app, 'GET', '/v1/processing-activities?limit=50')).data.items.map((a: any) => a.name).sort();
@@ -80,12 +83,18 @@ t.test('a plan applied after a concurrent change is refused, and nothing of it i
   t.same(await activityNames(app), ['Newsletter', 'Web-shop orders and repairs', 'Web-shop statistics'], 'nothing was deleted');
   const purposes = (await call(app, 'GET', '/v1/purposes?limit=50')).data.items;
   t.equal(purposes.find((p: any) => p.name === 'Sending the newsletter').description, null, 'nothing was changed');
-  t.ok(purposes.find((p: any) => p.name === 'Warranty claims'), 'the concurrent change stands');
+  t.ok(
+    purposes.find((p: any) => p.name === 'Warranty claims'),
+    'the concurrent change stands',
+  );
 
   // A new plan sees the concurrent change (replace deletes the purpose the file does not hold).
   const replan = await post(app, edited, '?mode=replace&dryRun=true');
   t.not(replan.data.version, plan.data.version);
-  t.match(replan.data.entries.find((e: any) => e.name === 'Warranty claims'), { action: 'delete' });
+  t.match(
+    replan.data.entries.find((e: any) => e.name === 'Warranty claims'),
+    { action: 'delete' },
+  );
   const applied = await post(app, edited, '?mode=replace', { 'if-match': replan.data.version });
   t.equal(applied.statusCode, 200, applied.body.slice(0, 500));
   t.same(await activityNames(app), ['Newsletter', 'Web-shop orders and repairs']);
