@@ -1135,7 +1135,7 @@ export class RegisterExport {
 
 // ---- requests ----------------------------------------------------------------------------------
 
-export const exportFormats = ['json', 'jsonld', 'csv', 'yaml', 'document'] as const;
+export const exportFormats = ['json', 'jsonld', 'csv', 'yaml', 'document', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export class RegisterExportQuery {
@@ -1159,7 +1159,7 @@ export class RegisterExportQuery {
   @IsIn(exportFormats)
   @Doc({
     description:
-      'json, jsonld (W3C DPV) or csv (UK ICO template); yaml or document: the register document people write and import, in YAML or JSON (openapi/register-document.schema.json). Overrides the Accept header',
+      'json, jsonld (W3C DPV), csv (UK ICO template) or xlsx (a workbook: the ICO columns per Art. 30(1) and 30(2), a sheet per building block); yaml or document: the register document people write and import, in YAML or JSON (openapi/register-document.schema.json). Overrides the Accept header',
     example: 'json',
   })
   format?: string;

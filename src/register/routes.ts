@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '../errors';
 import { negotiate } from '../http/content-negotiation';
@@ -11,6 +11,7 @@ import { openRegister, type ReadStats, type RegisterFilter, type RegisterSource 
 import { renderCsv } from './render-csv';
 import { renderJson } from './render-json';
 import { renderJsonLd } from './render-jsonld';
+import { renderXlsx } from './render-xlsx';
 import type { SnapshotListInput } from './snapshots';
 import { tagRank } from '../http/openapi-tags';
 
@@ -28,10 +29,11 @@ const documentFormats = {
   document: { type: 'application/json; charset=utf-8', extension: 'register-document.json' },
 } as const;
 type DocumentFormat = keyof typeof documentFormats;
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const isDocumentFormat = (format: ExportFormat): format is DocumentFormat => format in documentFormats;
 
 const formats: Record<
-  Exclude<ExportFormat, DocumentFormat>,
+  Exclude<ExportFormat, DocumentFormat | 'xlsx'>,
   { type: string; extension: string; render: (source: RegisterSource) => AsyncGenerator<string> }
 > = {
   json: { type: 'application/json; charset=utf-8', extension: 'json', render: renderJson },
@@ -46,6 +48,7 @@ export const chooseFormat = (format: string | undefined, accept: string | undefi
     ['jsonld', 'application/ld+json'],
     ['csv', 'text/csv'],
     ['yaml', 'application/yaml'],
+    ['xlsx', xlsxType],
   ]);
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -148,6 +151,22 @@ async function sendDocument(
     .send(body);
 }
 
+/** The workbook, written into the reply as the reader's pages come; the reader is closed however it ends. */
+function sendXlsx(reply: FastifyReply, request: FastifyRequest, reader: OpenSource) {
+  const body = new PassThrough();
+  const started = process.hrtime.bigint();
+  renderXlsx(reader, body)
+    .then(() =>
+      request.log.info(
+        { format: 'xlsx', ...reader.stats, ...reader.totals, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'register exported',
+      ),
+    )
+    .catch((error: unknown) => body.destroy(error as Error))
+    .finally(() => void reader.close());
+  return reply.send(body);
+}
+
 export async function registerRoutes(app: FastifyInstance) {
   app.declareTag(registerTag, tagRank.register);
   const snapshots = app.services.snapshots;
@@ -165,7 +184,7 @@ export async function registerRoutes(app: FastifyInstance) {
         summary: 'Export the register',
         description: `The record of processing activities as one self-contained document, every linked entry resolved inline: the Art. 30(1) controller register (controllers with contacts, DPO and representative; per activity its purposes with legal bases, data subjects, data categories with erasure time limits, recipients, third-country transfers with safeguards, security measures and derived rights) and the Art. 30(2) processor register per controller, plus the register's organisations and the legal bases used (codes and W3C DPV IRIs).
 
-Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) and \`text/csv\` (UK ICO controller template columns, one row per activity × purpose).
+Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV, @context inline) \`text/csv\` (UK ICO controller template columns, one row per activity × purpose) and \`${xlsxType}\` (\`format=xlsx\`: the same columns on a sheet per Art. 30(1) and 30(2), and a sheet per building block, written as it is read).
 
 \`format=yaml\` (or \`Accept: application/yaml\`) and \`format=document\` (JSON) give the register document people write (JSON Schema: \`openapi/register-document.schema.json\`): every entry of the register, linked or not, named instead of identified, without derived fields — the file to edit and bring back with \`POST /v1/register/import\`. It is always the whole register as it is now: with \`status\`, \`owner\`, \`role\` or \`asOf\` it is refused (400).
 
@@ -181,6 +200,14 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
               'application/json': { schema: { oneOf: [ref(RegisterExport), { $ref: 'RegisterDocument#' }] } },
               'application/ld+json': { schema: { $ref: 'RegisterJsonLd#' } },
               'application/yaml': { schema: { $ref: 'RegisterDocument#' } },
+              [xlsxType]: {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                  description:
+                    'XLSX workbook: sheets "Art. 30(1) controller" and "Art. 30(2) processor" in the UK ICO template columns (as the CSV), then one sheet per building block',
+                },
+              },
               'text/csv': { schema: { type: 'string', description: 'CSV, header row first, CRLF line ends' } },
             },
           },
@@ -194,7 +221,6 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
       // The register keeper's internal notes are for the audit, never for a public export.
       if (internalNotes) app.requirePermission(request, { resource: 'internal-notes', operation: 'get' });
       if (isDocumentFormat(format)) return sendDocument(app, reply, format, request.query);
-      const { type, extension, render } = formats[format];
       const options = { rightIris: format === 'jsonld', internalNotes: internalNotes ?? false };
       let reader: OpenSource;
       if (asOf) {
@@ -210,6 +236,15 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
         reader = await openRegister(app.dataSource, filter, options);
       }
       const moment = asOf ? `-as-of-${new Date(asOf).toISOString().slice(0, 19).replace(/:/g, '')}Z` : '';
+      if (format === 'xlsx') {
+        reply
+          .type(xlsxType)
+          .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}${moment}.xlsx"`)
+          .header('vary', 'accept')
+          .header('cache-control', 'no-store');
+        return sendXlsx(reply, request, reader);
+      }
+      const { type, extension, render } = formats[format];
       reply
         .type(type)
         .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}${moment}.${extension}"`)
