@@ -8,7 +8,7 @@ import { AppError } from '../src/errors';
 import type { ImportInput } from '../src/import/service';
 
 /**
- * `npm run import -- <file.yaml|file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>] [--if-match <version>]`:
+ * `npm run import -- <file.yaml|file.json|file.csv|file.xlsx> [--dry-run] [--mode merge|replace] [--actor <name>] [--if-match <version>]`:
  * the same import as POST /v1/register/import, against the configured database (DATABASE_URL,
  * else the embedded one in DATA_DIR). A .json file is the register document or our export, by its
  * documentType. A dry run is the plan and prints the register's version; `--if-match <version>`
@@ -33,16 +33,16 @@ async function main() {
   if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not "${values.mode}"`);
   const extension = (values.format ?? extname(file).slice(1)).toLowerCase();
   const format = (extension === 'yml' ? 'yaml' : extension) as ImportInput;
-  if (format !== 'json' && format !== 'csv' && format !== 'yaml')
-    throw new UsageError('the file must end in .yaml, .yml, .json or .csv (or pass --format yaml|json|csv)');
+  if (format !== 'json' && format !== 'csv' && format !== 'yaml' && format !== 'xlsx')
+    throw new UsageError('the file must end in .yaml, .yml, .json, .csv or .xlsx (or pass --format yaml|json|csv|xlsx)');
 
   const config = { ...loadConfig(), SEED_ON_EMPTY: false, LOG_LEVEL: 'error' as const };
   const size = statSync(file).size;
   if (size > config.IMPORT_BODY_LIMIT_BYTES) {
     throw new UsageError(`${file} is ${size} bytes; IMPORT_BODY_LIMIT_BYTES allows ${config.IMPORT_BODY_LIMIT_BYTES}`);
   }
-  const text = readFileSync(file, 'utf8');
-  let body: unknown = text;
+  const text = format === 'xlsx' ? '' : readFileSync(file, 'utf8');
+  let body: unknown = format === 'xlsx' ? readFileSync(file) : text;
   if (format === 'json') {
     try {
       body = JSON.parse(text);

@@ -117,12 +117,16 @@ export class ImportProblemPositionDto {
 export class ImportProblemDto {
   @IsOptional()
   @IsInt()
-  @Doc({ description: 'CSV: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
+  @Doc({ description: 'CSV and XLSX: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
   row!: number | null;
 
   @IsOptional()
   @IsString()
-  @Doc({ description: 'CSV: the column header', example: 'Categories of recipients', nullable: true })
+  @Doc({
+    description: 'CSV: the column header; XLSX: the sheet and the column header, as `Art. 30(1) controller › Role`',
+    example: 'Categories of recipients',
+    nullable: true,
+  })
   column!: string | null;
 
   @IsOptional()

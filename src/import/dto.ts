@@ -71,9 +71,9 @@ export class RegisterImportReport {
   @IsString()
   @Doc({
     description:
-      'What the file was read as: json (our export), document (the register document in JSON), yaml (the register document in YAML) or csv',
+      'What the file was read as: json (our export), document (the register document in JSON), yaml (the register document in YAML), csv or xlsx',
     example: 'yaml',
-    schema: { enum: ['json', 'document', 'yaml', 'csv'] },
+    schema: { enum: ['json', 'document', 'yaml', 'csv', 'xlsx'] },
   })
   format!: string;
 

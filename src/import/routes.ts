@@ -10,6 +10,7 @@ import type { ImportInput } from './service';
 
 const csvTypes = ['text/csv', 'application/csv'];
 const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The register document's schema (src/register-document/schema.ts, among the app's DTO schemas). */
 const documentSchema = { $ref: 'RegisterDocument#' };
 
@@ -26,6 +27,7 @@ export async function importRoutes(app: FastifyInstance) {
   app.addContentTypeParser([...csvTypes, ...yamlTypes], { parseAs: 'string', bodyLimit: limit }, (_request, body, done) =>
     done(null, body),
   );
+  app.addContentTypeParser(xlsxType, { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) => done(null, body));
 
   app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace' }; Headers: { 'if-match'?: string } }>(
     '/register/import',
@@ -41,7 +43,7 @@ export async function importRoutes(app: FastifyInstance) {
         tags: [registerTag.name],
         operationId: 'import-register',
         summary: 'Import a register (register document in YAML or JSON, JSON export, or ICO CSV)',
-        description: `Brings a register kept elsewhere in: the register document a person writes (\`application/yaml\`, or \`application/json\` with \`documentType: ${registerDocumentType}\`; JSON Schema: \`openapi/register-document.schema.json\`; the document \`GET /v1/register?format=yaml|document\` writes), this service's own JSON export (\`application/json\`, the document of \`GET /v1/register\` from this or another installation) or a CSV in the UK ICO controller-template columns (\`text/csv\`, the columns \`GET /v1/register?format=csv\` writes; comma or semicolon, with or without BOM).
+        description: `Brings a register kept elsewhere in: the register document a person writes (\`application/yaml\`, or \`application/json\` with \`documentType: ${registerDocumentType}\`; JSON Schema: \`openapi/register-document.schema.json\`; the document \`GET /v1/register?format=yaml|document\` writes), this service's own JSON export (\`application/json\`, the document of \`GET /v1/register\` from this or another installation) or a CSV in the UK ICO controller-template columns (\`text/csv\`, the columns \`GET /v1/register?format=csv\` writes; comma or semicolon, with or without BOM), or the XLSX workbook of \`GET /v1/register?format=xlsx\` (its ICO sheets read as the CSV; its building-block sheets add descriptions, recipient categories, collection mechanisms and the other fields the ICO columns do not carry; a problem names the sheet, row and column).
 
 In the register document, entries refer to each other by name or by the \`key\` the author gives them; built-in legal bases by code (\`gdpr-6-1-b\`) or article (\`Art. 6(1)(b)\`), national-law bases declared in its \`legalBases\`. The document is the register: a field an entry leaves out is empty (null or an empty list), except internal notes unless the document says \`internalNotes: true\`.
 
@@ -66,6 +68,14 @@ All or nothing, in one transaction: a file with any problem is refused with ever
             'application/json': { schema: { oneOf: [documentSchema, ref(RegisterExport)] } },
             'application/yaml': { schema: documentSchema },
             'text/csv': { schema: { type: 'string', description: 'CSV, header row first (UK ICO controller template columns)' } },
+            [xlsxType]: {
+              schema: {
+                type: 'string',
+                format: 'binary',
+                description:
+                  'XLSX workbook as GET /v1/register?format=xlsx writes it: the "Art. 30(1) controller" and "Art. 30(2) processor" sheets in the ICO columns, and building-block sheets for what those columns do not carry',
+              },
+            },
           },
         },
         response: {
@@ -84,11 +94,19 @@ All or nothing, in one transaction: a file with any problem is refused with ever
     async (request) => {
       const type = mediaType(request.headers['content-type']);
       const format: ImportInput | undefined =
-        type === 'application/json' ? 'json' : csvTypes.includes(type) ? 'csv' : yamlTypes.includes(type) ? 'yaml' : undefined;
+        type === 'application/json'
+          ? 'json'
+          : csvTypes.includes(type)
+            ? 'csv'
+            : yamlTypes.includes(type)
+              ? 'yaml'
+              : type === xlsxType
+                ? 'xlsx'
+                : undefined;
       if (!format)
         throw new AppError(
           'UNSUPPORTED_MEDIA_TYPE',
-          'Send the register as application/yaml or application/json (the register document, or our export) or text/csv (ICO template columns).',
+          `Send the register as application/yaml or application/json (the register document, or our export), text/csv (ICO template columns) or ${xlsxType} (the workbook of GET /v1/register?format=xlsx).`,
         );
       const report = await imports.run(format, request.body, {
         mode: request.query.mode ?? 'merge',

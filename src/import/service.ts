@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { dropLeadingByteOrderMarks } from '../http/no-nul';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import { parseIcoCsv } from './csv';
+import { parseRegisterWorkbook } from './xlsx';
 import {
   createDocumentChecker,
   documentFromRegisterDocument,
@@ -22,9 +23,9 @@ import type { ImportProblem, KnownLegalBasis } from './problems';
 import { createBodyValidator, type BodyValidator } from './validate';
 
 /** What a file is read as: our JSON export, the register document (JSON or YAML), or ICO CSV. */
-export type ImportFormat = 'json' | 'document' | 'yaml' | 'csv';
+export type ImportFormat = 'json' | 'document' | 'yaml' | 'csv' | 'xlsx';
 /** What a caller sends: JSON is our export or the register document, by its `documentType`. */
-export type ImportInput = 'json' | 'yaml' | 'csv';
+export type ImportInput = 'json' | 'yaml' | 'csv' | 'xlsx';
 
 export interface RegisterImportResult extends ImportReport {
   format: ImportFormat;
@@ -65,7 +66,9 @@ export class ImportService {
         ? this.fromJson(body)
         : format === 'csv'
           ? await this.fromCsv(body)
-          : await this.fromDocument(format, body, options.mode === 'replace');
+          : format === 'xlsx'
+            ? await this.fromXlsx(body)
+            : await this.fromDocument(format, body, options.mode === 'replace');
     const { document, problems, records, originOf } = read;
     const locate = 'locate' in read ? (read.locate as ParsedText['locate']) : undefined;
     if (problems.length > 0) {
@@ -132,6 +135,21 @@ export class ImportService {
       names[kind] = new Set(rows.map((row) => String(row[key]).toLowerCase()));
     }
     return { legalBases, names };
+  }
+
+  /** The workbook of GET /v1/register?format=xlsx: the ICO sheets as the CSV, the building-block sheets for what they do not carry. */
+  private async fromXlsx(
+    body: unknown,
+  ): Promise<{ document: ImportDocument; problems: ImportProblem[]; records: number; originOf?: undefined }> {
+    const buffer = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '', 'binary');
+    const legalBases: KnownLegalBasis[] = await this.dataSource.query('SELECT code, name, article, kind FROM legal_bases ORDER BY code');
+    const organisations: { name: string }[] = await this.dataSource.query('SELECT name FROM organisations');
+    const { document, problems, rows } = await parseRegisterWorkbook(
+      buffer,
+      { legalBases, organisations: organisations.map((o) => o.name) },
+      this.compiled.checkDocument.entrySchemas,
+    );
+    return { document, problems, records: rows };
   }
 
   private async fromCsv(

@@ -93,6 +93,11 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
       csvColumns.map(([, value]) => value({ activity, purpose })),
     );
 
+  // The document's own lists first: they hold the whole entry, where a record's link holds a reference.
+  for (const organisation of source.organisations) blocks.organisations.add(organisation as unknown as Loose);
+  for (const basis of source.legalBases) blocks.legalBases.add(basis as unknown as Loose);
+  for (const policy of source.privacyPolicies) blocks.privacyPolicies.add(policy as unknown as Loose);
+
   const controller = workbook.addWorksheet(xlsxSheets.controller);
   controller.addRow(header).commit();
   for await (const page of source.controllerPages()) {
@@ -114,9 +119,6 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
   }
   processor.commit();
 
-  for (const organisation of source.organisations) blocks.organisations.add(organisation as unknown as Loose);
-  for (const basis of source.legalBases) blocks.legalBases.add(basis as unknown as Loose);
-  for (const policy of source.privacyPolicies) blocks.privacyPolicies.add(policy as unknown as Loose);
   for (const key of Object.keys(blocks) as BlockSheet[]) {
     const block = blocks[key];
     const sheet = workbook.addWorksheet(xlsxSheets[key]);
