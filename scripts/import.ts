@@ -5,12 +5,14 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { AppError } from '../src/errors';
-import type { ImportFormat } from '../src/import/service';
+import type { ImportInput } from '../src/import/service';
 
 /**
- * `npm run import -- <file.json|file.csv> [--dry-run] [--mode merge|replace] [--actor <name>]`:
+ * `npm run import -- <file.yaml|file.json|file.csv|file.xlsx> [--dry-run] [--mode merge|replace] [--actor <name>] [--if-match <version>]`:
  * the same import as POST /v1/register/import, against the configured database (DATABASE_URL,
- * else the embedded one in DATA_DIR). Exit 0: imported (or dry run reported); 2: the file was
+ * else the embedded one in DATA_DIR). A .json file is the register document or our export, by its
+ * documentType. A dry run is the plan and prints the register's version; `--if-match <version>`
+ * applies the file only if the register is still at that version. Exit 0: imported (or dry run reported); 2: the file was
  * refused (problems or conflicts, listed); 1: anything else.
  */
 async function main() {
@@ -22,22 +24,25 @@ async function main() {
       mode: { type: 'string', default: 'merge' },
       format: { type: 'string' },
       actor: { type: 'string', default: `cli:${userInfo().username}` },
+      'if-match': { type: 'string' },
     },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1)
-    throw new UsageError('give one file: npm run import -- register.json|register.csv [--dry-run] [--mode merge|replace]');
+    throw new UsageError('give one file: npm run import -- register.yaml|register.json|register.csv [--dry-run] [--mode merge|replace]');
   if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not "${values.mode}"`);
-  const format = (values.format ?? extname(file).slice(1).toLowerCase()) as ImportFormat;
-  if (format !== 'json' && format !== 'csv') throw new UsageError('the file must end in .json or .csv (or pass --format json|csv)');
+  const extension = (values.format ?? extname(file).slice(1)).toLowerCase();
+  const format = (extension === 'yml' ? 'yaml' : extension) as ImportInput;
+  if (format !== 'json' && format !== 'csv' && format !== 'yaml' && format !== 'xlsx')
+    throw new UsageError('the file must end in .yaml, .yml, .json, .csv or .xlsx (or pass --format yaml|json|csv|xlsx)');
 
   const config = { ...loadConfig(), SEED_ON_EMPTY: false, LOG_LEVEL: 'error' as const };
   const size = statSync(file).size;
   if (size > config.IMPORT_BODY_LIMIT_BYTES) {
     throw new UsageError(`${file} is ${size} bytes; IMPORT_BODY_LIMIT_BYTES allows ${config.IMPORT_BODY_LIMIT_BYTES}`);
   }
-  const text = readFileSync(file, 'utf8');
-  let body: unknown = text;
+  const text = format === 'xlsx' ? '' : readFileSync(file, 'utf8');
+  let body: unknown = format === 'xlsx' ? readFileSync(file) : text;
   if (format === 'json') {
     try {
       body = JSON.parse(text);
@@ -50,19 +55,25 @@ async function main() {
   await app.ready();
   try {
     const imports = app.services.registerImport;
-    const report = await imports.run(format, body, { mode: values.mode, dryRun: values['dry-run'], actor: { sub: values.actor } });
+    const report = await imports.run(format, body, {
+      mode: values.mode,
+      dryRun: values['dry-run'],
+      actor: { sub: values.actor },
+      expectedVersion: values['if-match'],
+    });
     const { create, match, change, conflict } = report.counts;
     console.log(
-      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`,
+      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict${report.counts.delete ? `, ${report.counts.delete} delete` : ''} (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`,
     );
     for (const [resource, counts] of Object.entries(report.byResource)) {
       console.log(
-        `  ${resource.padEnd(24)} ${counts.create} create, ${counts.match} match, ${counts.change} change, ${counts.conflict} conflict`,
+        `  ${resource.padEnd(24)} ${counts.create} create, ${counts.match} match, ${counts.change} change, ${counts.conflict} conflict${counts.delete ? `, ${counts.delete} delete` : ''}`,
       );
     }
-    for (const entry of report.entries.filter((e) => e.action === 'change' || e.action === 'conflict')) {
-      console.log(`  ${entry.action}: ${entry.resource} "${entry.name}" (${(entry.fields ?? []).join(', ')})`);
+    for (const entry of report.entries.filter((e) => e.action === 'change' || e.action === 'conflict' || e.action === 'delete')) {
+      console.log(`  ${entry.action}: ${entry.resource} "${entry.name}"${entry.fields ? ` (${entry.fields.join(', ')})` : ''}`);
     }
+    if (report.dryRun) console.log(`register version ${report.version}: apply this plan with --if-match '${report.version}'`);
   } finally {
     await app.close();
   }
@@ -74,12 +85,17 @@ main().catch((error: unknown) => {
   if (error instanceof AppError) {
     console.error(`refused: ${error.detail}`);
     for (const problem of error.extras.problems ?? []) {
-      const where = problem.row !== null ? `row ${problem.row}${problem.column ? `, ${problem.column}` : ''}` : (problem.path ?? '');
+      const where =
+        problem.row !== null
+          ? `row ${problem.row}${problem.column ? `, ${problem.column}` : ''}`
+          : problem.position
+            ? `line ${problem.position.line}, column ${problem.position.column} (${problem.path})`
+            : (problem.path ?? '');
       console.error(`  ${where}: ${problem.message}${problem.value !== null ? ` [${problem.value}]` : ''}`);
     }
     for (const conflict of error.extras.conflicts ?? [])
       console.error(`  conflict: ${conflict.resource} "${conflict.name}" (${conflict.fields.join(', ')})`);
-    process.exit(error.code === 'IMPORT_INVALID' || error.code === 'IMPORT_CONFLICT' ? 2 : 1);
+    process.exit(['IMPORT_INVALID', 'IMPORT_CONFLICT', 'PRECONDITION_FAILED'].includes(error.code) ? 2 : 1);
   }
   console.error(error instanceof UsageError ? error.message : error);
   process.exit(1);

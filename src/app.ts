@@ -1,3 +1,4 @@
+import { registerDocumentDtoSchemas } from './register-document/schema';
 import 'reflect-metadata';
 import './fastify-types';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -72,8 +73,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // JSON only: anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
-  // The JSON-LD export's schema is written by hand next to its renderer: a graph is no DTO.
-  const dtoSchemas = { ...buildDtoSchemas(), ...jsonLdSchemas };
+  // The JSON-LD export's schema is written by hand next to its renderer: a graph is no DTO. The
+  // register document's is derived from the create DTOs and the link catalogue.
+  const built = buildDtoSchemas();
+  const dtoSchemas = { ...built, ...jsonLdSchemas, ...registerDocumentDtoSchemas(built) };
   app.decorate('dtoSchemas', dtoSchemas);
   for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));

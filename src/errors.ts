@@ -55,6 +55,8 @@ export interface ImportProblemDetail {
   row: number | null;
   column: string | null;
   path: string | null;
+  /** YAML: the line and column of `path` in the file. */
+  position?: { line: number; column: number };
   value: string | null;
   message: string;
 }

@@ -10,6 +10,7 @@ import { PrivacyNoticeService } from './privacy-notice/service';
 import { SnapshotService } from './register/snapshots';
 import { WebhookService } from './webhooks/service';
 import type { Clock } from './clock';
+import { RegisterDocumentService } from './register-document/writer';
 
 /** Every service of the app, built once per app instance over its DataSource: the one place they are wired. */
 export type Services = EntryServices & {
@@ -19,6 +20,7 @@ export type Services = EntryServices & {
   snapshots: SnapshotService;
   registerImport: ImportService;
   webhooks: WebhookService;
+  registerDocument: RegisterDocumentService;
 };
 
 export function buildServices(deps: {
@@ -38,5 +40,6 @@ export function buildServices(deps: {
     snapshots: new SnapshotService(deps.dataSource, deps.config, deps.log),
     registerImport: new ImportService(deps.dataSource, entries, deps.dtoSchemas),
     webhooks: new WebhookService(deps.dataSource, deps.config, deps.clock, deps.log),
+    registerDocument: new RegisterDocumentService(deps.dataSource, entries, deps.dtoSchemas),
   };
 }

@@ -143,8 +143,9 @@ export class CrudService<E extends RegisterEntity> {
     );
   }
 
-  remove(id: string, ifMatch: string | undefined, actor: Actor): Promise<void> {
-    return this.dataSource.transaction((manager) =>
+  /** `within`: a transaction of the caller's (an import in replace mode) to run in, all or nothing. */
+  remove(id: string, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<void> {
+    return inTransaction(this.dataSource, within, (manager) =>
       removeEntry(this.store, manager, id, ifMatch, actor, async (_before, existing) => {
         this.definition.rules?.assertMutable?.(existing);
         const referrers = await findReferrers(manager, this.definition.entity, id);

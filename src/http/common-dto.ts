@@ -104,15 +104,29 @@ export class ReferrerDto {
   name!: string;
 }
 
+export class ImportProblemPositionDto {
+  @IsInt()
+  @Doc({ description: 'Line, from 1', example: 42 })
+  line!: number;
+
+  @IsInt()
+  @Doc({ description: 'Column (character of the line), from 1', example: 9 })
+  column!: number;
+}
+
 export class ImportProblemDto {
   @IsOptional()
   @IsInt()
-  @Doc({ description: 'CSV: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
+  @Doc({ description: 'CSV and XLSX: the spreadsheet row (the header is row 1)', example: 7, nullable: true })
   row!: number | null;
 
   @IsOptional()
   @IsString()
-  @Doc({ description: 'CSV: the column header', example: 'Categories of recipients', nullable: true })
+  @Doc({
+    description: 'CSV: the column header; XLSX: the sheet and the column header, as `Art. 30(1) controller › Role`',
+    example: 'Categories of recipients',
+    nullable: true,
+  })
   column!: string | null;
 
   @IsOptional()
@@ -123,6 +137,12 @@ export class ImportProblemDto {
     nullable: true,
   })
   path!: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImportProblemPositionDto)
+  @Doc({ description: 'YAML: where in the file (the register document in YAML); `path` is its JSON Pointer' })
+  position?: ImportProblemPositionDto;
 
   @IsOptional()
   @IsString()

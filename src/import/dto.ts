@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, ValidateNested } from 'cl
 import { Doc } from '../http/dto';
 
 export const importModes = ['merge', 'replace'] as const;
-export const importActions = ['create', 'match', 'change', 'conflict'] as const;
+export const importActions = ['create', 'match', 'change', 'conflict', 'delete'] as const;
 
 export class RegisterImportQuery {
   @IsOptional()
@@ -15,7 +15,7 @@ export class RegisterImportQuery {
   @IsIn(importModes)
   @Doc({
     description:
-      'What to do with an entry that exists (same name; legal bases: same code) but differs from the file. merge: refuse the import and list the conflicts (409); replace: overwrite the fields the file states. Entries the file does not hold are never touched.',
+      'What to do with an entry that exists (same name; legal bases: same code) but differs from the file. merge: refuse the import and list the conflicts (409); replace: overwrite the fields the file states. Entries the file does not hold are left alone — except with the register document, which is the whole register: in replace mode they are deleted.',
     example: 'merge',
     schema: { default: 'merge' },
   })
@@ -38,6 +38,10 @@ export class ImportCountsDto {
   @IsInt()
   @Doc({ description: 'Entries that exist and differ (mode=merge: the import is refused)', example: 0 })
   conflict!: number;
+
+  @IsInt()
+  @Doc({ description: 'Entries the register document does not hold, deleted (or to be deleted) in mode=replace', example: 0 })
+  delete!: number;
 }
 
 export class ImportEntryDto {
@@ -50,7 +54,11 @@ export class ImportEntryDto {
   name!: string;
 
   @IsIn(importActions)
-  @Doc({ description: 'What the import does (or would do) with it', example: 'create' })
+  @Doc({
+    description:
+      'What the import does (or would do) with it: create, match (unchanged), change, conflict, or delete (replace with the register document)',
+    example: 'create',
+  })
   action!: string;
 
   @IsOptional()
@@ -61,11 +69,16 @@ export class ImportEntryDto {
 
 export class RegisterImportReport {
   @IsString()
-  @Doc({ description: 'What the file was read as', example: 'json', schema: { enum: ['json', 'csv'] } })
+  @Doc({
+    description:
+      'What the file was read as: json (our export), document (the register document in JSON), yaml (the register document in YAML), csv or xlsx',
+    example: 'yaml',
+    schema: { enum: ['json', 'document', 'yaml', 'csv', 'xlsx'] },
+  })
   format!: string;
 
   @IsInt()
-  @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export', example: 13 })
+  @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export or register document', example: 13 })
   records!: number;
 
   @IsIn(importModes)
@@ -79,6 +92,14 @@ export class RegisterImportReport {
   @IsBoolean()
   @Doc({ description: 'The register now holds the file (false for a dry run)', example: true })
   applied!: boolean;
+
+  @IsString()
+  @Doc({
+    description:
+      "The register's version before the import. A dry run is the plan: send its version as If-Match to apply exactly that plan — refused with 412 if the register changed since",
+    example: '"register-1742-1742"',
+  })
+  version!: string;
 
   @ValidateNested()
   @Type(() => ImportCountsDto)

@@ -21,12 +21,14 @@ import type { BodyValidator } from './validate';
  * whose stated fields equal the stored ones is left alone, so importing the same file twice
  * changes nothing. A match that differs is a conflict: `merge` refuses the whole import and lists
  * every conflict; `replace` overwrites the fields the file states. Fields a file does not state
- * (undefined) are neither compared nor written; a stated null clears. Nothing is ever deleted.
- * A dry run does all of it — checks, lookups, writes — and rolls back.
+ * (undefined) are neither compared nor written; a stated null clears. Only a file that is the
+ * whole register (the register document) deletes, in replace mode, what it does not hold.
+ * A dry run does all of it — checks, lookups, writes — and rolls back: it is the plan, and carries
+ * the register's version, which an import can require to be unchanged (`expectedVersion`).
  */
 
 export type ImportMode = 'merge' | 'replace';
-export type ImportAction = 'create' | 'match' | 'change' | 'conflict';
+export type ImportAction = 'create' | 'match' | 'change' | 'conflict' | 'delete';
 
 /** The document an import brings: the seed's register document, where a stated null clears a field. */
 export type ImportDocument = { [K in keyof RegisterDocument]: Nullable<RegisterDocument[K][number]>[] };
@@ -45,6 +47,7 @@ export interface ImportCounts {
   match: number;
   change: number;
   conflict: number;
+  delete: number;
 }
 
 export interface ImportReport {
@@ -52,6 +55,8 @@ export interface ImportReport {
   dryRun: boolean;
   /** True when the register now holds the file (not a dry run, no conflict in merge mode). */
   applied: boolean;
+  /** The register's version before the import (the plan's, for a dry run): see registerVersion. */
+  version: string;
   counts: ImportCounts;
   byResource: Record<string, ImportCounts>;
   entries: ImportEntry[];
@@ -132,7 +137,27 @@ export function differingFields(wanted: Body, stored: Body): string[] {
 /** A stored name may still start with U+FEFF (written before input dropped it); the file's never does. */
 const withoutByteOrderMark = (text: string) => text.replace(/^\uFEFF+/, '');
 
-const emptyCounts = (): ImportCounts => ({ create: 0, match: 0, change: 0, conflict: 0 });
+const emptyCounts = (): ImportCounts => ({ create: 0, match: 0, change: 0, conflict: 0, delete: 0 });
+
+/**
+ * The register's version: how many changes the audit trail holds, and its latest. Every write to
+ * the register (API, seed, import) appends an event in its own transaction, so any committed
+ * change since a plan gives another version — the count too, since events commit out of sequence order.
+ */
+export async function registerVersion(manager: EntityManager): Promise<string> {
+  const [row] = (await manager.query('SELECT count(*)::text AS events, coalesce(max(sequence), 0)::text AS latest FROM audit_events')) as {
+    events: string;
+    latest: string;
+  }[];
+  return `"register-${row!.latest}-${row!.events}"`;
+}
+
+/** The register changed since the plan was made: nothing was imported. */
+export const registerChanged = (expected: string, current: string) =>
+  new AppError(
+    'PRECONDITION_FAILED',
+    `The register changed since the plan (version ${expected}; now ${current}); nothing was imported. Make a new plan (dryRun=true), review it, and apply that.`,
+  );
 
 export interface ImportOptions {
   mode: ImportMode;
@@ -142,6 +167,10 @@ export interface ImportOptions {
   validate: BodyValidator;
   /** Where an entry is in the file (a JSON Pointer), for problems found in its body. */
   originOf?: (resource: string, name: string) => string | undefined;
+  /** The file is the whole register: in replace mode, entries it does not hold are deleted. */
+  wholeRegister?: boolean;
+  /** The version of the plan this import applies (If-Match): refused with 412 if the register changed since. */
+  expectedVersion?: string;
 }
 
 export const importInvalid = (problems: ImportProblemDetail[]) =>
@@ -160,7 +189,15 @@ export async function importRegister(
   if (problems.length > 0) throw importInvalid(problems);
   try {
     return await dataSource.transaction(async (manager) => {
-      const report = await new ImportRun(manager, services, document, options.mode, dryRun, options.actor).run();
+      // No write to the register commits between the version read here and this import's commit.
+      await manager.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
+      const version = await registerVersion(manager);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw registerChanged(options.expectedVersion, version);
+      }
+      const deleting = options.mode === 'replace' && (options.wholeRegister ?? false);
+      const run = new ImportRun(manager, services, document, options.mode, dryRun, options.actor, deleting);
+      const report = { ...(await run.run()), version };
       if (dryRun) throw new DryRunDone(report);
       if (!report.applied) throw new ImportConflictError(report);
       return report;
@@ -232,6 +269,7 @@ class ImportRun {
     private readonly mode: ImportMode,
     private readonly dryRun: boolean,
     private readonly actor: Actor,
+    private readonly deleting = false,
   ) {}
 
   private key(kind: Kind, name: string) {
@@ -250,7 +288,7 @@ class ImportRun {
     return id;
   }
 
-  async run(): Promise<ImportReport> {
+  async run(): Promise<Omit<ImportReport, 'version'>> {
     await this.loadExisting();
     for (const step of this.steps()) await this.apply(step);
     // Representatives, now that every organisation has an id.
@@ -259,7 +297,54 @@ class ImportRun {
       const representativeId = item.representative === null ? null : this.idOf('organisations', item.representative);
       await this.apply({ kind: 'organisations', name: item.name, wanted: () => ({ representativeId }) }, true);
     }
+    if (this.deleting) await this.deleteUnlisted();
     return this.report();
+  }
+
+  /**
+   * Replace with the whole register: deletes every entry the file does not hold — activities
+   * first, then building blocks, retrying those still linked from another entry being deleted
+   * (a narrower data category, a represented organisation) until none is left. Built-in legal
+   * bases are reference data, never the file's to delete.
+   */
+  private async deleteUnlisted() {
+    const listed = new Set(this.steps().map((step) => this.key(step.kind, step.name)));
+    const kinds: Kind[] = ['processingActivities', ...[...importedKinds].reverse()];
+    let pending: { kind: Kind; key: string; found: Body }[] = [];
+    for (const kind of kinds) {
+      for (const [key, found] of this.existing) {
+        if (!key.startsWith(`${kind}:`) || listed.has(key) || (kind === 'legalBases' && found.builtIn)) continue;
+        pending.push({ kind, key, found });
+      }
+    }
+    while (pending.length > 0) {
+      const left: typeof pending = [];
+      let lastError: unknown;
+      for (const entry of pending) {
+        try {
+          await this.remove(entry.kind, entry.found);
+          this.existing.delete(entry.key);
+          this.entries.push({ resource: resourceOf(entry.kind), name: String(entry.found[naturalKeyOf(entry.kind)]), action: 'delete' });
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'STILL_REFERENCED')) throw error;
+          left.push(entry);
+          lastError = error;
+        }
+      }
+      if (left.length === pending.length) {
+        const error = lastError as AppError;
+        throw importInvalid([
+          { row: null, column: null, path: null, value: null, message: `cannot delete what the file leaves out: ${error.detail}` },
+        ]);
+      }
+      pending = left;
+    }
+  }
+
+  private remove(kind: Kind, found: Body): Promise<void> {
+    const etag = etagOf(found);
+    if (kind === 'processingActivities') return this.services.processingActivities.remove(String(found.id), etag, this.actor, this.manager);
+    return this.services[kind].remove(String(found.id), etag, this.actor, this.manager);
   }
 
   /** One step per entry, in dependency order. */
@@ -396,7 +481,7 @@ class ImportRun {
     });
   }
 
-  private report(): ImportReport {
+  private report(): Omit<ImportReport, 'version'> {
     const counts = emptyCounts();
     const byResource: Record<string, ImportCounts> = {};
     for (const entry of this.entries) {

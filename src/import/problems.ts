@@ -1,6 +1,7 @@
 /**
  * What is wrong with an import file, as precisely as the format allows: a CSV problem names the
- * spreadsheet row (the header is row 1) and the column; a JSON problem names the JSON Pointer.
+ * spreadsheet row (the header is row 1) and the column; a JSON problem names the JSON Pointer; a YAML problem its
+ * JSON Pointer and line and column.
  * `value` is the offending text (shortened), `message` why it is refused.
  */
 export interface ImportProblem {
@@ -10,6 +11,8 @@ export interface ImportProblem {
   column: string | null;
   /** JSON Pointer into the document, for JSON; null for CSV. */
   path: string | null;
+  /** Line and column (from 1) of `path`, for YAML. */
+  position?: { line: number; column: number };
   value: string | null;
   message: string;
 }

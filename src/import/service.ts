@@ -2,14 +2,30 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../audit/recorder';
 import type { JsonSchema } from '../http/dto';
 import type { EntryServices } from '../entry-services';
+import { AppError } from '../errors';
 import { dropLeadingByteOrderMarks } from '../http/no-nul';
+import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import { parseIcoCsv } from './csv';
+import { parseRegisterWorkbook } from './xlsx';
+import {
+  createDocumentChecker,
+  documentFromRegisterDocument,
+  isRegisterDocument,
+  parsedJson,
+  parseYaml,
+  type DocumentChecker,
+  type KnownEntries,
+  type ParsedText,
+} from './document';
 import { importInvalid, importRegister, type ImportDocument, type ImportMode, type ImportReport } from './engine';
 import { createExportChecker, documentFromExport, maxReportedProblems } from './from-export';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 import { createBodyValidator, type BodyValidator } from './validate';
 
-export type ImportFormat = 'json' | 'csv';
+/** What a file is read as: our JSON export, the register document (JSON or YAML), or ICO CSV. */
+export type ImportFormat = 'json' | 'document' | 'yaml' | 'csv' | 'xlsx';
+/** What a caller sends: JSON is our export or the register document, by its `documentType`. */
+export type ImportInput = 'json' | 'yaml' | 'csv' | 'xlsx';
 
 export interface RegisterImportResult extends ImportReport {
   format: ImportFormat;
@@ -21,7 +37,7 @@ export interface RegisterImportResult extends ImportReport {
  * nothing. Its validators (~140 ms to compile) are built on the first import, not at start-up.
  */
 export class ImportService {
-  private checkers?: { checkExport: ReturnType<typeof createExportChecker>; validate: BodyValidator };
+  private checkers?: { checkExport: ReturnType<typeof createExportChecker>; checkDocument: DocumentChecker; validate: BodyValidator };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,29 +46,51 @@ export class ImportService {
   ) {}
 
   private get compiled() {
-    this.checkers ??= { checkExport: createExportChecker(this.dtoSchemas), validate: createBodyValidator(this.dtoSchemas) };
+    this.checkers ??= {
+      checkExport: createExportChecker(this.dtoSchemas),
+      checkDocument: createDocumentChecker(this.dtoSchemas),
+      validate: createBodyValidator(this.dtoSchemas),
+    };
     return this.checkers;
   }
 
   async run(
-    format: ImportFormat,
+    input: ImportInput,
     body: unknown,
-    options: { mode: ImportMode; dryRun: boolean; actor: Actor },
+    options: { mode: ImportMode; dryRun: boolean; actor: Actor; expectedVersion?: string },
   ): Promise<RegisterImportResult> {
-    const { document, problems, records, originOf } = format === 'json' ? this.fromJson(body) : await this.fromCsv(body);
+    const format: ImportFormat = input === 'json' && isRegisterDocument(body) ? 'document' : input;
+    const wholeRegister = format === 'document' || format === 'yaml';
+    const read =
+      format === 'json'
+        ? this.fromJson(body)
+        : format === 'csv'
+          ? await this.fromCsv(body)
+          : format === 'xlsx'
+            ? await this.fromXlsx(body)
+            : await this.fromDocument(format, body, options.mode === 'replace');
+    const { document, problems, records, originOf } = read;
+    const locate = 'locate' in read ? (read.locate as ParsedText['locate']) : undefined;
     if (problems.length > 0) {
       const shown = problems.slice(0, maxReportedProblems);
       if (problems.length > shown.length) {
         shown.push({ row: null, column: null, path: null, value: null, message: `… and ${problems.length - shown.length} more problems` });
       }
-      throw importInvalid(shown);
+      throw importInvalid(locate ? positioned(shown, locate) : shown);
     }
-    const report = await importRegister(this.dataSource, this.services, document, {
-      ...options,
-      validate: this.compiled.validate,
-      originOf,
-    });
-    return { format, records, ...report };
+    try {
+      const report = await importRegister(this.dataSource, this.services, document, {
+        ...options,
+        validate: this.compiled.validate,
+        originOf,
+        wholeRegister,
+      });
+      return { format, records, ...report };
+    } catch (error) {
+      // The entries' own checks name a JSON Pointer; in YAML, its line and column too.
+      if (locate && error instanceof AppError && error.extras.problems) positioned(error.extras.problems, locate);
+      throw error;
+    }
   }
 
   /**
@@ -69,6 +107,51 @@ export class ImportService {
     return { document, problems, records: activities, originOf };
   }
 
+  /** The register document, YAML (text) or JSON (parsed by the HTTP layer or the CLI). */
+  /** `replacing`: the document becomes the register, so it may refer only to what it holds (and built-in legal bases). */
+  private async fromDocument(format: 'document' | 'yaml', body: unknown, replacing: boolean) {
+    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+    const parsed: ParsedText = format === 'yaml' ? parseYaml((text ?? '').replace(/^\uFEFF+/, '')) : parsedJson(body);
+    if (parsed.problems.length > 0) return { document: undefined as never, problems: parsed.problems, records: 0, locate: parsed.locate };
+    const known = await this.known();
+    if (replacing) {
+      known.legalBases = known.legalBases.filter((basis) => (basis as KnownLegalBasis & { builtIn?: boolean }).builtIn);
+      known.names = {};
+    }
+    const read = documentFromRegisterDocument(dropLeadingByteOrderMarks(parsed.value), this.compiled.checkDocument, known);
+    return { document: read.document, problems: read.problems, records: read.activities, originOf: read.originOf, locate: parsed.locate };
+  }
+
+  /** The register's legal bases and the names of its entries, which a document may refer to without declaring them. */
+  private async known(): Promise<KnownEntries> {
+    const legalBases: (KnownLegalBasis & { builtIn: boolean })[] = await this.dataSource.query(
+      'SELECT code, name, article, kind, built_in AS "builtIn" FROM legal_bases ORDER BY code',
+    );
+    const names: KnownEntries['names'] = {};
+    for (const kind of Object.keys(buildingBlocks) as BuildingBlockKey[]) {
+      if (buildingBlocks[kind].readOnly) continue;
+      const key = buildingBlocks[kind].naturalKey ?? 'name';
+      const rows = (await this.services[kind].all(this.dataSource.manager)) as unknown as Record<string, unknown>[];
+      names[kind] = new Set(rows.map((row) => String(row[key]).toLowerCase()));
+    }
+    return { legalBases, names };
+  }
+
+  /** The workbook of GET /v1/register?format=xlsx: the ICO sheets as the CSV, the building-block sheets for what they do not carry. */
+  private async fromXlsx(
+    body: unknown,
+  ): Promise<{ document: ImportDocument; problems: ImportProblem[]; records: number; originOf?: undefined }> {
+    const buffer = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '', 'binary');
+    const legalBases: KnownLegalBasis[] = await this.dataSource.query('SELECT code, name, article, kind FROM legal_bases ORDER BY code');
+    const organisations: { name: string }[] = await this.dataSource.query('SELECT name FROM organisations');
+    const { document, problems, rows } = await parseRegisterWorkbook(
+      buffer,
+      { legalBases, organisations: organisations.map((o) => o.name) },
+      this.compiled.checkDocument.entrySchemas,
+    );
+    return { document, problems, records: rows };
+  }
+
   private async fromCsv(
     body: unknown,
   ): Promise<{ document: ImportDocument; problems: ImportProblem[]; records: number; originOf?: undefined }> {
@@ -78,4 +161,16 @@ export class ImportService {
     const { document, problems, rows } = parseIcoCsv(text, { legalBases, organisations: organisations.map((o) => o.name) });
     return { document, problems, records: rows };
   }
+}
+
+/** Adds each problem's line and column, where its JSON Pointer is in the YAML text. */
+function positioned<P extends { path: string | null; position?: { line: number; column: number } }>(
+  problems: P[],
+  locate: ParsedText['locate'],
+): P[] {
+  for (const problem of problems) {
+    const position = problem.path !== null ? locate(problem.path) : undefined;
+    if (position) problem.position = position;
+  }
+  return problems;
 }

@@ -235,8 +235,9 @@ export class ProcessingActivityService {
     );
   }
 
-  remove(id: string, ifMatch: string | undefined, actor: Actor): Promise<void> {
-    return this.dataSource.transaction((manager) =>
+  /** `within`: a transaction of the caller's (an import in replace mode) to run in, all or nothing. */
+  remove(id: string, ifMatch: string | undefined, actor: Actor, within?: EntityManager): Promise<void> {
+    return inTransaction(this.dataSource, within, (manager) =>
       removeEntry(this.store, manager, id, ifMatch, actor, async () => {
         await manager.query('DELETE FROM processing_activities WHERE id = $1', [id]);
       }),

@@ -1148,7 +1148,7 @@ export class RegisterExport {
 
 // ---- requests ----------------------------------------------------------------------------------
 
-export const exportFormats = ['json', 'jsonld', 'csv'] as const;
+export const exportFormats = ['json', 'jsonld', 'csv', 'yaml', 'document', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export class RegisterExportQuery {
@@ -1170,7 +1170,11 @@ export class RegisterExportQuery {
 
   @IsOptional()
   @IsIn(exportFormats)
-  @Doc({ description: 'json, jsonld (W3C DPV) or csv (UK ICO template); overrides the Accept header', example: 'json' })
+  @Doc({
+    description:
+      'json, jsonld (W3C DPV), csv (UK ICO template) or xlsx (a workbook: the ICO columns per Art. 30(1) and 30(2), a sheet per building block); yaml or document: the register document people write and import, in YAML or JSON (openapi/register-document.schema.json). Overrides the Accept header',
+    example: 'json',
+  })
   format?: string;
 
   @IsOptional()

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '../errors';
 import { negotiate } from '../http/content-negotiation';
@@ -11,6 +11,7 @@ import { openRegister, type ReadStats, type RegisterFilter, type RegisterSource 
 import { renderCsv } from './render-csv';
 import { renderJson } from './render-json';
 import { renderJsonLd } from './render-jsonld';
+import { renderXlsx } from './render-xlsx';
 import type { SnapshotListInput } from './snapshots';
 import { tagRank } from '../http/openapi-tags';
 
@@ -22,7 +23,19 @@ export const registerTag = {
 
 const tags = [registerTag.name];
 
-const formats: Record<ExportFormat, { type: string; extension: string; render: (source: RegisterSource) => AsyncGenerator<string> }> = {
+/** The register document's forms (src/register-document): the whole register, not streamed page by page. */
+const documentFormats = {
+  yaml: { type: 'application/yaml; charset=utf-8', extension: 'yaml' },
+  document: { type: 'application/json; charset=utf-8', extension: 'register-document.json' },
+} as const;
+type DocumentFormat = keyof typeof documentFormats;
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const isDocumentFormat = (format: ExportFormat): format is DocumentFormat => format in documentFormats;
+
+const formats: Record<
+  Exclude<ExportFormat, DocumentFormat | 'xlsx'>,
+  { type: string; extension: string; render: (source: RegisterSource) => AsyncGenerator<string> }
+> = {
   json: { type: 'application/json; charset=utf-8', extension: 'json', render: renderJson },
   jsonld: { type: 'application/ld+json; charset=utf-8', extension: 'jsonld', render: renderJsonLd },
   csv: { type: 'text/csv; charset=utf-8; header=present', extension: 'csv', render: renderCsv },
@@ -34,6 +47,8 @@ export const chooseFormat = (format: string | undefined, accept: string | undefi
     ['json', 'application/json'],
     ['jsonld', 'application/ld+json'],
     ['csv', 'text/csv'],
+    ['yaml', 'application/yaml'],
+    ['xlsx', xlsxType],
   ]);
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -107,6 +122,51 @@ function stream(
   return reply.send(readable);
 }
 
+/** The register document (YAML or JSON): the whole register as it is now, so filters and asOf are refused, not ignored. */
+async function sendDocument(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  format: DocumentFormat,
+  query: RegisterFilter & { asOf?: string; internalNotes?: boolean },
+) {
+  const narrowing = (['status', 'owner', 'role', 'asOf'] as const).filter((field) => query[field] !== undefined);
+  if (narrowing.length > 0) {
+    throw validationFailed(
+      narrowing.map((field) => ({
+        in: 'query',
+        path: `/${field}`,
+        message: `does not apply to format=${format}: the register document is the whole register as it is now`,
+      })),
+    );
+  }
+  const options = { internalNotes: query.internalNotes ?? false };
+  const documents = app.services.registerDocument;
+  const body = format === 'yaml' ? await documents.yaml(options) : `${JSON.stringify(await documents.document(options), null, 2)}\n`;
+  const { type, extension } = documentFormats[format];
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="register-${day(new Date(app.clock()).toISOString())}.${extension}"`)
+    .header('vary', 'accept')
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+/** The workbook, written into the reply as the reader's pages come; the reader is closed however it ends. */
+function sendXlsx(reply: FastifyReply, request: FastifyRequest, reader: OpenSource) {
+  const body = new PassThrough();
+  const started = process.hrtime.bigint();
+  renderXlsx(reader, body)
+    .then(() =>
+      request.log.info(
+        { format: 'xlsx', ...reader.stats, ...reader.totals, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'register exported',
+      ),
+    )
+    .catch((error: unknown) => body.destroy(error as Error))
+    .finally(() => void reader.close());
+  return reply.send(body);
+}
+
 export async function registerRoutes(app: FastifyInstance) {
   app.declareTag(registerTag, tagRank.register);
   const snapshots = app.services.snapshots;
@@ -124,7 +184,9 @@ export async function registerRoutes(app: FastifyInstance) {
         summary: 'Export the register',
         description: `The record of processing activities as one self-contained document, every linked entry resolved inline: the Art. 30(1) controller register (controllers with contacts, DPO and representative; per activity its purposes with legal bases, data subjects, data categories with erasure time limits, recipients, third-country transfers with safeguards, security measures and derived rights) and the Art. 30(2) processor register per controller, plus the register's organisations and the legal bases used (codes and W3C DPV IRIs).
 
-Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV where DPV has a term, the register's own \`reg:\` terms otherwise; @context inline; what is not stated is left out, never written as a DPV value) and \`text/csv\` (UK ICO controller template columns, then columns for what real registers state beyond the template; one row per activity × purpose; an empty cell is not stated).
+Representations, by \`format\` or the \`Accept\` header: \`application/json\` (default; JSON Schema: \`openapi/register.schema.json\`), \`application/ld+json\` (W3C DPV where DPV has a term, the register's own \`reg:\` terms otherwise; @context inline; what is not stated is left out, never written as a DPV value), \`text/csv\` (UK ICO controller template columns, then columns for what real registers state beyond the template; one row per activity × purpose; an empty cell is not stated) and \`${xlsxType}\` (\`format=xlsx\`: the same columns on a sheet per Art. 30(1) and 30(2), and a sheet per building block, written as it is read).
+
+\`format=yaml\` (or \`Accept: application/yaml\`) and \`format=document\` (JSON) give the register document people write (JSON Schema: \`openapi/register-document.schema.json\`): every entry of the register, linked or not, named instead of identified, without derived fields — the file to edit and bring back with \`POST /v1/register/import\`. It is always the whole register as it is now: with \`status\`, \`owner\`, \`role\` or \`asOf\` it is refused (400).
 
 With \`internalNotes=true\` (auditors and admins), the register keeper's internal notes are filled in (every \`internalNote\`; \`internalNotes: true\` says so; in JSON-LD \`reg:internalNote\`, the register node saying \`reg:containsInternalNotes\`; in CSV the "Internal notes (register keeper only, not for publication)" column); without it they are null or absent, as in every public export and the privacy notice.
 
@@ -135,8 +197,17 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
             description: 'The register (an attachment)',
             headers: { 'Content-Disposition': attachment('register-2026-11-25.json') },
             content: {
-              'application/json': { schema: ref(RegisterExport) },
+              'application/json': { schema: { oneOf: [ref(RegisterExport), { $ref: 'RegisterDocument#' }] } },
               'application/ld+json': { schema: { $ref: 'RegisterJsonLd#' } },
+              'application/yaml': { schema: { $ref: 'RegisterDocument#' } },
+              [xlsxType]: {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                  description:
+                    'XLSX workbook: sheets "Art. 30(1) controller" and "Art. 30(2) processor" in the UK ICO template columns (as the CSV), then one sheet per building block',
+                },
+              },
               'text/csv': { schema: { type: 'string', description: 'CSV, header row first, CRLF line ends' } },
             },
           },
@@ -147,9 +218,9 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
     async (request, reply) => {
       const { format: requested, asOf, internalNotes, ...filter } = request.query;
       const format = chooseFormat(requested, request.headers.accept);
-      const { type, extension, render } = formats[format];
       // The register keeper's internal notes are for the audit, never for a public export.
       if (internalNotes) app.requirePermission(request, { resource: 'internal-notes', operation: 'get' });
+      if (isDocumentFormat(format)) return sendDocument(app, reply, format, request.query);
       const options = { rightIris: format === 'jsonld', internalNotes: internalNotes ?? false };
       let reader: OpenSource;
       if (asOf) {
@@ -165,6 +236,15 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
         reader = await openRegister(app.dataSource, filter, options);
       }
       const moment = asOf ? `-as-of-${new Date(asOf).toISOString().slice(0, 19).replace(/:/g, '')}Z` : '';
+      if (format === 'xlsx') {
+        reply
+          .type(xlsxType)
+          .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}${moment}.xlsx"`)
+          .header('vary', 'accept')
+          .header('cache-control', 'no-store');
+        return sendXlsx(reply, request, reader);
+      }
+      const { type, extension, render } = formats[format];
       reply
         .type(type)
         .header('content-disposition', `attachment; filename="register-${day(reader.generatedAt)}${moment}.${extension}"`)

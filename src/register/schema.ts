@@ -9,8 +9,19 @@ export const registerSchemaId = 'urn:processing-register:schema:register-export:
  * `examples`, and `Name#` references point into `definitions`.
  */
 export function registerJsonSchema(dtoSchemas: Record<string, JsonSchema>): JsonSchema {
+  return standaloneJsonSchema(dtoSchemas, 'RegisterExport', {
+    $id: registerSchemaId,
+    title: 'Record of processing activities (GDPR Art. 30) — register export',
+  });
+}
+
+/**
+ * One DTO schema (`root`) and every schema it refers to as one self-contained draft-07 document,
+ * headed by `head` ($id, title…). Shared by the export's schema and the register document's.
+ */
+export function standaloneJsonSchema(dtoSchemas: Record<string, JsonSchema>, rootName: string, head: JsonSchema): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
-  const pending = ['RegisterExport'];
+  const pending = [rootName];
   const convert = (schema: unknown): unknown => {
     if (Array.isArray(schema)) return schema.map(convert);
     if (!schema || typeof schema !== 'object') return schema;
@@ -35,7 +46,7 @@ export function registerJsonSchema(dtoSchemas: Record<string, JsonSchema>): Json
     if ((schema as JsonSchema).nullable && typeof out.type === 'string') out.type = [out.type, 'null'];
     return out;
   };
-  const root = convert(dtoSchemas.RegisterExport) as JsonSchema;
+  const root = convert(dtoSchemas[rootName]) as JsonSchema;
   for (let i = 1; i < pending.length; i++) {
     const name = pending[i]!;
     definitions[name] = convert(dtoSchemas[name]) as JsonSchema;
@@ -43,8 +54,7 @@ export function registerJsonSchema(dtoSchemas: Record<string, JsonSchema>): Json
   const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: registerSchemaId,
-    title: 'Record of processing activities (GDPR Art. 30) — register export',
+    ...head,
     ...root,
     definitions: sorted,
   };

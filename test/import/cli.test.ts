@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import t from 'tap';
+import { xlsxSheets } from '../../src/register/render-xlsx';
 import { createPostgresDatabase } from '../helper';
 
 // `npm run import`: the same import from the command line, against the configured database.
@@ -52,8 +54,39 @@ t.test(
     t.equal(refused.code, 2);
     t.match(refused.stderr, /refused: 1 problem in the file; nothing was imported\.\n\s+row 3, Role: .*\[landlord\]/);
 
+    // The register document a person writes, in YAML (over the CSV's register: some entries differ):
+    // a problem names its line and column.
+    const document = join(__dirname, '..', '..', 'docs', 'register-document.example.yaml');
+    const yamlDry = await importFile(document, '--dry-run');
+    t.equal(yamlDry.code, 0, yamlDry.stderr);
+    t.match(
+      yamlDry.stdout,
+      /^dry run — nothing written\. Would: \d+ create, \d+ match, 0 change, \d+ conflict \(3 activities read, mode merge\)/,
+    );
+    t.match(yamlDry.stdout, /register version "register-\d+-\d+": apply this plan with --if-match/, 'the plan names its version');
+    const stale = await importFile(document, '--if-match', '"register-0-0"');
+    t.equal(stale.code, 2);
+    t.match(stale.stderr, /refused: The register changed since the plan/);
+    const badYaml = join(dir, 'bad.yml');
+    writeFileSync(badYaml, 'documentType: processing-register-document\npurposes:\n  - name: Sales\n    colour: blue\n');
+    const yamlRefused = await importFile(badYaml);
+    t.equal(yamlRefused.code, 2);
+    t.match(yamlRefused.stderr, /line 4, column 5 \(\/purposes\/0\/colour\): is not a field of the register document/);
+
+    // A workbook: a bad cell names its sheet, row and column.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet(xlsxSheets.controller).addRow(['Processing activity', 'Role']);
+    const processor = workbook.addWorksheet(xlsxSheets.processor);
+    processor.addRow(['Processing activity', 'Role']);
+    processor.addRow(['Payroll for clients', 'landlord']);
+    const badXlsx = join(dir, 'bad.xlsx');
+    writeFileSync(badXlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const xlsxRefused = await importFile(badXlsx);
+    t.equal(xlsxRefused.code, 2, xlsxRefused.stderr);
+    t.match(xlsxRefused.stderr, /row 2, Art\. 30\(2\) processor › Role: .*\[landlord\]/);
+
     const usage = await importFile(join(dir, 'register.xml'));
     t.equal(usage.code, 1);
-    t.match(usage.stderr, /\.json or \.csv/);
+    t.match(usage.stderr, /\.json, \.csv or \.xlsx/);
   },
 );
