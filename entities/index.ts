@@ -12,6 +12,8 @@ import {
   ActivityTransfer,
   ActivityLegalBasis,
   ActivityRetentionRule,
+  ActivitySystem,
+  ActivitySystemDataCategory,
 } from './activity-links';
 import { AuditEvent } from './audit-event';
 import { CollectionChannel } from './collection-channel';
@@ -28,6 +30,7 @@ import { Recipient } from './recipient';
 import { RegisterSigningKey, RegisterSnapshot } from './register-snapshot';
 import { RetentionRule } from './retention-rule';
 import { SecurityMeasure } from './security-measure';
+import { System } from './system';
 
 export * from './activity-links';
 export * from './audit-event';
@@ -46,6 +49,7 @@ export * from './register-entity';
 export * from './register-snapshot';
 export * from './retention-rule';
 export * from './security-measure';
+export * from './system';
 
 export const entities = [
   Organisation,
@@ -77,4 +81,7 @@ export const entities = [
   ActivitySecurityMeasure,
   ActivityLegalBasis,
   ActivityRetentionRule,
+  System,
+  ActivitySystem,
+  ActivitySystemDataCategory,
 ];

@@ -9,6 +9,7 @@ import { purposes } from './purposes/resource';
 import { recipients } from './recipients/resource';
 import { retentionRules } from './retention-rules/resource';
 import { securityMeasures } from './security-measures/resource';
+import { systems } from './systems/resource';
 
 /** The building blocks, in the order the docs present them. */
 export const buildingBlocks = {
@@ -23,6 +24,7 @@ export const buildingBlocks = {
   securityMeasures,
   privacyPolicies,
   dataSubjectRights,
+  systems,
 };
 
 export type BuildingBlocks = typeof buildingBlocks;

@@ -21,6 +21,8 @@ export const resources = [
   'security-measures',
   'privacy-policies',
   'data-subject-rights',
+  // Where personal data lives (the data map): kept up to date like the other building blocks.
+  'systems',
   // Computed from the register, never written: every role may read them (list/get).
   'findings',
   'privacy-notice',
@@ -76,6 +78,7 @@ const grants = {
   'security-measures': editable,
   'privacy-policies': editable,
   'data-subject-rights': readOnly,
+  systems: editable,
   findings: readOnly,
   'privacy-notice': readOnly,
   'audit-events': auditOnly,

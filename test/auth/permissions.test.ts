@@ -282,6 +282,7 @@ const registerResources: readonly Resource[] = [
   'security-measures',
   'privacy-policies',
   'data-subject-rights',
+  'systems',
 ];
 
 /** The register entries editors keep up to date (everything else is read-only to them). */
@@ -295,6 +296,7 @@ const editorWritable: readonly Resource[] = [
   'retention-rules',
   'security-measures',
   'privacy-policies',
+  'systems',
 ];
 
 t.test('the permission table: readers and auditors read the register, editors also write its entries, admins do everything', async (t) => {
