@@ -18,6 +18,7 @@ import {
 import { AuditEvent } from './audit-event';
 import { CollectionChannel } from './collection-channel';
 import { DataCategory } from './data-category';
+import { DataFlow } from './data-flow';
 import { DataSubjectCategory } from './data-subject-category';
 import { DataSubjectRight } from './data-subject-right';
 import { IdempotencyKey } from './idempotency-key';
@@ -36,6 +37,7 @@ export * from './activity-links';
 export * from './audit-event';
 export * from './collection-channel';
 export * from './data-category';
+export * from './data-flow';
 export * from './data-subject-category';
 export * from './data-subject-right';
 export * from './idempotency-key';
@@ -84,4 +86,5 @@ export const entities = [
   System,
   ActivitySystem,
   ActivitySystemDataCategory,
+  DataFlow,
 ];

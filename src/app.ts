@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
+import { dataMapRoutes } from './data-map/routes';
 import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await v1.register(privacyNoticeRoutes);
       await v1.register(registerRoutes);
       await v1.register(importRoutes);
+      await v1.register(dataMapRoutes);
       for (const service of buildingBlockServices(v1.services)) registerCrudRoutes(v1, service);
     },
     { prefix: '/v1' },

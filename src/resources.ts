@@ -10,6 +10,7 @@ import { recipients } from './recipients/resource';
 import { retentionRules } from './retention-rules/resource';
 import { securityMeasures } from './security-measures/resource';
 import { systems } from './systems/resource';
+import { dataFlows } from './data-flows/resource';
 
 /** The building blocks, in the order the docs present them. */
 export const buildingBlocks = {
@@ -25,6 +26,7 @@ export const buildingBlocks = {
   privacyPolicies,
   dataSubjectRights,
   systems,
+  dataFlows,
 };
 
 export type BuildingBlocks = typeof buildingBlocks;

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
+import { DataMapService } from './data-map/service';
 import { buildEntryServices, type EntryServices } from './entry-services';
 import { FindingsService } from './findings/service';
 import { HistoryService } from './history/service';
@@ -16,6 +17,7 @@ export type Services = EntryServices & {
   history: HistoryService;
   snapshots: SnapshotService;
   registerImport: ImportService;
+  dataMap: DataMapService;
 };
 
 export function buildServices(deps: {
@@ -33,5 +35,6 @@ export function buildServices(deps: {
     history,
     snapshots: new SnapshotService(deps.dataSource, deps.config, deps.log),
     registerImport: new ImportService(deps.dataSource, entries, deps.dtoSchemas),
+    dataMap: new DataMapService(deps.dataSource),
   };
 }

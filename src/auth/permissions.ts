@@ -23,6 +23,7 @@ export const resources = [
   'data-subject-rights',
   // Where personal data lives (the data map): kept up to date like the other building blocks.
   'systems',
+  'data-flows',
   // Computed from the register, never written: every role may read them (list/get).
   'findings',
   'privacy-notice',
@@ -79,6 +80,7 @@ const grants = {
   'privacy-policies': editable,
   'data-subject-rights': readOnly,
   systems: editable,
+  'data-flows': editable,
   findings: readOnly,
   'privacy-notice': readOnly,
   'audit-events': auditOnly,
