@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../errors';
 import type { JsonObject } from '../http/dto';
 import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityView } from '../processing-activities/view';
+import { heldIn } from '../systems/held-data';
 import type {
   DataCategoryImpactResponse,
   DataMapEdge,
@@ -17,7 +18,6 @@ import type {
 
 type Ref = { id: string; name: string };
 type SystemLink = ActivityView['systems'][number];
-type CategoryRef = ActivityView['dataCategories'][number]['dataCategory'];
 
 const byName = <T extends Ref>(items: Iterable<T>): T[] =>
   [...items].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
@@ -27,19 +27,6 @@ function union<T extends Ref>(lists: Iterable<T[]>): T[] {
   const found = new Map<string, T>();
   for (const list of lists) for (const item of list) if (!found.has(item.id)) found.set(item.id, item);
   return byName(found.values());
-}
-
-/**
- * The data categories an activity keeps in one of its systems: those its link states, or — when
- * the link states none — every category of the activity, as possibly held there (a breach
- * assessment must not miss them; the answer says which it is).
- */
-function heldIn(activity: ActivityView, link: SystemLink): { stated: boolean; categories: CategoryRef[] } {
-  if (link.dataCategories.length > 0) {
-    const ids = new Set(link.dataCategories.map((category) => category.id));
-    return { stated: true, categories: activity.dataCategories.map((d) => d.dataCategory).filter((d) => ids.has(d.id)) };
-  }
-  return { stated: false, categories: activity.dataCategories.map((d) => d.dataCategory) };
 }
 
 const nodeId = (kind: FlowEndKind, id: string) => `${kind}:${id}`;
