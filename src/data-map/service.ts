@@ -188,6 +188,14 @@ export class DataMapService {
     }
 
     const graph = new Graph();
+    if (!query.activityId && !query.systemId) {
+      // The whole map shows every system in use, also one no activity links (a finding of its own).
+      const systems: JsonObject[] = await this.dataSource.query(
+        `SELECT id, name, kind, to_json(hosting_countries) AS "hostingCountries" FROM systems
+          WHERE retired_at IS NULL OR retired_at > now() ORDER BY lower(name), id`,
+      );
+      for (const system of systems) graph.node('system', system);
+    }
     for (const activity of activities) derive(graph, activity);
     if (query.systemId) graph.keepAround(nodeId('system', query.systemId));
 
