@@ -304,4 +304,9 @@ export class DataMapQuery {
   @IsUUID()
   @Doc({ description: 'Only what flows into and out of this system' })
   systemId?: string;
+
+  @IsOptional()
+  @IsIn(['json', 'svg'])
+  @Doc({ description: 'json (the graph) or svg (the diagram); overrides the Accept header', example: 'svg' })
+  format?: string;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../http/common-dto';
+import { negotiate } from '../http/content-negotiation';
 import { inline, json, problems, ref } from '../http/responses';
 import { tagRank } from '../http/openapi-tags';
 import { DataCategoryImpactResponse, DataMapQuery, DataMapResponse, SystemImpactResponse } from './dto';
@@ -11,7 +12,7 @@ export const dataMapTag = {
 };
 
 export async function dataMapRoutes(app: FastifyInstance) {
-  app.declareTag(dataMapTag, tagRank.register);
+  app.declareTag(dataMapTag, tagRank.notice);
   const service = app.services.dataMap;
   const tags = [dataMapTag.name];
 
@@ -49,7 +50,7 @@ export async function dataMapRoutes(app: FastifyInstance) {
     (request) => service.dataCategoryImpact(request.params.id),
   );
 
-  app.get<{ Querystring: { activityId?: string; systemId?: string } }>(
+  app.get<{ Querystring: { activityId?: string; systemId?: string; format?: 'json' | 'svg' } }>(
     '/register/data-map',
     {
       config: { permission: { resource: 'register', operation: 'get' } },
@@ -58,11 +59,30 @@ export async function dataMapRoutes(app: FastifyInstance) {
         operationId: 'get-register-data-map',
         summary: 'The data map as a graph',
         description:
-          'Nodes (data subject categories, collection channels, systems, recipients) and edges (derived from the activities that are not retired, and recorded data flows), for the whole register, one activity (`activityId`) or around one system (`systemId`). Giving both is a 400; an unknown activity or system is a 404.',
+          'Nodes (data subject categories, collection channels, systems, recipients) and edges (derived from the activities that are not retired, and recorded data flows), for the whole register, one activity (`activityId`) or around one system (`systemId`). Giving both is a 400; an unknown activity or system is a 404.\n\nAs `image/svg+xml` (by `format=svg` or the `Accept` header) the same graph is drawn as a diagram laid out by Graphviz (compiled to WebAssembly): one column per kind, in the order data moves; recorded flows bold, flows crossing a border red with their country; the tooltip of each edge names its data categories and activities.',
         querystring: inline(app.dtoSchemas, DataMapQuery),
-        response: { 200: json('The graph', ref(DataMapResponse)), ...problems('NOT_FOUND') },
+        response: {
+          200: {
+            description: 'The graph (JSON) or the diagram (SVG)',
+            content: {
+              'application/json': { schema: ref(DataMapResponse) },
+              'image/svg+xml': { schema: { type: 'string', description: 'An SVG document' } },
+            },
+          },
+          ...problems('NOT_FOUND'),
+        },
       },
     },
-    (request) => service.dataMap(request.query),
+    async (request, reply) => {
+      const { format: requested, ...query } = request.query;
+      const format = negotiate(requested, request.headers.accept, [
+        ['json', 'application/json'],
+        ['svg', 'image/svg+xml'],
+      ] as const);
+      reply.header('vary', 'accept');
+      if (format === 'json') return service.dataMap(query);
+      const svg = await service.diagram(query);
+      return reply.type('image/svg+xml; charset=utf-8').send(svg);
+    },
   );
 }

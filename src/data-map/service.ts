@@ -6,6 +6,7 @@ import type { JsonObject } from '../http/dto';
 import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityView } from '../processing-activities/view';
 import { heldIn } from '../systems/held-data';
+import { dataMapDot, DiagramRenderer } from './diagram';
 import type {
   DataCategoryImpactResponse,
   DataMapEdge,
@@ -38,7 +39,20 @@ const nodeId = (kind: FlowEndKind, id: string) => `${kind}:${id}`;
  * recipients, with their transfers) and the flows recorded as data-flow entries.
  */
 export class DataMapService {
+  private readonly renderer = new DiagramRenderer();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The data map as an SVG diagram, laid out by Graphviz. */
+  async diagram(query: { activityId?: string; systemId?: string }): Promise<string> {
+    const map = await this.dataMap(query);
+    const focus = query.activityId
+      ? `processing activity "${(await this.dataSource.query('SELECT name FROM processing_activities WHERE id = $1', [query.activityId]))[0].name}"`
+      : query.systemId
+        ? `around system "${map.nodes.find((node) => node.id === `system:${query.systemId}`)?.name}"`
+        : 'the register';
+    return this.renderer.svg(dataMapDot(map, `Data map: ${focus}`));
+  }
 
   private activities(where: string, params: unknown[]): Promise<ActivityView[]> {
     return this.dataSource.query(

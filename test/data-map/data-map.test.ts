@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import { buildTestApp, call, create, legalBasisId } from '../helper';
+import { authHeader, buildTestApp, call, create, legalBasisId } from '../helper';
 
 const missing = '00000000-0000-4000-8000-000000000000';
 
@@ -266,3 +266,40 @@ t.test(
     t.equal((await call(app, 'GET', `/v1/register/data-map?systemId=${missing}`)).statusCode, 404);
   },
 );
+
+t.test('the data map as an SVG diagram, laid out by Graphviz: every node and edge drawn', async (t) => {
+  const app = await buildTestApp(t);
+  const w = await webshop(app);
+  const json = (await call(app, 'GET', '/v1/register/data-map')).data;
+  const drawn = await app.inject({
+    method: 'GET',
+    url: '/v1/register/data-map',
+    headers: { ...(await authHeader(app, 'reader')), accept: 'image/svg+xml' },
+  });
+  t.equal(drawn.statusCode, 200);
+  t.match(drawn.headers['content-type'], /^image\/svg\+xml/);
+  t.match(drawn.headers.vary, /accept/i);
+  const svg = drawn.body;
+  t.match(svg, /<svg [^>]*viewBox="[\d. -]+"/, 'an SVG document with its size laid out');
+  t.equal((svg.match(/class="node"/g) ?? []).length, json.nodes.length, 'one shape per node');
+  t.equal((svg.match(/class="edge"/g) ?? []).length, json.edges.length, 'one arrow per edge');
+  for (const name of ['Customers', 'Order form', 'Webshop database', 'Payment provider', 'Data subjects', 'Recipients']) {
+    t.ok(svg.includes(`>${name}</text>`), `${name} is labelled`);
+  }
+  t.match(svg, /transfer: US/, 'the border crossing is named on its arrow');
+  t.match(svg, /Data map: the register/);
+
+  const get = async (url: string, accept?: string) =>
+    app.inject({ method: 'GET', url, headers: { ...(await authHeader(app, 'reader')), ...(accept ? { accept } : {}) } });
+  const one = await get(`/v1/register/data-map?activityId=${w.newsletter.id}&format=svg`, 'application/json');
+  t.match(one.headers['content-type'], /^image\/svg\+xml/, 'format=svg overrides Accept');
+  t.match(one.body, /Data map: processing activity &quot;Newsletter&quot;/);
+  t.equal((one.body.match(/class="edge"/g) ?? []).length, 2);
+  const around = await get(`/v1/register/data-map?systemId=${w.saas.id}&format=svg`);
+  t.match(around.body, /Data map: around system &quot;Payment SaaS&quot;/);
+  const asJson = await get('/v1/register/data-map', 'application/json');
+  t.match(asJson.headers['content-type'], /^application\/json/, 'JSON by default and when asked for');
+  const missingOne = await get(`/v1/register/data-map?systemId=${missing}&format=svg`);
+  t.equal(missingOne.statusCode, 404);
+  t.match(missingOne.headers['content-type'], /application\/problem\+json/);
+});
