@@ -28,16 +28,23 @@ export function dataMapDot(map: DataMapResponse, title: string): string {
     '  node [fontname="Helvetica", fontsize=10, style=filled, color="#5f6368"];',
     '  edge [fontname="Helvetica", fontsize=8, color="#5f6368", arrowsize=0.7];',
   ];
+  // Each kind is one rank (a column), tied to an invisible anchor; the anchors chain the columns
+  // left to right, so a column stays in its place even when no flow passes through it.
+  const anchors: string[] = [];
   for (const column of columns) {
     const nodes = map.nodes.filter((node) => node.kind === column.kind);
     if (nodes.length === 0) continue;
+    const anchor = quoted(`column:${column.kind}`);
+    anchors.push(anchor);
     lines.push(`  subgraph ${quoted(`cluster_${column.kind}`)} {`, `    label=${quoted(column.title)}; style=dashed; color="#dadce0";`);
+    lines.push(`    { rank=same; ${anchor} [shape=point, style=invis, width=0, height=0, label=""];`);
     for (const node of nodes) {
       const label = node.detail ? `${short(node.name)}\n${short(node.detail)}` : short(node.name);
-      lines.push(`    ${quoted(node.id)} [label=${quoted(label)}, shape=${column.shape}, fillcolor=${quoted(column.colour)}];`);
+      lines.push(`      ${quoted(node.id)} [label=${quoted(label)}, shape=${column.shape}, fillcolor=${quoted(column.colour)}];`);
     }
-    lines.push('  }');
+    lines.push('    }', '  }');
   }
+  for (let i = 1; i < anchors.length; i++) lines.push(`  ${anchors[i - 1]} -> ${anchors[i]} [style=invis, weight=10];`);
   for (const edge of map.edges) {
     const countries = [...new Set(edge.transfers.map((t) => t.country ?? t.destination))];
     const attributes = [
