@@ -9,6 +9,7 @@ import { Purpose } from './purpose';
 import { Recipient } from './recipient';
 import { RetentionRule } from './retention-rule';
 import { SecurityMeasure } from './security-measure';
+import { System } from './system';
 
 // Every link row carries activity_id (also the nested ones), so "what links to X" and
 // "all links of these activities" are one indexed lookup each. Links go when their activity
@@ -377,4 +378,54 @@ export class ActivityRetentionRule {
   @ManyToOne(() => RetentionRule, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'retention_rule_id', foreignKeyConstraintName: 'fk_activity_retention_rules__retention_rule_id' })
   retentionRule?: Relation<RetentionRule>;
+}
+
+/** A system an activity uses (issue 20, the data map). */
+@Entity('activity_systems')
+@Index('uq_activity_systems__activity_id__system_id', ['activityId', 'systemId'], { unique: true })
+@Index('ix_activity_systems__system_id', ['systemId'])
+export class ActivitySystem {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @Column('uuid')
+  systemId!: string;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_systems__activity_id' })
+  activity?: Relation<ProcessingActivity>;
+
+  @ManyToOne(() => System, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'system_id', foreignKeyConstraintName: 'fk_activity_systems__system_id' })
+  system?: Relation<System>;
+}
+
+/** The data categories of the activity that a system it uses holds. */
+@Entity('activity_system_data_categories')
+@Index('ix_activity_system_data_categories__data_category_id', ['dataCategoryId'])
+@Index('ix_activity_system_data_categories__activity_id', ['activityId'])
+export class ActivitySystemDataCategory {
+  @PrimaryColumn('uuid')
+  activitySystemId!: string;
+
+  @PrimaryColumn('uuid')
+  dataCategoryId!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @ManyToOne(() => ActivitySystem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_system_id', foreignKeyConstraintName: 'fk_activity_system_data_categories__activity_system_id' })
+  activitySystem?: Relation<ActivitySystem>;
+
+  @ManyToOne(() => DataCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'data_category_id', foreignKeyConstraintName: 'fk_activity_system_data_categories__data_category_id' })
+  dataCategory?: Relation<DataCategory>;
+
+  @ManyToOne(() => ProcessingActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_system_data_categories__activity_id' })
+  activity?: Relation<ProcessingActivity>;
 }

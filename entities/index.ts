@@ -12,10 +12,13 @@ import {
   ActivityTransfer,
   ActivityLegalBasis,
   ActivityRetentionRule,
+  ActivitySystem,
+  ActivitySystemDataCategory,
 } from './activity-links';
 import { AuditEvent } from './audit-event';
 import { CollectionChannel } from './collection-channel';
 import { DataCategory } from './data-category';
+import { DataFlow } from './data-flow';
 import { DataSubjectCategory } from './data-subject-category';
 import { DataSubjectRight } from './data-subject-right';
 import { IdempotencyKey } from './idempotency-key';
@@ -29,11 +32,13 @@ import { RegisterSigningKey, RegisterSnapshot } from './register-snapshot';
 import { RetentionRule } from './retention-rule';
 import { SecurityMeasure } from './security-measure';
 import { WebhookAttempt, WebhookDelivery, WebhookMessage, WebhookSubscription } from './webhook';
+import { System } from './system';
 
 export * from './activity-links';
 export * from './audit-event';
 export * from './collection-channel';
 export * from './data-category';
+export * from './data-flow';
 export * from './data-subject-category';
 export * from './data-subject-right';
 export * from './idempotency-key';
@@ -48,6 +53,7 @@ export * from './register-snapshot';
 export * from './retention-rule';
 export * from './security-measure';
 export * from './webhook';
+export * from './system';
 
 export const entities = [
   Organisation,
@@ -83,4 +89,8 @@ export const entities = [
   WebhookMessage,
   WebhookDelivery,
   WebhookAttempt,
+  System,
+  ActivitySystem,
+  ActivitySystemDataCategory,
+  DataFlow,
 ];

@@ -7,6 +7,8 @@ import { RegisterSnapshots1764100000005 } from './1764100000005-register-snapsho
 import { RetiredBuildingBlocks1764100000008 } from './1764100000008-retired-building-blocks';
 import { RealRegisters1764100000010 } from './1764100000010-real-registers';
 import { Webhooks1764100000011 } from './1764100000011-webhooks';
+import { Systems1764100000020 } from './1764100000020-systems';
+import { DataFlows1764100000021 } from './1764100000021-data-flows';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   RetiredBuildingBlocks1764100000008,
   RealRegisters1764100000010,
   Webhooks1764100000011,
+  Systems1764100000020,
+  DataFlows1764100000021,
 ];

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
+import { dataMapRoutes } from './data-map/routes';
 import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await v1.register(registerRoutes);
       await v1.register(importRoutes);
       await v1.register(webhookRoutes);
+      await v1.register(dataMapRoutes);
       for (const service of buildingBlockServices(v1.services)) registerCrudRoutes(v1, service);
     },
     { prefix: '/v1' },

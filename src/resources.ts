@@ -9,6 +9,8 @@ import { purposes } from './purposes/resource';
 import { recipients } from './recipients/resource';
 import { retentionRules } from './retention-rules/resource';
 import { securityMeasures } from './security-measures/resource';
+import { systems } from './systems/resource';
+import { dataFlows } from './data-flows/resource';
 
 /** The building blocks, in the order the docs present them. */
 export const buildingBlocks = {
@@ -23,6 +25,8 @@ export const buildingBlocks = {
   securityMeasures,
   privacyPolicies,
   dataSubjectRights,
+  systems,
+  dataFlows,
 };
 
 export type BuildingBlocks = typeof buildingBlocks;

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
+import { DataMapService } from './data-map/service';
 import { buildEntryServices, type EntryServices } from './entry-services';
 import { FindingsService } from './findings/service';
 import { HistoryService } from './history/service';
@@ -21,6 +22,7 @@ export type Services = EntryServices & {
   registerImport: ImportService;
   webhooks: WebhookService;
   registerDocument: RegisterDocumentService;
+  dataMap: DataMapService;
 };
 
 export function buildServices(deps: {
@@ -41,5 +43,6 @@ export function buildServices(deps: {
     registerImport: new ImportService(deps.dataSource, entries, deps.dtoSchemas),
     webhooks: new WebhookService(deps.dataSource, deps.config, deps.clock, deps.log),
     registerDocument: new RegisterDocumentService(deps.dataSource, entries, deps.dtoSchemas),
+    dataMap: new DataMapService(deps.dataSource),
   };
 }

@@ -21,6 +21,9 @@ export const resources = [
   'security-measures',
   'privacy-policies',
   'data-subject-rights',
+  // Where personal data lives (the data map): kept up to date like the other building blocks.
+  'systems',
+  'data-flows',
   // Computed from the register, never written: every role may read them (list/get).
   'findings',
   'privacy-notice',
@@ -78,6 +81,8 @@ const grants = {
   'security-measures': editable,
   'privacy-policies': editable,
   'data-subject-rights': readOnly,
+  systems: editable,
+  'data-flows': editable,
   findings: readOnly,
   'privacy-notice': readOnly,
   'audit-events': auditOnly,

@@ -38,6 +38,16 @@ export const ruleCatalogue = {
     article: 'Art. 30(1)(e), 44',
     title: 'Recipient outside the EEA without a recorded transfer',
   },
+  'system-transfer-not-recorded': {
+    severity: 'error',
+    article: 'Art. 30(1)(e), 44',
+    title: 'System hosted outside the EEA without a recorded transfer',
+  },
+  'system-special-category-condition-missing': {
+    severity: 'error',
+    article: 'Art. 9(1)–(2)',
+    title: 'System holding special-category data that no activity states an Art. 9(2) condition for',
+  },
   'transfer-mechanism-missing': { severity: 'error', article: 'Art. 44–49', title: 'Transfer without a transfer mechanism' },
   'adequacy-decision-missing': {
     severity: 'error',
@@ -72,6 +82,7 @@ export const ruleCatalogue = {
   },
   'review-overdue': { severity: 'warning', article: 'Art. 24(1), 5(2)', title: 'Review date passed' },
   'retired-entry-linked': { severity: 'warning', article: 'Art. 30(1), 24(1)', title: 'Active activity links a retired entry' },
+  'system-unused': { severity: 'warning', article: 'Art. 30(1), 5(1)(e), 5(2)', title: 'System linked by no activity' },
   'notice-right-missing': {
     severity: 'warning',
     article: 'Art. 13(2)(b), (d); 14(2)(c), (e)',

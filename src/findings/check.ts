@@ -2,6 +2,7 @@ import { findingCodes, findingSeverities, ruleCatalogue, type FindingSeverity } 
 import { accountability } from './rules/accountability';
 import type { Draft, FindingRecord } from './rules/common';
 import { completeness } from './rules/completeness';
+import { dataMap } from './rules/data-map';
 import { lawfulness } from './rules/lawfulness';
 import { notices } from './rules/notices';
 import { sharing } from './rules/sharing';
@@ -11,7 +12,7 @@ export type { FindingRecord } from './rules/common';
 
 /** The rule families: those checking one activity at a time, and those looking across the register. */
 const activityRules = [completeness, lawfulness, sharing, accountability];
-const registerRules = [notices];
+const registerRules = [notices, dataMap];
 
 const severityRank = (severity: FindingSeverity) => findingSeverities.indexOf(severity);
 const byName = (a: Ref, b: Ref) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);

@@ -6,7 +6,16 @@ import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityView } from '../processing-activities/view';
 import { buildingBlocks } from '../resources';
 import { checkRegister, type FindingRecord } from './check';
-import type { ChannelRecord, OrganisationRecord, PolicyRecord, RecipientRecord, RegisterSnapshot, RetiredRecord } from './snapshot';
+import type {
+  ChannelRecord,
+  FlowRecord,
+  OrganisationRecord,
+  PolicyRecord,
+  RecipientRecord,
+  RegisterSnapshot,
+  RetiredRecord,
+  SystemRecord,
+} from './snapshot';
 
 export interface FindingsFilter {
   severity?: string;
@@ -56,7 +65,7 @@ export class FindingsService {
       if (activityId && !rows[0]) throw notFound('processing activity', activityId);
       // A retired activity no longer processes anything: its record is history, not a to-do list.
       const activities = rows.filter((a) => a.status !== 'retired');
-      const findings = checkRegister(await loadSnapshot(manager, activities));
+      const findings = checkRegister(await loadSnapshot(manager, activities, !activityId));
       return { activity: rows[0] && activityId ? { id: rows[0].id, name: rows[0].name } : undefined, findings };
     });
   }
@@ -67,7 +76,7 @@ function applyFilter(findings: FindingRecord[], filter: FindingsFilter) {
 }
 
 /** What the rules read besides the activities: the building blocks they link to, the policies, the retired entries. */
-async function loadSnapshot(manager: EntityManager, activities: ActivityView[]): Promise<RegisterSnapshot> {
+async function loadSnapshot(manager: EntityManager, activities: ActivityView[], wholeRegister: boolean): Promise<RegisterSnapshot> {
   const linked = linkedIds(activities);
   // Organisations whole: the controllers, and those behind recipients (a recipient's country may be its organisation's).
   const blocks = await loadLinkedBlocks((sql, params) => manager.query(sql, params), {
@@ -75,6 +84,9 @@ async function loadSnapshot(manager: EntityManager, activities: ActivityView[]):
     recipients: linked.get('recipients') ?? [],
     dataSubjectCategories: linked.get('dataSubjectCategories') ?? [],
     collectionChannels: linked.get('collectionChannels') ?? [],
+    // The data map whole: a system no activity links is itself a finding.
+    systems: 'all',
+    dataFlows: 'all',
   });
   const rows = <T>(kind: keyof typeof blocks) => [...(blocks[kind]?.values() ?? [])].map(({ row }) => row as T);
   const controllerIds = [...(linked.get('organisations') ?? [])];
@@ -108,5 +120,8 @@ async function loadSnapshot(manager: EntityManager, activities: ActivityView[]):
     recipients: new Map(rows<RecipientRecord>('recipients').map((r) => [r.id, r])),
     policies,
     retired: new Map(retired.map((r) => [r.id, { ...r, retiredAt: new Date(r.retiredAt).toISOString() }])),
+    systems: new Map(rows<SystemRecord>('systems').map((s) => [s.id, s])),
+    flows: rows<FlowRecord>('dataFlows'),
+    wholeRegister,
   };
 }

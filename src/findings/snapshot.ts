@@ -47,6 +47,22 @@ export interface PolicyRecord extends Ref {
   rights: RightStatement[];
 }
 
+/** A system (the data map): where it is hosted, and whether it is retired. */
+export interface SystemRecord extends Ref {
+  hostingCountries: string[];
+  retiredAt: string | null;
+}
+
+/** A recorded data flow, for the transfers it states. */
+export interface FlowRecord extends Ref {
+  fromKind: string;
+  fromId: string;
+  toKind: string;
+  toId: string;
+  transferCountry: string | null;
+  retiredAt: string | null;
+}
+
 /** The part of the register the rules look at, loaded once per request (see service.ts). */
 export interface RegisterSnapshot {
   /** YYYY-MM-DD, for review dates. */
@@ -60,4 +76,9 @@ export interface RegisterSnapshot {
   policies: PolicyRecord[];
   /** Every retired building block (few: loaded whole). */
   retired: Map<string, RetiredRecord>;
+  /** Every system and recorded flow (the data map), loaded whole. */
+  systems: Map<string, SystemRecord>;
+  flows: FlowRecord[];
+  /** Whether `activities` are all of the register's (not one activity's check): only then can a system be found unused. */
+  wholeRegister: boolean;
 }

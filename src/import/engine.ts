@@ -31,7 +31,7 @@ export type ImportMode = 'merge' | 'replace';
 export type ImportAction = 'create' | 'match' | 'change' | 'conflict' | 'delete';
 
 /** The document an import brings: the seed's register document, where a stated null clears a field. */
-export type ImportDocument = { [K in keyof RegisterDocument]: Nullable<RegisterDocument[K][number]>[] };
+export type ImportDocument = { [K in keyof RegisterDocument]: Nullable<NonNullable<RegisterDocument[K]>[number]>[] };
 type Nullable<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | null : T[K] };
 
 export interface ImportEntry {
@@ -383,6 +383,18 @@ class ImportRun {
       ),
       ...d.retentionRules.map((item) => crud('retentionRules', item.name, () => stated(item))),
       ...d.securityMeasures.map((item) => crud('securityMeasures', item.name, () => stated(item))),
+      ...(d.systems ?? []).map((item) =>
+        crud('systems', item.name, () => {
+          const provider = optionalId('organisations', item.provider);
+          return {
+            ...stated(item, ['provider', 'securityMeasures']),
+            ...('id' in provider ? { providerId: provider.id } : {}),
+            ...(item.securityMeasures
+              ? { securityMeasureIds: item.securityMeasures.map((name) => this.idOf('securityMeasures', name)) }
+              : {}),
+          };
+        }),
+      ),
       ...d.privacyPolicies.map((item) =>
         crud('privacyPolicies', item.name, () => ({
           ...stated(item, ['organisation']),

@@ -9,7 +9,7 @@ import { emptyRegisterDocument } from './register-document';
 import { activityScalarInputs } from '../processing-activities/links';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';
-import { upgradeFormat1 } from './upgrade-export';
+import { upgradeFormat1, withSystems } from './upgrade-export';
 
 /**
  * Our own register export (GET /v1/register, JSON) as an import document. The file is checked
@@ -40,7 +40,7 @@ export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
   const schema = registerJsonSchema(dtoSchemas);
   const validate = ajv.compile(schema);
   return (file: unknown): CheckedExport => {
-    const json = upgradeFormat1(file, schema);
+    const json = withSystems(upgradeFormat1(file, schema));
     if (validate(json)) return { json, problems: [] };
     const problems = (validate.errors ?? []).map((error) => {
       const { path, message } = describeAjvError(error as AjvError, 'is not a field of the register export');
@@ -215,6 +215,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
   const retention = new Entries<ImportDocument['retentionRules'][number]>('retention rule', problems);
   const measures = new Entries<ImportDocument['securityMeasures'][number]>('security measure', problems);
   const activities = new Entries<ImportDocument['activities'][number]>('processing activity', problems);
+  const systems = new Entries<NonNullable<ImportDocument['systems']>[number]>('system', problems);
 
   const records: [ExportActivity, string][] = [
     ...register.controllerRegister.activities.map((a, i): [ExportActivity, string] => [a, `/controllerRegister/activities/${i}`]),
@@ -298,6 +299,29 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
         true,
       ),
     );
+    (a.systems ?? []).forEach((x, i) => {
+      x.securityMeasures.forEach((m, j) =>
+        measures.add(
+          { name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference, ...sourcing(m) },
+          `${at}/systems/${i}/securityMeasures/${j}`,
+          true,
+        ),
+      );
+      systems.add(
+        {
+          name: x.name,
+          description: x.description,
+          kind: x.kind as never,
+          owner: x.owner,
+          provider: x.provider?.name ?? null,
+          hostingCountries: x.hostingCountries,
+          securityMeasures: x.securityMeasures.map((m) => m.name),
+          ...sourcing(x),
+        },
+        `${at}/systems/${i}`,
+        true,
+      );
+    });
     activities.add(
       {
         // The activity's own fields, as the export writes them (the notes as the export's flag allows).
@@ -332,6 +356,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
           tiaReference: t.tiaReference ?? undefined,
         })),
         securityMeasures: a.securityMeasures.map((m) => m.name),
+        systems: (a.systems ?? []).map((x) => ({ system: x.name, dataCategories: x.dataCategories.map((d) => d.name) })),
       },
       at,
       true,
@@ -345,6 +370,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
   document.retentionRules = retention.values();
   document.securityMeasures = measures.values();
   document.activities = activities.values();
+  document.systems = systems.values();
   register.organisations.forEach((o, i) => origins.set(`organisations:${o.name.toLowerCase()}`, `/organisations/${i}`));
   register.legalBases.forEach((basis, i) => origins.set(`legal-bases:${basis.code.toLowerCase()}`, `/legalBases/${i}`));
   const located: [string, Entries<{ name: string }>][] = [
@@ -355,6 +381,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
     ['recipients', recipients],
     ['retention-rules', retention],
     ['security-measures', measures],
+    ['systems', systems],
     ['processing-activities', activities],
   ];
   for (const [resource, entries] of located) for (const [key, path] of entries.paths()) origins.set(`${resource}:${key}`, path);

@@ -9,6 +9,7 @@ import type { OrganisationRole } from '../../entities/organisation';
 import type { RecipientCategory, RecipientKind } from '../../entities/recipient';
 import type { RetentionEndAction } from '../../entities/retention-rule';
 import type { SecurityMeasureType } from '../../entities/security-measure';
+import type { SystemKind } from '../../entities/system';
 import type { Sensitivity } from '../../entities/data-category';
 import type { DataSubjectRightCode } from '../../entities/data-subject-right';
 
@@ -121,6 +122,20 @@ export interface SeedSecurityMeasure extends Sourced {
   standardReference?: string;
 }
 
+/** A system where personal data lives (the data map). */
+export interface SeedSystem extends Sourced {
+  name: string;
+  description?: string;
+  kind?: SystemKind;
+  owner?: string;
+  /** The organisation (name) that provides or operates it. */
+  provider?: string;
+  /** ISO 3166-1 alpha-2 codes, or ['not-stated'] (the value when left out). */
+  hostingCountries?: string[];
+  /** Security measures (names) that apply to it. */
+  securityMeasures?: string[];
+}
+
 export interface SeedActivity extends Sourced {
   name: string;
   description?: string;
@@ -176,6 +191,8 @@ export interface SeedActivity extends Sourced {
     tiaReference?: string;
   }[];
   securityMeasures: string[];
+  /** Systems (names) the activity uses, each with the data categories (names) held there. */
+  systems?: { system: string; dataCategories?: string[] }[];
 }
 
 export interface RegisterDocument {
@@ -190,6 +207,8 @@ export interface RegisterDocument {
   securityMeasures: SeedSecurityMeasure[];
   activities: SeedActivity[];
   privacyPolicies: SeedPrivacyPolicy[];
+  /** Where the data lives; a document without systems (an older file, a CSV) has none. */
+  systems?: SeedSystem[];
 }
 
 /** How the organisation says a data subject right can be exercised (Art. 12–22). */
@@ -234,5 +253,6 @@ export function emptyRegisterDocument(): RegisterDocument {
     securityMeasures: [],
     activities: [],
     privacyPolicies: [],
+    systems: [],
   };
 }

@@ -122,3 +122,29 @@ function saysNothing(node: JsonSchema): unknown {
   if (Array.isArray(node.enum) && node.enum.includes('not-stated')) return 'not-stated';
   return null;
 }
+
+/**
+ * Files exported before activities listed their systems (the data map) said nothing about them:
+ * an activity without `systems` reads as using none recorded, so those files still import.
+ */
+export function withSystems(json: unknown): unknown {
+  if (!isObject(json)) return json;
+  const activities: unknown[] = [];
+  const controllerRegister = json.controllerRegister;
+  if (isObject(controllerRegister) && Array.isArray(controllerRegister.activities)) activities.push(...controllerRegister.activities);
+  const processorRegister = json.processorRegister;
+  if (isObject(processorRegister) && Array.isArray(processorRegister.controllers)) {
+    for (const group of processorRegister.controllers)
+      if (isObject(group) && Array.isArray(group.activities)) activities.push(...group.activities);
+  }
+  if (!activities.some((activity) => isObject(activity) && !('systems' in activity))) return json;
+  const upgraded = structuredClone(json);
+  const fill = (list: unknown) => {
+    if (Array.isArray(list)) for (const activity of list) if (isObject(activity) && !('systems' in activity)) activity.systems = [];
+  };
+  if (isObject(upgraded.controllerRegister)) fill(upgraded.controllerRegister.activities);
+  if (isObject(upgraded.processorRegister) && Array.isArray(upgraded.processorRegister.controllers)) {
+    for (const group of upgraded.processorRegister.controllers) if (isObject(group)) fill(group.activities);
+  }
+  return upgraded;
+}

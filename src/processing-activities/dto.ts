@@ -20,6 +20,7 @@ import { retentionKinds } from '../../entities/retention-rule';
 import { EntityRef, ListQuery } from '../http/common-dto';
 import { addEntityFields, Doc, isoDatePattern, OptionalDate, OptionalText, updateDtoOf, type JsonSchema } from '../http/dto';
 import { ActivityRight } from '../gdpr/rights-dto';
+import { SystemRef } from '../systems/dto';
 
 const maxLinks = 200;
 const uuidExample = '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11';
@@ -113,6 +114,20 @@ export class ActivityRecipientInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   @Doc({ description: "Data categories it receives: they must be among the activity's data categories", example: [uuidExample] })
+  dataCategoryIds?: string[];
+}
+
+export class ActivitySystemInput {
+  @IsUUID()
+  @Doc({ description: 'The system the activity uses', example: uuidExample })
+  systemId!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  @Doc({ description: "Data categories held there: they must be among the activity's data categories", example: [uuidExample] })
   dataCategoryIds?: string[];
 }
 
@@ -380,6 +395,14 @@ export class ProcessingActivityCreate {
   @IsUUID('all', { each: true })
   @idList('Technical and organisational security measures')
   securityMeasureIds?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(maxLinks)
+  @ValidateNested({ each: true })
+  @Type(() => ActivitySystemInput)
+  @Doc({ description: 'Systems the activity uses, each with the data categories held there' })
+  systems?: ActivitySystemInput[];
 }
 
 export const ProcessingActivityUpdate = updateDtoOf(ProcessingActivityCreate, 'ProcessingActivityUpdate');
@@ -497,6 +520,18 @@ export class ActivityRecipientLink {
   @ValidateNested({ each: true })
   @Type(() => EntityRef)
   @Doc({ description: 'Data categories it receives' })
+  dataCategories!: EntityRef[];
+}
+
+export class ActivitySystemLink {
+  @ValidateNested()
+  @Type(() => SystemRef)
+  @Doc({ description: 'The system' })
+  system!: SystemRef;
+
+  @ValidateNested({ each: true })
+  @Type(() => EntityRef)
+  @Doc({ description: 'Data categories held there' })
   dataCategories!: EntityRef[];
 }
 
@@ -692,6 +727,11 @@ export class ProcessingActivityResponse {
   securityMeasures!: EntityRef[];
 
   @ValidateNested({ each: true })
+  @Type(() => ActivitySystemLink)
+  @refs('Systems used, with the data categories held there')
+  systems!: ActivitySystemLink[];
+
+  @ValidateNested({ each: true })
   @Type(() => ActivityRight)
   @refs('Data subject rights, derived from the legal bases of the purposes (computed on read, not stored)')
   rights!: ActivityRight[];
@@ -785,6 +825,11 @@ export class ProcessingActivityListQuery extends ListQuery {
   @IsUUID()
   @Doc({ description: 'Only activities with this security measure' })
   securityMeasureId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only activities using this system' })
+  systemId?: string;
 
   @IsOptional()
   @IsISO31661Alpha2()

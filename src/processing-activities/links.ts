@@ -2,6 +2,7 @@ import { EntityRef } from '../http/common-dto';
 import type { ClassType } from '../http/dto';
 import type { BuildingBlockKey } from '../resources';
 import { DataCategoryRef, LegalBasisRef, RecipientRef, RetentionRuleRef } from './dto';
+import { SystemRef } from '../systems/dto';
 
 /**
  * The catalogue of a processing activity's links: every kind of link an activity has, declared
@@ -279,6 +280,26 @@ export const activityLinks: ListPart[] = [
     table: 'activity_security_measures',
     owner: 'activity_id',
     item: item({ column: 'security_measure_id', target: 'securityMeasures', shape: EntityRef, filter: 'securityMeasureId' }),
+  },
+  {
+    part: 'list',
+    field: 'systems',
+    input: 'systems',
+    table: 'activity_systems',
+    owner: 'activity_id',
+    unique: true,
+    item: [
+      ref('system', { input: 'systemId', column: 'system_id', target: 'systems', shape: SystemRef, filter: 'systemId' }),
+      {
+        part: 'list',
+        field: 'dataCategories',
+        input: 'dataCategoryIds',
+        table: 'activity_system_data_categories',
+        owner: 'activity_system_id',
+        item: item({ column: 'data_category_id', target: 'dataCategories', shape: EntityRef }),
+        within: { list: 'dataCategories', message: "must be one of the activity's dataCategories" },
+      },
+    ],
   },
 ];
 

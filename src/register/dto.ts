@@ -11,6 +11,7 @@ import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsen
 import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../entities/recipient';
 import { retentionEndActions, retentionKinds } from '../../entities/retention-rule';
 import { securityMeasureTypes } from '../../entities/security-measure';
+import { hostingNotStated, systemKinds } from '../../entities/system';
 import { EntityRef } from '../http/common-dto';
 import { DateTime, Doc, isoDatePattern, type JsonSchema } from '../http/dto';
 import { ActivityRight } from '../gdpr/rights-dto';
@@ -728,6 +729,57 @@ export class ExportSecurityMeasure {
   internalNote!: string | null;
 }
 
+@Complete('A system the activity uses — where the data lives — with the data categories held there')
+export class ExportSystem {
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Name', example: 'Google Analytics' })
+  name!: string;
+
+  @Text('Description')
+  description!: string | null;
+
+  @IsIn(systemKinds)
+  @Doc({ description: 'application, database, saas, file-share, paper-archive, device or not-stated', example: 'saas' })
+  kind!: string;
+
+  @Text('Who is responsible for it in the organisation')
+  owner!: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EntityRef)
+  @Doc({ description: 'The organisation that provides or operates it', nullable: true })
+  provider!: EntityRef | null;
+
+  @IsString({ each: true })
+  @Doc({
+    description: 'Where it is hosted: ISO 3166-1 alpha-2 codes, or ["not-stated"]',
+    example: ['US'],
+    schema: { items: { type: 'string', anyOf: [{ pattern: countryPattern.source }, { const: hostingNotStated }] } },
+  })
+  hostingCountries!: string[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportSecurityMeasure)
+  @Doc({ description: 'The security measures that apply to it' })
+  securityMeasures!: ExportSecurityMeasure[];
+
+  @ValidateNested({ each: true })
+  @Type(() => EntityRef)
+  @Doc({ description: "The activity's data categories held there" })
+  dataCategories!: EntityRef[];
+
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
+}
+
 // ---- an activity -------------------------------------------------------------------------------
 
 @Complete('One record of processing, every entry it links resolved inline')
@@ -873,6 +925,11 @@ export class ExportActivity {
   @Type(() => ExportSecurityMeasure)
   @Doc({ description: 'Technical and organisational security measures (Art. 30(1)(g), 30(2)(d))' })
   securityMeasures!: ExportSecurityMeasure[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportSystem)
+  @Doc({ description: 'Systems the activity uses (where the data lives), with the data categories held there' })
+  systems!: ExportSystem[];
 
   @ValidateNested({ each: true })
   @Type(() => ActivityRight)

@@ -320,22 +320,48 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
       safeguard: text(t.safeguard),
       tiaReference: text(t.tiaReference),
     })),
-    securityMeasures: view.securityMeasures.map((ref) => {
-      const found = details('securityMeasures', ref);
-      return {
-        id: ref.id,
-        name: ref.name,
-        description: text(found.description),
-        type: stated(found.type),
-        standardReference: text(found.standardReference),
-        ...sourcing(found, internal),
-      };
-    }),
+    securityMeasures: view.securityMeasures.map((ref) => exportMeasure(ref, details('securityMeasures', ref), internal)),
+    systems: (view.systems ?? []).map((link) => exportSystem(link, details('systems', link.system), linked)),
     rights: view.rights,
     createdAt: iso(view.createdAt),
     updatedAt: iso(view.updatedAt),
     version: view.version,
     ...sourcing(own, internal),
+  };
+}
+
+/** A security measure as the export records it (its row: an activity's or a system's). */
+const exportMeasure = (ref: Ref, found: JsonObject, internal: boolean): ExportActivity['securityMeasures'][number] => ({
+  id: ref.id,
+  name: ref.name,
+  description: text(found.description),
+  type: stated(found.type),
+  standardReference: text(found.standardReference),
+  ...sourcing(found, internal),
+});
+
+/** A system an activity uses, as the export records it: provider and security measures resolved. */
+function exportSystem(
+  link: { system: Ref; dataCategories: Ref[] },
+  found: JsonObject,
+  linked: LinkedDetails,
+): ExportActivity['systems'][number] {
+  const provider = found.providerId ? linked.organisations.get(found.providerId) : undefined;
+  return {
+    id: link.system.id,
+    name: link.system.name,
+    description: text(found.description),
+    kind: stated(found.kind),
+    owner: text(found.owner),
+    provider: provider ? { id: provider.id, name: provider.name } : null,
+    hostingCountries: ((found.hostingCountries as string[] | undefined) ?? []).length > 0 ? found.hostingCountries : ['not-stated'],
+    securityMeasures: ((found.securityMeasureIds ?? []) as string[])
+      .map((id) => linked.block('securityMeasures', id))
+      .filter((measure): measure is JsonObject => measure !== undefined)
+      .sort((a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()))
+      .map((measure) => exportMeasure(measure as Ref, measure, linked.internalNotes)),
+    dataCategories: link.dataCategories.map((d) => ({ id: d.id, name: d.name })),
+    ...sourcing(found, linked.internalNotes),
   };
 }
 

@@ -1495,3 +1495,76 @@ export const woktronRegister: RegisterDocument = {
     },
   ],
 };
+
+// ---- systems: where the data lives (issue 20, the data map) ---------------------------------------
+// Kept as a block of its own after the register, so it merges with edits of the entries above.
+// The policy names five systems. It states a kind, a provider or a hosting country only where
+// quoted below; everything else stays not stated. It ties only Google Analytics to a processing
+// (the website analytics); which activities use the other four it does not say, so none is linked
+// to them and the findings report each as used by no activity, for the DPO to complete.
+
+/** Systems. */
+const Y = {
+  googleAnalytics: 'Google Analytics',
+  servers: 'Woktron servers',
+  endpoints: 'Endpoints',
+  siem: 'Security information and event management solutions',
+  passwordManagers: 'Password managers',
+} as const;
+
+woktronRegister.systems = [
+  {
+    name: Y.googleAnalytics,
+    description:
+      'The web analytics service of Google that analyses how visitors use the website. The information the cookie generates is transferred to and stored on a Google server in the US.',
+    kind: 'saas',
+    provider: GOOGLE,
+    hostingCountries: ['US'],
+    internalNote:
+      'Kind: the policy calls it "een webanalysedienst" (a web analytics service) of Google, i.e. a service Google runs: recorded as saas. Hosting: the US, as the policy says. IP addresses are truncated within the EU/EEA before that (IP anonymisation). The policy ties no security measure to it.',
+    sourcePhrase:
+      'De door de cookie gegenereerde informatie over uw gebruik van deze website wordt overgebracht naar een server van Google in de VS en daar opgeslagen.',
+  },
+  {
+    name: Y.servers,
+    description: "Woktron's own servers, which hold personal data behind technical and physical access restrictions.",
+    provider: WOKTRON,
+    securityMeasures: [M.serverAccess],
+    internalNote:
+      'The policy says "onze servers" (our servers): Woktron operates them. It does not say where they stand nor which processing keeps data on them; kind and hosting are not stated (servers are none of the kinds the register knows).',
+    sourcePhrase:
+      'We gebruiken ook beveiligingsprocedures en technische en fysieke beperkingen voor toegang tot en gebruik van de persoonlijke gegevens op onze servers.',
+  },
+  {
+    name: Y.endpoints,
+    description: 'Endpoints, whose disks are fully encrypted.',
+    kind: 'device',
+    securityMeasures: [M.diskEncryption],
+    internalNote:
+      'The policy names endpoints ("eindpunten") only for their full-disk encryption; read as the employees\' laptops and workstations. Whose devices, where they are and which processing uses them it does not say.',
+    sourcePhrase: 'volledige schijfversleuteling van eindpunten',
+  },
+  {
+    name: Y.siem,
+    description: 'Security information and event management (SIEM) solutions: the security monitoring.',
+    internalNote:
+      'The policy names them among its security measures only. Which product, who provides it, where it is hosted and which logs (personal data) it holds are not stated.',
+    sourcePhrase: 'beveiligingsinformatie en gebeurtenis Beheeroplossingen',
+  },
+  {
+    name: Y.passwordManagers,
+    description: 'Tools that let employees work securely, such as password managers.',
+    internalNote:
+      'The policy names password managers as an example of tools for secure working. Which product, who provides it and where it is hosted are not stated.',
+    sourcePhrase: 'tools om medewerkers in staat te stellen veilig te werken (zoals wachtwoordmanagers)',
+  },
+];
+
+/** The activities the policy ties a system to, with the data categories it keeps there. */
+const systemsUsed: Record<string, NonNullable<(typeof woktronRegister.activities)[number]['systems']>> = {
+  'Website analytics (Google Analytics)': [{ system: Y.googleAnalytics, dataCategories: [D.websiteUsage] }],
+};
+for (const activity of woktronRegister.activities) {
+  const used = systemsUsed[activity.name];
+  if (used) activity.systems = used;
+}

@@ -123,6 +123,7 @@ function bodies(n: number, organisationId: string): Record<string, Record<string
     'retention-rules': { name: `Retention ${n}`, duration: 'P30D', startEvent: 'collection' },
     'security-measures': { name: `Measure ${n}`, type: 'technical' },
     'privacy-policies': { name: `Policy ${n}`, organisationId, language: 'nl' },
+    systems: { name: `System ${n}` },
   };
 }
 

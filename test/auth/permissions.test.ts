@@ -76,6 +76,8 @@ interface Fixture {
 }
 
 let fixture: Promise<Fixture> | undefined;
+/** The ends the matrix's data flows go between (made with the fixture). */
+let flowEnds = { from: '', to: '' };
 
 function shared(): Promise<Fixture> {
   fixture ??= (async () => {
@@ -85,6 +87,11 @@ function shared(): Promise<Fixture> {
     t.teardown(() => app.close());
     const admin = await token(['admin']);
     const organisation = await adminCreate(app, admin, 'organisations', { name: 'Matrix fixture organisation', roles: ['controller'] });
+    // A data flow goes between two entries that exist.
+    flowEnds = {
+      from: (await adminCreate(app, admin, 'data-subject-categories', { name: 'Matrix flow subjects' })).id,
+      to: (await adminCreate(app, admin, 'recipients', { name: 'Matrix flow recipient' })).id,
+    };
     // Table routes: the operations whose operationId is `<operation>-<resource>` (the routes'
     // naming convention), each checked to be served with the method and path documented.
     const spec = (await send(app, admin, 'GET', '/docs/json')).data;
@@ -177,6 +184,8 @@ function bodyFor(resource: Resource, organisationId: string): Record<string, unk
       return { name, type: 'technical' };
     case 'privacy-policies':
       return { name, organisationId, language: 'nl' };
+    case 'data-flows':
+      return { name, fromKind: 'data-subject-category', fromId: flowEnds.from, toKind: 'recipient', toId: flowEnds.to };
     default:
       return { name };
   }
@@ -282,6 +291,8 @@ const registerResources: readonly Resource[] = [
   'security-measures',
   'privacy-policies',
   'data-subject-rights',
+  'systems',
+  'data-flows',
 ];
 
 /** The register entries editors keep up to date (everything else is read-only to them). */
@@ -295,6 +306,8 @@ const editorWritable: readonly Resource[] = [
   'retention-rules',
   'security-measures',
   'privacy-policies',
+  'systems',
+  'data-flows',
 ];
 
 t.test('the permission table: readers and auditors read the register, editors also write its entries, admins do everything', async (t) => {

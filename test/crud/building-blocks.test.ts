@@ -150,6 +150,21 @@ const cases: Case[] = [
     filter: ['type', 'organisational'],
     invalid: ['type', 'magical'],
   },
+  {
+    path: 'systems',
+    minimal: { name: 'Filing cabinet' },
+    full: {
+      name: 'Customer database',
+      description: 'Orders and contracts',
+      kind: 'database',
+      owner: 'IT department',
+      hostingCountries: ['NL', 'DE'],
+    },
+    patch: { hostingCountries: ['US'] },
+    clearable: 'owner',
+    filter: ['kind', 'database'],
+    invalid: ['kind', 'cloud'],
+  },
 ];
 
 for (const c of cases) {

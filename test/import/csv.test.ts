@@ -495,6 +495,8 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
         ...described(m),
       };
     }),
+    // The ICO template has no column for systems.
+    systems: [],
     rights: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -26,7 +26,8 @@ t.test('the Woktron register loads through the services and reads back item by i
     doc.retentionRules.length +
     doc.securityMeasures.length +
     doc.activities.length +
-    doc.privacyPolicies.length;
+    doc.privacyPolicies.length +
+    (doc.systems?.length ?? 0);
   t.same(first, { created: expected, updated: 0, unchanged: 0 });
 
   const sections: [string, { name: string }[]][] = [
@@ -40,6 +41,7 @@ t.test('the Woktron register loads through the services and reads back item by i
     ['security-measures', doc.securityMeasures],
     ['processing-activities', doc.activities],
     ['privacy-policies', doc.privacyPolicies],
+    ['systems', doc.systems ?? []],
   ];
   for (const [path, items] of sections) {
     const names = (await all(app, path)).map((item) => item.name).sort();
