@@ -258,6 +258,8 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
       const out = complete(entry, schema, new Set());
       for (const { field, target } of Object.values(blockReferences[kind] ?? {})) {
         if (typeof out[field] === 'string') out[field] = resolve(target, out[field] as string, `${at}/${field}`);
+        else if (Array.isArray(out[field]))
+          out[field] = (out[field] as unknown[]).map((name, i) => resolve(target, String(name), `${at}/${field}/${i}`));
       }
       return out;
     });

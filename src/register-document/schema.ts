@@ -26,6 +26,7 @@ export const documentSections = [
   'recipients',
   'retentionRules',
   'securityMeasures',
+  'systems',
   'privacyPolicies',
   'activities',
 ] as const;
@@ -40,7 +41,9 @@ export const kindOfSection = (section: DocumentSection): DocumentKind => (sectio
  * names the entry instead. Every uuid field of a create DTO must be here: the schema refuses to
  * build otherwise, so a new reference cannot slip into the document as an id.
  */
-export const blockReferences: Partial<Record<BuildingBlockKey, Record<string, { field: string; target: BuildingBlockKey }>>> = {
+export const blockReferences: Partial<
+  Record<BuildingBlockKey, Record<string, { field: string; target: BuildingBlockKey; /** a list of ids */ many?: true }>>
+> = {
   organisations: {
     representativeId: { field: 'representative', target: 'organisations' },
     transferMechanismId: { field: 'transferMechanism', target: 'legalBases' },
@@ -48,6 +51,10 @@ export const blockReferences: Partial<Record<BuildingBlockKey, Record<string, { 
   dataCategories: { parentId: { field: 'parent', target: 'dataCategories' } },
   recipients: { organisationId: { field: 'organisation', target: 'organisations' } },
   privacyPolicies: { organisationId: { field: 'organisation', target: 'organisations' } },
+  systems: {
+    providerId: { field: 'provider', target: 'organisations' },
+    securityMeasureIds: { field: 'securityMeasures', target: 'securityMeasures', many: true },
+  },
 };
 
 const definitionName = (section: DocumentSection) => `Document${section[0]!.toUpperCase()}${section.slice(1)}Entry`;
@@ -142,13 +149,17 @@ export function registerDocumentDtoSchemas(dtoSchemas: Record<string, JsonSchema
     for (const [field, schema] of Object.entries(create.properties as Record<string, JsonSchema>)) {
       const reference = references[field];
       const link = kind === 'processingActivities' ? links.get(field) : undefined;
-      if (reference) {
+      if (reference?.many) {
+        const { items: _ids, example: _example, ...array } = schema;
+        properties[reference.field] = { ...array, items: nameRef(reference.target) };
+        renamed.set(field, reference.field);
+      } else if (reference) {
         properties[reference.field] = { ...nameRef(reference.target, schema.description), ...(schema.nullable ? { nullable: true } : {}) };
         renamed.set(field, reference.field);
       } else if (link) {
         properties[link.field] = listSchema(link, schema);
         renamed.set(field, link.field);
-      } else if (schema.format === 'uuid') {
+      } else if (schema.format === 'uuid' || (schema.items as JsonSchema | undefined)?.format === 'uuid') {
         throw new Error(`register document schema: ${kind}.${field} refers by id; add it to blockReferences`);
       } else {
         properties[field] = schema;

@@ -119,6 +119,7 @@ export class RegisterDocumentService {
             const reference = references.get(field);
             if (!reference) return row[field];
             const id = row[reference.idField];
+            if (reference.many) return ((id as unknown[] | null) ?? []).map((one) => handleOf(reference.target, one));
             return id === null || id === undefined ? null : handleOf(reference.target, id);
           }),
         );

@@ -14,9 +14,11 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 const rowsOf = (sheet: ExcelJS.Worksheet) => {
   const rows: string[][] = [];
   sheet.eachRow((row) =>
-    rows.push((row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))),
+    rows.push(Array.from((row.values as unknown[]).slice(1), (value) => (value === null || value === undefined ? '' : String(value)))),
   );
-  return rows;
+  // A workbook stores no empty cell (row.values has holes, and ends at the last filled cell); the CSV writes them as empty fields.
+  const width = rows[0]?.length ?? 0;
+  return rows.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill('')]);
 };
 
 t.test('the Woktron register as a workbook: the CSV cells, and every building block', async (t) => {
