@@ -6,6 +6,7 @@ import { AuditEvents1764100000004 } from './1764100000004-audit-events';
 import { RegisterSnapshots1764100000005 } from './1764100000005-register-snapshots';
 import { RetiredBuildingBlocks1764100000008 } from './1764100000008-retired-building-blocks';
 import { RealRegisters1764100000010 } from './1764100000010-real-registers';
+import { ActivityDocuments1764100000011 } from './1764100000011-activity-documents';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   RegisterSnapshots1764100000005,
   RetiredBuildingBlocks1764100000008,
   RealRegisters1764100000010,
+  ActivityDocuments1764100000011,
 ];

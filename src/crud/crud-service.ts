@@ -43,9 +43,15 @@ export class CrudService<E extends RegisterEntity> {
   /** The definition's filters, and `retired` for every entity that can be retired (has retiredAt). */
   private readonly filters: Record<string, FilterSpec>;
 
+  /**
+   * `afterChange`: runs in the transaction of every update of an entry, after the change — for
+   * what is derived from it elsewhere (the stored documents of the activities linking it). A
+   * delete needs none: an entry still linked cannot be deleted.
+   */
   constructor(
     private readonly dataSource: DataSource,
     readonly definition: ResourceDefinition<E>,
+    private readonly afterChange?: (manager: EntityManager, id: string) => Promise<void>,
   ) {
     const condition = linkedToActivitySql(dataSource, definition.entity, 'r', ':__activity__');
     this.linkedToActivity = (param) => condition.replaceAll(':__activity__', `:${param}`);
@@ -139,6 +145,7 @@ export class CrudService<E extends RegisterEntity> {
         } catch (error) {
           throw describeWriteError(error, this.definition.singular, patch);
         }
+        await this.afterChange?.(manager, id);
       }),
     );
   }

@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { refreshSql } from '../src/processing-activities/documents';
+
+/**
+ * The stored read model (src/processing-activities/documents.ts): each processing activity's
+ * representation as the JSON text the API sends, and its ETag. Derived data, so the table is
+ * filled here from the tables by the generator that ships with this migration; a later change
+ * of the document's shape is applied by `npm run verify-read-model -- --repair` (or a migration
+ * running the same refresh). Deleting an activity deletes its document.
+ */
+export class ActivityDocuments1764100000011 implements MigrationInterface {
+  name = 'ActivityDocuments1764100000011';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "activity_documents" ("activity_id" uuid NOT NULL, "body" text NOT NULL, "etag" text NOT NULL, CONSTRAINT "PK_activity_documents" PRIMARY KEY ("activity_id"), CONSTRAINT "fk_activity_documents__activity_id" FOREIGN KEY ("activity_id") REFERENCES "processing_activities"("id") ON DELETE CASCADE)`,
+    );
+    await queryRunner.query(refreshSql('TRUE'));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "activity_documents"`);
+  }
+}
