@@ -195,3 +195,45 @@ t.test('the consistency check finds a corrupted, a stale and a missing document 
   t.equal(after.payload, good.payload, 'the repaired document is the original');
   t.equal((await call(app, 'GET', `/v1/processing-activities/${third!.activity_id}`)).payload, third!.body);
 });
+
+t.test('the rights derived in SQL are the ones deriveRights gives, for every mix of bases and automated decisions', async (t) => {
+  const app = await buildTestApp(t);
+  const codes = ['gdpr-6-1-a', 'gdpr-6-1-b', 'gdpr-6-1-c', 'gdpr-6-1-e', 'gdpr-6-1-f', 'gdpr-9-2-a', 'gdpr-9-2-b'];
+  const bases = Object.fromEntries(await Promise.all(codes.map(async (code) => [code, await legalBasisId(app, code)] as const)));
+  const purposes = await Promise.all(['Alpha', 'beta', 'Gamma "quoted"'].map((name) => create(app, 'purposes', { name })));
+  // Each case: per purpose its codes, the activity's own codes, automated decisions.
+  const cases: [string[][], string[], string][] = [
+    [[], [], 'not-stated'],
+    [[[]], [], 'yes'],
+    [[['gdpr-6-1-c']], [], 'no'],
+    [[['gdpr-6-1-c'], ['gdpr-6-1-e']], [], 'not-stated'],
+    [[['gdpr-6-1-c'], ['gdpr-6-1-a']], [], 'yes'],
+    [[['gdpr-6-1-c'], ['gdpr-6-1-a'], ['gdpr-6-1-f', 'gdpr-9-2-b']], [], 'no'],
+    [[['gdpr-6-1-b'], [], ['gdpr-9-2-a']], ['gdpr-6-1-c'], 'not-stated'],
+    [[[], []], ['gdpr-6-1-e'], 'yes'],
+    [[['gdpr-6-1-e'], ['gdpr-6-1-f'], ['gdpr-6-1-b']], ['gdpr-6-1-a'], 'no'],
+  ];
+  for (const [i, [perPurpose, own, automatedDecisions]] of cases.entries()) {
+    await create(app, 'processing-activities', {
+      name: `Case ${i}`,
+      automatedDecisions,
+      purposes: perPurpose.map((list, p) => ({ purposeId: purposes[p].id, legalBasisIds: list.map((code) => bases[code]) })),
+      legalBasisIds: own.map((code) => bases[code]),
+    });
+  }
+  const expected = await rebuiltInCode(app);
+  const documents = await stored(app);
+  t.equal(documents.size, cases.length);
+  for (const [id, view] of expected) t.equal(documents.get(id)!.body, JSON.stringify(view));
+});
+
+t.test('the migration fills the table from the activities already recorded', async (t) => {
+  const app = await buildTestApp(t);
+  await loadRegister(app.services, woktronRegister);
+  const before = await stored(app);
+  await app.dataSource.undoLastMigration({ transaction: 'each' });
+  const [{ exists }] = await app.dataSource.query(`SELECT to_regclass('activity_documents') IS NOT NULL AS exists`);
+  t.equal(exists, false, 'the table is gone');
+  await app.dataSource.runMigrations({ transaction: 'each' });
+  t.same(await stored(app), before, 'every document is back as it was');
+});
