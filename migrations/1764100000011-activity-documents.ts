@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { refreshSql } from '../src/processing-activities/documents';
+import { refreshDocuments } from '../src/processing-activities/documents';
 
 /**
  * The stored read model (src/processing-activities/documents.ts): each processing activity's
@@ -15,7 +15,7 @@ export class ActivityDocuments1764100000011 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "activity_documents" ("activity_id" uuid NOT NULL, "body" text NOT NULL, "etag" text NOT NULL, CONSTRAINT "PK_activity_documents" PRIMARY KEY ("activity_id"), CONSTRAINT "fk_activity_documents__activity_id" FOREIGN KEY ("activity_id") REFERENCES "processing_activities"("id") ON DELETE CASCADE)`,
     );
-    await queryRunner.query(refreshSql('TRUE'));
+    await refreshDocuments((sql, params) => queryRunner.query(sql, params), 'TRUE');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const database = await openDatabase(loadConfig());
   try {
-    const check = await verifyDocuments((sql, params) => database.dataSource.query(sql, params), { repair: values.repair });
+    const check = await database.dataSource.transaction((manager) =>
+      verifyDocuments((sql, params) => manager.query(sql, params), { repair: values.repair }),
+    );
     const wrong = check.differing.length + check.missing.length;
     console.log(`${check.checked} activities checked: ${check.differing.length} documents differ, ${check.missing.length} missing`);
     for (const id of check.differing) console.log(`  differs: ${id}`);

@@ -10,7 +10,7 @@ import {
   primaryRef,
   type ListPart,
 } from './links';
-import { correlated, linkTarget, snake, textForm } from './read-model';
+import { grouped, linkTarget, snake, textForm } from './read-model';
 
 /**
  * The stored read model: every processing activity's representation — links resolved, rights
@@ -57,21 +57,33 @@ function purposesWithCodes(): string {
     FROM ${purposes.table} x JOIN ${target.table} t ON t.id = x.${purpose.column} WHERE x.${purposes.owner} = a.id`;
 }
 
-/** The document of activity rows aliased `a`, as JSON text. */
-export const documentSql: string = textForm.object([
-  ['id', textForm.value('a.id')],
-  ...activityScalarInputs.map((field): [string, string] => {
-    const column = `a.${snake(field)}`;
-    if (activityDateInputs.has(field)) return [field, textForm.value(`to_char(${column}, 'YYYY-MM-DD')`)];
-    if (activityArrayInputs.has(field)) return [field, textForm.value(column)];
-    return [field, textForm.value(column)];
-  }),
-  ['createdAt', textForm.value(isoTimestamp('a.created_at'))],
-  ['updatedAt', textForm.value(isoTimestamp('a.updated_at'))],
-  ['version', textForm.value('a.version')],
-  ...activityLinks.map((links): [string, string] => [links.field, correlated(links, 'a', 0, textForm)]),
-  ['rights', derivedRightsSql(purposesWithCodes(), 'a.automated_decisions')],
-]);
+/**
+ * The documents of the activities `where` selects (rows aliased `a`; `where` may use parameters) as
+ * rows (id, body): set-based — each link table is read once for all of them, grouped by owner —
+ * so rewriting the thousand documents of a renamed building block costs about what one list
+ * page per fifty of them would, not a subquery per link kind per activity.
+ */
+export function documentsQuery(where: string): string {
+  const scope = `SELECT a.id FROM processing_activities a WHERE ${where}`;
+  const lists = activityLinks.map((links) => ({ links, ...grouped(links, 0, scope) }));
+  const body = textForm.object([
+    ['id', textForm.value('a.id')],
+    ...activityScalarInputs.map((field): [string, string] => {
+      const column = `a.${snake(field)}`;
+      if (activityDateInputs.has(field)) return [field, textForm.value(`to_char(${column}, 'YYYY-MM-DD')`)];
+      if (activityArrayInputs.has(field)) return [field, textForm.value(column)];
+      return [field, textForm.value(column)];
+    }),
+    ['createdAt', textForm.value(isoTimestamp('a.created_at'))],
+    ['updatedAt', textForm.value(isoTimestamp('a.updated_at'))],
+    ['version', textForm.value('a.version')],
+    ...lists.map(({ links, value }): [string, string] => [links.field, value]),
+    ['rights', derivedRightsSql(purposesWithCodes(), 'a.automated_decisions')],
+  ]);
+  return `SELECT a.id, ${body} AS body FROM processing_activities a
+    ${lists.map(({ join }) => join('a.id')).join('\n    ')}
+    WHERE ${where}`;
+}
 
 /** The strong ETag of a document: `etagOf`'s (SHA-256, base64url, 32 characters) over its text. */
 export const etagSql = (body: string) =>
@@ -82,13 +94,30 @@ export const etagSql = (body: string) =>
  * rebuilt text and ETag, inserted or replaced, leaving rows that already hold them untouched.
  */
 export const refreshSql = (where: string) => `INSERT INTO ${documentsTable} (activity_id, body, etag)
-  SELECT d.id, d.body, ${etagSql('d.body')} FROM (SELECT a.id, ${documentSql} AS body FROM processing_activities a WHERE ${where}) d
+  SELECT d.id, d.body, ${etagSql('d.body')} FROM (${documentsQuery(where)}) d
   ON CONFLICT (activity_id) DO UPDATE SET body = EXCLUDED.body, etag = EXCLUDED.etag
   WHERE ${documentsTable}.body IS DISTINCT FROM EXCLUDED.body OR ${documentsTable}.etag IS DISTINCT FROM EXCLUDED.etag`;
 
+/**
+ * Off for the rest of the transaction: PostgreSQL's JIT compiles the document query's hundreds of
+ * expressions with full optimisation once its cost estimate passes the threshold, which it does for
+ * a single activity — 12.3 s of compilation for a query that runs in 16 ms (EXPLAIN ANALYZE on the
+ * Woktron register). PGlite has no JIT; the setting exists there too.
+ */
+const withoutJit = "SELECT set_config('jit', 'off', true)";
+
+/**
+ * Writes the documents of the activities `where` selects: the refresh statement, JIT off first.
+ * `query` must run on the transaction's connection (an EntityManager's or a session's query).
+ */
+export async function refreshDocuments(query: Query, where: string, params: unknown[] = []): Promise<void> {
+  await query(withoutJit);
+  await query(refreshSql(where), params);
+}
+
 /** After a write of the activity itself. */
 export async function refreshActivityDocument(query: Query, activityId: string): Promise<void> {
-  await query(refreshSql('a.id = $1'), [activityId]);
+  await refreshDocuments(query, 'a.id = $1', [activityId]);
 }
 
 /** The activities linking building block `target` $1, through any link table of the catalogue. */
@@ -107,7 +136,7 @@ const linkingConditions = new Map<BuildingBlockKey, string | undefined>();
 export async function refreshDocumentsLinking(query: Query, target: BuildingBlockKey, id: string): Promise<void> {
   if (!linkingConditions.has(target)) linkingConditions.set(target, linkingCondition(target));
   const condition = linkingConditions.get(target);
-  if (condition) await query(refreshSql(condition), [id]);
+  if (condition) await refreshDocuments(query, condition, [id]);
 }
 
 export interface DocumentCheck {
@@ -125,19 +154,21 @@ export interface DocumentCheck {
  * The consistency check: rebuilds every activity's document from the tables and compares it
  * with the stored one, in one statement; with `repair`, rewrites the ones that differ or are
  * missing (one more). Documents of deleted activities cannot exist (the foreign key cascades).
+ * `query` must run in a transaction (an EntityManager's), as for `refreshDocuments`.
  */
 export async function verifyDocuments(query: Query, options: { repair?: boolean } = {}): Promise<DocumentCheck> {
+  await query(withoutJit);
   const rows = (await query(
     `SELECT a.id, d.activity_id IS NULL AS missing,
        (d.activity_id IS NOT NULL AND (d.body IS DISTINCT FROM x.body OR d.etag IS DISTINCT FROM ${etagSql('x.body')})) AS differs
      FROM processing_activities a
      LEFT JOIN ${documentsTable} d ON d.activity_id = a.id
-     CROSS JOIN LATERAL (SELECT ${documentSql} AS body) x
+     JOIN (${documentsQuery('TRUE')}) x ON x.id = a.id
      ORDER BY a.id`,
   )) as { id: string; missing: boolean; differs: boolean }[];
   const differing = rows.filter((row) => row.differs).map((row) => row.id);
   const missing = rows.filter((row) => row.missing).map((row) => row.id);
   const repair = Boolean(options.repair) && differing.length + missing.length > 0;
-  if (repair) await query(refreshSql('a.id = ANY($1::uuid[])'), [[...differing, ...missing]]);
+  if (repair) await refreshDocuments(query, 'a.id = ANY($1::uuid[])', [[...differing, ...missing]]);
   return { checked: rows.length, differing, missing, repaired: repair };
 }

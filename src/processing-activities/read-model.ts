@@ -156,6 +156,28 @@ export function correlated(list: ListPart, owner: string, depth: number, form: J
   return form.array(element, order, `FROM ${list.table} ${x} ${joins} WHERE ${x}.${list.owner} = ${owner}.id`);
 }
 
+/**
+ * The set-based text form of one list, for the owners among the activities `scope` selects: the
+ * link table aggregated once, grouped by owner — each row's element with its references joined,
+ * nested lists joined the same way — instead of a subquery per owner row. `join(owner)` joins it
+ * to the owner rows, `value` is the list's JSON text there.
+ */
+export function grouped(list: ListPart, depth: number, scope: string): { join: (owner: string) => string; value: string } {
+  const x = `g${depth}_${list.field}`;
+  const children = new Map<ListPart, { join: (owner: string) => string; value: string }>();
+  for (const part of partsOf(list)) if (part.part === 'list') children.set(part, grouped(part, depth + 1, scope));
+  const { joins, element, order } = listShape(list, x, textForm, (child) => children.get(child)!.value);
+  const table = `t${depth}_${list.field}`;
+  return {
+    join: (owner) => `LEFT JOIN (SELECT ${x}.${list.owner} AS k, '[' || string_agg(${element}, ',' ORDER BY ${order}) || ']' AS v
+       FROM ${list.table} ${x} ${joins}
+       ${[...children.values()].map((child) => child.join(`${x}.id`)).join('\n')}
+       WHERE ${x}.activity_id IN (${scope})
+       GROUP BY ${x}.${list.owner}) ${table} ON ${table}.k = ${owner}`,
+    value: `COALESCE(${table}.v, '[]')`,
+  };
+}
+
 /** The activity's own columns, for activity rows aliased `a`. */
 export const scalarColumns = [
   'a.id',

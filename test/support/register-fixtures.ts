@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
 import type { DataSource } from 'typeorm';
-import { refreshSql } from '../../src/processing-activities/documents';
+import { refreshDocuments } from '../../src/processing-activities/documents';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { buildTestApp } from '../helper';
@@ -100,6 +100,6 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
       [prefix],
     );
     // Written past the service, so their stored documents are too: one statement, as a migration fills them.
-    await manager.query(refreshSql(`a.id IN (${mine})`), [prefix]);
+    await refreshDocuments((sql, params) => manager.query(sql, params), `a.id IN (${mine})`, [prefix]);
   });
 }
