@@ -127,15 +127,12 @@ function linkingCondition(target: BuildingBlockKey): string | undefined {
   return `a.id IN (${columns.map(({ table, column }) => `SELECT activity_id FROM ${table} WHERE ${column} = $1`).join(' UNION ')})`;
 }
 
-const linkingConditions = new Map<BuildingBlockKey, string | undefined>();
-
 /**
  * After a write of a building block: one set-based statement rewrites the document of every
  * activity linking it (a rename shows in each of them, and in their ETags).
  */
 export async function refreshDocumentsLinking(query: Query, target: BuildingBlockKey, id: string): Promise<void> {
-  if (!linkingConditions.has(target)) linkingConditions.set(target, linkingCondition(target));
-  const condition = linkingConditions.get(target);
+  const condition = linkingCondition(target);
   if (condition) await refreshDocuments(query, condition, [id]);
 }
 
