@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { QueryRunner } from 'typeorm';
-import { documentsTable, refreshDocuments } from '../src/processing-activities/documents';
+import { documentsTable, refreshActivityDocument } from '../src/processing-activities/documents';
 import type { ActivityInput } from '../src/processing-activities/service';
 import { RegisterReader } from '../src/register/reader';
 import { renderJson } from '../src/register/render-json';
@@ -171,7 +171,7 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
         ['activity_id', 'security_measure_id'],
         (input.securityMeasureIds ?? []).map((m) => [id, m]),
       );
-      await refreshDocuments(q, 'a.id = $1', [id]);
+      await refreshActivityDocument(q, id);
       const [stored] = await q(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [id]);
       const view = JSON.parse(stored.body);
       await q(
