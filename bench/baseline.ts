@@ -15,7 +15,8 @@ import type { ActivityInput } from '../src/processing-activities/service';
 import { RegisterReader } from '../src/register/reader';
 import { renderJson } from '../src/register/render-json';
 
-export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+/** `name`: a named statement (prepared once per connection), as the service sends its document refresh. */
+export type Query = (sql: string, params?: unknown[], name?: string) => Promise<any[]>;
 
 /** A database as the baseline uses it: one-off queries, and a session (connection) held for a transaction. */
 export interface RawDatabase {
@@ -31,9 +32,9 @@ export interface BaselineCounters {
 export async function buildBaseline(database: RawDatabase, counters: BaselineCounters): Promise<FastifyInstance> {
   const counted =
     (query: Query): Query =>
-    (sql, params) => {
+    (sql, params, name) => {
       counters.queries += 1;
-      return query(sql, params);
+      return query(sql, params, name);
     };
   const query = counted(database.query);
   const app = Fastify({ logger: false });

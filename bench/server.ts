@@ -130,7 +130,10 @@ async function startBaseline() {
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     session: async () => {
       const client = await pool.connect();
-      return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.release() };
+      // A named statement (the document refresh) as the service sends it: prepared once per connection.
+      const query: Query = async (sql, params, name) =>
+        (name ? await client.query({ name, text: sql, values: params ?? [] }) : await client.query(sql, params)).rows;
+      return { query, release: () => client.release() };
     },
   };
   const app = await buildBaseline(raw, baseline);

