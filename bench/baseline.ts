@@ -1,8 +1,8 @@
 /**
  * The raw baseline of `npm run bench`: a bare Fastify (no plugins, no schemas, no auth, no ORM)
  * sending the same SQL as the service for the same four operations, straight to the driver —
- * node-postgres, or the embedded PGlite instance itself. It answers the same JSON (rights
- * derived, the register rendered by the same renderer), so the service's figures divided by
+ * node-postgres, or the embedded PGlite instance itself. It answers the same JSON (the stored
+ * documents' bytes, written by the same refresh; the register rendered by the same renderer), so the service's figures divided by
  * these are what the framework, auth, validation, serialization schemas, ETags, rate limiting
  * and TypeORM cost.
  */
@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { QueryRunner } from 'typeorm';
-import { activityColumns } from '../src/processing-activities/read-model';
+import { documentsTable, refreshActivityDocument } from '../src/processing-activities/documents';
 import type { ActivityInput } from '../src/processing-activities/service';
 import { RegisterReader } from '../src/register/reader';
 import { renderJson } from '../src/register/render-json';
-import { withRights } from '../src/gdpr/rights';
 
-export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+/** `name`: a named statement (prepared once per connection), as the service sends its document refresh. */
+export type Query = (sql: string, params?: unknown[], name?: string) => Promise<any[]>;
 
 /** A database as the baseline uses it: one-off queries, and a session (connection) held for a transaction. */
 export interface RawDatabase {
@@ -32,29 +32,34 @@ export interface BaselineCounters {
 export async function buildBaseline(database: RawDatabase, counters: BaselineCounters): Promise<FastifyInstance> {
   const counted =
     (query: Query): Query =>
-    (sql, params) => {
+    (sql, params, name) => {
       counters.queries += 1;
-      return query(sql, params);
+      return query(sql, params, name);
     };
   const query = counted(database.query);
   const app = Fastify({ logger: false });
 
+  // Reads send the stored documents as they are, as the service does (the same SQL).
   app.get<{ Params: { id: string } }>('/v1/processing-activities/:id', async (request, reply) => {
-    const [row] = await query(`SELECT ${activityColumns} FROM processing_activities a WHERE a.id = $1`, [request.params.id]);
+    const [row] = await query(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [request.params.id]);
     if (!row) return reply.code(404).send({ code: 'NOT_FOUND' });
-    return withRights(row);
+    return reply.header('etag', row.etag).type('application/json; charset=utf-8').send(row.body);
   });
 
-  app.get<{ Querystring: { limit?: string; offset?: string } }>('/v1/processing-activities', async (request) => {
+  app.get<{ Querystring: { limit?: string; offset?: string } }>('/v1/processing-activities', async (request, reply) => {
     const limit = Number(request.query.limit ?? 20);
     const offset = Number(request.query.offset ?? 0);
     const order = 'lower(a.name) ASC NULLS LAST, a.id ASC';
-    const items = await query(
-      `SELECT ${activityColumns} FROM (SELECT * FROM processing_activities a ORDER BY ${order} LIMIT $1 OFFSET $2) a ORDER BY ${order}`,
+    const [row] = await query(
+      `SELECT (SELECT string_agg(d.body, ',' ORDER BY ${order}) FROM (
+           SELECT a.id, a.name FROM processing_activities a ORDER BY ${order} LIMIT $1 OFFSET $2
+         ) a JOIN ${documentsTable} d ON d.activity_id = a.id) AS items,
+         (SELECT count(*)::int FROM processing_activities a) AS total`,
       [limit, offset],
     );
-    const [{ total }] = await query('SELECT count(*)::int AS total FROM processing_activities a');
-    return { items: items.map(withRights), total, limit, offset };
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"items":[${row.items ?? ''}],"total":${row.total},"limit":${limit},"offset":${offset}}`);
   });
 
   app.post<{ Body: ActivityInput }>('/v1/processing-activities', async (request, reply) => {
@@ -150,11 +155,12 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
       );
       await insert(
         'activity_transfers',
-        ['id', 'activity_id', 'recipient_id', 'country', 'mechanism_id', 'safeguard', 'tia_reference'],
+        ['id', 'activity_id', 'recipient_id', 'destination', 'country', 'mechanism_id', 'safeguard', 'tia_reference'],
         (input.transfers ?? []).map((t) => [
           randomUUID(),
           id,
           t.recipientId,
+          t.destination ?? (t.country ? 'country' : 'not-stated'),
           t.country,
           t.mechanismId ?? null,
           t.safeguard ?? null,
@@ -166,15 +172,16 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
         ['activity_id', 'security_measure_id'],
         (input.securityMeasureIds ?? []).map((m) => [id, m]),
       );
-      const [created] = await q(`SELECT ${activityColumns} FROM processing_activities a WHERE a.id = $1`, [id]);
-      const view = withRights(created);
+      await refreshActivityDocument(q, id);
+      const [stored] = await q(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [id]);
+      const view = JSON.parse(stored.body);
       await q(
         `INSERT INTO audit_events (actor, action, resource, entity_id, entity_name, before, after, request_id)
          VALUES ($1, 'create', 'processing-activities', $2, $3, NULL, $4::jsonb, $5)`,
         ['baseline', id, view.name, JSON.stringify(view), request.id],
       );
       await q('COMMIT');
-      return reply.code(201).send(view);
+      return reply.code(201).header('etag', stored.etag).type('application/json; charset=utf-8').send(stored.body);
     } catch (error) {
       await q('ROLLBACK').catch(() => undefined);
       throw error;

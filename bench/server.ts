@@ -21,6 +21,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app';
 import { mintToken } from '../src/auth/tokens';
+import { etagOf } from '../src/http/etag';
 import { loadConfig } from '../src/config';
 import { applyProcessSettings } from '../src/runtime';
 import { connectPGlite, openPGlite, type Database } from '../src/db/data-source';
@@ -129,7 +130,10 @@ async function startBaseline() {
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     session: async () => {
       const client = await pool.connect();
-      return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.release() };
+      // A named statement (the document refresh) as the service sends it: prepared once per connection.
+      const query: Query = async (sql, params, name) =>
+        (name ? await client.query({ name, text: sql, values: params ?? [] }) : await client.query(sql, params)).rows;
+      return { query, release: () => client.release() };
     },
   };
   const app = await buildBaseline(raw, baseline);
@@ -210,7 +214,8 @@ async function main() {
         (await app.dataSource.query('SELECT id FROM legal_bases WHERE code = $1', [value]))[0].id as string;
       return {
         activityIds: await ids('processing_activities', 200),
-        organisations: await ids('organisations', 1),
+        // A controller: the service refuses any other organisation as one.
+        organisations: await ids('organisations', 1, `'controller' = ANY(roles)`),
         purposes: await ids('purposes', 2),
         dataSubjectCategories: await ids('data_subject_categories', 3),
         dataCategories: await ids('data_categories', 4),
@@ -221,6 +226,32 @@ async function main() {
         purposeBasis: await code('gdpr-6-1-b'),
         transferMechanism: await code('gdpr-45'),
       };
+    },
+    /**
+     * The write amplification of the stored read model: renaming the purpose the most activities
+     * link (the generator links the first two to every one) against renaming one no activity
+     * links, through the service as the API does it, a few times each; names restored after.
+     */
+    async rename() {
+      const [linked] = await app.dataSource.query(
+        `SELECT p.id, p.name, count(*)::int AS activities FROM purposes p JOIN activity_purposes ap ON ap.purpose_id = p.id
+         GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 1`,
+      );
+      const lone = await app.services.purposes.create({ name: 'Bench rename, linked nowhere' }, { sub: 'bench' });
+      const time = async (id: string, name: string) => {
+        const ms: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const current = await app.services.purposes.get(id);
+          const started = process.hrtime.bigint();
+          await app.services.purposes.update(id, { name: i % 2 === 0 ? `${name} (renamed)` : name }, etagOf(current), { sub: 'bench' });
+          ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+        return ms.sort((a, b) => a - b)[ms.length >> 1]!;
+      };
+      const linkedMs = await time(linked.id, linked.name);
+      const loneMs = await time(lone.id, lone.name);
+      await app.services.purposes.remove(lone.id, etagOf(await app.services.purposes.get(lone.id)), { sub: 'bench' });
+      return { activities: linked.activities, linkedMs, loneMs, amplificationMs: linkedMs - loneMs };
     },
     async cleanup() {
       await app.dataSource.query(`DELETE FROM processing_activities WHERE name LIKE 'Bench %'`);

@@ -9,6 +9,7 @@ import { RealRegisters1764100000010 } from './1764100000010-real-registers';
 import { Webhooks1764100000011 } from './1764100000011-webhooks';
 import { Systems1764100000020 } from './1764100000020-systems';
 import { DataFlows1764100000021 } from './1764100000021-data-flows';
+import { ActivityDocuments1764100000030 } from './1764100000030-activity-documents';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Webhooks1764100000011,
   Systems1764100000020,
   DataFlows1764100000021,
+  ActivityDocuments1764100000030,
 ];

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { RegisterEntity } from '../entities/register-entity';
 import { CrudService } from './crud/crud-service';
+import { refreshDocumentsLinking } from './processing-activities/documents';
 import { ProcessingActivityService } from './processing-activities/service';
 import { buildingBlocks, type BuildingBlockKey, type BuildingBlocks } from './resources';
 
@@ -16,7 +17,13 @@ export type EntryServices = { [K in BuildingBlockKey]: BuildingBlockService<K> }
 
 export function buildEntryServices(dataSource: DataSource): EntryServices {
   const blocks = Object.fromEntries(
-    Object.entries(buildingBlocks).map(([key, definition]) => [key, new CrudService<RegisterEntity>(dataSource, definition)]),
+    Object.entries(buildingBlocks).map(([key, definition]) => [
+      key,
+      // A changed building block shows in the stored document of every activity linking it.
+      new CrudService<RegisterEntity>(dataSource, definition, (manager, id) =>
+        refreshDocumentsLinking((sql, params) => manager.query(sql, params), key as BuildingBlockKey, id),
+      ),
+    ]),
   ) as unknown as { [K in BuildingBlockKey]: BuildingBlockService<K> };
   return { ...blocks, processingActivities: new ProcessingActivityService(dataSource) };
 }

@@ -21,6 +21,8 @@ export interface EntryStore<V extends { id: string; name: string }, L = unknown>
   read(manager: EntityManager, id: string): Promise<V | undefined>;
   /** Locks the entry's row for the rest of the transaction and returns it, or undefined when there is none. */
   lock(manager: EntityManager, id: string): Promise<L | undefined>;
+  /** The ETag of an entry `read` returned, when the store keeps it (default: a hash of the entry). */
+  etag?(entry: V): string;
 }
 
 async function readOrFail<V extends { id: string; name: string }>(store: EntryStore<V>, manager: EntityManager, id: string): Promise<V> {
@@ -66,7 +68,7 @@ export async function updateEntry<V extends { id: string; name: string }, L>(
   const locked = await store.lock(manager, id);
   if (locked === undefined) throw notFound(store.singular, id);
   const before = await readOrFail(store, manager, id);
-  assertPrecondition(before, ifMatch, store.singular);
+  assertPrecondition(before, ifMatch, store.singular, store.etag?.(before));
   await change(before, locked);
   const after = await readOrFail(store, manager, id);
   await audit(store, manager, actor, 'update', before, after);
@@ -85,7 +87,7 @@ export async function removeEntry<V extends { id: string; name: string }, L>(
   const locked = await store.lock(manager, id);
   if (locked === undefined) throw notFound(store.singular, id);
   const before = await readOrFail(store, manager, id);
-  assertPrecondition(before, ifMatch, store.singular);
+  assertPrecondition(before, ifMatch, store.singular, store.etag?.(before));
   await remove(before, locked);
   await audit(store, manager, actor, 'delete', before, null);
 }

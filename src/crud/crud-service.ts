@@ -1,11 +1,12 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { RegisterEntity } from '../../entities/register-entity';
 import type { Actor } from '../audit/recorder';
-import { findReferrers, linkedToActivitySql } from '../db/links';
+import { findReferrers } from '../db/links';
 import { inTransaction } from '../db/transactions';
 import { isForeignKeyViolation } from '../db/pg-errors';
 import { AppError, notFound } from '../errors';
 import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from './audited-writes';
+import { PlainReader } from './plain-reader';
 import type { FilterSpec, ResourceDefinition } from './resource-definition';
 
 export interface Page<T> {
@@ -23,13 +24,7 @@ export interface ListInput {
   [filter: string]: unknown;
 }
 
-/** `-name` → ['name', 'DESC']. */
-export function parseSort(sort: string): [string, 'ASC' | 'DESC'] {
-  return sort.startsWith('-') ? [sort.slice(1), 'DESC'] : [sort, 'ASC'];
-}
-
-/** Makes user text safe inside LIKE: %, _ and \ match themselves. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+export { likePattern, parseSort } from './plain-reader';
 
 /**
  * List, get, create, update and delete for any building-block resource, driven by its
@@ -37,78 +32,47 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) 
  * problem details naming the field.
  */
 export class CrudService<E extends RegisterEntity> {
-  /** "Linked from activity :param" across every link table, derived once from the metadata. */
-  private readonly linkedToActivity: (param: string) => string;
-
   /** The definition's filters, and `retired` for every entity that can be retired (has retiredAt). */
   private readonly filters: Record<string, FilterSpec>;
 
+  /**
+   * `afterChange`: runs in the transaction of every update of an entry, after the change — for
+   * what is derived from it elsewhere (the stored documents of the activities linking it). A
+   * delete needs none: an entry still linked cannot be deleted.
+   */
   constructor(
     private readonly dataSource: DataSource,
     readonly definition: ResourceDefinition<E>,
+    private readonly afterChange?: (manager: EntityManager, id: string) => Promise<void>,
   ) {
-    const condition = linkedToActivitySql(dataSource, definition.entity, 'r', ':__activity__');
-    this.linkedToActivity = (param) => condition.replaceAll(':__activity__', `:${param}`);
     const retirable = dataSource.getMetadata(definition.entity).findColumnWithPropertyName('retiredAt') !== undefined;
     this.filters = { ...(retirable ? { retired: { kind: 'since', column: 'retiredAt' } as const } : {}), ...definition.filters };
+    this.reader = new PlainReader(dataSource, definition, this.filters);
   }
 
-  private select(manager: EntityManager): SelectQueryBuilder<E> {
-    const builder = manager.getRepository(this.definition.entity).createQueryBuilder('r');
-    for (const relation of this.definition.expand ?? []) {
-      builder.leftJoin(`r.${relation}`, relation).addSelect([`${relation}.id`, `${relation}.name`]);
-    }
-    return builder;
+  /** Reads entries as the API represents them: plain SQL, generated from the definition. */
+  private readonly reader: PlainReader<E>;
+
+  list(input: ListInput): Promise<Page<E>> {
+    return this.reader.list(this.dataSource.manager, input);
   }
 
-  async list(input: ListInput): Promise<Page<E>> {
-    const limit = input.limit ?? 20;
-    const offset = input.offset ?? 0;
-    const builder = this.select(this.dataSource.manager);
-    if (input.q) builder.andWhere(`r.name ILIKE :q ESCAPE '\\'`, { q: likePattern(input.q) });
-    for (const [param, spec] of Object.entries(this.filters)) {
-      const value = input[param];
-      if (value === undefined) continue;
-      const parameter = { [param]: value };
-      if (spec.kind === 'equals') builder.andWhere(`r.${spec.column} = :${param}`, parameter);
-      else if (spec.kind === 'array-contains') builder.andWhere(`:${param} = ANY(r.${spec.column})`, parameter);
-      else if (spec.kind === 'since') builder.andWhere(`${value ? '' : 'NOT '}coalesce(r.${spec.column} <= now(), false)`);
-      else builder.andWhere(this.linkedToActivity(param), parameter);
-    }
-    const [field, direction] = parseSort(input.sort ?? 'name');
-    builder
-      .orderBy(field === 'name' ? 'LOWER(r.name)' : `r.${field}`, direction)
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit)
-      .offset(offset);
-    const [items, total] = await builder.getManyAndCount();
-    return { items, total, limit, offset };
-  }
-
-  private async findOne(manager: EntityManager, id: string): Promise<E> {
-    const found = await this.select(manager).where('r.id = :id', { id }).getOne();
+  async get(id: string): Promise<E> {
+    const found = await this.reader.one(this.dataSource.manager, id);
     if (!found) throw notFound(this.definition.singular, id);
     return found;
   }
 
-  get(id: string): Promise<E> {
-    return this.findOne(this.dataSource.manager, id);
-  }
-
   /** Every entry as the API represents it (linked entries resolved, so their ETags are the API's), read within `manager`. */
   all(manager: EntityManager): Promise<E[]> {
-    return this.select(manager).getMany();
+    return this.reader.all(manager);
   }
 
   /** How the write choreography (audited-writes.ts) reads and locks this resource's entries. */
   private readonly store: EntryStore<E, E> = {
     resource: this.definition.path,
     singular: this.definition.singular,
-    read: (manager, id) =>
-      this.select(manager)
-        .where('r.id = :id', { id })
-        .getOne()
-        .then((found) => found ?? undefined),
+    read: (manager, id) => this.reader.one(manager, id),
     lock: (manager, id) => this.lock(manager, id),
   };
 
@@ -139,6 +103,7 @@ export class CrudService<E extends RegisterEntity> {
         } catch (error) {
           throw describeWriteError(error, this.definition.singular, patch);
         }
+        await this.afterChange?.(manager, id);
       }),
     );
   }

@@ -43,12 +43,15 @@ export function createPGlitePoolClass(db: PGlite) {
 
   class Connection extends EventEmitter {
     query(
-      sql: string,
+      statement: string | { text: string; values?: unknown[] },
       params?: unknown[] | ((err: unknown, result?: unknown) => void),
       callback?: (err: unknown, result?: unknown) => void,
     ) {
       const cb = typeof params === 'function' ? params : callback;
-      const values = typeof params === 'function' ? undefined : params;
+      // node-postgres' statement form ({ name, text, values }, see named-query.ts): PGlite parses
+      // every statement anyway, so the name is not needed.
+      const sql = typeof statement === 'string' ? statement : statement.text;
+      const values = typeof statement === 'string' ? (typeof params === 'function' ? undefined : params) : statement.values;
       const promise = run(sql, values);
       if (cb)
         promise.then(

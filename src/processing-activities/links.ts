@@ -389,3 +389,16 @@ export function linkFilters(lists: ListPart[] = activityLinks): Record<string, {
   lists.forEach(visit);
   return filters;
 }
+
+/** Every link table and column that points at building block `target` (each link table carries activity_id). */
+export function linkColumnsTo(target: BuildingBlockKey, lists: ListPart[] = activityLinks): { table: string; column: string }[] {
+  const found: { table: string; column: string }[] = [];
+  const visit = (list: ListPart) => {
+    for (const part of partsOf(list)) {
+      if (part.part === 'list') visit(part);
+      else if (part.part === 'ref' && part.target === target) found.push({ table: list.table, column: part.column });
+    }
+  };
+  lists.forEach(visit);
+  return found;
+}

@@ -29,7 +29,7 @@ import {
  *   activities the correlated form runs ~250,000 subplans; this one scans each link table once.
  */
 
-const snake = (field: string) => field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+export const snake = (field: string) => field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Where the building block a reference points at lives, and how lists order its entries. */
 export interface LinkTarget {
@@ -55,13 +55,43 @@ export function linkTarget(key: BuildingBlockKey): LinkTarget {
   };
 }
 
-const refJson = (ref: RefPart, alias: string) =>
-  `json_build_object(${dtoFields(ref.shape)
-    .map((field) => `'${field}', ${alias}.${snake(field)}`)
-    .join(', ')})`;
+/**
+ * How a generated query writes JSON: as PostgreSQL json values the driver parses (`jsonForm`), or
+ * as the exact text `JSON.stringify` would write for them (`textForm`: compact, fields in order),
+ * which the stored read model keeps and sends as it is.
+ */
+export interface JsonForm {
+  /** An object of these fields, each an SQL value of this form, in order. */
+  object(fields: [field: string, value: string][]): string;
+  /** A column's (or expression's) value. */
+  value(expression: string): string;
+  null: string;
+  /** The aggregate of `element` over the rows of `from`, in `order`, or an empty array. */
+  array(element: string, order: string, from: string): string;
+}
+
+export const jsonForm: JsonForm = {
+  object: (fields) => `json_build_object(${fields.map(([field, value]) => `'${field}', ${value}`).join(', ')})`,
+  value: (expression) => expression,
+  null: 'NULL',
+  array: (element, order, from) => `COALESCE((SELECT json_agg(${element} ORDER BY ${order}) ${from}), '[]'::json)`,
+};
+
+export const textForm: JsonForm = {
+  object: (fields) =>
+    fields.length === 0
+      ? `'{}'`
+      : `('{' || ${fields.map(([field, value], i) => `'${i > 0 ? ',' : ''}${JSON.stringify(field)}:' || ${value}`).join(' || ')} || '}')`,
+  value: (expression) => `COALESCE(to_json(${expression})::text, 'null')`,
+  null: `'null'`,
+  array: (element, order, from) => `COALESCE((SELECT '[' || string_agg(${element}, ',' ORDER BY ${order}) || ']' ${from}), '[]')`,
+};
+
+const refJson = (ref: RefPart, alias: string, form: JsonForm) =>
+  form.object(dtoFields(ref.shape).map((field) => [field, form.value(`${alias}.${snake(field)}`)]));
 
 /** The joins, element and order of one list's rows aliased `x` (references aliased `x_0`, `x_1`…). */
-function listShape(list: ListPart, x: string, nested: (child: ListPart) => string) {
+function listShape(list: ListPart, x: string, form: JsonForm, nested: (child: ListPart) => string) {
   const parts = partsOf(list);
   const aliases = new Map<RefPart, string>();
   const joins = parts
@@ -75,21 +105,23 @@ function listShape(list: ListPart, x: string, nested: (child: ListPart) => strin
     .join(' ');
   const refValue = (ref: RefPart) => {
     const alias = aliases.get(ref)!;
-    return ref.optional ? `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${refJson(ref, alias)} END` : refJson(ref, alias);
+    return ref.optional
+      ? `CASE WHEN ${alias}.id IS NULL THEN ${form.null} ELSE ${refJson(ref, alias, form)} END`
+      : refJson(ref, alias, form);
   };
   const element = isFlat(list)
     ? list.columns?.length
-      ? `json_build_object(${[
-          ...dtoFields(list.item.shape).map((field) => `'${field}', ${aliases.get(list.item)!}.${snake(field)}`),
-          ...list.columns.map((column) => `'${column.field}', ${x}.${column.column}`),
-        ].join(', ')})`
+      ? form.object([
+          ...dtoFields(list.item.shape).map((field): [string, string] => [field, form.value(`${aliases.get(list.item)!}.${snake(field)}`)]),
+          ...list.columns.map((column): [string, string] => [column.field, form.value(`${x}.${column.column}`)]),
+        ])
       : refValue(list.item)
-    : `json_build_object(${parts
-        .map((part) => {
-          const value = part.part === 'ref' ? refValue(part) : part.part === 'column' ? `${x}.${part.column}` : nested(part);
-          return `'${part.field}', ${value}`;
-        })
-        .join(', ')})`;
+    : form.object(
+        parts.map((part) => [
+          part.field,
+          part.part === 'ref' ? refValue(part) : part.part === 'column' ? form.value(`${x}.${part.column}`) : nested(part),
+        ]),
+      );
   const order = orderOf(list)
     .map((key) => {
       if (key === 'id') return `${x}.id`;
@@ -118,11 +150,32 @@ function columnOf(list: ListPart, field: string): string {
 }
 
 /** The correlated form of one list: a scalar subquery for the owner row aliased `owner`. */
-function correlated(list: ListPart, owner: string, depth: number): string {
+export function correlated(list: ListPart, owner: string, depth: number, form: JsonForm = jsonForm): string {
   const x = `l${depth}`;
-  const { joins, element, order } = listShape(list, x, (child) => correlated(child, x, depth + 1));
-  return `COALESCE((SELECT json_agg(${element} ORDER BY ${order})
-     FROM ${list.table} ${x} ${joins} WHERE ${x}.${list.owner} = ${owner}.id), '[]'::json)`;
+  const { joins, element, order } = listShape(list, x, form, (child) => correlated(child, x, depth + 1, form));
+  return form.array(element, order, `FROM ${list.table} ${x} ${joins} WHERE ${x}.${list.owner} = ${owner}.id`);
+}
+
+/**
+ * The set-based text form of one list, for the owners among the activities `scope` selects: the
+ * link table aggregated once, grouped by owner — each row's element with its references joined,
+ * nested lists joined the same way — instead of a subquery per owner row. `join(owner)` joins it
+ * to the owner rows, `value` is the list's JSON text there.
+ */
+export function grouped(list: ListPart, depth: number, scope: string): { join: (owner: string) => string; value: string } {
+  const x = `g${depth}_${list.field}`;
+  const children = new Map<ListPart, { join: (owner: string) => string; value: string }>();
+  for (const part of partsOf(list)) if (part.part === 'list') children.set(part, grouped(part, depth + 1, scope));
+  const { joins, element, order } = listShape(list, x, textForm, (child) => children.get(child)!.value);
+  const table = `t${depth}_${list.field}`;
+  return {
+    join: (owner) => `LEFT JOIN (SELECT ${x}.${list.owner} AS k, '[' || string_agg(${element}, ',' ORDER BY ${order}) || ']' AS v
+       FROM ${list.table} ${x} ${joins}
+       ${[...children.values()].map((child) => child.join(`${x}.id`)).join('\n')}
+       WHERE ${x}.activity_id IN (${scope})
+       GROUP BY ${x}.${list.owner}) ${table} ON ${table}.k = ${owner}`,
+    value: `COALESCE(${table}.v, '[]')`,
+  };
 }
 
 /** The activity's own columns, for activity rows aliased `a`. */

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../http/common-dto';
 import { actorOf } from '../audit/recorder';
-import { etagOf, ifMatchHeader } from '../http/etag';
+import { ifMatchHeader } from '../http/etag';
 import { inline, json, pageOf, problems, ref } from '../http/responses';
 import { ProcessingActivityCreate, ProcessingActivityListQuery, ProcessingActivityResponse, ProcessingActivityUpdate } from './dto';
 import type { ActivityInput, ActivityListInput } from './service';
 import { tagRank } from '../http/openapi-tags';
 
 const tags = ['Processing activities'];
+const jsonType = 'application/json; charset=utf-8';
 
 export const processingActivitiesTag = {
   name: 'Processing activities',
@@ -36,7 +37,8 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         response: { 200: json('A page of processing activities', pageOf(ProcessingActivityResponse)), ...problems() },
       },
     },
-    (request) => service.list(request.query),
+    // The stored documents' bytes as they are: a string with a JSON content type skips the serializer.
+    async (request, reply) => reply.type(jsonType).send(await service.list(request.query)),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -52,8 +54,8 @@ export async function processingActivityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const entry = await service.get(request.params.id);
-      return reply.header('etag', etagOf(entry)).send(entry);
+      const { body, etag } = await service.get(request.params.id);
+      return reply.header('etag', etag).type(jsonType).send(body);
     },
   );
 
@@ -73,7 +75,11 @@ export async function processingActivityRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const created = await service.create(request.body, actorOf(request));
-      return reply.code(201).header('etag', etagOf(created)).header('location', `/v1/processing-activities/${created.id}`).send(created);
+      return reply
+        .code(201)
+        .header('etag', service.etag(created))
+        .header('location', `/v1/processing-activities/${created.id}`)
+        .send(created);
     },
   );
 
@@ -95,7 +101,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const updated = await service.update(request.params.id, request.body, request.headers['if-match'], actorOf(request));
-      return reply.header('etag', etagOf(updated)).send(updated);
+      return reply.header('etag', service.etag(updated)).send(updated);
     },
   );
 

@@ -3,11 +3,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProcessingActivity } from '../../entities/processing-activity';
 import type { Actor } from '../audit/recorder';
 import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from '../crud/audited-writes';
-import { likePattern, parseSort, type Page } from '../crud/crud-service';
+import { likePattern, parseSort } from '../crud/crud-service';
 import { inTransaction } from '../db/transactions';
+import { namedQuery } from '../db/named-query';
 import { constraintField, isForeignKeyViolation, pgError } from '../db/pg-errors';
 import { type FieldError, notFound, unknownReference, validationFailed } from '../errors';
-import { withRights } from '../gdpr/rights';
 import type { JsonObject } from '../http/dto';
 import { buildingBlocks } from '../resources';
 import { linksAsInput } from './link-walk';
@@ -25,10 +25,20 @@ import {
   type ListPart,
   type RefPart,
 } from './links';
-import { activityColumns, linkTarget } from './read-model';
+import { documentsTable, refreshActivityDocument, type Query } from './documents';
+import { linkTarget } from './read-model';
 import type { ActivityInput, ActivityView } from './view';
 
 export type { ActivityInput, ActivityView } from './view';
+
+/** An activity's stored document: the JSON text the API sends, and its ETag. */
+export interface StoredDocument {
+  body: string;
+  etag: string;
+}
+
+/** A page of stored documents as the JSON text of the page: `{"items":[…],"total":…,"limit":…,"offset":…}`. */
+export type DocumentPage = string;
 
 export interface ActivityListInput {
   limit?: number;
@@ -136,11 +146,20 @@ export class ProcessingActivityService {
     read: (manager, id) => this.read(manager, id),
     lock: async (manager, id) =>
       (await manager.query('SELECT id FROM processing_activities WHERE id = $1 FOR UPDATE', [id])).length > 0 ? true : undefined,
+    etag: (view) => this.etag(view),
   };
+
+  /** The stored ETag of each view this service read (the view is its document, parsed). */
+  private readonly etags = new WeakMap<ActivityView, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(input: ActivityListInput): Promise<Page<ActivityView>> {
+  /**
+   * One page of stored documents, filtered, sorted and paged in SQL, as the page's JSON text:
+   * the documents' bytes joined as they are (no parse, no re-serialisation), with the total
+   * counted in the same statement.
+   */
+  async list(input: ActivityListInput): Promise<DocumentPage> {
     const limit = input.limit ?? 20;
     const offset = input.offset ?? 0;
     const params: unknown[] = [];
@@ -165,15 +184,20 @@ export class ProcessingActivityService {
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [field, direction] = parseSort(input.sort ?? 'name');
     const order = `${sortColumns[field]} ${direction} NULLS LAST, a.id ASC`;
-    const countParams = [...params];
-    const items: ActivityView[] = await this.dataSource.query(
-      `SELECT ${activityColumns} FROM (
-         SELECT * FROM processing_activities a ${whereSql} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}
-       ) a ORDER BY ${order}`,
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT string_agg(d.body, ',' ORDER BY ${order}) FROM (
+           SELECT a.id, a.name, a.created_at, a.updated_at, a.review_due_at FROM processing_activities a ${whereSql}
+           ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}
+         ) a JOIN ${documentsTable} d ON d.activity_id = a.id) AS items,
+         (SELECT count(*)::int FROM processing_activities a ${whereSql}) AS total`,
       params,
-    );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM processing_activities a ${whereSql}`, countParams);
-    return { items: items.map(withRights), total, limit, offset };
+    )) as { items: string | null; total: number }[];
+    return `{"items":[${row!.items ?? ''}],"total":${row!.total},"limit":${limit},"offset":${offset}}`;
+  }
+
+  /** Whether any activity is recorded. */
+  async any(): Promise<boolean> {
+    return (await this.dataSource.query('SELECT 1 FROM processing_activities LIMIT 1')).length > 0;
   }
 
   /** The stored activity in the shape of a create request. */
@@ -181,15 +205,29 @@ export class ProcessingActivityService {
     return { name: view.name, ...linksAsInput(view) };
   }
 
-  async get(id: string): Promise<ActivityView> {
-    const found = await this.read(this.dataSource.manager, id);
+  /** The stored document, as it is. */
+  async get(id: string): Promise<StoredDocument> {
+    const [found] = (await this.dataSource.query(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [
+      id,
+    ])) as StoredDocument[];
     if (!found) throw notFound('processing activity', id);
     return found;
   }
 
+  /** The ETag of a view this service returned (the stored one). */
+  etag(view: ActivityView): string {
+    const tag = this.etags.get(view);
+    if (!tag) throw new Error(`activity ${view.id} was not read from its stored document`);
+    return tag;
+  }
+
+  /** The stored document, parsed: for writes (the precondition, the audit trail, a patch's merge). */
   private async read(manager: EntityManager, id: string): Promise<ActivityView | undefined> {
-    const [view] = await manager.query(`SELECT ${activityColumns} FROM processing_activities a WHERE a.id = $1`, [id]);
-    return view ? withRights(view) : undefined;
+    const [found] = (await manager.query(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [id])) as StoredDocument[];
+    if (!found) return undefined;
+    const view = JSON.parse(found.body) as ActivityView;
+    this.etags.set(view, found.etag);
+    return view;
   }
 
   /** `within`: a transaction of the caller's (e.g. an import) to run in, all or nothing. */
@@ -205,6 +243,7 @@ export class ProcessingActivityService {
           throw describeWriteError(error, this.store.singular, input as JsonObject);
         }
         await this.writeLinks(manager, id, input);
+        await refreshActivityDocument(this.query(manager), id);
         return id;
       }),
     );
@@ -231,6 +270,7 @@ export class ProcessingActivityService {
           for (const list of activityLinks) await manager.query(`DELETE FROM ${list.table} WHERE activity_id = $1`, [id]);
           await this.writeLinks(manager, id, merged);
         }
+        await refreshActivityDocument(this.query(manager), id);
       }),
     );
   }
@@ -242,6 +282,10 @@ export class ProcessingActivityService {
         await manager.query('DELETE FROM processing_activities WHERE id = $1', [id]);
       }),
     );
+  }
+
+  private query(manager: EntityManager): Query {
+    return (sql, params, name) => (name ? namedQuery(manager, name, sql, params ?? []) : manager.query(sql, params));
   }
 
   /** Refuses the input unless every id exists and the links agree with each other (as the catalogue declares). */

@@ -50,12 +50,10 @@ export async function loadRegister(
 
 /** True when the register holds nothing but reference data (built-in legal bases, rights). */
 export async function isRegisterEmpty(services: EntryServices): Promise<boolean> {
-  for (const service of [...buildingBlockServices(services), services.processingActivities]) {
-    if ('definition' in service && service.definition.readOnly) continue;
-    const page = await service.list(
-      'definition' in service && service.definition.path === 'legal-bases' ? { builtIn: false, limit: 1 } : { limit: 1 },
-    );
+  for (const service of buildingBlockServices(services)) {
+    if (service.definition.readOnly) continue;
+    const page = await service.list(service.definition.path === 'legal-bases' ? { builtIn: false, limit: 1 } : { limit: 1 });
     if (page.total > 0) return false;
   }
-  return true;
+  return !(await services.processingActivities.any());
 }

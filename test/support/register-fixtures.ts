@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
 import type { DataSource } from 'typeorm';
+import { refreshDocuments } from '../../src/processing-activities/documents';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { buildTestApp, create, legalBasisId } from '../helper';
@@ -98,6 +99,8 @@ line break', 'controller', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'active' END, 
       `INSERT INTO activity_security_measures (activity_id, security_measure_id) SELECT a.id, m.id FROM (${mine}) a, ${first('security_measures', 3)} m`,
       [prefix],
     );
+    // Written past the service, so their stored documents are too: one statement, as a migration fills them.
+    await refreshDocuments((sql, params) => manager.query(sql, params), `a.id IN (${mine})`, [prefix]);
   });
 }
 
