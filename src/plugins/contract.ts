@@ -37,7 +37,7 @@ interface ResponseContext {
   status: string;
   method: string;
   url: string;
-  /** The 2xx JSON body is a stored register entry (it has a `version`): its ETag is sent. */
+  /** The 2xx JSON body is a stored register entry (it has an integer `version`, not e.g. an import plan's version text): its ETag is sent. */
   entry: boolean;
 }
 
@@ -144,7 +144,7 @@ function documentRoute(route: RouteOptions, dtoSchemas: Record<string, JsonSchem
       status,
       method: methods[0]!,
       url,
-      entry: problemCodes(response).length === 0 && jsonBodySchema(response, dtoSchemas)?.properties?.version !== undefined,
+      entry: problemCodes(response).length === 0 && jsonBodySchema(response, dtoSchemas)?.properties?.version?.type === 'integer',
     };
     const headers = Object.fromEntries(
       responseHeaders
