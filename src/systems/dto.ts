@@ -57,8 +57,8 @@ export class SystemCreate extends BuildingBlockInput {
     // not-stated stands alone: it cannot be combined with a country.
     schema: {
       anyOf: [
-        { type: 'array', maxItems: 1 },
-        { type: 'array', not: { contains: { const: hostingNotStated } } },
+        { type: 'array', items: { type: 'string' }, maxItems: 1 },
+        { type: 'array', items: { type: 'string' }, not: { contains: { const: hostingNotStated } } },
       ],
     },
   })

@@ -293,6 +293,8 @@ const document: RegisterDocument = {
     },
   ],
   privacyPolicies: [],
+  // The ICO template has no column for systems.
+  systems: [],
 };
 
 // ---- the export, without a database ------------------------------------------------------------
@@ -592,7 +594,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
       activities.flatMap((a) => a.securityMeasures),
     ).map((m) => strip(m)),
     activities: activities.map((a) => ({
-      ...strip(a, 'reviewDueAt'),
+      ...strip(a, 'reviewDueAt', 'systems'),
       dpiaRequired: a.dpiaRequired ?? false,
       // A relationship not stated is not written.
       controllers: a.controllers.map((c) =>
@@ -605,6 +607,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
       transfers: a.transfers.map((x) => (x.destination === 'worldwide' ? strip(x) : strip(x, 'destination'))),
     })),
     privacyPolicies: [],
+    systems: [],
   };
 }
 
