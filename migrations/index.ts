@@ -10,6 +10,7 @@ import { Webhooks1764100000011 } from './1764100000011-webhooks';
 import { Systems1764100000020 } from './1764100000020-systems';
 import { DataFlows1764100000021 } from './1764100000021-data-flows';
 import { ActivityDocuments1764100000030 } from './1764100000030-activity-documents';
+import { ReadModelState1764100000031 } from './1764100000031-read-model-state';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Systems1764100000020,
   DataFlows1764100000021,
   ActivityDocuments1764100000030,
+  ReadModelState1764100000031,
 ];

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/data-source';
+import { bringDocumentsUpToDate } from '../src/processing-activities/document-upkeep';
 
-/** Applies pending migrations to the configured database (start-up does the same). */
+/** Applies pending migrations to the configured database, then brings the stored read model up to date (start-up does the same). */
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
@@ -10,6 +11,8 @@ async function main() {
   try {
     const applied = await database.dataSource.runMigrations({ transaction: 'each' });
     console.log(applied.length === 0 ? 'database is up to date' : `applied: ${applied.map((m) => m.name).join(', ')}`);
+    const { rebuilt } = await bringDocumentsUpToDate(database.dataSource);
+    if (rebuilt) console.log('stored activity documents rebuilt');
   } finally {
     await database.close();
   }

@@ -17,6 +17,7 @@ import { buildDtoSchemas, createValidatorCompiler } from './http/schemas';
 import { buildSerializerFactory } from './http/serializer';
 import { authPlugin } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
+import { readModelPlugin } from './plugins/read-model';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { overloadPlugin } from './plugins/overload';
 import { contractPlugin } from './plugins/contract';
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authPlugin);
   await app.register(swaggerPlugin);
   await app.register(databasePlugin, { database: options.database });
+  await app.register(readModelPlugin);
   await app.register(servicesPlugin);
   await app.register(idempotencyPlugin);
   await app.register(overloadPlugin, { eventLoopDelay: options.eventLoopDelay });

@@ -8,6 +8,7 @@ import type { Role } from '../src/auth/permissions';
 import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { connectPGlite, openDatabase, openPGlite, type Database } from '../src/db/data-source';
+import { bringDocumentsUpToDate } from '../src/processing-activities/document-upkeep';
 import { migrations } from '../migrations';
 import { postgresServerUrl } from './support/requires';
 
@@ -45,6 +46,7 @@ async function pgliteTemplate(): Promise<Blob> {
     const db = await openPGlite({ dataDir: 'memory://' });
     const database = await connectPGlite(db, true);
     await database.dataSource.runMigrations({ transaction: 'each' });
+    await bringDocumentsUpToDate(database.dataSource);
     await database.dataSource.destroy();
     // Uncompressed (~40 MB): loading skips gunzip, ~0.5 s of every test database.
     const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
@@ -87,6 +89,7 @@ function ensurePostgresTemplate(): Promise<void> {
       });
       try {
         await database.dataSource.runMigrations({ transaction: 'each' });
+        await bringDocumentsUpToDate(database.dataSource);
       } finally {
         await database.close();
       }

@@ -6,7 +6,9 @@ import { verifyDocuments } from '../../src/processing-activities/documents';
 import { activityColumns } from '../../src/processing-activities/read-model';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
-import { buildTestApp, call, create, legalBasisId } from '../helper';
+import { buildApp } from '../../src/app';
+import { bringDocumentsUpToDate, documentShape } from '../../src/processing-activities/document-upkeep';
+import { buildTestApp, call, create, legalBasisId, testConfig } from '../helper';
 
 /** The consistency check, in a transaction of its own (as the script runs it). */
 const verify = (app: FastifyInstance, options: { repair?: boolean } = {}) =>
@@ -229,13 +231,36 @@ t.test('the rights derived in SQL are the ones deriveRights gives, for every mix
   for (const [id, view] of expected) t.equal(documents.get(id)!.body, JSON.stringify(view));
 });
 
-t.test('the migration fills the table from the activities already recorded', async (t) => {
+t.test('after the migrations, the upkeep fills the table from the activities already recorded', async (t) => {
   const app = await buildTestApp(t);
   await loadRegister(app.services, woktronRegister);
   const before = await stored(app);
+  t.ok(before.size > 0);
+  await app.dataSource.undoLastMigration({ transaction: 'each' });
   await app.dataSource.undoLastMigration({ transaction: 'each' });
   const [{ exists }] = await app.dataSource.query(`SELECT to_regclass('activity_documents') IS NOT NULL AS exists`);
   t.equal(exists, false, 'the table is gone');
   await app.dataSource.runMigrations({ transaction: 'each' });
+  t.equal((await stored(app)).size, 0, 'the migration creates the table empty');
+  t.same(await bringDocumentsUpToDate(app.dataSource), { rebuilt: true, shape: documentShape() });
   t.same(await stored(app), before, 'every document is back as it was');
+  t.same(await bringDocumentsUpToDate(app.dataSource), { rebuilt: false, shape: documentShape() }, 'once, not at every start');
+});
+
+t.test('documents stored in another shape are rebuilt at start-up', async (t) => {
+  const app = await buildTestApp(t);
+  await loadRegister(app.services, woktronRegister);
+  const before = await stored(app);
+  // What an older generator would have left: other text, and another shape recorded.
+  await app.dataSource.query(`UPDATE activity_documents SET body = '{}', etag = '"old"'`);
+  await app.dataSource.query(`UPDATE read_model_state SET shape = 'an-older-shape' WHERE name = 'activity-documents'`);
+  const restarted = await buildApp(testConfig(), { database: app.database });
+  await restarted.ready();
+  t.teardown(() => restarted.close());
+  const [{ shape }] = await restarted.dataSource.query(`SELECT shape FROM read_model_state WHERE name = 'activity-documents'`);
+  t.equal(shape, documentShape());
+  t.same(await stored(restarted), before, 'rebuilt from the tables');
+  const id = [...before.keys()][0]!;
+  const response = await call(restarted, 'GET', `/v1/processing-activities/${id}`, undefined, 'reader');
+  t.equal(response.body, before.get(id)!.body);
 });
