@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import t from 'tap';
+import { parse } from 'yaml';
+import { loadRegister } from '../../src/seed/seed-loader';
+import { woktronRegister } from '../../src/seed/woktron-register';
+import { authHeader, buildTestApp, call, create, legalBasisId } from '../helper';
+
+// The data map's systems and recorded data flows in every format the register moves in: export →
+// import into an empty installation → export gives the same document (ids aside).
+
+/** The one entry of `path` named `name`. */
+async function named(app: FastifyInstance, path: string, name: string): Promise<any> {
+  const items = (await call(app, 'GET', `/v1/${path}?q=${encodeURIComponent(name)}&limit=100`)).data.items as any[];
+  const found = items.find((item) => item.name === name);
+  if (!found) throw new Error(`no ${path} named ${name}`);
+  return found;
+}
+
+/** The Woktron register with explicit flows: the seed records none (the policy names none). */
+export async function woktronWithFlows(t: Parameters<typeof buildTestApp>[0]): Promise<FastifyInstance> {
+  const app = await buildTestApp(t);
+  await loadRegister(app.services, woktronRegister);
+  const servers = await named(app, 'systems', 'Woktron servers');
+  const siem = await named(app, 'systems', 'Security information and event management solutions');
+  const analytics = await named(app, 'systems', 'Google Analytics');
+  const google = await named(app, 'recipients', 'Google Analytics');
+  const visitors = await named(app, 'data-subject-categories', 'Website visitors');
+  const usage = await named(app, 'data-categories', 'Website usage and cookie data');
+  await create(app, 'data-flows', {
+    name: 'Server logs to the SIEM',
+    description: 'Log lines of the servers, for security monitoring',
+    fromKind: 'system',
+    fromId: servers.id,
+    toKind: 'system',
+    toId: siem.id,
+    dataCategoryIds: [usage.id],
+  });
+  await create(app, 'data-flows', {
+    name: 'Website statistics to Google',
+    fromKind: 'system',
+    fromId: analytics.id,
+    toKind: 'recipient',
+    toId: google.id,
+    dataCategoryIds: [usage.id],
+    transferCountry: 'US',
+    transferMechanismId: await legalBasisId(app, 'gdpr-45'),
+    transferSafeguard: 'EU-US Data Privacy Framework',
+    sourcePhrase: 'recorded for the test, not from the policy',
+  });
+  await create(app, 'data-flows', {
+    name: 'Visits',
+    fromKind: 'data-subject-category',
+    fromId: visitors.id,
+    toKind: 'system',
+    toId: servers.id,
+  });
+  return app;
+}
+
+const download = async (app: FastifyInstance, format: string, query = '') =>
+  app.inject({ method: 'GET', url: `/v1/register?format=${format}${query}`, headers: await authHeader(app, 'admin') });
+
+const upload = (app: FastifyInstance, payload: string | Buffer | object, type?: string) =>
+  call(app, 'POST', '/v1/register/import', payload, 'admin', type ? { 'content-type': type } : {});
+
+t.test('the register document (YAML and JSON) holds the recorded data flows, ends and categories by name', async (t) => {
+  const source = await woktronWithFlows(t);
+  const yaml = await download(source, 'yaml', '&internalNotes=true');
+  t.equal(yaml.statusCode, 200);
+  const document = parse(yaml.body);
+  t.equal(document.systems.length, 5, 'the five systems');
+  t.same(
+    document.dataFlows,
+    [
+      {
+        name: 'Server logs to the SIEM',
+        description: 'Log lines of the servers, for security monitoring',
+        fromKind: 'system',
+        from: 'Woktron servers',
+        toKind: 'system',
+        to: 'Security information and event management solutions',
+        dataCategories: ['Website usage and cookie data'],
+      },
+      { name: 'Visits', fromKind: 'data-subject-category', from: 'Website visitors', toKind: 'system', to: 'Woktron servers' },
+      {
+        name: 'Website statistics to Google',
+        fromKind: 'system',
+        from: 'Google Analytics',
+        toKind: 'recipient',
+        to: 'Google Analytics',
+        dataCategories: ['Website usage and cookie data'],
+        transferCountry: 'US',
+        transferMechanism: 'gdpr-45',
+        transferSafeguard: 'EU-US Data Privacy Framework',
+        sourcePhrase: 'recorded for the test, not from the policy',
+      },
+    ],
+    'by name, sorted; the end of the kind its kind field says',
+  );
+
+  const target = await buildTestApp(t);
+  const imported = await upload(target, yaml.body, 'application/yaml');
+  t.equal(imported.statusCode, 200, imported.body.slice(0, 2000));
+  t.match(imported.data.byResource['data-flows'], { create: 3 });
+  t.equal((await download(target, 'yaml', '&internalNotes=true')).body, yaml.body, 'the identical YAML document');
+
+  const json = JSON.parse((await download(source, 'document', '&internalNotes=true')).body);
+  const jsonTarget = await buildTestApp(t);
+  const fromJson = await upload(jsonTarget, json);
+  t.equal(fromJson.statusCode, 200, fromJson.body.slice(0, 2000));
+  t.same(JSON.parse((await download(jsonTarget, 'document', '&internalNotes=true')).body), json, 'the identical JSON document');
+
+  // The document is the whole register: replacing with it keeps the flows (it deleted them when it had none).
+  const replaced = await call(source, 'POST', '/v1/register/import?mode=replace', yaml.body, 'admin', {
+    'content-type': 'application/yaml',
+  });
+  t.equal(replaced.statusCode, 200, replaced.body.slice(0, 1000));
+  t.match(replaced.data.counts, { create: 0, change: 0, delete: 0 });
+
+  // A flow's end names an entry of its kind: a system's name is no recipient.
+  const wrong = parse(yaml.body);
+  wrong.dataFlows[0].to = 'Google Analytics';
+  wrong.dataFlows[0].toKind = 'data-subject-category';
+  const refused = await upload(await buildTestApp(t), JSON.stringify(wrong), 'application/json');
+  t.equal(refused.statusCode, 422, refused.body.slice(0, 1000));
+  t.match(refused.data.problems, [{ path: '/dataFlows/0/to', value: 'Google Analytics', message: /data subject category/ }]);
+});
