@@ -1,6 +1,9 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { parse } from 'yaml';
+import { xlsxSheets } from '../../src/register/render-xlsx';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call, create, databaseMoment, legalBasisId } from '../helper';
@@ -226,5 +229,116 @@ t.test('history: the register as of a moment holds its systems and flows, and th
       (change: any) => /name$/.test(change.path) && change.from === 'Woktron servers' && change.to === 'Woktron data centre servers',
     ),
     'its rename',
+  );
+});
+
+/** Every sheet's cells, the id columns left out (they differ between installations). */
+async function workbookCells(payload: Buffer): Promise<Record<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(payload as never);
+  const out: Record<string, string[][]> = {};
+  for (const sheet of workbook.worksheets) {
+    const rows: string[][] = [];
+    // Array.from: exceljs leaves empty cells as holes, which map and filter would skip.
+    sheet.eachRow((row) =>
+      rows.push(
+        Array.from(row.values as unknown[])
+          .slice(1)
+          .map((v) => (v === null || v === undefined ? '' : String(v))),
+      ),
+    );
+    const drop = rows[0]!.flatMap((name, i) => (name === 'id' || name === 'Record ID' ? [i] : []));
+    out[sheet.name] = rows.map((row) => row.filter((_cell, i) => !drop.includes(i)));
+  }
+  return out;
+}
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+t.test('the workbook has a Systems and a Data flows sheet and the records’ systems column; its import reads them back', async (t) => {
+  const source = await woktronWithFlows(t);
+  const workbook = (await download(source, 'xlsx', '&internalNotes=true')).rawPayload;
+  const before = await workbookCells(workbook);
+  t.same(before[xlsxSheets.systems]![0], [
+    'name',
+    'description',
+    'kind',
+    'owner',
+    'provider',
+    'hostingCountries',
+    'securityMeasures',
+    'sourcePhrase',
+    'internalNote',
+  ]);
+  t.equal(before[xlsxSheets.systems]!.length, 6, 'a row per system');
+  t.same(before[xlsxSheets.dataFlows]![0]!.slice(0, 7), ['name', 'description', 'fromKind', 'from', 'toKind', 'to', 'dataCategories']);
+  t.same(before[xlsxSheets.dataFlows]![3]!.slice(0, 10), [
+    'Website statistics to Google',
+    '',
+    'system',
+    'Google Analytics',
+    'recipient',
+    'Google Analytics',
+    'Website usage and cookie data',
+    'US',
+    'gdpr-45',
+    'EU-US Data Privacy Framework',
+  ]);
+  const header = before[xlsxSheets.controller]![0]!;
+  const column = header.findIndex((name) => name.startsWith('Systems holding the data'));
+  t.ok(column >= 0, 'the records’ systems column');
+  t.ok(
+    before[xlsxSheets.controller]!.some((row) =>
+      row[column]?.startsWith('Google Analytics: kind: saas; provider: Google LLC; hosted in: US'),
+    ),
+    'Google Analytics, as the analytics record uses it',
+  );
+
+  const target = await buildTestApp(t);
+  const imported = await upload(target, workbook, xlsxType);
+  t.equal(imported.statusCode, 200, imported.body.slice(0, 2000));
+  t.match(imported.data.byResource, { systems: { create: 5 }, 'data-flows': { create: 3 } });
+  const after = await workbookCells((await download(target, 'xlsx', '&internalNotes=true')).rawPayload);
+  for (const sheet of Object.values(xlsxSheets)) t.same(after[sheet], before[sheet], sheet);
+  t.same(
+    portable(JSON.parse((await download(target, 'json', '&internalNotes=true')).body).dataFlows),
+    portable(JSON.parse((await download(source, 'json', '&internalNotes=true')).body).dataFlows),
+    'the same flows',
+  );
+});
+
+t.test('the CSV carries the systems the records use, in a column of its own; the flows are not in it', async (t) => {
+  const source = await woktronWithFlows(t);
+  const csv = async (app: FastifyInstance) => (await download(app, 'csv', '&internalNotes=true')).body;
+  const exported = await csv(source);
+  const rows = parseCsv(exported, { columns: true }) as Record<string, string>[];
+  const column = Object.keys(rows[0]!).find((name) => name.startsWith('Systems holding the data'))!;
+  t.ok(column, 'a labelled column beyond the ICO template');
+  const analytics = rows.find((row) => row['Processing activity'] === 'Website analytics (Google Analytics)')!;
+  t.equal(analytics[column], 'Google Analytics: kind: saas; provider: Google LLC; hosted in: US; holds: Website usage and cookie data');
+  t.match(analytics["Source phrases (the source's own words)"], /^system "Google Analytics": /m, 'the system’s source phrase');
+
+  const target = await buildTestApp(t);
+  for (const basis of woktronRegister.legalBases) {
+    const { sourcePhrase: _source, ...body } = basis;
+    t.equal((await call(target, 'POST', '/v1/legal-bases', body)).statusCode, 201);
+  }
+  const imported = await upload(target, exported, 'text/csv; charset=utf-8');
+  t.equal(imported.statusCode, 200, imported.body.slice(0, 2000));
+  const withoutIds = (text: string) =>
+    (parseCsv(text, { columns: true }) as Record<string, string>[]).map(({ 'Record ID': _id, ...row }) => row);
+  t.same(withoutIds(await csv(target)), withoutIds(exported), 'the re-exported CSV equals the original, cell for cell');
+  const system = await named(target, 'systems', 'Google Analytics');
+  t.match(system, { kind: 'saas', provider: { name: 'Google LLC' }, hostingCountries: ['US'] });
+  t.ok(system.sourcePhrase, 'with its source phrase');
+  t.equal((await call(target, 'GET', '/v1/data-flows')).data.total, 0, 'the CSV has no row for a flow');
+
+  const bad = exported.replace('Google Analytics: kind: saas', 'Google Analytics: kind: cloud');
+  const refused = await upload(await buildTestApp(t), bad, 'text/csv; charset=utf-8');
+  t.equal(refused.statusCode, 422);
+  t.match(
+    refused.data.problems.filter((problem: any) => problem.column === column),
+    [{ row: 18, value: 'cloud', message: /kind of system "Google Analytics" must be one of/ }],
+    'a bad system line is named by its row and column',
   );
 });
