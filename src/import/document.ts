@@ -10,6 +10,7 @@ import {
   kindOfSection,
   registerDocumentJsonSchema,
   registerDocumentType,
+  targetOf,
   type DocumentKind,
   type DocumentSection,
 } from '../register-document/schema';
@@ -256,7 +257,10 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
         return out;
       }
       const out = complete(entry, schema, new Set());
-      for (const { field, target } of Object.values(blockReferences[kind] ?? {})) {
+      for (const { field, target: reference } of Object.values(blockReferences[kind] ?? {})) {
+        // A flow's end names an entry of the kind its own kind field says (the schema checked that field).
+        const target = targetOf(reference, out);
+        if (!target) continue;
         if (typeof out[field] === 'string') out[field] = resolve(target, out[field] as string, `${at}/${field}`);
         else if (Array.isArray(out[field]))
           out[field] = (out[field] as unknown[]).map((name, i) => resolve(target, String(name), `${at}/${field}/${i}`));

@@ -9,6 +9,7 @@ import { linkViewFields, linksFromDocument } from '../processing-activities/link
 import { activityColumns } from '../processing-activities/read-model';
 import type { ActivityInput, ActivityView } from '../processing-activities/view';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
+import { flowEndBlocks } from '../register-document/schema';
 import type { RegisterDocument } from './register-document';
 import type { BodyValidator } from './validate';
 
@@ -392,6 +393,18 @@ class ImportRun {
             ...(item.securityMeasures
               ? { securityMeasureIds: item.securityMeasures.map((name) => this.idOf('securityMeasures', name)) }
               : {}),
+          };
+        }),
+      ),
+      ...(d.dataFlows ?? []).map((item) =>
+        crud('dataFlows', item.name, () => {
+          const mechanism = optionalId('legalBases', item.transferMechanism);
+          return {
+            ...stated(item, ['from', 'to', 'dataCategories', 'transferMechanism']),
+            fromId: this.idOf(flowEndBlocks[item.fromKind], item.from),
+            toId: this.idOf(flowEndBlocks[item.toKind], item.to),
+            ...(item.dataCategories ? { dataCategoryIds: item.dataCategories.map((name) => this.idOf('dataCategories', name)) } : {}),
+            ...('id' in mechanism ? { transferMechanismId: mechanism.id } : {}),
           };
         }),
       ),

@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../http/dto';
 import { describeAjvError, type AjvError } from '../http/validation-errors';
-import type { ExportActivity, ExportOrganisation, ExportPrivacyPolicy } from '../register/dto';
+import type { ExportActivity, ExportDataFlow, ExportOrganisation, ExportPrivacyPolicy, ExportSystemEntry } from '../register/dto';
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
 import { emptyRegisterDocument } from './register-document';
@@ -137,6 +137,8 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       builtIn: boolean;
     }[];
     privacyPolicies: ExportPrivacyPolicy[];
+    systems: ExportSystemEntry[];
+    dataFlows: ExportDataFlow[];
     internalNotes: boolean;
     controllerRegister: { activities: ExportActivity[] };
     processorRegister: { controllers: { activities: ExportActivity[] }[] };
@@ -216,6 +218,29 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
   const measures = new Entries<ImportDocument['securityMeasures'][number]>('security measure', problems);
   const activities = new Entries<ImportDocument['activities'][number]>('processing activity', problems);
   const systems = new Entries<NonNullable<ImportDocument['systems']>[number]>('system', problems);
+
+  // The register's systems, those no activity uses too: whole, as the activities' links repeat them.
+  const systemEntry = (x: ExportSystemEntry) => ({
+    name: x.name,
+    description: x.description,
+    kind: x.kind as never,
+    owner: x.owner,
+    provider: x.provider?.name ?? null,
+    hostingCountries: x.hostingCountries,
+    securityMeasures: x.securityMeasures.map((m) => m.name),
+    ...sourcing(x),
+  });
+  const measureEntry = (m: ExportSystemEntry['securityMeasures'][number]) => ({
+    name: m.name,
+    description: m.description,
+    type: m.type as never,
+    standardReference: m.standardReference,
+    ...sourcing(m),
+  });
+  register.systems.forEach((x, i) => {
+    x.securityMeasures.forEach((m, j) => measures.add(measureEntry(m), `/systems/${i}/securityMeasures/${j}`, true));
+    systems.add(systemEntry(x), `/systems/${i}`, true);
+  });
 
   const records: [ExportActivity, string][] = [
     ...register.controllerRegister.activities.map((a, i): [ExportActivity, string] => [a, `/controllerRegister/activities/${i}`]),
@@ -300,27 +325,8 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       ),
     );
     (a.systems ?? []).forEach((x, i) => {
-      x.securityMeasures.forEach((m, j) =>
-        measures.add(
-          { name: m.name, description: m.description, type: m.type as never, standardReference: m.standardReference, ...sourcing(m) },
-          `${at}/systems/${i}/securityMeasures/${j}`,
-          true,
-        ),
-      );
-      systems.add(
-        {
-          name: x.name,
-          description: x.description,
-          kind: x.kind as never,
-          owner: x.owner,
-          provider: x.provider?.name ?? null,
-          hostingCountries: x.hostingCountries,
-          securityMeasures: x.securityMeasures.map((m) => m.name),
-          ...sourcing(x),
-        },
-        `${at}/systems/${i}`,
-        true,
-      );
+      x.securityMeasures.forEach((m, j) => measures.add(measureEntry(m), `${at}/systems/${i}/securityMeasures/${j}`, true));
+      systems.add(systemEntry(x), `${at}/systems/${i}`, true);
     });
     activities.add(
       {
@@ -362,6 +368,36 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       true,
     );
   }
+  // The recorded flows. An end or data category no record uses comes by name only: the flow names it, nothing more.
+  const flows = new Entries<NonNullable<ImportDocument['dataFlows']>[number]>('data flow', problems);
+  const endEntries: Record<string, Entries<{ name: string }> | undefined> = {
+    'collection-channel': channels,
+    'data-subject-category': subjects,
+    recipient: recipients as Entries<{ name: string }>,
+  };
+  register.dataFlows.forEach((f, i) => {
+    const at = `/dataFlows/${i}`;
+    for (const side of ['from', 'to'] as const) endEntries[f[side].kind]?.add({ name: f[side].name }, `${at}/${side}`, false);
+    f.dataCategories.forEach((d, j) => categories.add({ name: d.name }, `${at}/dataCategories/${j}`, false));
+    flows.add(
+      {
+        name: f.name,
+        description: f.description,
+        fromKind: f.from.kind as never,
+        from: f.from.name,
+        toKind: f.to.kind as never,
+        to: f.to.name,
+        dataCategories: f.dataCategories.map((d) => d.name),
+        transferCountry: f.transferCountry,
+        transferMechanism: f.transferMechanism?.code ?? null,
+        transferSafeguard: f.transferSafeguard,
+        ...sourcing(f),
+      },
+      at,
+      true,
+    );
+  });
+  document.dataFlows = flows.values();
   document.purposes = purposes.values();
   document.dataSubjectCategories = subjects.values();
   document.dataCategories = categories.values();
@@ -382,6 +418,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
     ['retention-rules', retention],
     ['security-measures', measures],
     ['systems', systems],
+    ['data-flows', flows as Entries<{ name: string }>],
     ['processing-activities', activities],
   ];
   for (const [resource, entries] of located) for (const [key, path] of entries.paths()) origins.set(`${resource}:${key}`, path);

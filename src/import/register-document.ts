@@ -9,6 +9,7 @@ import type { OrganisationRole } from '../../entities/organisation';
 import type { RecipientCategory, RecipientKind } from '../../entities/recipient';
 import type { RetentionEndAction } from '../../entities/retention-rule';
 import type { SecurityMeasureType } from '../../entities/security-measure';
+import type { FlowEndKind } from '../../entities/data-flow';
 import type { SystemKind } from '../../entities/system';
 import type { Sensitivity } from '../../entities/data-category';
 import type { DataSubjectRightCode } from '../../entities/data-subject-right';
@@ -136,6 +137,25 @@ export interface SeedSystem extends Sourced {
   securityMeasures?: string[];
 }
 
+/** A recorded flow of personal data between two entries of the register (the data map). */
+export interface SeedDataFlow extends Sourced {
+  name: string;
+  description?: string;
+  fromKind: FlowEndKind;
+  /** The entry (name) it starts at, of the kind fromKind says. */
+  from: string;
+  toKind: FlowEndKind;
+  /** The entry (name) it goes to, of the kind toKind says. */
+  to: string;
+  /** Data categories (names) it carries. */
+  dataCategories?: string[];
+  /** ISO 3166-1 alpha-2, when it is a transfer. */
+  transferCountry?: string;
+  /** A transfer-mechanism legal basis code, e.g. gdpr-46-2-c. */
+  transferMechanism?: string;
+  transferSafeguard?: string;
+}
+
 export interface SeedActivity extends Sourced {
   name: string;
   description?: string;
@@ -209,6 +229,8 @@ export interface RegisterDocument {
   privacyPolicies: SeedPrivacyPolicy[];
   /** Where the data lives; a document without systems (an older file, a CSV) has none. */
   systems?: SeedSystem[];
+  /** Recorded flows between its entries; a document without them (an older file, a CSV) has none. */
+  dataFlows?: SeedDataFlow[];
 }
 
 /** How the organisation says a data subject right can be exercised (Art. 12–22). */
@@ -254,5 +276,6 @@ export function emptyRegisterDocument(): RegisterDocument {
     activities: [],
     privacyPolicies: [],
     systems: [],
+    dataFlows: [],
   };
 }

@@ -125,7 +125,8 @@ function saysNothing(node: JsonSchema): unknown {
 
 /**
  * Files exported before activities listed their systems (the data map) said nothing about them:
- * an activity without `systems` reads as using none recorded, so those files still import.
+ * an activity without `systems` reads as using none recorded, a file without the register's
+ * `systems` and `dataFlows` lists as holding none beyond those, so those files still import.
  */
 export function withSystems(json: unknown): unknown {
   if (!isObject(json)) return json;
@@ -137,8 +138,11 @@ export function withSystems(json: unknown): unknown {
     for (const group of processorRegister.controllers)
       if (isObject(group) && Array.isArray(group.activities)) activities.push(...group.activities);
   }
-  if (!activities.some((activity) => isObject(activity) && !('systems' in activity))) return json;
+  const lists = ['systems', 'dataFlows'].filter((list) => !(list in json));
+  if (lists.length === 0 && !activities.some((activity) => isObject(activity) && !('systems' in activity))) return json;
   const upgraded = structuredClone(json);
+  // Nor did they list the register's systems and recorded flows: none recorded beyond the activities' systems.
+  for (const list of lists) upgraded[list] = [];
   const fill = (list: unknown) => {
     if (Array.isArray(list)) for (const activity of list) if (isObject(activity) && !('systems' in activity)) activity.systems = [];
   };

@@ -5,6 +5,7 @@ import { csvField } from '../register/render-csv';
 import { parseIcoCsv } from './csv';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 import type { RegisterDocument } from './register-document';
+import { readDataMapSheets } from './xlsx-data-map';
 
 /**
  * The workbook GET /v1/register?format=xlsx writes (or one kept in its layout), read back: the
@@ -69,7 +70,7 @@ export interface WorkbookImport {
 export async function parseRegisterWorkbook(
   input: Buffer,
   known: { legalBases: KnownLegalBasis[]; organisations: string[] },
-  entrySchemas: Partial<Record<keyof typeof blockSheets, JsonSchema>>,
+  entrySchemas: Partial<Record<keyof typeof blockSheets | 'systems' | 'dataFlows', JsonSchema>>,
 ): Promise<WorkbookImport> {
   const workbook = new ExcelJS.Workbook();
   const problem = (message: string, sheet: string | null = null): WorkbookImport => ({
@@ -110,6 +111,17 @@ export async function parseRegisterWorkbook(
     if (origin) found.row = origin.row;
     found.column = found.column === null ? sheet : `${sheet} › ${found.column}`;
   }
+
+  // The data map's sheets first: they name the measures, ends and categories the block sheets describe.
+  readDataMapSheets(
+    (name) => {
+      const sheet = workbook.getWorksheet(name);
+      return sheet ? rowsOf(sheet) : undefined;
+    },
+    document,
+    entrySchemas,
+    problems,
+  );
 
   // What the ICO columns do not carry, from the building-block sheets.
   for (const [section, name] of Object.entries(blockSheets) as [keyof typeof blockSheets, string][]) {

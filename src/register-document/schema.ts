@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../http/dto';
 import { activityLinks, isFlat, partsOf, type ListPart, type RefPart } from '../processing-activities/links';
 import { standaloneJsonSchema } from '../register/schema';
+import type { FlowEndKind } from '../../entities/data-flow';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
 
 /**
@@ -27,6 +28,7 @@ export const documentSections = [
   'retentionRules',
   'securityMeasures',
   'systems',
+  'dataFlows',
   'privacyPolicies',
   'activities',
 ] as const;
@@ -37,12 +39,31 @@ export type DocumentKind = BuildingBlockKey | 'processingActivities';
 export const kindOfSection = (section: DocumentSection): DocumentKind => (section === 'activities' ? 'processingActivities' : section);
 
 /**
+ * Where a reference points: one building block, or — a data flow's end — the building block that
+ * the entry's `by` field names (its `fromKind`, `toKind`).
+ */
+export type ReferenceTarget = BuildingBlockKey | { by: string; kinds: Record<string, BuildingBlockKey> };
+
+/** The building block a reference of `entry` points at (the entry's own kind field decides for a flow's end). */
+export function targetOf(target: ReferenceTarget, entry: Record<string, unknown>): BuildingBlockKey | undefined {
+  return typeof target === 'string' ? target : target.kinds[String(entry[target.by])];
+}
+
+/** A flow's end kind (entities/data-flow.ts) as the building block it names. */
+export const flowEndBlocks: Record<FlowEndKind, BuildingBlockKey> = {
+  'collection-channel': 'collectionChannels',
+  'data-subject-category': 'dataSubjectCategories',
+  system: 'systems',
+  recipient: 'recipients',
+};
+
+/**
  * The references a building block's create request makes by id, and the document field that
  * names the entry instead. Every uuid field of a create DTO must be here: the schema refuses to
  * build otherwise, so a new reference cannot slip into the document as an id.
  */
 export const blockReferences: Partial<
-  Record<BuildingBlockKey, Record<string, { field: string; target: BuildingBlockKey; /** a list of ids */ many?: true }>>
+  Record<BuildingBlockKey, Record<string, { field: string; target: ReferenceTarget; /** a list of ids */ many?: true }>>
 > = {
   organisations: {
     representativeId: { field: 'representative', target: 'organisations' },
@@ -55,18 +76,26 @@ export const blockReferences: Partial<
     providerId: { field: 'provider', target: 'organisations' },
     securityMeasureIds: { field: 'securityMeasures', target: 'securityMeasures', many: true },
   },
+  dataFlows: {
+    fromId: { field: 'from', target: { by: 'fromKind', kinds: flowEndBlocks } },
+    toId: { field: 'to', target: { by: 'toKind', kinds: flowEndBlocks } },
+    dataCategoryIds: { field: 'dataCategories', target: 'dataCategories', many: true },
+    transferMechanismId: { field: 'transferMechanism', target: 'legalBases' },
+  },
 };
 
 const definitionName = (section: DocumentSection) => `Document${section[0]!.toUpperCase()}${section.slice(1)}Entry`;
 
-const nameRef = (target: BuildingBlockKey, description?: string): JsonSchema => ({
+const nameRef = (target: ReferenceTarget, description?: string): JsonSchema => ({
   type: 'string',
   minLength: 1,
   maxLength: 300,
   description:
-    target === 'legalBases'
-      ? `${description ? `${description}: ` : ''}a built-in legal basis by code (gdpr-6-1-b) or article (Art. 6(1)(b)), or one the document declares, by code or key`
-      : `${description ? `${description}: ` : ''}the name or key of ${buildingBlocks[target].singular.replace(/^([aeiou])/, 'an $1').replace(/^(?!an )/, 'a ')}`,
+    typeof target !== 'string'
+      ? `the name or key of the entry of the kind that ${target.by} names (a collection channel, data subject category, system or recipient)`
+      : target === 'legalBases'
+        ? `${description ? `${description}: ` : ''}a built-in legal basis by code (gdpr-6-1-b) or article (Art. 6(1)(b)), or one the document declares, by code or key`
+        : `${description ? `${description}: ` : ''}the name or key of ${buildingBlocks[target].singular.replace(/^([aeiou])/, 'an $1').replace(/^(?!an )/, 'a ')}`,
 });
 
 const keyProperty: JsonSchema = {
@@ -150,8 +179,12 @@ export function registerDocumentDtoSchemas(dtoSchemas: Record<string, JsonSchema
       const reference = references[field];
       const link = kind === 'processingActivities' ? links.get(field) : undefined;
       if (reference?.many) {
-        const { items: _ids, example: _example, ...array } = schema;
-        properties[reference.field] = { ...array, items: nameRef(reference.target) };
+        const { items: _ids, example: _example, description, ...array } = schema;
+        properties[reference.field] = {
+          ...array,
+          ...(description ? { description: String(description).replace(/\s*\(ids?\b[^)]*\)/, '') } : {}),
+          items: nameRef(reference.target),
+        };
         renamed.set(field, reference.field);
       } else if (reference) {
         properties[reference.field] = { ...nameRef(reference.target, schema.description), ...(schema.nullable ? { nullable: true } : {}) };

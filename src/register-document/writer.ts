@@ -12,6 +12,7 @@ import {
   registerDocumentJsonSchema,
   registerDocumentType,
   registerDocumentVersion,
+  targetOf,
   type DocumentSection,
 } from './schema';
 
@@ -119,8 +120,10 @@ export class RegisterDocumentService {
             const reference = references.get(field);
             if (!reference) return row[field];
             const id = row[reference.idField];
-            if (reference.many) return ((id as unknown[] | null) ?? []).map((one) => handleOf(reference.target, one));
-            return id === null || id === undefined ? null : handleOf(reference.target, id);
+            const target = targetOf(reference.target, row);
+            if (!target) throw new Error(`register document: ${kind} ${String(row.id)} names no known kind in ${field}`);
+            if (reference.many) return ((id as unknown[] | null) ?? []).map((one) => handleOf(target, one));
+            return id === null || id === undefined ? null : handleOf(target, id);
           }),
         );
       }

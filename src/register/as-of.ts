@@ -4,9 +4,26 @@ import { linkedIds } from '../processing-activities/link-walk';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import type { ActivityView } from '../processing-activities/view';
 import { buildingBlocks, type BuildingBlockKey } from '../resources';
-import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportPrivacyPolicy, ExportTotals } from './dto';
+import type {
+  ExportActivity,
+  ExportDataFlow,
+  ExportFilters,
+  ExportLegalBasis,
+  ExportOrganisation,
+  ExportPrivacyPolicy,
+  ExportSystemEntry,
+  ExportTotals,
+} from './dto';
 import type { ProcessorEntry, ReadStats, RegisterFilter, RegisterOptions, RegisterSource } from './reader';
-import { countRecord, exportActivity, exportOrganisations, exportPolicy, type LinkedDetails } from './records';
+import {
+  countRecord,
+  exportActivity,
+  exportDataFlow,
+  exportOrganisations,
+  exportPolicy,
+  exportSystemEntry,
+  type LinkedDetails,
+} from './records';
 import type { JsonObject } from '../http/dto';
 
 /**
@@ -100,6 +117,8 @@ export class HistoricalRegister implements RegisterSource {
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
   readonly privacyPolicies: ExportPrivacyPolicy[];
+  readonly systems: ExportSystemEntry[];
+  readonly dataFlows: ExportDataFlow[];
   readonly controllers: ExportOrganisation[];
   readonly processors: ExportOrganisation[];
   private readonly byId: Map<string, ExportOrganisation>;
@@ -149,6 +168,8 @@ export class HistoricalRegister implements RegisterSource {
     }
     const organisationRows = byResource(state, 'organisations');
     for (const organisation of organisationRows) if (organisation.transferMechanismId) used.add(organisation.transferMechanismId);
+    const flowRows = byResource(state, 'data-flows');
+    for (const flow of flowRows) if (flow.transferMechanismId) used.add(flow.transferMechanismId);
     this.legalBases = [...bases.values()]
       .filter((basis) => used.has(basis.id))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -179,6 +200,9 @@ export class HistoricalRegister implements RegisterSource {
       organisations: this.byId,
       internalNotes,
     };
+    // The systems and flows of that moment, with the names their ends, providers and categories had then.
+    this.systems = byResource(state, 'systems').map((system) => exportSystemEntry(system, this.linked));
+    this.dataFlows = flowRows.map((flow) => exportDataFlow(flow, this.linked));
   }
 
   organisation(id: string) {

@@ -42,6 +42,7 @@ export const textEntryKinds = {
   collectionChannel: 'source',
   recipient: 'recipient',
   securityMeasure: 'measure',
+  system: 'system',
 } as const;
 
 export type TextEntryKind = keyof typeof textEntryKinds;

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
+import { flowEndKinds } from '../../entities/data-flow';
 import { cookieParties, collectionMechanisms, sourceTypes } from '../../entities/collection-channel';
 import { sensitivities } from '../../entities/data-category';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
@@ -729,8 +730,8 @@ export class ExportSecurityMeasure {
   internalNote!: string | null;
 }
 
-@Complete('A system the activity uses — where the data lives — with the data categories held there')
-export class ExportSystem {
+@Complete('A system of the register — where personal data lives — with its provider and security measures resolved')
+export class ExportSystemEntry {
   @IsUUID()
   @Doc({ description: 'Id', example: uuid })
   id!: string;
@@ -768,10 +769,77 @@ export class ExportSystem {
   @Doc({ description: 'The security measures that apply to it' })
   securityMeasures!: ExportSecurityMeasure[];
 
+  @SourcePhrase()
+  sourcePhrase!: string | null;
+
+  @InternalNote()
+  internalNote!: string | null;
+}
+
+@Complete('A system the activity uses — where the data lives — with the data categories held there')
+export class ExportSystem extends ExportSystemEntry {
   @ValidateNested({ each: true })
   @Type(() => EntityRef)
   @Doc({ description: "The activity's data categories held there" })
   dataCategories!: EntityRef[];
+}
+
+@Complete("One end of a data flow: the entry it starts at or goes to, and that entry's kind")
+export class ExportFlowEnd {
+  @IsIn(flowEndKinds)
+  @Doc({ description: 'collection-channel, data-subject-category, system or recipient', example: 'system' })
+  kind!: string;
+
+  @IsUUID()
+  @Doc({ description: 'Id of the entry', example: uuid })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Its name', example: 'Webshop database' })
+  name!: string;
+}
+
+@Complete('A recorded flow of personal data between two entries, with the data categories it carries and its transfer')
+export class ExportDataFlow {
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Name', example: 'Webshop database → accounting system' })
+  name!: string;
+
+  @Text('What flows and why')
+  description!: string | null;
+
+  @ValidateNested()
+  @Type(() => ExportFlowEnd)
+  @Doc({ description: 'Where it starts' })
+  from!: ExportFlowEnd;
+
+  @ValidateNested()
+  @Type(() => ExportFlowEnd)
+  @Doc({ description: 'Where it goes' })
+  to!: ExportFlowEnd;
+
+  @ValidateNested({ each: true })
+  @Type(() => EntityRef)
+  @Doc({ description: 'The data categories it carries, by name' })
+  dataCategories!: EntityRef[];
+
+  @IsOptional()
+  @Matches(countryPattern)
+  @Doc({ description: 'When it is a transfer: the third country it takes the data to', example: 'US', nullable: true })
+  transferCountry!: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExportLegalBasisRef)
+  @Doc({ description: 'The transfer mechanism (Art. 45–49)', nullable: true })
+  transferMechanism!: ExportLegalBasisRef | null;
+
+  @Text('The safeguard of the transfer, in the words of the record')
+  transferSafeguard!: string | null;
 
   @SourcePhrase()
   sourcePhrase!: string | null;
@@ -1174,6 +1242,18 @@ export class RegisterExport {
   @Type(() => ExportPrivacyPolicy)
   @Doc({ description: "The organisations' privacy policies, by name" })
   privacyPolicies!: ExportPrivacyPolicy[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportSystemEntry)
+  @Doc({ description: 'Every system of the register (where personal data lives), by name — those no activity uses too' })
+  systems!: ExportSystemEntry[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportDataFlow)
+  @Doc({
+    description: 'Every recorded data flow of the register, by name (the flows the records imply are derived: GET /v1/register/data-map)',
+  })
+  dataFlows!: ExportDataFlow[];
 
   @IsBoolean()
   @Doc({

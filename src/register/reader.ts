@@ -3,8 +3,25 @@ import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import { linkTargets } from '../processing-activities/links';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { assembleActivity, compactActivityQuery, type BlockIndex, type CompactRow } from '../processing-activities/read-model';
-import type { ExportActivity, ExportFilters, ExportLegalBasis, ExportOrganisation, ExportPrivacyPolicy, ExportTotals } from './dto';
-import { countRecord, exportActivity, exportOrganisations, exportPolicy, type LinkedDetails } from './records';
+import type {
+  ExportActivity,
+  ExportDataFlow,
+  ExportFilters,
+  ExportLegalBasis,
+  ExportOrganisation,
+  ExportPrivacyPolicy,
+  ExportSystemEntry,
+  ExportTotals,
+} from './dto';
+import {
+  countRecord,
+  exportActivity,
+  exportDataFlow,
+  exportOrganisations,
+  exportPolicy,
+  exportSystemEntry,
+  type LinkedDetails,
+} from './records';
 
 /**
  * The register as the export reads it: header parts (organisations, legal bases, controllers,
@@ -39,6 +56,10 @@ export interface RegisterSource {
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
   readonly privacyPolicies: ExportPrivacyPolicy[];
+  /** Every system of the register, by name (whatever the filter: they are the register's, not a record's). */
+  readonly systems: ExportSystemEntry[];
+  /** Every recorded data flow, by name. */
+  readonly dataFlows: ExportDataFlow[];
   /** Whether the records carry the internal notes. */
   readonly internalNotes: boolean;
   /** Organisations named as controllers by the exported controller-side records. */
@@ -111,6 +132,8 @@ export class RegisterReader implements RegisterSource {
   processors: ExportOrganisation[] = [];
   rightIris = new Map<string, string>();
   privacyPolicies: ExportPrivacyPolicy[] = [];
+  systems: ExportSystemEntry[] = [];
+  dataFlows: ExportDataFlow[] = [];
   private readonly byId = new Map<string, ExportOrganisation>();
   private readonly basisById = new Map<string, ExportLegalBasis>();
   private blocks!: BlockIndex;
@@ -161,10 +184,13 @@ export class RegisterReader implements RegisterSource {
 
     // Every building block a link points at, the organisations and the privacy policies: one statement.
     const wanted = Object.fromEntries(
-      [...linkTargets().filter((kind) => kind !== 'legalBases'), 'organisations' as const, 'privacyPolicies' as const].map((kind) => [
-        kind,
-        'all' as const,
-      ]),
+      [
+        ...linkTargets().filter((kind) => kind !== 'legalBases'),
+        'organisations' as const,
+        'privacyPolicies' as const,
+        'systems' as const,
+        'dataFlows' as const,
+      ].map((kind) => [kind, 'all' as const]),
     );
     const loaded = await loadLinkedBlocks((sql, params) => this.query(sql, params), wanted);
     const rows = (kind: BuildingBlockKey) => [...(loaded[kind]?.values() ?? [])].map(({ row }) => row);
@@ -181,7 +207,9 @@ export class RegisterReader implements RegisterSource {
                         UNION
                         SELECT t.mechanism_id FROM activity_transfers t JOIN processing_activities a ON a.id = t.activity_id WHERE ${where}
                         UNION
-                        SELECT o.transfer_mechanism_id FROM organisations o)
+                        SELECT o.transfer_mechanism_id FROM organisations o
+                        UNION
+                        SELECT f.transfer_mechanism_id FROM data_flows f)
         ORDER BY lb.code`,
       params,
     );
@@ -230,6 +258,8 @@ export class RegisterReader implements RegisterSource {
       legalBases: this.basisById,
       internalNotes: this.internalNotes,
     };
+    this.systems = rows('systems').map((system) => exportSystemEntry(system, this.linked));
+    this.dataFlows = rows('dataFlows').map((flow) => exportDataFlow(flow, this.linked));
   }
 
   /**

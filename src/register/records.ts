@@ -11,6 +11,8 @@ import type {
   ExportTotals,
   ExportChannelRef,
   ExportCollectionChannel,
+  ExportDataFlow,
+  ExportSystemEntry,
   ExportLegalBasis,
   ExportLegalBasisLink,
   ExportLegalBasisRef,
@@ -340,16 +342,24 @@ const exportMeasure = (ref: Ref, found: JsonObject, internal: boolean): ExportAc
   ...sourcing(found, internal),
 });
 
-/** A system an activity uses, as the export records it: provider and security measures resolved. */
+/** A system an activity uses, as the export records it: the system, with the data categories held there. */
 function exportSystem(
   link: { system: Ref; dataCategories: Ref[] },
   found: JsonObject,
   linked: LinkedDetails,
 ): ExportActivity['systems'][number] {
+  return {
+    ...exportSystemEntry({ ...found, id: link.system.id, name: link.system.name }, linked),
+    dataCategories: link.dataCategories.map((d) => ({ id: d.id, name: d.name })),
+  };
+}
+
+/** A system as the export records it (the register's list, or an activity's link): provider and security measures resolved. */
+export function exportSystemEntry(found: JsonObject, linked: LinkedDetails): ExportSystemEntry {
   const provider = found.providerId ? linked.organisations.get(found.providerId) : undefined;
   return {
-    id: link.system.id,
-    name: link.system.name,
+    id: found.id,
+    name: found.name,
     description: text(found.description),
     kind: stated(found.kind),
     owner: text(found.owner),
@@ -360,7 +370,39 @@ function exportSystem(
       .filter((measure): measure is JsonObject => measure !== undefined)
       .sort((a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()))
       .map((measure) => exportMeasure(measure as Ref, measure, linked.internalNotes)),
-    dataCategories: link.dataCategories.map((d) => ({ id: d.id, name: d.name })),
+    ...sourcing(found, linked.internalNotes),
+  };
+}
+
+/** A flow end's kind as the building block it names (entities/data-flow.ts). */
+const flowEndBlock: Record<string, BuildingBlockKey> = {
+  'collection-channel': 'collectionChannels',
+  'data-subject-category': 'dataSubjectCategories',
+  system: 'systems',
+  recipient: 'recipients',
+};
+
+/** A recorded data flow as the export records it: ends, data categories and mechanism resolved to names. */
+export function exportDataFlow(found: JsonObject, linked: LinkedDetails): ExportDataFlow {
+  const end = (kind: string, id: string) => ({
+    kind,
+    id,
+    name: text(flowEndBlock[kind] ? linked.block(flowEndBlock[kind], id)?.name : undefined) ?? 'not-stated',
+  });
+  const mechanism = found.transferMechanismId ? linked.legalBases.get(found.transferMechanismId) : undefined;
+  return {
+    id: found.id,
+    name: found.name,
+    description: text(found.description),
+    from: end(found.fromKind, found.fromId),
+    to: end(found.toKind, found.toId),
+    dataCategories: ((found.dataCategoryIds ?? []) as string[])
+      .map((id) => linked.block('dataCategories', id))
+      .filter((category): category is JsonObject => category !== undefined)
+      .map((category) => ({ id: category.id, name: category.name })),
+    transferCountry: text(found.transferCountry),
+    transferMechanism: mechanism ? basisRefOf(mechanism) : null,
+    transferSafeguard: text(found.transferSafeguard),
     ...sourcing(found, linked.internalNotes),
   };
 }

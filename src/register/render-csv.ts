@@ -7,6 +7,7 @@ import type {
   ExportPurpose,
   ExportRecipient,
   ExportRetention,
+  ExportSystem,
   ExportTransfer,
 } from './dto';
 import type { RegisterSource } from './reader';
@@ -151,6 +152,7 @@ function texts(activity: ExportActivity, field: TextField): string {
     ['collectionChannel', activity.collectionChannels],
     ['recipient', activity.recipients],
     ['securityMeasure', activity.securityMeasures],
+    ['system', activity.systems],
   ];
   const own = activity[field];
   return lines([
@@ -158,6 +160,25 @@ function texts(activity: ExportActivity, field: TextField): string {
     ...entries.flatMap(([kind, items]) => items.map((item) => (item[field] ? textLine(kind, item.name, item[field]) : null))),
   ]);
 }
+
+/**
+ * A system the activity uses, on one line: "Google Analytics: kind: saas; provider: Google LLC;
+ * hosted in: US; security measures: A | B; holds: Website usage". The kind is always written
+ * (not-stated too), so the name ends where ": kind: " begins; what is not stated is left out.
+ */
+export function systemText(system: ExportSystem): string {
+  const hosted = system.hostingCountries.filter((country) => country !== 'not-stated');
+  return `${system.name}: ${labelled([
+    ['kind', system.kind],
+    ['provider', system.provider?.name],
+    ['hosted in', hosted.join(', ')],
+    ['security measures', system.securityMeasures.map((measure) => measure.name).join(systemListSeparator)],
+    ['holds', system.dataCategories.map((category) => category.name).join(systemListSeparator)],
+  ])}`;
+}
+
+/** Between the names of a system line's lists (names hold commas; semicolons part the labels). */
+export const systemListSeparator = ' | ';
 
 /** The ICO template's columns (as far as the register records them), then three identifying columns. */
 export const csvColumns: [header: string, value: (row: Row) => string][] = [
@@ -316,6 +337,10 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
           ),
         ),
       ),
+  ],
+  [
+    'Systems holding the data (kind, provider, hosting countries, their measures, data categories held)',
+    ({ activity }) => lines(activity.systems.map(systemText)),
   ],
   ['Public descriptions', ({ activity }) => texts(activity, 'description')],
   ["Source phrases (the source's own words)", ({ activity }) => texts(activity, 'sourcePhrase')],

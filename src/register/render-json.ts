@@ -18,6 +18,8 @@ export async function* renderJson(source: RegisterSource): AsyncGenerator<string
     organisations: source.organisations,
     legalBases: source.legalBases,
     privacyPolicies: source.privacyPolicies,
+    systems: source.systems,
+    dataFlows: source.dataFlows,
     internalNotes: source.internalNotes,
   });
   yield `${head.slice(0, -1)},\n"controllerRegister":{"article":${JSON.stringify(recordsProvision(sharedFramework(source.controllers), 1))},"controllers":${JSON.stringify(source.controllers)},"activities":[`;

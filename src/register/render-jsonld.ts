@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ExportActivity,
+  ExportDataFlow,
   ExportLegalBasis,
   ExportLegalBasisLink,
   ExportLegalBasisRef,
   ExportOrganisation,
   ExportRecipient,
   ExportRetention,
+  ExportSecurityMeasure,
+  ExportSystemEntry,
   ExportTransferRecipient,
 } from './dto';
 import { recordsProvision, sharedFramework } from '../gdpr/frameworks';
@@ -23,7 +26,9 @@ import type { RegisterSource } from './reader';
  * a recipient with the data it receives, a transfer with its mechanism and safeguard) are nested
  * dpv:PersonalDataHandling nodes (dpv:hasPersonalDataHandling), so they do not leak onto the
  * shared entries. Entries are identified by urn:uuid:<id>. Terms DPV has no word for use the
- * reg: prefix (urn:processing-register:terms:).
+ * reg: prefix (urn:processing-register:terms:). The register's systems are reg:System nodes typed
+ * with DPV's technology concepts (tech:) where their kind has one; an activity names those it uses
+ * (dpv:isImplementedUsingTechnology); recorded data flows are dpv:Transfer handlings between two entries.
  *
  * What the register records as not stated is left out: JSON-LD has no "not stated", and no DPV
  * value is ever written for it (no dpv:hasDuration for a retention of unstated length, no
@@ -40,6 +45,7 @@ export const jsonLdContext = {
   'legal-gb': 'https://w3id.org/dpv/legal/gb#',
   eli: 'http://data.europa.eu/eli/',
   loc: 'https://w3id.org/dpv/loc#',
+  tech: 'https://w3id.org/dpv/tech#',
   dct: 'http://purl.org/dc/terms/',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
@@ -271,6 +277,74 @@ const measureTypes: Record<string, string> = {
   physical: 'dpv:PhysicalMeasure',
 };
 
+const measureNode = (measure: ExportSecurityMeasure) =>
+  compact({
+    '@id': urn(measure.id),
+    // A measure of unstated type is only known to be a technical or organisational measure.
+    '@type': measureTypes[measure.type] ?? 'dpv:TechnicalOrganisationalMeasure',
+    'rdfs:label': measure.name,
+    'dct:description': measure.description,
+    'dct:conformsTo': measure.standardReference,
+    ...sourcing(measure),
+  });
+
+/** DPV's technology concepts (tech:) for a system's kind; a paper archive, or a kind not stated, has none. */
+const systemKindTypes: Record<string, string> = {
+  application: 'tech:Application',
+  database: 'tech:Database',
+  saas: 'tech:CloudService',
+  'file-share': 'tech:DataStorage',
+  device: 'tech:Device',
+};
+
+/**
+ * A system where personal data lives: a reg:System, and the tech: concept of its kind where DPV
+ * has one; its provider (tech:hasProvider), owner (tech:hasOwner, the unit named), hosting
+ * countries (dpv:hasCountry) and security measures. Unstated hosting is no country.
+ */
+function systemNode(system: ExportSystemEntry): Node {
+  const kind = systemKindTypes[system.kind];
+  return compact({
+    '@id': urn(system.id),
+    '@type': kind ? ['reg:System', kind] : 'reg:System',
+    'rdfs:label': system.name,
+    'dct:description': system.description,
+    'reg:systemKind': stated(system.kind),
+    'tech:hasOwner': system.owner ? { '@type': 'dpv:OrganisationalUnit', 'dpv:hasName': system.owner } : null,
+    'tech:hasProvider': system.provider ? ref(system.provider.id) : null,
+    'dpv:hasCountry': system.hostingCountries.filter((code) => code !== 'not-stated').map(country),
+    'dpv:hasTechnicalOrganisationalMeasure': system.securityMeasures.map(measureNode),
+    ...sourcing(system),
+  });
+}
+
+/**
+ * A recorded data flow: a dpv:PersonalDataHandling whose processing is dpv:Transfer, from one
+ * entry to another (DPV has no terms for a flow's ends: reg:from, reg:to), with the data it
+ * carries and, when it crosses a border, its third country, mechanism and safeguard.
+ */
+function dataFlowNode(flow: ExportDataFlow, registerId: string): Node {
+  return compact({
+    '@id': urn(flow.id),
+    '@type': ['dpv:PersonalDataHandling', 'reg:DataFlow'],
+    'dct:isPartOf': { '@id': registerId },
+    'rdfs:label': flow.name,
+    'dct:description': flow.description,
+    'dpv:hasProcessing': { '@id': 'dpv:Transfer' },
+    'reg:from': ref(flow.from.id),
+    'reg:fromKind': flow.from.kind,
+    'reg:to': ref(flow.to.id),
+    'reg:toKind': flow.to.kind,
+    'dpv:hasPersonalData': flow.dataCategories.map((category) => ref(category.id)),
+    'dpv:hasThirdCountry': flow.transferCountry ? country(flow.transferCountry) : null,
+    'dpv:hasLegalBasis': flow.transferMechanism ? basisId(flow.transferMechanism) : null,
+    'dpv:hasTechnicalOrganisationalMeasure': flow.transferSafeguard
+      ? { '@type': 'dpv:SafeguardForDataTransfer', 'dct:description': flow.transferSafeguard }
+      : null,
+    ...sourcing(flow),
+  });
+}
+
 /** Legal bases with the register's note on each (the national law and article, a clarification). */
 const basisNotes = (bases: ExportLegalBasisLink[]) =>
   bases.filter((basis) => basis.note).map((basis) => ({ 'reg:legalBasis': basisId(basis), 'rdf:value': basis.note }));
@@ -326,6 +400,13 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         'dpv:hasDataController': ref(controller.id),
         'reg:controllerRelationship': controller.relationship,
       })),
+    ...activity.systems.map((system) =>
+      compact({
+        '@type': 'dpv:PersonalDataHandling',
+        'dpv:isImplementedUsingTechnology': ref(system.id),
+        'dpv:hasPersonalData': system.dataCategories.map((category) => ref(category.id)),
+      }),
+    ),
     ...activity.transfers.map((transfer) =>
       compact({
         '@type': 'dpv:PersonalDataHandling',
@@ -452,17 +533,9 @@ function activityNode(activity: ExportActivity, registerId: string, side: 'contr
         ...sourcing(recipient),
       }),
     ),
-    'dpv:hasTechnicalOrganisationalMeasure': activity.securityMeasures.map((measure) =>
-      compact({
-        '@id': urn(measure.id),
-        // A measure of unstated type is only known to be a technical or organisational measure.
-        '@type': measureTypes[measure.type] ?? 'dpv:TechnicalOrganisationalMeasure',
-        'rdfs:label': measure.name,
-        'dct:description': measure.description,
-        'dct:conformsTo': measure.standardReference,
-        ...sourcing(measure),
-      }),
-    ),
+    'dpv:hasTechnicalOrganisationalMeasure': activity.securityMeasures.map(measureNode),
+    // The systems it uses (their nodes are the register's); what each holds is a nested handling.
+    'dpv:isImplementedUsingTechnology': activity.systems.map((system) => ref(system.id)),
     'dpv:hasStorageCondition': [...retentionRules.values()].map(storageNode),
     'reg:activityRetention': activity.retentionRules.map((rule) => ref(rule.id)),
     'dpv:hasImpactAssessment':
@@ -494,7 +567,13 @@ export async function* renderJsonLd(source: RegisterSource): AsyncGenerator<stri
     // The auditor's export says that it carries the register keeper's internal notes.
     'reg:containsInternalNotes': source.internalNotes ? true : null,
   });
-  const head = [register, ...source.organisations.map(organisationNode), ...source.legalBases.map(legalBasisNode)];
+  const head = [
+    register,
+    ...source.organisations.map(organisationNode),
+    ...source.legalBases.map(legalBasisNode),
+    ...source.systems.map(systemNode),
+    ...source.dataFlows.map((flow) => dataFlowNode(flow, registerId)),
+  ];
   yield `{"@context":${JSON.stringify(jsonLdContext)},\n"@graph":[\n${head.map((node) => JSON.stringify(node)).join(',\n')}`;
   // One piece per activity: small strings are young-generation garbage, a page-sized one is not.
   for await (const page of source.controllerPages()) {

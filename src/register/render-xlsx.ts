@@ -11,7 +11,8 @@ import { csvColumns } from './render-csv';
  *   columns, the same cells as the CSV export (one row per activity × purpose);
  * - one sheet per building block (organisations, legal bases, purposes, data subject categories,
  *   data categories, collection channels, recipients, retention rules, security measures,
- *   privacy policies): every entry the exported records use, one row each, one column per field.
+ *   privacy policies): every entry the exported records use, one row each, one column per field;
+ * - "Systems" and "Data flows": the data map, every system and recorded flow of the register.
  * A cell is text, never a formula, so the CSV's formula guard is not needed.
  */
 
@@ -30,6 +31,8 @@ export const xlsxSheets = {
   retentionRules: 'Retention rules',
   securityMeasures: 'Security measures',
   privacyPolicies: 'Privacy policies',
+  systems: 'Systems',
+  dataFlows: 'Data flows',
 } as const;
 
 type BlockSheet = Exclude<keyof typeof xlsxSheets, 'controller' | 'processor'>;
@@ -79,6 +82,31 @@ function collect(blocks: Record<BlockSheet, Block>, activity: ExportActivity) {
   for (const measure of activity.securityMeasures) blocks.securityMeasures.add(measure as unknown as Loose);
 }
 
+/**
+ * The data map's sheets: every system (those no record uses too) with the security measures it
+ * names, and every recorded flow, its ends as kind and name in columns of their own (the
+ * register document's fields), so the import reads them back.
+ */
+function addDataMap(blocks: Record<BlockSheet, Block>, source: RegisterSource) {
+  for (const system of source.systems) {
+    blocks.systems.add(system as unknown as Loose);
+    for (const measure of system.securityMeasures) blocks.securityMeasures.add(measure as unknown as Loose);
+  }
+  for (const { id, name, description, from, to, dataCategories, ...rest } of source.dataFlows) {
+    blocks.dataFlows.add({
+      id,
+      name,
+      description,
+      fromKind: from.kind,
+      from: from.name,
+      toKind: to.kind,
+      to: to.name,
+      dataCategories,
+      ...rest,
+    });
+  }
+}
+
 /** Writes the workbook of `source` to `stream`, page by page; resolves when the last byte is written. */
 export async function renderXlsx(source: RegisterSource, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
@@ -97,6 +125,7 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
   for (const organisation of source.organisations) blocks.organisations.add(organisation as unknown as Loose);
   for (const basis of source.legalBases) blocks.legalBases.add(basis as unknown as Loose);
   for (const policy of source.privacyPolicies) blocks.privacyPolicies.add(policy as unknown as Loose);
+  addDataMap(blocks, source);
 
   const controller = workbook.addWorksheet(xlsxSheets.controller);
   controller.addRow(header).commit();

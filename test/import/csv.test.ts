@@ -293,8 +293,9 @@ const document: RegisterDocument = {
     },
   ],
   privacyPolicies: [],
-  // The ICO template has no column for systems.
+  // The systems column carries the systems records use; these records use none. No flows: the CSV has no row for one.
   systems: [],
+  dataFlows: [],
 };
 
 // ---- the export, without a database ------------------------------------------------------------
@@ -497,7 +498,7 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
         ...described(m),
       };
     }),
-    // The ICO template has no column for systems.
+    // These records use no system (test/import/csv-data-map.test.ts covers the systems column).
     systems: [],
     rights: [],
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -608,6 +609,7 @@ function carried(doc: RegisterDocument): RegisterDocument {
     })),
     privacyPolicies: [],
     systems: [],
+    dataFlows: [],
   };
 }
 

@@ -34,7 +34,7 @@ t.test('the Woktron register as a workbook: the CSV cells, and every building bl
   t.same(
     workbook.worksheets.map((sheet) => sheet.name),
     Object.values(xlsxSheets),
-    'a sheet per Art. 30(1) and 30(2), then one per building block',
+    'a sheet per Art. 30(1) and 30(2), then one per building block, then the data map',
   );
 
   const csv = await app.inject({ method: 'GET', url: '/v1/register?format=csv', headers: await authHeader(app, 'reader') });
@@ -58,7 +58,13 @@ t.test('the Woktron register as a workbook: the CSV cells, and every building bl
   t.equal(count(xlsxSheets.purposes), distinct(activities.flatMap((a: any) => a.purposes)));
   t.equal(count(xlsxSheets.recipients), distinct(activities.flatMap((a: any) => a.recipients)));
   t.equal(count(xlsxSheets.dataCategories), distinct(activities.flatMap((a: any) => a.dataCategories)));
-  t.equal(count(xlsxSheets.securityMeasures), distinct(activities.flatMap((a: any) => a.securityMeasures)));
+  t.equal(
+    count(xlsxSheets.securityMeasures),
+    distinct([...activities.flatMap((a: any) => a.securityMeasures), ...exported.systems.flatMap((s: any) => s.securityMeasures)]),
+    'the measures of the records and of the systems',
+  );
+  t.equal(count(xlsxSheets.systems), exported.systems.length, 'every system');
+  t.equal(count(xlsxSheets.dataFlows), exported.dataFlows.length, 'every recorded flow');
   t.equal(count(xlsxSheets.privacyPolicies), exported.privacyPolicies.length);
   t.ok(count(xlsxSheets.legalBases) >= exported.legalBases.length);
   const purposes = rowsOf(workbook.getWorksheet(xlsxSheets.purposes)!);

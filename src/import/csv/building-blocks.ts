@@ -9,6 +9,7 @@ import type {
   SeedRecipient,
   SeedRetentionRule,
   SeedSecurityMeasure,
+  SeedSystem,
 } from '../register-document';
 import type { At, ProblemList } from './problem-list';
 
@@ -133,6 +134,13 @@ export function registerBlocks(document: RegisterDocument, problems: ProblemList
       document.securityMeasures,
       'security measure',
       ['type', 'standardReference'],
+      texts,
+    ),
+    systems: new Blocks<SeedSystem>(
+      problems,
+      (document.systems ??= []),
+      'system',
+      ['kind', 'provider', 'hostingCountries', 'securityMeasures'],
       texts,
     ),
   };

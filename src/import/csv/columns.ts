@@ -74,6 +74,7 @@ const importedColumns = {
   automatedDecisionSafeguards: { header: 'safeguards for the automated decisions', scope: 'activity' },
   controllerDetails: { header: 'controller details', scope: 'activity' },
   controllerContacts: { header: 'controller contacts', scope: 'activity' },
+  systems: { header: 'systems holding the data', scope: 'activity' },
   descriptions: { header: 'public descriptions', scope: 'activity' },
   sourcePhrases: { header: 'source phrases', scope: 'activity' },
   internalNotes: { header: 'internal notes', scope: 'activity' },

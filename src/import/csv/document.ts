@@ -17,6 +17,7 @@ import { readRecipients } from './recipients';
 import { readRetention } from './retention';
 import { readSecurityMeasures } from './security-measures';
 import { readSources } from './sources';
+import { completeSystemReferences, readSystems } from './systems';
 import { readTexts } from './texts';
 import { checkTransferRecipients, readTransfers } from './transfers';
 import { valueChecks } from './values';
@@ -137,10 +138,12 @@ export function assembleDocument(
     readRetention(activity, cells, context, listedData);
     readSecurityMeasures(activity, cells, context);
     readSources(activity, cells, context);
+    readSystems(activity, cells, context);
     readPurposes(activity, group, context);
     readTexts(activity, cells, context);
     document.activities.push(activity);
   }
   checkTransferRecipients(context);
+  completeSystemReferences(context);
   return document;
 }

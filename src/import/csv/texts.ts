@@ -22,6 +22,7 @@ const blockOf: Record<Exclude<TextEntryKind, 'activity'>, keyof RegisterBlocks> 
   collectionChannel: 'channels',
   recipient: 'recipients',
   securityMeasure: 'securityMeasures',
+  system: 'systems',
 };
 
 /**
