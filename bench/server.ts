@@ -72,7 +72,10 @@ async function startService() {
       return query.apply(this, args);
     } as never;
   } else {
-    pglite = await openPGlite({ dataDir: process.env.BENCH_PGLITE_DIR });
+    pglite = await openPGlite({
+      dataDir: process.env.BENCH_PGLITE_DIR,
+      sharedBuffersMb: Number(process.env.PGLITE_SHARED_BUFFERS_MB) || undefined,
+    });
     const db = pglite;
     const query = db.query.bind(db);
     const exec = db.exec.bind(db);

@@ -44,7 +44,15 @@ const inMb = (m: Memory) => ({
 });
 
 /** The mixed load: `amount` requests, each connection keeping its own ETags and what it created. */
-async function mixed(server: SoakServer, token: string, fixtures: Fixtures, size: number, amount: number, connections: number) {
+async function mixed(
+  server: SoakServer,
+  token: string,
+  fixtures: Fixtures,
+  size: number,
+  amount: number,
+  connections: number,
+  progress = { sent: 0 },
+) {
   let i = 0;
   let created = 0;
   const pages = Math.max(1, Math.floor(size / 50));
@@ -75,6 +83,7 @@ async function mixed(server: SoakServer, token: string, fixtures: Fixtures, size
   const kinds: Record<string, number> = {};
   const request = (context: Record<string, any>): autocannon.Request => {
     const n = i++;
+    progress.sent = i;
     const pick = (): [string, autocannon.Request] => {
       const made = toDelete.shift();
       if (made) return ['delete', { method: 'DELETE', path: `/v1/processing-activities/${made.id}`, headers: { 'if-match': made.etag } }];
@@ -168,13 +177,20 @@ export async function soak(server: SoakServer, token: string, fixtures: Fixtures
   const samples: (Memory & { s: number })[] = [];
   const started = Date.now();
   let sampling = true;
+  const progress = { sent: 0 };
   const sampler = (async () => {
     while (sampling) {
       samples.push({ s: (Date.now() - started) / 1000, ...((await server.call('memory')) as Memory) });
+      if (samples.length % 60 === 0) {
+        const last = samples[samples.length - 1]!;
+        console.log(
+          `       soak: ${progress.sent} of ${amount} sent after ${Math.round(last.s)} s; RSS ${mb(last.rss)} MB, heap ${mb(last.heapUsed)} MB${last.wasmBytes ? `, WASM ${mb(last.wasmBytes)} MB` : ''}`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   })();
-  const load = await mixed(server, token, fixtures, size, amount, connections);
+  const load = await mixed(server, token, fixtures, size, amount, connections, progress);
   sampling = false;
   await sampler;
   const after = await idle();
