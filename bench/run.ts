@@ -6,6 +6,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench    # PostgreSQL: a fresh database on that server, dropped after
  *   npm run bench -- 100 1000                            # other sizes; BENCH_DURATION_S (5), BENCH_CONNECTIONS (10)
  *   BENCH_SCENARIOS=get,list npm run bench -- 100        # some scenarios only (no start-up timing unless 'startup' is named)
+ *   BENCH_SCENARIOS=soak npm run bench -- 1000           # the soak (bench/soak.ts), only when named; BENCH_SOAK_REQUESTS (100,000)
  *
  * For each size a grower process (bench/server.ts grow) brings the database up to it, then two
  * freshly started server processes serve it: the service as `npm start` builds it (every plugin,
@@ -13,17 +14,27 @@
  * Fastify + the bare driver, the same SQL). On PGlite the baseline runs inside the service's
  * process on the same PGlite instance — an embedded database belongs to one process. Scenarios,
  * after a 1 s warm-up each, service and baseline in BENCH_ROUNDS (6) interleaved rounds that add
- * up to BENCH_DURATION_S each (the export: one window of BENCH_DURATION_S per server):
+ * up to BENCH_DURATION_S each (the export: one window of BENCH_DURATION_S per server). On
+ * PostgreSQL the peer (bench/peer.ts: Platformatic DB 2.x, automatic REST + GraphQL over the same
+ * database, its own process, no auth) takes its turn in the same rounds where it has a counterpart:
  *
- *   get     GET /v1/processing-activities/:id (admin JWT), cycling through 200 activities
- *   list    GET /v1/processing-activities?limit=50&offset=… (pages across the register)
- *   export  GET /v1/register, whole documents, one at a time (Node's own HTTP client)
- *   create  POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
- *   rename  renaming the purpose every generated activity links, in the service's process (its
+ *   purpose   GET /v1/purposes/:id, cycling through 200 (peer: GET /purposes/:id)
+ *   purposes  GET /v1/purposes?limit=50&offset=… (peer: GET /purposes?limit=50&offset=…)
+ *   get       GET /v1/processing-activities/:id (admin JWT), cycling through 200 activities
+ *             (peer: its GraphQL for the activity with its purposes and data categories)
+ *   list      GET /v1/processing-activities?limit=50&offset=… (pages across the register; peer: its flat page)
+ *   export    GET /v1/register, whole documents, one at a time (Node's own HTTP client)
+ *   create    POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
+ *             (peer: POST /processingActivities, the row alone)
+ *   update    PATCH /v1/processing-activities/:id (description and security measures, If-Match with
+ *             the ETag the last update answered), ten activities per target (peer: PUT, no precondition)
+ *   rename    renaming the purpose every generated activity links, in the service's process (its
  *           stored documents rewritten in the same transaction), against one no activity links: median ms
+ *   soak      only when named: 100,000 mixed requests, memory sampled, idle RSS before and after (bench/soak.ts)
  *
  * Figures: requests/s (2xx only; any other status is reported, by status), p50/p99 latency, SQL statements
- * per request as counted at the driver, peak RSS of the server process, and service ÷ baseline.
+ * per request as counted at the driver, peak RSS of the server process, bytes per response (body), and
+ * service ÷ baseline and ÷ peer (a second table).
  * Then the embedded start-to-ready time of `node dist/src/server.js` on an existing data directory.
  * Prints a table and writes bench/results/latest-<postgres|pglite>.json (partial-… for a partial run).
  */
@@ -121,6 +132,8 @@ interface Figures {
   queriesPerRequest: number;
   peakRssMb: number;
   bytesPerResponse?: number;
+  /** Median latency (ms) of requests sent one at a time. */
+  oneAtATimeMs?: number;
 }
 
 /** Whole exports, one after another, for `seconds` (at least 2): time to the last byte each. */
@@ -213,7 +226,10 @@ function scenarios(fixtures: Fixtures, size: number, purposes: number) {
         free.push(context.id);
       },
       beforeRound: async (port: number, token: string) => {
-        free = [...owned]; // what a run left in flight at its end
+        // A run's end abandons its requests in flight, which the server may still commit: let them
+        // land before reading the ETags again.
+        if (free.length < owned.length) await new Promise((resolve) => setTimeout(resolve, 3000));
+        free = [...owned];
         for (const id of owned) {
           const etag = await new Promise<string>((resolve, reject) =>
             http
@@ -336,12 +352,14 @@ async function sequential(
   count: number,
   request: MakeRequest,
   onResponse?: OnResponse,
-): Promise<{ ok: number; bytes: number }> {
+): Promise<{ ok: number; bytes: number; p50: number }> {
   let ok = 0;
   let bytes = NaN;
   const context: Record<string, any> = {};
+  const ms: number[] = [];
   for (let i = 0; i < count; i++) {
     const { method, path, headers, body } = request(i, context);
+    const started = process.hrtime.bigint();
     const answer = await new Promise<{ status: number; body: Buffer; headers: Record<string, string> }>((resolve, reject) => {
       const outgoing = http.request(
         { host: '127.0.0.1', port, method, path, headers: { ...headers, authorization: `Bearer ${token}` } },
@@ -356,13 +374,22 @@ async function sequential(
       outgoing.on('error', reject);
       outgoing.end(body);
     });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     onResponse?.(answer.status, answer.body.toString(), context, answer.headers);
     if (answer.status >= 200 && answer.status < 300) {
       ok += 1;
       bytes = answer.body.length;
+      ms.push(elapsed);
     }
   }
-  return { ok, bytes };
+  return {
+    ok,
+    bytes,
+    p50: percentile(
+      [...ms].sort((a, b) => a - b),
+      0.5,
+    ),
+  };
 }
 
 /** CPU time (user + system) a process has used so far, from /proc (Linux; NaN elsewhere). */
@@ -572,7 +599,7 @@ async function main() {
           await resetAll();
           await beforeRound?.();
           const counted = scenario === 'export' ? 2 : 20;
-          const { ok, bytes } = await sequential(port, token, counted, request, onResponse);
+          const { ok, bytes, p50: oneAtATimeMs } = await sequential(port, token, counted, request, onResponse);
           const stats = await service.call('stats');
           const queries =
             target === 'peer'
@@ -589,6 +616,8 @@ async function main() {
             queriesPerRequest: queries / counted,
             peakRssMb: peakRss[target]! / 1024 / 1024,
             bytesPerResponse: figures.bytesPerResponse ?? bytes,
+            // The median latency of those requests sent one at a time (nothing else in flight).
+            oneAtATimeMs,
           };
         }
         row.ratio = row.service.rps / row.baseline.rps;
@@ -603,7 +632,8 @@ async function main() {
             (row.peer
               ? ` | peer ${fmt(row.peer.rps, 0)} req/s p50 ${fmt(row.peer.p50, 1)} ms RSS ${fmt(row.peer.peakRssMb)} MB${row.peer.errors ? ` ERRORS ${row.peer.errors} ${JSON.stringify(row.peer.errorStatuses ?? {})}` : ''} ÷ peer ${fmt(row.peerRatio, 2)}`
               : '') +
-            ` | bytes ${s.bytesPerResponse} / ${b.bytesPerResponse}${row.peer ? ` / ${row.peer.bytesPerResponse}` : ''}`,
+            ` | bytes ${s.bytesPerResponse} / ${b.bytesPerResponse}${row.peer ? ` / ${row.peer.bytesPerResponse}` : ''}` +
+            ` | one at a time p50 ${fmt(s.oneAtATimeMs ?? NaN, 1)} / ${fmt(b.oneAtATimeMs ?? NaN, 1)}${row.peer ? ` / ${fmt(row.peer.oneAtATimeMs, 1)}` : ''} ms`,
         );
         if (scenario === 'create' || scenario === 'update') await service.call('cleanup');
       }
