@@ -190,6 +190,81 @@ export async function buildBaseline(database: RawDatabase, counters: BaselineCou
     }
   });
 
+  // A building block, as the driver gives the row (the service reads it with plain SQL too).
+  app.get<{ Params: { id: string } }>('/v1/purposes/:id', async (request, reply) => {
+    const [row] = await query('SELECT * FROM purposes WHERE id = $1', [request.params.id]);
+    if (!row) return reply.code(404).send({ code: 'NOT_FOUND' });
+    return row;
+  });
+
+  app.get<{ Querystring: { limit?: string; offset?: string } }>('/v1/purposes', async (request) => {
+    const limit = Number(request.query.limit ?? 20);
+    const offset = Number(request.query.offset ?? 0);
+    const items = await query('SELECT * FROM purposes ORDER BY lower(name), id LIMIT $1 OFFSET $2', [limit, offset]);
+    const [{ total }] = await query('SELECT count(*)::int AS total FROM purposes');
+    return { items, total, limit, offset };
+  });
+
+  // The service's update for the fields the bench sends (scalars and the security measures):
+  // lock, If-Match against the stored ETag, the id check, the link list replaced, the document
+  // refreshed by the same named statement, audited before and after.
+  app.patch<{ Params: { id: string }; Body: { description?: string; securityMeasureIds?: string[] } }>(
+    '/v1/processing-activities/:id',
+    async (request, reply) => {
+      const { id } = request.params;
+      const input = request.body;
+      const session = await database.session();
+      const q = counted(session.query);
+      try {
+        await q('START TRANSACTION');
+        const locked = await q('SELECT id FROM processing_activities WHERE id = $1 FOR UPDATE', [id]);
+        if (locked.length === 0) {
+          await q('ROLLBACK');
+          return reply.code(404).send({ code: 'NOT_FOUND' });
+        }
+        const [before] = await q(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [id]);
+        if (request.headers['if-match'] !== before.etag) {
+          await q('ROLLBACK');
+          return reply.code(412).send({ code: 'PRECONDITION_FAILED' });
+        }
+        const measures = [...new Set(input.securityMeasureIds ?? [])];
+        if (measures.length > 0) {
+          const rows = await q('SELECT id FROM security_measures WHERE id = ANY($1::uuid[])', [measures]);
+          if (rows.length !== measures.length) {
+            await q('ROLLBACK');
+            return reply.code(422).send({ code: 'UNKNOWN_REFERENCE', table: 'security_measures' });
+          }
+        }
+        await q('UPDATE processing_activities SET description = $2, updated_at = CURRENT_TIMESTAMP WHERE id = $1', [
+          id,
+          input.description ?? null,
+        ]);
+        if (input.securityMeasureIds !== undefined) {
+          await q('DELETE FROM activity_security_measures WHERE activity_id = $1', [id]);
+          if (measures.length > 0)
+            await q(`INSERT INTO activity_security_measures (activity_id, security_measure_id) SELECT $1, unnest($2::uuid[])`, [
+              id,
+              measures,
+            ]);
+        }
+        await refreshActivityDocument(q, id);
+        const [after] = await q(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [id]);
+        await q(
+          `INSERT INTO audit_events (actor, action, resource, entity_id, entity_name, before, after, request_id)
+           VALUES ($1, 'update', 'processing-activities', $2, $3, $4::jsonb, $5::jsonb, $6)`,
+          ['baseline', id, JSON.parse(after.body).name, before.body, after.body, request.id],
+        );
+        await q('COMMIT');
+        return reply.header('etag', after.etag).type('application/json; charset=utf-8').send(after.body);
+      } catch (error) {
+        await q('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        session.release();
+      }
+    },
+  );
+
   app.get('/v1/register', async (_request, reply) => {
     // The service's reader and renderer over the bare driver: the same statements, the same bytes.
     const session = await database.session();

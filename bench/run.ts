@@ -6,6 +6,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench    # PostgreSQL: a fresh database on that server, dropped after
  *   npm run bench -- 100 1000                            # other sizes; BENCH_DURATION_S (5), BENCH_CONNECTIONS (10)
  *   BENCH_SCENARIOS=get,list npm run bench -- 100        # some scenarios only (no start-up timing unless 'startup' is named)
+ *   BENCH_SCENARIOS=soak npm run bench -- 1000           # the soak (bench/soak.ts), only when named; BENCH_SOAK_REQUESTS (100,000)
  *
  * For each size a grower process (bench/server.ts grow) brings the database up to it, then two
  * freshly started server processes serve it: the service as `npm start` builds it (every plugin,
@@ -13,17 +14,27 @@
  * Fastify + the bare driver, the same SQL). On PGlite the baseline runs inside the service's
  * process on the same PGlite instance — an embedded database belongs to one process. Scenarios,
  * after a 1 s warm-up each, service and baseline in BENCH_ROUNDS (6) interleaved rounds that add
- * up to BENCH_DURATION_S each (the export: one window of BENCH_DURATION_S per server):
+ * up to BENCH_DURATION_S each (the export: one window of BENCH_DURATION_S per server). On
+ * PostgreSQL the peer (bench/peer.ts: Platformatic DB 2.x, automatic REST + GraphQL over the same
+ * database, its own process, no auth) takes its turn in the same rounds where it has a counterpart:
  *
- *   get     GET /v1/processing-activities/:id (admin JWT), cycling through 200 activities
- *   list    GET /v1/processing-activities?limit=50&offset=… (pages across the register)
- *   export  GET /v1/register, whole documents, one at a time (Node's own HTTP client)
- *   create  POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
- *   rename  renaming the purpose every generated activity links, in the service's process (its
+ *   purpose   GET /v1/purposes/:id, cycling through 200 (peer: GET /purposes/:id)
+ *   purposes  GET /v1/purposes?limit=50&offset=… (peer: GET /purposes?limit=50&offset=…)
+ *   get       GET /v1/processing-activities/:id (admin JWT), cycling through 200 activities
+ *             (peer: its GraphQL for the activity with its purposes and data categories)
+ *   list      GET /v1/processing-activities?limit=50&offset=… (pages across the register; peer: its flat page)
+ *   export    GET /v1/register, whole documents, one at a time (Node's own HTTP client)
+ *   create    POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
+ *             (peer: POST /processingActivities, the row alone)
+ *   update    PATCH /v1/processing-activities/:id (description and security measures, If-Match with
+ *             the ETag the last update answered), ten activities per target (peer: PUT, no precondition)
+ *   rename    renaming the purpose every generated activity links, in the service's process (its
  *           stored documents rewritten in the same transaction), against one no activity links: median ms
+ *   soak      only when named: 100,000 mixed requests, memory sampled, idle RSS before and after (bench/soak.ts)
  *
  * Figures: requests/s (2xx only; any other status is reported, by status), p50/p99 latency, SQL statements
- * per request as counted at the driver, peak RSS of the server process, and service ÷ baseline.
+ * per request as counted at the driver, peak RSS of the server process, bytes per response (body), and
+ * service ÷ baseline and ÷ peer (a second table).
  * Then the embedded start-to-ready time of `node dist/src/server.js` on an existing data directory.
  * Prints a table and writes bench/results/latest-<postgres|pglite>.json (partial-… for a partial run).
  */
@@ -35,6 +46,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { peerRequests, peerScenarios, peerTable, startPeer, type Peer } from './peer';
+import { soak } from './soak';
 
 const root = join(__dirname, '..', '..');
 const sizes = process.argv
@@ -44,7 +57,7 @@ const sizes = process.argv
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
-const allScenarios = ['get', 'list', 'export', 'create', 'rename', 'startup'] as const;
+const allScenarios = ['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update', 'rename', 'startup', 'soak'] as const;
 const chosen = (process.env.BENCH_SCENARIOS ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -54,7 +67,8 @@ if (unknownScenarios.length > 0) {
   console.error(`BENCH_SCENARIOS: unknown ${unknownScenarios.join(', ')} (known: ${allScenarios.join(', ')})`);
   process.exit(2);
 }
-const runs = (scenario: (typeof allScenarios)[number]) => chosen.length === 0 || chosen.includes(scenario);
+// The soak runs only when named (minutes per database).
+const runs = (scenario: (typeof allScenarios)[number]) => (chosen.length === 0 ? scenario !== 'soak' : chosen.includes(scenario));
 
 interface Server {
   child: ChildProcess;
@@ -118,6 +132,8 @@ interface Figures {
   queriesPerRequest: number;
   peakRssMb: number;
   bytesPerResponse?: number;
+  /** Median latency (ms) of requests sent one at a time. */
+  oneAtATimeMs?: number;
 }
 
 /** Whole exports, one after another, for `seconds` (at least 2): time to the last byte each. */
@@ -162,7 +178,7 @@ async function exportLoop(port: number, token: string, seconds: number): Promise
 
 type Fixtures = Record<string, string[]> & { purposeBasis: string; transferMechanism: string };
 
-function scenarios(fixtures: Fixtures, size: number) {
+function scenarios(fixtures: Fixtures, size: number, purposes: number) {
   let n = 0;
   const createBody = (prefix: string) => {
     n += 1;
@@ -187,7 +203,54 @@ function scenarios(fixtures: Fixtures, size: number) {
     });
   };
   const pages = Math.max(1, Math.floor(size / 50));
+  const purposePages = Math.max(1, Math.floor(purposes / 50));
+  // The update: each request PATCHes an activity no other request in flight holds, with the ETag
+  // its last update answered (all read again before each round). Checked out and back in through
+  // autocannon's per-request context, which it clears after every request of a one-request list.
+  const etags = new Map<string, string>();
+  const update = (owned: string[]) => {
+    let free = [...owned];
+    let next = 0;
+    return {
+      request: (i: number, context: Record<string, any>) => {
+        context.id = free.shift() ?? owned[next++ % owned.length];
+        return {
+          method: 'PATCH' as const,
+          path: `/v1/processing-activities/${context.id}`,
+          headers: { 'content-type': 'application/json', 'if-match': etags.get(context.id) ?? '' },
+          body: JSON.stringify({ description: `Updated by the bench ${i}`, securityMeasureIds: fixtures.securityMeasures!.slice(i % 2) }),
+        };
+      },
+      onResponse: (status: number, _body: string, context: Record<string, any>, headers?: Record<string, string>) => {
+        if (status === 200 && headers?.etag) etags.set(context.id, headers.etag);
+        free.push(context.id);
+      },
+      beforeRound: async (port: number, token: string) => {
+        // A run's end abandons its requests in flight, which the server may still commit: let them
+        // land before reading the ETags again.
+        if (free.length < owned.length) await new Promise((resolve) => setTimeout(resolve, 3000));
+        free = [...owned];
+        for (const id of owned) {
+          const etag = await new Promise<string>((resolve, reject) =>
+            http
+              .get(
+                { host: '127.0.0.1', port, path: `/v1/processing-activities/${id}`, headers: { authorization: `Bearer ${token}` } },
+                (response) => {
+                  response.resume();
+                  resolve(String(response.headers.etag));
+                },
+              )
+              .on('error', reject),
+          );
+          etags.set(id, etag);
+        }
+      },
+    };
+  };
   return {
+    update,
+    purpose: (i: number) => ({ method: 'GET' as const, path: `/v1/purposes/${fixtures.purposeIds![i % fixtures.purposeIds!.length]}` }),
+    purposes: (i: number) => ({ method: 'GET' as const, path: `/v1/purposes?limit=50&offset=${((i * 7) % purposePages) * 50}` }),
     get: (i: number) => ({
       method: 'GET' as const,
       path: `/v1/processing-activities/${fixtures.activityIds![i % fixtures.activityIds!.length]}`,
@@ -211,7 +274,10 @@ interface Sample {
   errorStatuses: Record<string, number>;
 }
 
-async function cannon(port: number, token: string, seconds: number, request: (i: number) => autocannon.Request): Promise<Sample> {
+type MakeRequest = (i: number, context: Record<string, any>) => autocannon.Request;
+type OnResponse = (status: number, body: string, context: Record<string, any>, headers?: Record<string, string>) => void;
+
+async function cannon(port: number, token: string, seconds: number, request: MakeRequest, onResponse?: OnResponse): Promise<Sample> {
   let i = 0;
   const latencies: number[] = [];
   let instance!: autocannon.Instance;
@@ -224,10 +290,12 @@ async function cannon(port: number, token: string, seconds: number, request: (i:
         headers: { authorization: `Bearer ${token}` },
         requests: [
           {
-            setupRequest: (base) => {
-              const next = request(i++);
+            setupRequest: (base, context) => {
+              const next = request(i++, context as Record<string, any>);
               return { ...base, ...next, headers: { ...base.headers, ...next.headers } } as autocannon.Request;
             },
+            // Only where a scenario needs the answer (an ETag): it makes autocannon keep every body.
+            ...(onResponse ? { onResponse: onResponse as never } : {}),
           },
         ],
       },
@@ -274,25 +342,54 @@ function combine(samples: Sample[]): Omit<Figures, 'queriesPerRequest' | 'peakRs
   };
 }
 
-/** `count` requests one after another (nothing in flight before or after): for exact SQL statements per request. */
-async function sequential(port: number, token: string, count: number, request: (i: number) => autocannon.Request): Promise<number> {
+/**
+ * `count` requests one after another (nothing in flight before or after): for exact SQL
+ * statements per request, and the body's bytes (of the last 2xx answer).
+ */
+async function sequential(
+  port: number,
+  token: string,
+  count: number,
+  request: MakeRequest,
+  onResponse?: OnResponse,
+): Promise<{ ok: number; bytes: number; p50: number }> {
   let ok = 0;
+  let bytes = NaN;
+  const context: Record<string, any> = {};
+  const ms: number[] = [];
   for (let i = 0; i < count; i++) {
-    const { method, path, headers, body } = request(i);
-    const status = await new Promise<number>((resolve, reject) => {
+    const { method, path, headers, body } = request(i, context);
+    const started = process.hrtime.bigint();
+    const answer = await new Promise<{ status: number; body: Buffer; headers: Record<string, string> }>((resolve, reject) => {
       const outgoing = http.request(
         { host: '127.0.0.1', port, method, path, headers: { ...headers, authorization: `Bearer ${token}` } },
         (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode!));
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode!, body: Buffer.concat(chunks), headers: response.headers as Record<string, string> }),
+          );
         },
       );
       outgoing.on('error', reject);
       outgoing.end(body);
     });
-    if (status >= 200 && status < 300) ok += 1;
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    onResponse?.(answer.status, answer.body.toString(), context, answer.headers);
+    if (answer.status >= 200 && answer.status < 300) {
+      ok += 1;
+      bytes = answer.body.length;
+      ms.push(elapsed);
+    }
   }
-  return ok;
+  return {
+    ok,
+    bytes,
+    p50: percentile(
+      [...ms].sort((a, b) => a - b),
+      0.5,
+    ),
+  };
 }
 
 /** CPU time (user + system) a process has used so far, from /proc (Linux; NaN elsewhere). */
@@ -400,6 +497,7 @@ async function main() {
 
     const rows: any[] = [];
     const renames: any[] = [];
+    const soaks: any[] = [];
     for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
       // Grown in a process of its own (an embedded database belongs to one process at a time), then
       // served by fresh processes: their memory is what serving costs, not what the bulk load left.
@@ -411,19 +509,57 @@ async function main() {
       const token: string = service.ready.token;
       const baselinePort: number = baseline ? baseline.port : service.ready.baselinePort;
       const fixtures: Fixtures = await service.call('fixtures');
-      const make = scenarios(fixtures, grown.activities);
-      for (const scenario of (['get', 'list', 'export', 'create'] as const).filter(runs)) {
+      // Activities the update scenario writes, ten per target, apart from the first the reads cycle through.
+      const [updateService, updateBaseline, updatePeer] = [0, 1, 2].map((k) => fixtures.activityIds!.slice(-10 * (k + 1)).slice(0, 10));
+      Object.assign(fixtures, { updateService, updateBaseline, updatePeer });
+      const purposeCount: number = grown.purposes;
+      const make = scenarios(fixtures, grown.activities, purposeCount);
+      const timedScenarios = (['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update'] as const).filter(runs);
+      // The peer (Platformatic DB) on the same PostgreSQL database, a process of its own; started once per size.
+      let peer: Peer | undefined;
+      if (timedScenarios.some((name) => (peerScenarios as readonly string[]).includes(name))) {
+        const started = await startPeer(env.BENCH_DATABASE_URL);
+        if ('skipped' in started) console.log(`peer: skipped — ${started.skipped}`);
+        else {
+          peer = started;
+          cleanups.push(() => started.stop());
+        }
+      }
+      const peerMake = peer ? peerRequests(fixtures, grown.activities, purposeCount) : undefined;
+      for (const scenario of timedScenarios) {
         const row: any = { size: grown.activities, scenario };
-        const targets = (['service', 'baseline'] as const).map((target) => ({
-          target,
-          port: target === 'service' ? service.port : baselinePort,
-          request:
-            scenario === 'export'
-              ? () => ({ method: 'GET' as const, path: '/v1/register' })
-              : scenario === 'create'
-                ? (i: number) => make.create(i, target)
-                : make[scenario],
-        }));
+        const targets: {
+          target: 'service' | 'baseline' | 'peer';
+          port: number;
+          request: MakeRequest;
+          onResponse?: OnResponse;
+          beforeRound?: () => Promise<void>;
+        }[] = (['service', 'baseline'] as const).map((target) => {
+          const port = target === 'service' ? service.port : baselinePort;
+          if (scenario === 'update') {
+            const load = make.update(target === 'service' ? updateService! : updateBaseline!);
+            return { target, port, request: load.request, onResponse: load.onResponse, beforeRound: () => load.beforeRound(port, token) };
+          }
+          return {
+            target,
+            port,
+            request:
+              scenario === 'export'
+                ? () => ({ method: 'GET' as const, path: '/v1/register' })
+                : scenario === 'create'
+                  ? (i: number) => make.create(i, target)
+                  : make[scenario],
+          };
+        });
+        if (peer && peerMake && scenario !== 'export') {
+          if (scenario === 'update') await peerMake.prepareUpdate(peer.port);
+          targets.push({ target: 'peer', port: peer.port, request: peerMake[scenario] });
+        }
+        const resetAll = async () => {
+          await service.call('reset');
+          await baseline?.call('reset');
+          await peer?.reset();
+        };
         const timed: Record<string, Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> = {};
         const peakRss: Record<string, number> = {};
         const settle = (p99: number) => new Promise((resolve) => setTimeout(resolve, Math.min(5000, Math.max(500, 2 * p99))));
@@ -441,44 +577,67 @@ async function main() {
         } else {
           // Interleaved rounds (service, baseline, baseline, service, …) so that drift on a shared
           // machine — autovacuum, a checkpoint, another process — falls on both alike.
-          for (const { port, request } of targets) await cannon(port, token, 1, request); // warm-up
-          await service.call('reset');
-          await baseline?.call('reset');
+          for (const t of targets) {
+            await t.beforeRound?.();
+            await cannon(t.port, token, 1, t.request, t.onResponse); // warm-up
+          }
+          await resetAll();
           const rounds = interleavedRounds(targets);
           const samples = new Map(targets.map((t) => [t.target, [] as Sample[]]));
-          for (const t of rounds) samples.get(t.target)!.push(await cannon(t.port, token, durationS / roundsPerScenario, t.request));
+          for (const t of rounds) {
+            await t.beforeRound?.();
+            samples.get(t.target)!.push(await cannon(t.port, token, durationS / roundsPerScenario, t.request, t.onResponse));
+          }
           for (const { target } of targets) timed[target] = combine(samples.get(target)!);
-          await settle(Math.max(timed.service!.p99, timed.baseline!.p99));
+          await settle(Math.max(...targets.map((t) => timed[t.target]!.p99)));
           peakRss.service = (await service.call('stats')).peakRss;
           peakRss.baseline = baseline ? (await baseline.call('reset')).peakRss : NaN; // PGlite: one process for both
+          if (peer) peakRss.peer = await peer.reset();
         }
         // SQL statements per request, counted over requests sent one at a time.
-        for (const { target, port, request } of targets) {
-          await service.call('reset');
-          await baseline?.call('reset');
+        for (const { target, port, request, onResponse, beforeRound } of targets) {
+          await resetAll();
+          await beforeRound?.();
           const counted = scenario === 'export' ? 2 : 20;
-          const ok = await sequential(port, token, counted, request);
+          const { ok, bytes, p50: oneAtATimeMs } = await sequential(port, token, counted, request, onResponse);
           const stats = await service.call('stats');
-          const queries = target === 'service' ? stats.queries : baseline ? (await baseline.call('reset')).queries : stats.baselineQueries;
+          const queries =
+            target === 'peer'
+              ? NaN // not counted: the peer's driver is its own
+              : target === 'service'
+                ? stats.queries
+                : baseline
+                  ? (await baseline.call('reset')).queries
+                  : stats.baselineQueries;
           const figures = timed[target]!;
           row[target] = {
             ...figures,
             errors: figures.errors + (counted - ok),
             queriesPerRequest: queries / counted,
             peakRssMb: peakRss[target]! / 1024 / 1024,
+            bytesPerResponse: figures.bytesPerResponse ?? bytes,
+            // The median latency of those requests sent one at a time (nothing else in flight).
+            oneAtATimeMs,
           };
         }
         row.ratio = row.service.rps / row.baseline.rps;
+        if (row.peer) row.peerRatio = row.service.rps / row.peer.rps;
         rows.push(row);
         const s = row.service as Figures;
         const b = row.baseline as Figures;
         console.log(
           `${String(row.size).padStart(6)} ${scenario.padEnd(7)} service ${fmt(s.rps, s.rps < 10 ? 2 : 0).padStart(6)} req/s p50 ${fmt(s.p50, 1)} p99 ${fmt(s.p99, 1)} ms ` +
             `${fmt(s.queriesPerRequest, 2)} q/req RSS ${fmt(s.peakRssMb)} MB${s.errors ? ` ERRORS ${s.errors} ${JSON.stringify(s.errorStatuses ?? {})}` : ''} | baseline ${fmt(b.rps, b.rps < 10 ? 2 : 0)} req/s ` +
-            `p50 ${fmt(b.p50, 1)} p99 ${fmt(b.p99, 1)} ms ${fmt(b.queriesPerRequest, 2)} q/req${b.errors ? ` ERRORS ${b.errors} ${JSON.stringify(b.errorStatuses ?? {})}` : ''} | ratio ${fmt(row.ratio, 2)}`,
+            `p50 ${fmt(b.p50, 1)} p99 ${fmt(b.p99, 1)} ms ${fmt(b.queriesPerRequest, 2)} q/req${b.errors ? ` ERRORS ${b.errors} ${JSON.stringify(b.errorStatuses ?? {})}` : ''} | ratio ${fmt(row.ratio, 2)}` +
+            (row.peer
+              ? ` | peer ${fmt(row.peer.rps, 0)} req/s p50 ${fmt(row.peer.p50, 1)} ms RSS ${fmt(row.peer.peakRssMb)} MB${row.peer.errors ? ` ERRORS ${row.peer.errors} ${JSON.stringify(row.peer.errorStatuses ?? {})}` : ''} ÷ peer ${fmt(row.peerRatio, 2)}`
+              : '') +
+            ` | bytes ${s.bytesPerResponse} / ${b.bytesPerResponse}${row.peer ? ` / ${row.peer.bytesPerResponse}` : ''}` +
+            ` | one at a time p50 ${fmt(s.oneAtATimeMs ?? NaN, 1)} / ${fmt(b.oneAtATimeMs ?? NaN, 1)}${row.peer ? ` / ${fmt(row.peer.oneAtATimeMs, 1)}` : ''} ms`,
         );
-        if (scenario === 'create') await service.call('cleanup');
+        if (scenario === 'create' || scenario === 'update') await service.call('cleanup');
       }
+      await peer?.stop();
       if (runs('rename')) {
         const rename = await service.call('rename');
         renames.push({ size: grown.activities, ...rename });
@@ -487,6 +646,7 @@ async function main() {
             `one linked by none: ${fmt(rename.loneMs, 1)} ms (write amplification ${fmt(rename.amplificationMs, 1)} ms)`,
         );
       }
+      if (runs('soak')) soaks.push(await soak(service, token, fixtures, grown.activities, connections));
     }
 
     const startup = runs('startup') ? await measureStartup(cleanups) : undefined;
@@ -502,6 +662,8 @@ async function main() {
       }),
     ].join('\n');
     console.log(`\n${table}\n`);
+    const peerRows = peerTable(rows);
+    if (peerRows) console.log(`${peerRows}\n`);
 
     const results = {
       database: kind,
@@ -511,6 +673,7 @@ async function main() {
       connections,
       rows,
       renames,
+      soaks,
       startup,
       benchSeconds: Math.round((Date.now() - began) / 1000),
     };

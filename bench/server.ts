@@ -12,7 +12,8 @@
  * not what a bulk load of 10,000 activities left behind. The servers count the SQL statements
  * they send at the driver (pg Client#query; PGlite query/exec) and sample their RSS every 10 ms.
  * Messages: fixtures (ids for the create body), cleanup (drop what the create scenario made),
- * reset / stats, stop.
+ * reset / stats, memory (process.memoryUsage() and PGlite's WebAssembly memory, optionally after
+ * a collection), stop.
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
@@ -71,7 +72,10 @@ async function startService() {
       return query.apply(this, args);
     } as never;
   } else {
-    pglite = await openPGlite({ dataDir: process.env.BENCH_PGLITE_DIR });
+    pglite = await openPGlite({
+      dataDir: process.env.BENCH_PGLITE_DIR,
+      sharedBuffersMb: Number(process.env.PGLITE_SHARED_BUFFERS_MB) || undefined,
+    });
     const db = pglite;
     const query = db.query.bind(db);
     const exec = db.exec.bind(db);
@@ -121,7 +125,7 @@ async function startService() {
     };
     baselinePort = await listen(await buildBaseline(raw, baseline));
   }
-  return { app, database, port, baselinePort, token };
+  return { app, database, pglite, port, baselinePort, token };
 }
 
 async function startBaseline() {
@@ -167,7 +171,8 @@ async function grow(size: number) {
       await app.dataSource.query('VACUUM (ANALYZE)');
       await app.dataSource.query('CHECKPOINT');
     }
-    return { activities: await count() };
+    const [{ n: purposes }] = await app.dataSource.query('SELECT count(*)::int AS n FROM purposes');
+    return { activities: await count(), purposes };
   } finally {
     await app.close();
     await database?.close();
@@ -202,7 +207,7 @@ async function main() {
     process.send!({ ready: true, result }, () => process.exit(0));
     return;
   }
-  const { app, database, port, baselinePort, token } = await startService();
+  const { app, database, pglite, port, baselinePort, token } = await startService();
   const count = () => activityCount(app);
   const handlers: Record<string, (message: Message) => Promise<unknown>> = {
     async fixtures() {
@@ -214,6 +219,7 @@ async function main() {
         (await app.dataSource.query('SELECT id FROM legal_bases WHERE code = $1', [value]))[0].id as string;
       return {
         activityIds: await ids('processing_activities', 200),
+        purposeIds: await ids('purposes', 200),
         // A controller: the service refuses any other organisation as one.
         organisations: await ids('organisations', 1, `'controller' = ANY(roles)`),
         purposes: await ids('purposes', 2),
@@ -266,6 +272,19 @@ async function main() {
     },
     async stats() {
       return { queries: service.queries, baselineQueries: baseline.queries, peakRss };
+    },
+    /** The process's memory now (after a collection if `gc`), and the embedded database's WebAssembly memory. */
+    async memory(message) {
+      if (message.gc) {
+        for (let i = 0; i < 3; i++) {
+          (globalThis as { gc?: () => void }).gc?.();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      const usage = process.memoryUsage();
+      // PGlite's Emscripten module: the WebAssembly.Memory that holds PostgreSQL's own memory (grows, never shrinks).
+      const wasm = (pglite as unknown as { Module?: { HEAPU8?: Uint8Array } } | undefined)?.Module?.HEAPU8?.byteLength;
+      return { ...usage, wasmBytes: wasm ?? null };
     },
     async stop() {
       await app.close();

@@ -30,6 +30,14 @@ export const configSchema = {
       default: './data',
       description: "Embedded database directory; 'memory://' keeps it in memory (tests)",
     },
+    PGLITE_SHARED_BUFFERS_MB: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1024,
+      default: 128,
+      description:
+        "Embedded database: PostgreSQL's shared buffers in MB (128 is PGlite's own). They live in PGlite's WebAssembly memory, which grows as they fill and never shrinks, so this bounds most of the embedded database's share of RSS",
+    },
     DATABASE_POOL_SIZE: { type: 'integer', minimum: 1, maximum: 100, default: 10, description: 'PostgreSQL pool size' },
     DATABASE_CONNECT_TIMEOUT_MS: {
       type: 'integer',

@@ -6,7 +6,8 @@ import type { Config } from '../config';
 import { createPGlitePoolClass } from './pglite-pool';
 import { SnakeNamingStrategy } from './snake-naming-strategy';
 
-export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'>;
+export type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'> &
+  Partial<Pick<Config, 'PGLITE_SHARED_BUFFERS_MB'>>;
 
 export interface Database {
   dataSource: DataSource;
@@ -33,11 +34,18 @@ const booleanSerializer = (value: unknown) => {
   return String(value);
 };
 
-export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+/**
+ * `sharedBuffersMb`: PostgreSQL's shared_buffers inside PGlite. They are allocated in its
+ * WebAssembly memory (which never shrinks), so they set most of what the embedded database adds to RSS.
+ */
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number }): Promise<PGlite> {
   const dataDir = options.dataDir === 'memory://' ? undefined : options.dataDir;
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.sharedBuffersMb
+      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb}MB`] }
+      : {}),
     serializers: { [types.BOOL]: booleanSerializer },
   });
 }
@@ -82,6 +90,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       },
     };
   }
-  const db = await openPGlite({ dataDir: config.DATA_DIR });
+  const db = await openPGlite({ dataDir: config.DATA_DIR, sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB });
   return connectPGlite(db, true);
 }

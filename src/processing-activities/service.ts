@@ -265,11 +265,21 @@ export class ProcessingActivityService {
         } catch (error) {
           throw describeWriteError(error, this.store.singular, patch as JsonObject);
         }
-        if (activityLinks.some((list) => (patch as JsonObject)[list.input] !== undefined)) {
-          // Nested links (legal bases, sources, recipient categories) go with their parents (CASCADE).
-          for (const list of activityLinks) await manager.query(`DELETE FROM ${list.table} WHERE activity_id = $1`, [id]);
-          await this.writeLinks(manager, id, merged);
-        }
+        // Only the lists sent are replaced: the others are as they were (the merged input they are
+        // part of was validated whole above), and no link table references another list's rows —
+        // nested links (legal bases, sources, recipient categories) go with their parents (CASCADE).
+        // Rewriting every list made a PATCH of one list ~40 statements instead of ~15.
+        const sent = activityLinks.filter((list) => (patch as JsonObject)[list.input] !== undefined);
+        for (const list of sent) await manager.query(`DELETE FROM ${list.table} WHERE activity_id = $1`, [id]);
+        if (sent.length > 0)
+          await this.writeLinks(
+            manager,
+            id,
+            pick(
+              merged,
+              sent.map((list) => list.input as keyof ActivityInput),
+            ),
+          );
         await refreshActivityDocument(this.query(manager), id);
       }),
     );
