@@ -11,9 +11,14 @@ import { retentionRules } from './retention-rules/resource';
 import { securityMeasures } from './security-measures/resource';
 import { systems } from './systems/resource';
 import { dataFlows } from './data-flows/resource';
+import { organisationalUnits } from './organisational-units/resource';
 
-/** The building blocks, in the order the docs present them. */
+/**
+ * The building blocks, in the order the docs present them — and the organisational units that own
+ * them, kept through the same mechanism (routes, service, audit trail, history) though nothing links them.
+ */
 export const buildingBlocks = {
+  organisationalUnits,
   organisations,
   purposes,
   legalBases,
