@@ -175,7 +175,8 @@ export function tokenFor(
 ) {
   const secret = app.auth.keys.secret;
   if (!secret) throw new Error('this app does not use an HS256 secret');
-  const { roles, units, sub } = typeof caller === 'object' && !Array.isArray(caller) ? caller : { roles: caller, units: undefined, sub: undefined };
+  const { roles, units, sub } =
+    typeof caller === 'object' && !Array.isArray(caller) ? caller : { roles: caller, units: undefined, sub: undefined };
   return mintToken(secret, app.auth.settings, {
     sub: claims.sub ?? sub ?? 'test-user',
     roles: Array.isArray(roles) ? roles : [roles],

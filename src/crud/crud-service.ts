@@ -57,8 +57,8 @@ export class CrudService<E extends RegisterEntity> {
     this.reader = new PlainReader(dataSource, definition, this.filters);
   }
 
-  /** Whether an organisational unit owns the entries (crud/unit-scope.ts). */
-  private readonly owned: boolean;
+  /** Whether an organisational unit owns the entries (crud/unit-scope.ts): editors then write only their units' ones. */
+  readonly owned: boolean;
 
   /** Reads entries as the API represents them: plain SQL, generated from the definition. */
   private readonly reader: PlainReader<E>;

@@ -46,7 +46,10 @@ export async function assertMayWrite(
   const whose = entry.ownerUnitId
     ? `is owned by the unit "${owner?.key ?? entry.ownerUnitId}"`
     : 'has no owner unit, so only admins and the DPO may write it';
-  throw new AppError('OUTSIDE_UNITS', `The ${singular} "${entry.name}" ${whose}; the token may write entries of the units ${units(actor)}.`);
+  throw new AppError(
+    'OUTSIDE_UNITS',
+    `The ${singular} "${entry.name}" ${whose}; the token may write entries of the units ${units(actor)}.`,
+  );
 }
 
 /**

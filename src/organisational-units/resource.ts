@@ -1,11 +1,6 @@
 import { OrganisationalUnit } from '../../entities/organisational-unit';
 import type { ResourceDefinition } from '../crud/resource-definition';
-import {
-  OrganisationalUnitCreate,
-  OrganisationalUnitListQuery,
-  OrganisationalUnitResponse,
-  OrganisationalUnitUpdate,
-} from './dto';
+import { OrganisationalUnitCreate, OrganisationalUnitListQuery, OrganisationalUnitResponse, OrganisationalUnitUpdate } from './dto';
 
 export const organisationalUnits: ResourceDefinition<OrganisationalUnit> = {
   path: 'organisational-units',
