@@ -92,7 +92,7 @@ export function OwnerUnitId(): PropertyDecorator {
     IsUUID()(target, property);
     Doc({
       description:
-        "The organisational unit that owns the entry: editors write only entries of the units their token names. Null: not assigned (only admins and the DPO may change it). Left out on create by an editor of exactly one unit: that unit.",
+        'The organisational unit that owns the entry: editors write only entries of the units their token names. Null: not assigned (only admins and the DPO may change it). Left out on create by an editor of exactly one unit: that unit.',
       example: '5d1f0c2a-3b4e-4f6a-8c7d-9e0f1a2b3c4d',
       nullable: true,
     })(target, property);
