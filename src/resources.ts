@@ -14,11 +14,10 @@ import { dataFlows } from './data-flows/resource';
 import { organisationalUnits } from './organisational-units/resource';
 
 /**
- * The building blocks, in the order the docs present them — and the organisational units that own
- * them, kept through the same mechanism (routes, service, audit trail, history) though nothing links them.
+ * The building blocks, in the order the docs present them — and, last, the organisational units that
+ * own them, kept through the same mechanism (routes, service, audit trail, history) though nothing links them.
  */
 export const buildingBlocks = {
-  organisationalUnits,
   organisations,
   purposes,
   legalBases,
@@ -32,6 +31,7 @@ export const buildingBlocks = {
   dataSubjectRights,
   systems,
   dataFlows,
+  organisationalUnits,
 };
 
 export type BuildingBlocks = typeof buildingBlocks;
