@@ -1,12 +1,12 @@
 import { Column, Index } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { OwnedEntry } from './owned-entry';
 
 /**
  * What processing activities link to. A building block that is no longer in use is retired rather
  * than deleted: activities and the history keep pointing at it, and the findings flag an active
  * activity that still links it.
  */
-export abstract class BuildingBlock extends RegisterEntity {
+export abstract class BuildingBlock extends OwnedEntry {
   /** Since when it is no longer in use; null while in use. Indexed per table (ix_<table>__retired_at, see the naming strategy). */
   @Index()
   @Column('timestamptz', { nullable: true })

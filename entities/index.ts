@@ -24,6 +24,7 @@ import { DataSubjectRight } from './data-subject-right';
 import { IdempotencyKey } from './idempotency-key';
 import { LegalBasis } from './legal-basis';
 import { Organisation } from './organisation';
+import { OrganisationalUnit } from './organisational-unit';
 import { PrivacyPolicy } from './privacy-policy';
 import { ProcessingActivity } from './processing-activity';
 import { Purpose } from './purpose';
@@ -44,6 +45,8 @@ export * from './data-subject-right';
 export * from './idempotency-key';
 export * from './legal-basis';
 export * from './organisation';
+export * from './organisational-unit';
+export * from './owned-entry';
 export * from './privacy-policy';
 export * from './processing-activity';
 export * from './purpose';
@@ -56,6 +59,7 @@ export * from './webhook';
 export * from './system';
 
 export const entities = [
+  OrganisationalUnit,
   Organisation,
   DataSubjectCategory,
   DataCategory,

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import type { DataSubjectRightCode } from './data-subject-right';
 import { Organisation } from './organisation';
-import { RegisterEntity } from './register-entity';
+import { OwnedEntry } from './owned-entry';
 
 /** How the organisation says a right can be exercised, e.g. the fee it may ask for access. */
 export interface RightStatement {
@@ -21,7 +21,7 @@ export interface PolicyNote {
 /** A published privacy policy (Art. 13/14 notice) of an organisation: contact, rights, last change. */
 @Entity('privacy_policies')
 @Index('uq_privacy_policies__name', { synchronize: false })
-export class PrivacyPolicy extends RegisterEntity {
+export class PrivacyPolicy extends OwnedEntry {
   @Index('ix_privacy_policies__organisation_id')
   @Column('uuid')
   organisationId!: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterEntity } from './register-entity';
+import { OwnedEntry } from './owned-entry';
 
 export const activityRoles = ['controller', 'processor', 'joint-controller'] as const;
 export type ActivityRole = (typeof activityRoles)[number];
@@ -33,7 +33,7 @@ export type AutomatedDecisionStatus = (typeof automatedDecisionStatuses)[number]
  */
 @Entity('processing_activities')
 @Index('uq_processing_activities__name', { synchronize: false })
-export class ProcessingActivity extends RegisterEntity {
+export class ProcessingActivity extends OwnedEntry {
   @Column('text', { nullable: true })
   description!: string | null;
 

@@ -99,6 +99,12 @@ export const configSchema = {
     },
     JWT_CLOCK_TOLERANCE_S: { type: 'integer', minimum: 0, maximum: 300, default: 30, description: 'Allowed clock skew for exp/nbf' },
     JWT_ROLES_CLAIM: { type: 'string', minLength: 1, default: 'roles', description: 'Claim holding the roles (array or space-separated)' },
+    JWT_UNITS_CLAIM: {
+      type: 'string',
+      minLength: 1,
+      default: 'units',
+      description: "Claim holding the organisational units an editor may edit, by the units' keys (array or space-separated)",
+    },
     DOCS_SPEC_PUBLIC: { type: 'boolean', default: true, description: 'Serve /docs/json without a token' },
     CORS_ORIGINS: { type: 'string', description: 'Comma-separated origins allowed by CORS; unset means CORS is off' },
     RATE_LIMIT_MAX: { type: 'integer', minimum: 1, maximum: 1000000, default: 600, description: 'Requests per window per client' },

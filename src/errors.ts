@@ -12,6 +12,8 @@ export const errorCatalogue = {
   BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, title: 'A valid bearer token is required' },
   FORBIDDEN: { status: 403, title: 'The token does not grant this operation' },
+  OUTSIDE_UNITS: { status: 403, title: "The entry is not owned by one of the token's organisational units" },
+  OWNER_UNIT_REQUIRED: { status: 422, title: 'The entry needs an owner unit, and the token holds several' },
   NOT_FOUND: { status: 404, title: 'No such resource' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed on this route' },

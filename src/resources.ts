@@ -11,8 +11,12 @@ import { retentionRules } from './retention-rules/resource';
 import { securityMeasures } from './security-measures/resource';
 import { systems } from './systems/resource';
 import { dataFlows } from './data-flows/resource';
+import { organisationalUnits } from './organisational-units/resource';
 
-/** The building blocks, in the order the docs present them. */
+/**
+ * The building blocks, in the order the docs present them — and, last, the organisational units that
+ * own them, kept through the same mechanism (routes, service, audit trail, history) though nothing links them.
+ */
 export const buildingBlocks = {
   organisations,
   purposes,
@@ -27,6 +31,7 @@ export const buildingBlocks = {
   dataSubjectRights,
   systems,
   dataFlows,
+  organisationalUnits,
 };
 
 export type BuildingBlocks = typeof buildingBlocks;

@@ -164,20 +164,30 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
-/** A token the test app accepts, for the given roles. */
-export function tokenFor(app: FastifyInstance, roles: Role[] | Role = 'admin', claims: { sub?: string; ttlSeconds?: number } = {}) {
+/** Who a test request is from: roles, or roles with the organisational units (keys or ids) its token names. */
+export type Caller = Role[] | Role | { roles: Role[] | Role; units?: string[]; sub?: string };
+
+/** A token the test app accepts, for the given roles (and units). */
+export function tokenFor(
+  app: FastifyInstance,
+  caller: Caller = 'admin',
+  claims: { sub?: string; ttlSeconds?: number; units?: string[] } = {},
+) {
   const secret = app.auth.keys.secret;
   if (!secret) throw new Error('this app does not use an HS256 secret');
+  const { roles, units, sub } =
+    typeof caller === 'object' && !Array.isArray(caller) ? caller : { roles: caller, units: undefined, sub: undefined };
   return mintToken(secret, app.auth.settings, {
-    sub: claims.sub ?? 'test-user',
+    sub: claims.sub ?? sub ?? 'test-user',
     roles: Array.isArray(roles) ? roles : [roles],
+    ...((claims.units ?? units) ? { units: claims.units ?? units } : {}),
     ttlSeconds: claims.ttlSeconds ?? 600,
   });
 }
 
 /** Authorization header for inject(). */
-export async function authHeader(app: FastifyInstance, roles: Role[] | Role = 'admin') {
-  return { authorization: `Bearer ${await tokenFor(app, roles)}` };
+export async function authHeader(app: FastifyInstance, caller: Caller = 'admin') {
+  return { authorization: `Bearer ${await tokenFor(app, caller)}` };
 }
 
 /** The app on a fresh database of its own, ready for inject(); closed at teardown. `options`: e.g. a clock the test moves. */
@@ -203,7 +213,7 @@ export async function call(
   method: InjectOptions['method'],
   url: string,
   payload?: unknown,
-  as: Role[] | Role | null = 'admin',
+  as: Caller | null = 'admin',
   extraHeaders: Record<string, string> = {},
 ): Promise<LightMyRequestResponse & { body: string; data: any }> {
   const headers: Record<string, string> = { ...(as === null ? {} : await authHeader(app, as)), ...extraHeaders };

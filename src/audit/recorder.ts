@@ -1,15 +1,30 @@
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from '../../entities/audit-event';
+import { acrossUnits } from '../auth/permissions';
 import { enqueueChange } from './outbox';
 
 /** Who makes a change: the token subject (or 'seed' for the example register) and the request. */
 export interface Actor {
   sub: string;
   requestId?: string;
+  /**
+   * The organisational units (keys or ids) whose entries this actor may write (crud/unit-scope.ts);
+   * absent: it acts across units — an admin or the DPO, or the service itself (the seed).
+   */
+  units?: readonly string[];
 }
 
-export const actorOf = (request: FastifyRequest): Actor => ({ sub: request.principal?.sub ?? 'anonymous', requestId: request.id });
+/** The caller as an actor: scoped to its token's units unless one of its roles acts across units. */
+export const actorOf = (request: FastifyRequest): Actor => {
+  const principal = request.principal;
+  const across = principal?.roles.some((role) => acrossUnits.includes(role)) ?? false;
+  return {
+    sub: principal?.sub ?? 'anonymous',
+    requestId: request.id,
+    ...(across ? {} : { units: principal?.units ?? [] }),
+  };
+};
 
 export interface Change {
   action: AuditAction;

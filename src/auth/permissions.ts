@@ -2,14 +2,22 @@
  * Who may do what: the one table of role × resource × operation. Anything not listed here is
  * denied, including routes that forget to declare what they need.
  */
-export const roles = ['reader', 'auditor', 'editor', 'admin'] as const;
+export const roles = ['reader', 'auditor', 'editor', 'admin', 'dpo'] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * Who acts across organisational units: everyone else who may write an entry writes only those of
+ * the units their token names (auth/unit-scope.ts).
+ */
+export const acrossUnits: readonly Role[] = ['admin', 'dpo'];
 
 export const operations = ['list', 'get', 'create', 'update', 'delete'] as const;
 export type Operation = (typeof operations)[number];
 
 export const resources = [
   'processing-activities',
+  // The departments and business functions that own entries, and that scope editors: admins keep them.
+  'organisational-units',
   'organisations',
   'purposes',
   'legal-bases',
@@ -54,7 +62,8 @@ const all: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
 const snapshots: Operation[] = ['list', 'get', 'create'];
 const none: Operation[] = [];
 
-type Grants = Record<Role, Operation[]>;
+/** The DPO's grants are derived (see the table below), so a row names the other roles only. */
+type Grants = Record<Exclude<Role, 'dpo'>, Operation[]>;
 /** Everyone reads; editors keep the entries up to date; admins also delete. */
 const editable: Grants = { reader: read, auditor: read, editor: write, admin: all };
 /** Everyone reads; editors may not change it (organisations, own legal bases): admins do. */
@@ -70,6 +79,7 @@ const auditOnly: Grants = { reader: none, auditor: read, editor: none, admin: al
  */
 const grants = {
   'processing-activities': editable,
+  'organisational-units': adminEdits,
   organisations: adminEdits,
   purposes: editable,
   'legal-bases': adminEdits,
@@ -94,9 +104,17 @@ const grants = {
   webhooks: { reader: none, auditor: none, editor: none, admin: all },
 } satisfies Record<Resource, Grants>;
 
+/**
+ * The DPO holds what editors and auditors hold together — keeps entries up to date and reads the
+ * trail, the history and the internal notes — across every unit; it deletes, imports and manages
+ * webhooks no more than they do.
+ */
+const grantOf = (row: Grants, role: Role): Operation[] =>
+  role === 'dpo' ? operations.filter((operation) => row.editor.includes(operation) || row.auditor.includes(operation)) : row[role];
+
 /** The same table by role: role × resource × operation. */
 export const permissionTable: Record<Role, Record<Resource, Operation[]>> = Object.fromEntries(
-  roles.map((role) => [role, Object.fromEntries(resources.map((resource) => [resource, grants[resource][role]]))]),
+  roles.map((role) => [role, Object.fromEntries(resources.map((resource) => [resource, grantOf(grants[resource], role)]))]),
 ) as Record<Role, Record<Resource, Operation[]>>;
 
 export function isAllowed(userRoles: readonly Role[], { resource, operation }: Permission): boolean {

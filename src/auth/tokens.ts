@@ -9,6 +9,8 @@ export interface TokenSettings {
   audience: string;
   clockToleranceSeconds: number;
   rolesClaim: string;
+  /** Claim holding the keys of the organisational units the caller may edit (config JWT_UNITS_CLAIM). */
+  unitsClaim: string;
   /** What "now" is when checking exp and nbf, and when minting. */
   clock: Clock;
 }
@@ -17,6 +19,11 @@ export interface TokenSettings {
 export interface Principal {
   sub: string;
   roles: Role[];
+  /**
+   * The organisational units the caller may write, as the token names them (a unit's `key`, or
+   * its id): what scopes an editor. Admins and the DPO act across units whatever this says.
+   */
+  units: string[];
 }
 
 /** A token that passed verification: who it names, and until when (epoch ms) it would still pass. */
@@ -35,11 +42,20 @@ export class AuthenticationError extends AppError {
   }
 }
 
-function rolesOf(payload: JWTPayload, claim: string): Role[] {
+/** A claim holding a list: a JSON array, or a space-separated string (as OAuth's `scope`). */
+function listClaim(payload: JWTPayload, claim: string): string[] {
   const value = payload[claim];
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(' ') : [];
+  return list.filter((item): item is string => typeof item === 'string' && item.length > 0);
+}
+
+function rolesOf(payload: JWTPayload, claim: string): Role[] {
+  const list = listClaim(payload, claim);
   return roles.filter((role) => list.includes(role));
 }
+
+/** The units, deduplicated and in the token's order. */
+const unitsOf = (payload: JWTPayload, claim: string): string[] => [...new Set(listClaim(payload, claim))];
 
 /**
  * Verifies a bearer token: signature with a pinned algorithm, issuer, audience, a required
@@ -56,7 +72,7 @@ export async function verifyToken(token: string, keys: VerificationKeys, setting
       currentDate: new Date(settings.clock()),
     });
     return {
-      principal: { sub: payload.sub!, roles: rolesOf(payload, settings.rolesClaim) },
+      principal: { sub: payload.sub!, roles: rolesOf(payload, settings.rolesClaim), units: unitsOf(payload, settings.unitsClaim) },
       acceptedUntil: (payload.exp! + settings.clockToleranceSeconds) * 1000,
     };
   } catch (error) {
@@ -89,11 +105,12 @@ export async function verifyToken(token: string, keys: VerificationKeys, setting
 /** Mints an HS256 token (development and tests; production tokens come from the identity provider). */
 export async function mintToken(
   secret: Uint8Array,
-  settings: Pick<TokenSettings, 'issuer' | 'audience' | 'rolesClaim'> & Partial<Pick<TokenSettings, 'clock'>>,
-  claims: { sub: string; roles: Role[]; ttlSeconds: number },
+  settings: Pick<TokenSettings, 'issuer' | 'audience' | 'rolesClaim'> & Partial<Pick<TokenSettings, 'clock' | 'unitsClaim'>>,
+  claims: { sub: string; roles: Role[]; units?: string[]; ttlSeconds: number },
 ): Promise<string> {
   const now = Math.floor((settings.clock ?? Date.now)() / 1000);
-  return new SignJWT({ [settings.rolesClaim]: claims.roles })
+  const units = claims.units ? { [settings.unitsClaim ?? 'units']: claims.units } : {};
+  return new SignJWT({ [settings.rolesClaim]: claims.roles, ...units })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)

@@ -49,6 +49,13 @@ export class VerifiedTokenCache {
     if (until <= this.now()) return;
     this.entries.delete(token);
     while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { principal: Object.freeze({ ...principal, roles: Object.freeze([...principal.roles]) }) as Principal, until });
+    this.entries.set(token, {
+      principal: Object.freeze({
+        ...principal,
+        roles: Object.freeze([...principal.roles]),
+        units: Object.freeze([...principal.units]),
+      }) as Principal,
+      until,
+    });
   }
 }

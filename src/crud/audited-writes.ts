@@ -4,15 +4,19 @@ import { type Actor, recordChange } from '../audit/recorder';
 import { constraintField, isForeignKeyViolation, isUniqueViolation, pgError } from '../db/pg-errors';
 import { AppError, notFound, unknownReference } from '../errors';
 import { assertPrecondition } from './preconditions';
+import { assertMayWrite } from './unit-scope';
 
 /**
  * The choreography every write of a register entry follows, whatever kind of entry it is — a
  * building block (CrudService) or a processing activity with its links: lock the row, read the
- * entry as the API shows it, check If-Match against that, change it, read it again, and append
- * the audit event — all on the caller's transaction, so the change and its record commit
+ * entry as the API shows it, check that the actor may write it (its owner unit, unit-scope.ts) and
+ * If-Match against it, change it, read it again, and append the audit event — all on the caller's transaction, so the change and its record commit
  * together.
  */
-export interface EntryStore<V extends { id: string; name: string }, L = unknown> {
+/** An entry as the API shows it: owned entries carry `ownerUnitId` (one without it is written only across units). */
+type Entry = { id: string; name: string; ownerUnitId?: string | null };
+
+export interface EntryStore<V extends Entry, L = unknown> {
   /** Audit resource: the URL segment (`processing-activities`). */
   resource: string;
   /** For messages: 'processing activity'. */
@@ -25,13 +29,13 @@ export interface EntryStore<V extends { id: string; name: string }, L = unknown>
   etag?(entry: V): string;
 }
 
-async function readOrFail<V extends { id: string; name: string }>(store: EntryStore<V>, manager: EntityManager, id: string): Promise<V> {
+async function readOrFail<V extends Entry>(store: EntryStore<V>, manager: EntityManager, id: string): Promise<V> {
   const entry = await store.read(manager, id);
   if (!entry) throw notFound(store.singular, id);
   return entry;
 }
 
-function audit<V extends { id: string; name: string }>(
+function audit<V extends Entry>(
   store: EntryStore<V>,
   manager: EntityManager,
   actor: Actor,
@@ -44,7 +48,7 @@ function audit<V extends { id: string; name: string }>(
 }
 
 /** `insert` writes the entry and returns its id; the created entry is read back and audited. */
-export async function createEntry<V extends { id: string; name: string }>(
+export async function createEntry<V extends Entry>(
   store: EntryStore<V>,
   manager: EntityManager,
   actor: Actor,
@@ -52,12 +56,13 @@ export async function createEntry<V extends { id: string; name: string }>(
 ): Promise<V> {
   const id = await insert();
   const created = await readOrFail(store, manager, id);
+  await assertMayWrite(manager, actor, store.singular, created);
   await audit(store, manager, actor, 'create', null, created);
   return created;
 }
 
 /** Locks, checks If-Match, lets `change` write (given the entry as shown and its locked row), then audits before and after. */
-export async function updateEntry<V extends { id: string; name: string }, L>(
+export async function updateEntry<V extends Entry, L>(
   store: EntryStore<V, L>,
   manager: EntityManager,
   id: string,
@@ -68,15 +73,18 @@ export async function updateEntry<V extends { id: string; name: string }, L>(
   const locked = await store.lock(manager, id);
   if (locked === undefined) throw notFound(store.singular, id);
   const before = await readOrFail(store, manager, id);
+  await assertMayWrite(manager, actor, store.singular, before);
   assertPrecondition(before, ifMatch, store.singular, store.etag?.(before));
   await change(before, locked);
   const after = await readOrFail(store, manager, id);
+  // Handing an entry to another unit (or to none) needs the right to write there too.
+  if (after.ownerUnitId !== before.ownerUnitId) await assertMayWrite(manager, actor, store.singular, after);
   await audit(store, manager, actor, 'update', before, after);
   return after;
 }
 
 /** Locks, checks If-Match, lets `remove` delete, then audits. */
-export async function removeEntry<V extends { id: string; name: string }, L>(
+export async function removeEntry<V extends Entry, L>(
   store: EntryStore<V, L>,
   manager: EntityManager,
   id: string,
@@ -87,6 +95,7 @@ export async function removeEntry<V extends { id: string; name: string }, L>(
   const locked = await store.lock(manager, id);
   if (locked === undefined) throw notFound(store.singular, id);
   const before = await readOrFail(store, manager, id);
+  await assertMayWrite(manager, actor, store.singular, before);
   assertPrecondition(before, ifMatch, store.singular, store.etag?.(before));
   await remove(before, locked);
   await audit(store, manager, actor, 'delete', before, null);

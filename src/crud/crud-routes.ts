@@ -16,6 +16,11 @@ export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstanc
   const resource = path;
   const params = inline(app.dtoSchemas, IdParams);
   const one = json(`The ${singular}`, ref(dto.response));
+  // Owned entries: an editor writes only those of its token's units (crud/unit-scope.ts).
+  const scoped = service.owned ? (['OUTSIDE_UNITS'] as const) : [];
+  const scopeNote = service.owned
+    ? ` An editor may write only ${path.replace(/-/g, ' ')} owned by one of its token's units (403 \`OUTSIDE_UNITS\`; not assigned: admins and the DPO only).`
+    : '';
 
   app.get<{ Querystring: ListInput }>(
     `/${path}`,
@@ -62,9 +67,23 @@ export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstanc
         tags: [tag],
         operationId: `create-${path}`,
         summary: `Create ${aSingular}`,
-        description: `Creates ${aSingular}. Names are unique (case-insensitive); unknown fields are rejected.`,
+        description: `Creates ${aSingular}. Names are unique (case-insensitive); unknown fields are rejected.${scopeNote}${
+          service.owned
+            ? ' An editor of exactly one unit may leave `ownerUnitId` out (that unit owns it); one of several must name it (422 `OWNER_UNIT_REQUIRED`).'
+            : ''
+        }`,
         body: ref(create),
-        response: { 201: one, ...problems('DUPLICATE', 'UNKNOWN_REFERENCE', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE') },
+        response: {
+          201: one,
+          ...problems(
+            'DUPLICATE',
+            'UNKNOWN_REFERENCE',
+            'BODY_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            ...scoped,
+            ...(service.owned ? (['OWNER_UNIT_REQUIRED'] as const) : []),
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -85,7 +104,9 @@ export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstanc
         tags: [tag],
         operationId: `update-${path}`,
         summary: `Update ${aSingular}`,
-        description: `Changes the fields sent and leaves the others as they are; \`null\` clears an optional field.`,
+        description: `Changes the fields sent and leaves the others as they are; \`null\` clears an optional field.${scopeNote}${
+          service.owned ? ' Handing the entry to another unit needs that unit too.' : ''
+        }`,
         params,
         headers: ifMatchHeader,
         body: ref(update),
@@ -99,6 +120,7 @@ export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstanc
             'UNSUPPORTED_MEDIA_TYPE',
             'PRECONDITION_FAILED',
             'PRECONDITION_REQUIRED',
+            ...scoped,
           ),
         },
       },
@@ -117,12 +139,12 @@ export function registerCrudRoutes<E extends RegisterEntity>(app: FastifyInstanc
         tags: [tag],
         operationId: `delete-${path}`,
         summary: `Delete ${aSingular}`,
-        description: `Deletes the ${singular}. Refused with 409 while anything links to it; the problem lists what does.`,
+        description: `Deletes the ${singular}. Refused with 409 while anything links to it; the problem lists what does.${scopeNote}`,
         params,
         headers: ifMatchHeader,
         response: {
           204: { description: 'Deleted', type: 'null' },
-          ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
+          ...problems('NOT_FOUND', 'STILL_REFERENCED', 'READ_ONLY', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', ...scoped),
         },
       },
     },

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors';
 import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from './audited-writes';
 import { PlainReader } from './plain-reader';
 import type { FilterSpec, ResourceDefinition } from './resource-definition';
+import { ownerForCreate } from './unit-scope';
 
 export interface Page<T> {
   items: T[];
@@ -32,7 +33,7 @@ export { likePattern, parseSort } from './plain-reader';
  * problem details naming the field.
  */
 export class CrudService<E extends RegisterEntity> {
-  /** The definition's filters, and `retired` for every entity that can be retired (has retiredAt). */
+  /** The definition's filters, `retired` for every entity that can be retired (has retiredAt), `ownerUnitId` for every owned one. */
   private readonly filters: Record<string, FilterSpec>;
 
   /**
@@ -45,10 +46,19 @@ export class CrudService<E extends RegisterEntity> {
     readonly definition: ResourceDefinition<E>,
     private readonly afterChange?: (manager: EntityManager, id: string) => Promise<void>,
   ) {
-    const retirable = dataSource.getMetadata(definition.entity).findColumnWithPropertyName('retiredAt') !== undefined;
-    this.filters = { ...(retirable ? { retired: { kind: 'since', column: 'retiredAt' } as const } : {}), ...definition.filters };
+    const metadata = dataSource.getMetadata(definition.entity);
+    const retirable = metadata.findColumnWithPropertyName('retiredAt') !== undefined;
+    this.owned = metadata.findColumnWithPropertyName('ownerUnitId') !== undefined;
+    this.filters = {
+      ...(retirable ? { retired: { kind: 'since', column: 'retiredAt' } as const } : {}),
+      ...(this.owned ? { ownerUnitId: { kind: 'equals', column: 'ownerUnitId' } as const } : {}),
+      ...definition.filters,
+    };
     this.reader = new PlainReader(dataSource, definition, this.filters);
   }
+
+  /** Whether an organisational unit owns the entries (crud/unit-scope.ts): editors then write only their units' ones. */
+  readonly owned: boolean;
 
   /** Reads entries as the API represents them: plain SQL, generated from the definition. */
   private readonly reader: PlainReader<E>;
@@ -80,7 +90,8 @@ export class CrudService<E extends RegisterEntity> {
   create(input: Partial<E>, actor: Actor, within?: EntityManager): Promise<E> {
     return inTransaction(this.dataSource, within, (manager) =>
       createEntry(this.store, manager, actor, async () => {
-        const values = { ...input, ...this.definition.createDefaults } as Partial<E>;
+        const values = { ...input, ...this.definition.createDefaults } as Partial<E> & { ownerUnitId?: string | null };
+        if (this.owned) values.ownerUnitId = await ownerForCreate(manager, actor, values.ownerUnitId);
         await this.definition.rules?.beforeWrite?.(manager, values);
         const entity = manager.create(this.definition.entity, values as E);
         try {

@@ -18,6 +18,12 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return `ix_${table.split('.').pop()}__${columnNames.join('__')}`;
   }
 
+  /** A foreign key the entity does not name (one declared on a base class, for every table): fk_<table>__<column>. */
+  override foreignKeyName(tableOrName: Table | string, columnNames: string[]): string {
+    const table = typeof tableOrName === 'string' ? tableOrName : tableOrName.name;
+    return `fk_${table.split('.').pop()}__${columnNames.join('__')}`;
+  }
+
   override joinColumnName(relationName: string, referencedColumnName: string): string {
     return snake(`${relationName}_${referencedColumnName}`);
   }

@@ -61,6 +61,11 @@ export class BuildingBlockListQuery extends ListQuery {
   @IsBoolean()
   @Doc({ description: 'true: only retired entries (retiredAt now or earlier); false: only those in use', example: false })
   retired?: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only entries owned by this organisational unit' })
+  ownerUnitId?: string;
 }
 
 /** The `retiredAt` field of every building block (create, update and response). */
@@ -71,6 +76,24 @@ function RetiredAt(): PropertyDecorator {
       description:
         'Since when it is no longer in use (retired instead of deleted, so activities and history keep it); null: in use. Findings flag an active activity that still links it.',
       example: '2026-06-30T00:00:00Z',
+      nullable: true,
+    })(target, property);
+  };
+}
+
+/**
+ * The `ownerUnitId` of every owned entry (activities, building blocks): the organisational unit
+ * that owns it, and whose editors may change it. Null: not assigned — only admins and the DPO may
+ * then change it.
+ */
+export function OwnerUnitId(): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    IsUUID()(target, property);
+    Doc({
+      description:
+        'The organisational unit that owns the entry: editors write only entries of the units their token names. Null: not assigned (only admins and the DPO may change it). Left out on create by an editor of exactly one unit: that unit.',
+      example: '5d1f0c2a-3b4e-4f6a-8c7d-9e0f1a2b3c4d',
       nullable: true,
     })(target, property);
   };
@@ -225,7 +248,7 @@ export class Problem {
 
 /**
  * What every building block's create DTO (and so its update and response DTOs) has besides its
- * own fields: `retiredAt`. Listed after them (see http/schemas.ts).
+ * own fields: its notes, `retiredAt` and `ownerUnitId`. Listed after them (see http/schemas.ts).
  */
 export abstract class BuildingBlockInput {
   @OptionalText(8000, "The source's own words for this entry (a published register, a policy), as they are: never translated or corrected")
@@ -236,6 +259,9 @@ export abstract class BuildingBlockInput {
 
   @RetiredAt()
   retiredAt?: string | null;
+
+  @OwnerUnitId()
+  ownerUnitId?: string | null;
 }
 
 /** Bases that only lend their fields to other DTOs: no schema of their own in the document. */

@@ -92,8 +92,14 @@ const resourceOf = (kind: Kind) => (kind === 'processingActivities' ? 'processin
 /** What a document names an entry of this kind by: its name, or its natural key (legal bases: code). */
 const naturalKeyOf = (kind: Kind): string => (kind === 'processingActivities' ? 'name' : (buildingBlocks[kind].naturalKey ?? 'name'));
 
-/** The building blocks a document holds (not read-only reference data); what exists of each is read in one query. */
-const importedKinds = (Object.keys(buildingBlocks) as BuildingBlockKey[]).filter((kind) => !buildingBlocks[kind].readOnly);
+/**
+ * The building blocks a document holds (not read-only reference data); what exists of each is read in one query.
+ * Not the organisational units: a document does not carry who owns what (register-document/schema.ts), so an
+ * import neither creates nor deletes units — a replace would otherwise delete every unit the file leaves out.
+ */
+const importedKinds = (Object.keys(buildingBlocks) as BuildingBlockKey[]).filter(
+  (kind) => !buildingBlocks[kind].readOnly && kind !== 'organisationalUnits',
+);
 
 /** Keeps the stated fields: drops undefined (not stated) and review-only `source`. */
 function stated(item: object, omit: string[] = []): Body {

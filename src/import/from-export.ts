@@ -22,8 +22,14 @@ import { upgradeFormat1, withSystems } from './upgrade-export';
 
 export const maxReportedProblems = 500;
 
-/** An activity's own fields in the export, but its notes, which an export may leave out. */
-const ownFields = activityScalarInputs.filter((field) => field !== 'sourcePhrase' && field !== 'internalNote');
+/**
+ * An activity's own fields in the export, but its notes, which an export may leave out, and its
+ * owner unit, which the export names by key (`ownerUnit`).
+ */
+const ownFields = activityScalarInputs.filter(
+  (field): field is Exclude<(typeof activityScalarInputs)[number], 'sourcePhrase' | 'internalNote' | 'ownerUnitId'> =>
+    !['sourcePhrase', 'internalNote', 'ownerUnitId'].includes(field),
+);
 
 type Loose = Record<string, unknown>;
 

@@ -42,6 +42,7 @@ export const authPlugin = fp(
       audience: app.config.JWT_AUDIENCE,
       clockToleranceSeconds: app.config.JWT_CLOCK_TOLERANCE_S,
       rolesClaim: app.config.JWT_ROLES_CLAIM,
+      unitsClaim: app.config.JWT_UNITS_CLAIM,
       clock: app.clock,
     };
     // With a remote key set, a key withdrawn at the identity provider is honoured until the key set

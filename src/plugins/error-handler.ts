@@ -45,7 +45,8 @@ export const errorHandlerPlugin = fp(
       }
       if (error instanceof AppError) {
         request.log.info({ code: error.code, detail: error.detail }, 'request refused');
-        if (error.code === 'FORBIDDEN') reply.header('www-authenticate', 'Bearer realm="processing-register", error="insufficient_scope"');
+        // Every 403 — a role the token lacks (FORBIDDEN), or a unit (OUTSIDE_UNITS) — is the token's scope (RFC 6750).
+        if (error.status === 403) reply.header('www-authenticate', 'Bearer realm="processing-register", error="insufficient_scope"');
         return send(reply, request, error.code, error.detail, error.extras);
       }
       if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', error.message);

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
-import { ListQuery } from '../http/common-dto';
+import { ListQuery, OwnerUnitId } from '../http/common-dto';
 import { Doc, expandedRef, isoDatePattern, responseDtoOf, updateDtoOf } from '../http/dto';
 
 export class RightStatementDto {
@@ -124,6 +124,9 @@ export class PrivacyPolicyCreate {
   @Type(() => PolicyNoteDto)
   @Doc({ description: 'Other statements of the policy' })
   notes?: PolicyNoteDto[];
+
+  @OwnerUnitId()
+  ownerUnitId?: string | null;
 }
 
 export const PrivacyPolicyUpdate = updateDtoOf(PrivacyPolicyCreate, 'PrivacyPolicyUpdate');
@@ -136,4 +139,9 @@ export class PrivacyPolicyListQuery extends ListQuery {
   @IsUUID()
   @Doc({ description: 'Only policies of this organisation' })
   organisationId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only policies owned by this organisational unit' })
+  ownerUnitId?: string;
 }

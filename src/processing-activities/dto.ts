@@ -17,7 +17,7 @@ import {
 import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
 import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
 import { retentionKinds } from '../../entities/retention-rule';
-import { EntityRef, ListQuery } from '../http/common-dto';
+import { EntityRef, ListQuery, OwnerUnitId } from '../http/common-dto';
 import { addEntityFields, Doc, isoDatePattern, OptionalDate, OptionalText, updateDtoOf, type JsonSchema } from '../http/dto';
 import { ActivityRight } from '../gdpr/rights-dto';
 import { SystemRef } from '../systems/dto';
@@ -221,6 +221,9 @@ export class ProcessingActivityCreate {
   @MaxLength(300)
   @Doc({ description: 'Who is responsible for this record (person or department)', example: 'Sales', nullable: true })
   owner?: string | null;
+
+  @OwnerUnitId()
+  ownerUnitId?: string | null;
 
   @IsOptional()
   @Matches(isoDatePattern)
@@ -610,6 +613,9 @@ export class ProcessingActivityResponse {
   @Doc({ description: 'Owner', example: 'Sales', nullable: true })
   owner?: string | null;
 
+  @OwnerUnitId()
+  ownerUnitId?: string | null;
+
   @IsOptional()
   @IsString()
   @Doc({ description: 'Review due date', example: '2027-03-31', nullable: true })
@@ -770,6 +776,11 @@ export class ProcessingActivityListQuery extends ListQuery {
   @MaxLength(300)
   @Doc({ description: 'Only this owner (exact)', example: 'Sales' })
   owner?: string;
+
+  @IsOptional()
+  @IsUUID()
+  @Doc({ description: 'Only activities owned by this organisational unit' })
+  ownerUnitId?: string;
 
   @IsOptional()
   @IsBoolean()

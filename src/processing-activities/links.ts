@@ -313,6 +313,7 @@ export const activityScalarInputs = [
   'role',
   'status',
   'owner',
+  'ownerUnitId',
   'reviewDueAt',
   'dpiaRequired',
   'dpiaReference',

@@ -22,6 +22,10 @@ export async function processingActivityRoutes(app: FastifyInstance) {
   const params = inline(app.dtoSchemas, IdParams);
   const one = json('The processing activity, links resolved', ref(ProcessingActivityResponse));
   const linkProblems = ['DUPLICATE', 'UNKNOWN_REFERENCE', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE'] as const;
+  // Editors write only the activities of their token's units (crud/unit-scope.ts); linking another
+  // unit's building block is no write of it, so only the activity's owner counts.
+  const scope =
+    " An editor may write only activities owned by one of its token's units (403 `OUTSIDE_UNITS`; not assigned: admins and the DPO only); linking another unit's building block is allowed, as it does not change the block.";
 
   app.get<{ Querystring: ActivityListInput }>(
     '/processing-activities',
@@ -68,9 +72,11 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         operationId: 'create-processing-activities',
         summary: 'Create a processing activity with its links',
         description:
-          'Creates the activity and all its links in one transaction. Every referenced id must exist; source channels must be among the collection channels and recipient data categories among the data categories.',
+          'Creates the activity and all its links in one transaction. Every referenced id must exist; source channels must be among the collection channels and recipient data categories among the data categories.' +
+          scope +
+          ' An editor of exactly one unit may leave `ownerUnitId` out (that unit owns it); one of several must name it (422 `OWNER_UNIT_REQUIRED`).',
         body: ref(ProcessingActivityCreate),
-        response: { 201: one, ...problems(...linkProblems) },
+        response: { 201: one, ...problems(...linkProblems, 'OUTSIDE_UNITS', 'OWNER_UNIT_REQUIRED') },
       },
     },
     async (request, reply) => {
@@ -92,11 +98,13 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         operationId: 'update-processing-activities',
         summary: 'Update a processing activity',
         description:
-          'Changes the fields sent. A link list that is sent (e.g. `purposes`) replaces that list entirely; lists not sent stay. All or nothing, in one transaction.',
+          'Changes the fields sent. A link list that is sent (e.g. `purposes`) replaces that list entirely; lists not sent stay. All or nothing, in one transaction.' +
+          scope +
+          ' Handing the activity to another unit needs that unit too.',
         params,
         headers: ifMatchHeader,
         body: ref(ProcessingActivityUpdate),
-        response: { 200: one, ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', ...linkProblems) },
+        response: { 200: one, ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', ...linkProblems, 'OUTSIDE_UNITS') },
       },
     },
     async (request, reply) => {
@@ -113,12 +121,12 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         tags,
         operationId: 'delete-processing-activities',
         summary: 'Delete a processing activity',
-        description: 'Deletes the activity and its links; the building blocks it linked stay.',
+        description: 'Deletes the activity and its links; the building blocks it linked stay.' + scope,
         params,
         headers: ifMatchHeader,
         response: {
           204: { description: 'Deleted', type: 'null' },
-          ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED'),
+          ...problems('NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', 'OUTSIDE_UNITS'),
         },
       },
     },

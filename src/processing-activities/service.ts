@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProcessingActivity } from '../../entities/processing-activity';
 import type { Actor } from '../audit/recorder';
 import { createEntry, describeWriteError, removeEntry, updateEntry, type EntryStore } from '../crud/audited-writes';
+import { ownerForCreate } from '../crud/unit-scope';
 import { likePattern, parseSort } from '../crud/crud-service';
 import { inTransaction } from '../db/transactions';
 import { namedQuery } from '../db/named-query';
@@ -48,6 +49,7 @@ export interface ActivityListInput {
   status?: string;
   role?: string;
   owner?: string;
+  ownerUnitId?: string;
   dpiaRequired?: boolean;
   reviewDueBefore?: string;
   [linkFilter: string]: unknown;
@@ -172,6 +174,7 @@ export class ProcessingActivityService {
     if (input.status) where.push(`a.status = ${param(input.status)}`);
     if (input.role) where.push(`a.role = ${param(input.role)}`);
     if (input.owner) where.push(`a.owner = ${param(input.owner)}`);
+    if (input.ownerUnitId) where.push(`a.owner_unit_id = ${param(input.ownerUnitId)}`);
     if (input.dpiaRequired !== undefined) where.push(`a.dpia_required = ${param(input.dpiaRequired)}`);
     if (input.reviewDueBefore) where.push(`a.review_due_at < ${param(input.reviewDueBefore)}`);
     for (const [filter, links] of Object.entries(filters)) {
@@ -236,6 +239,7 @@ export class ProcessingActivityService {
     return inTransaction(this.dataSource, within, (manager) =>
       createEntry(this.store, manager, actor, async () => {
         await this.validate(manager, input);
+        input.ownerUnitId = await ownerForCreate(manager, actor, input.ownerUnitId);
         const id = randomUUID();
         try {
           await manager.insert(ProcessingActivity, { id, ...pick(input, activityScalarInputs) } as never);

@@ -84,6 +84,12 @@ export const blockReferences: Partial<
   },
 };
 
+/**
+ * Create-request fields the document does not carry: who owns an entry is kept in the register
+ * (an import leaves it unassigned; admins and the DPO assign it), not in the file people write.
+ */
+const notInDocument: ReadonlySet<string> = new Set(['ownerUnitId']);
+
 const definitionName = (section: DocumentSection) => `Document${section[0]!.toUpperCase()}${section.slice(1)}Entry`;
 
 const nameRef = (target: ReferenceTarget, description?: string): JsonSchema => ({
@@ -176,6 +182,7 @@ export function registerDocumentDtoSchemas(dtoSchemas: Record<string, JsonSchema
     const links = new Map(activityLinks.map((list) => [list.input, list]));
     const references = kind === 'processingActivities' ? {} : (blockReferences[kind] ?? {});
     for (const [field, schema] of Object.entries(create.properties as Record<string, JsonSchema>)) {
+      if (notInDocument.has(field)) continue;
       const reference = references[field];
       const link = kind === 'processingActivities' ? links.get(field) : undefined;
       if (reference?.many) {

@@ -418,10 +418,12 @@ t.test(
     const admin = await tokenAs('admin');
     const spec = (await send(app, 'GET', '/docs/json', admin)).data;
     const organisation = await make(app, 'organisations', { name: 'API5 organisation' });
+    // The entries are the unit's every token below names: this is about roles (units: test/auth/bola.test.ts).
+    const unit = await make(app, 'organisational-units', { name: 'API5 unit', key: 'api5-unit' });
     const body = bodies(5, organisation.id);
     const targets: Record<string, any> = {};
     for (const [resource, create] of Object.entries(body))
-      targets[resource] = resource === 'organisations' ? organisation : await make(app, resource, create);
+      targets[resource] = resource === 'organisations' ? organisation : await make(app, resource, { ...create, ownerUnitId: unit.id });
 
     const writes = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
       Object.entries(methods)
@@ -430,7 +432,7 @@ t.test(
     );
     t.ok(writes.length >= 32, `${writes.length} write operations`);
     for (const role of ['reader', 'auditor', 'editor'] as const) {
-      const bearer = await tokenAs(role);
+      const bearer = await sign(hsKey, 'HS256', { roles: [role], units: ['api5-unit'] });
       for (const { method, path, operation } of writes) {
         const resource = path.split('/')[2]!;
         const url = path.replace('{id}', targets[resource]?.id ?? missing);

@@ -86,6 +86,7 @@ function shared(): Promise<Fixture> {
     await app.ready();
     t.teardown(() => app.close());
     const admin = await token(['admin']);
+    matrixUnitId = (await adminCreate(app, admin, 'organisational-units', { name: 'Matrix unit', key: matrixUnitKey })).id;
     const organisation = await adminCreate(app, admin, 'organisations', { name: 'Matrix fixture organisation', roles: ['controller'] });
     // A data flow goes between two entries that exist.
     flowEnds = {
@@ -139,7 +140,9 @@ function shared(): Promise<Fixture> {
 /** An HS256 token the test app accepts, with any `roles` claim (undefined leaves the claim out). */
 function token(rolesClaim: unknown, sub = 'matrix-user'): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(rolesClaim === undefined ? {} : { roles: rolesClaim })
+  // Every token names the fixture's unit, which owns the fixture's entries: this file tests the
+  // roles; the units are test/auth/bola.test.ts's.
+  return new SignJWT({ ...(rolesClaim === undefined ? {} : { roles: rolesClaim }), units: [matrixUnitKey] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer('processing-register')
@@ -167,8 +170,18 @@ async function adminCreate(app: FastifyInstance, admin: string, resource: Resour
 
 let counter = 0;
 
-/** A valid create body with a unique name (and code) for each resource. */
+const matrixUnitKey = 'matrix-unit';
+/** The organisational unit that owns the matrix's entries (made with the fixture). */
+let matrixUnitId: string | undefined;
+
+/** A valid create body with a unique name (and code) for each resource; owned entries are the matrix unit's. */
 function bodyFor(resource: Resource, organisationId: string): Record<string, unknown> {
+  return resource === 'organisational-units'
+    ? { name: `Matrix unit ${++counter}`, key: `matrix-unit-${counter}` }
+    : { ...ownBodyFor(resource, organisationId), ownerUnitId: matrixUnitId };
+}
+
+function ownBodyFor(resource: Resource, organisationId: string): Record<string, unknown> {
   const n = ++counter;
   const name = `Matrix ${resource} ${n}`;
   switch (resource) {
@@ -339,7 +352,18 @@ t.test('the permission table: readers and auditors read the register, editors al
         t.ok(grantedTo(['auditor'])(resource, operation), `${operation} ${resource}: auditors see what readers see`);
     }
   }
-  t.same([...roles].sort(), ['admin', 'auditor', 'editor', 'reader']);
+  t.same([...roles].sort(), ['admin', 'auditor', 'dpo', 'editor', 'reader']);
+  // The DPO: what editors and auditors may together, across units; no deletes, no import, no webhooks.
+  for (const resource of resources) {
+    for (const operation of operations) {
+      t.equal(
+        grantedTo(['dpo'])(resource, operation),
+        grantedTo(['editor', 'auditor'])(resource, operation),
+        `dpo ${operation} ${resource}: as editor and auditor together`,
+      );
+    }
+  }
+  t.notOk(grantedTo(['dpo'])('register-import', 'create'), 'the DPO does not import');
   t.same(grantedTo([])('purposes', 'list'), false, 'no roles, no permission');
 });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { base64url, exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import t, { type Test } from 'tap';
 import { resolveVerificationKeys } from '../../src/auth/keys';
+import { verifyToken } from '../../src/auth/tokens';
 import { ConfigError } from '../../src/config';
 import { buildTestApp, call, testConfig, testSecret } from '../helper';
 import { manualClock } from '../support/clock';
@@ -389,4 +390,28 @@ t.test('remote JWKS: keys by kid, rotation after the cache age, failures are 503
     [200, 200, 200, 200, 200],
   );
   t.equal(idp.state.requests.length, before + 1, 'five concurrent requests, one fetch');
+});
+
+t.test('the units claim: an array or a space-separated string of keys, under the configured name only', async (t) => {
+  const config = testConfig({ JWT_UNITS_CLAIM: 'departments' });
+  t.equal(config.JWT_UNITS_CLAIM, 'departments');
+  t.equal(testConfig().JWT_UNITS_CLAIM, 'units', 'the default name');
+  const keys = await resolveVerificationKeys(config, Date.now);
+  const settings = { issuer, audience, clockToleranceSeconds: 30, rolesClaim: 'roles', unitsClaim: 'departments', clock: Date.now };
+  const cases: [unknown, string[]][] = [
+    [
+      ['hr', 'sales', 'hr'],
+      ['hr', 'sales'],
+    ],
+    ['hr  sales', ['hr', 'sales']],
+    [['hr', 7, null, ''], ['hr']],
+    [undefined, []],
+    [42, []],
+  ];
+  for (const [value, expected] of cases) {
+    const token = await sign(hsKey, 'HS256', { departments: value });
+    t.same((await verifyToken(token, keys, settings)).principal.units, expected, `departments: ${JSON.stringify(value)}`);
+  }
+  const other = await sign(hsKey, 'HS256', { units: ['hr'] });
+  t.same((await verifyToken(other, keys, settings)).principal.units, [], 'another claim is not read');
 });

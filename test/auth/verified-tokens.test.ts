@@ -1,7 +1,7 @@
 import t from 'tap';
 import { VerifiedTokenCache } from '../../src/auth/verified-tokens';
 
-const reader = { sub: 'r', roles: ['reader' as const] };
+const reader = { sub: 'r', roles: ['reader' as const], units: [] };
 
 t.test('entries end at the earlier of the token expiry and the cache age; the least recently used go first', async (t) => {
   let clock = 1_000_000;
@@ -34,9 +34,9 @@ t.test('entries end at the earlier of the token expiry and the cache age; the le
 
 t.test('a remembered principal cannot be changed by one request for the next', async (t) => {
   const cache = new VerifiedTokenCache(1000, () => 1_000_000);
-  cache.remember('a', { sub: 'r', roles: ['reader'] }, 1_060_000);
+  cache.remember('a', { sub: 'r', roles: ['reader'], units: [] }, 1_060_000);
   const principal = cache.get('a')!;
   t.throws(() => (principal.roles as string[]).push('admin'));
   t.throws(() => Object.assign(principal, { sub: 'someone-else' }));
-  t.same(cache.get('a'), { sub: 'r', roles: ['reader'] });
+  t.same(cache.get('a'), { sub: 'r', roles: ['reader'], units: [] });
 });

@@ -172,7 +172,8 @@ t.test('SIGTERM under write load on kept-alive connections: every request answer
       request.end(body);
     });
 
-  const token = await tokenFor(['editor'], 'shutdown-keep-alive-test');
+  // A writer across units (an editor would need a unit of the register in its token).
+  const token = await tokenFor(['dpo'], 'shutdown-keep-alive-test');
   const auth = { authorization: `Bearer ${token}` };
   const json = { ...auth, 'content-type': 'application/json' };
 
