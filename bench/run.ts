@@ -21,6 +21,8 @@
  *   create  POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
  *   rename  renaming the purpose every generated activity links, in the service's process (its
  *           stored documents rewritten in the same transaction), against one no activity links: median ms
+ *   data-map GET /v1/register/data-map as JSON and as the Graphviz SVG, whole and filtered, in a process
+ *           of its own (bench/data-map-scenario.ts) at 1,000 activities or the sizes given: ms per request
  *
  * Figures: requests/s (2xx only; any other status is reported, by status), p50/p99 latency, SQL statements
  * per request as counted at the driver, peak RSS of the server process, and service ÷ baseline.
@@ -35,6 +37,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchDataMap } from './data-map-scenario';
 
 const root = join(__dirname, '..', '..');
 const sizes = process.argv
@@ -44,7 +47,7 @@ const sizes = process.argv
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
-const allScenarios = ['get', 'list', 'export', 'create', 'rename', 'startup'] as const;
+const allScenarios = ['get', 'list', 'export', 'create', 'rename', 'startup', 'data-map'] as const;
 const chosen = (process.env.BENCH_SCENARIOS ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -400,7 +403,9 @@ async function main() {
 
     const rows: any[] = [];
     const renames: any[] = [];
-    for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
+    // The served scenarios need a grown database and servers at each size; data-map and startup bring their own.
+    const served = (['get', 'list', 'export', 'create', 'rename'] as const).some(runs);
+    for (const size of served ? (sizes.length > 0 ? sizes : [100, 1000, 10000]) : []) {
       // Grown in a process of its own (an embedded database belongs to one process at a time), then
       // served by fresh processes: their memory is what serving costs, not what the bulk load left.
       await stopServers();
@@ -490,6 +495,7 @@ async function main() {
     }
 
     const startup = runs('startup') ? await measureStartup(cleanups) : undefined;
+    const dataMap = runs('data-map') ? await benchDataMap(sizes) : undefined;
 
     const table = [
       '| Activities | Scenario | Service req/s | p50 / p99 ms | SQL/req | Peak RSS MB | Baseline req/s | p50 / p99 ms | SQL/req | Baseline RSS MB | Ratio |',
@@ -501,7 +507,7 @@ async function main() {
         return `| ${row.size.toLocaleString('en')} | ${row.scenario} | ${rps(s)} | ${fmt(s.p50, 1)} / ${fmt(s.p99, 1)} | ${fmt(s.queriesPerRequest, 1)} | ${fmt(s.peakRssMb)} | ${rps(b)} | ${fmt(b.p50, 1)} / ${fmt(b.p99, 1)} | ${fmt(b.queriesPerRequest, 1)} | ${Number.isFinite(b.peakRssMb) ? fmt(b.peakRssMb) : 'shared'} | ${fmt(row.ratio, 2)} |`;
       }),
     ].join('\n');
-    console.log(`\n${table}\n`);
+    if (rows.length > 0) console.log(`\n${table}\n`);
 
     const results = {
       database: kind,
@@ -512,6 +518,7 @@ async function main() {
       rows,
       renames,
       startup,
+      dataMap,
       benchSeconds: Math.round((Date.now() - began) / 1000),
     };
     const dir = join(root, 'bench', 'results');
