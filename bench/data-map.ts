@@ -3,6 +3,7 @@
  * Graphviz-drawn SVG, whole and filtered (one activity, around one system), over app.inject.
  *
  *   npx tsc -p tsconfig.bench.json && node dist/bench/data-map.js [sizes…]     # PGlite, in memory
+ *   BENCH_SCENARIOS=data-map npm run bench -- 1000                          # the same, as a scenario of npm run bench
  *
  * Sizes are total activities (the 13 seeded ones included); default 1000. Each generated activity
  * uses 2 of 20 generated systems (through SQL, as the generator writes its other links), so the
@@ -14,12 +15,14 @@ import { loadRegister } from '../src/seed/seed-loader';
 import { woktronRegister } from '../src/seed/woktron-register';
 import { createTestDatabase, testConfig, tokenFor } from '../test/helper';
 import { generateActivities } from '../test/support/register-fixtures';
+import { resultPrefix, type DataMapFigures } from './data-map-scenario';
 
 async function main() {
   const sizes = process.argv
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
+  const results: DataMapFigures[] = [];
   const cleanups: (() => unknown)[] = [];
   const database = await createTestDatabase({ teardown: (fn) => cleanups.push(fn) });
   const app = await buildApp(testConfig(), { database });
@@ -64,6 +67,18 @@ async function main() {
     const one = await get(`/v1/register/data-map?format=svg&activityId=${activity.id}`);
     const around = await get(`/v1/register/data-map?format=svg&systemId=${system.id}`);
     const edgesOf = (body: string) => (body.match(/class="edge"/g) ?? []).length;
+    results.push({
+      activities: size,
+      nodes: nodes.length,
+      edges: edges.length,
+      jsonMs: json.ms,
+      svgMs: svg.ms,
+      svgKb: svg.bytes / 1024,
+      oneActivitySvgMs: one.ms,
+      oneActivityEdges: edgesOf(one.body),
+      aroundSystemSvgMs: around.ms,
+      aroundSystemEdges: edgesOf(around.body),
+    });
     console.log(
       `${String(size).padStart(6)} activities: graph ${nodes.length} nodes / ${edges.length} edges — JSON ${json.ms.toFixed(0)} ms, ` +
         `SVG ${svg.ms.toFixed(0)} ms (${(svg.bytes / 1024).toFixed(0)} KB); one activity SVG ${one.ms.toFixed(0)} ms (${edgesOf(one.body)} edges); ` +
@@ -72,6 +87,7 @@ async function main() {
   }
   await app.close();
   for (const cleanup of cleanups.reverse()) await cleanup();
+  console.log(`${resultPrefix}${JSON.stringify(results)}`);
 }
 
 main().catch((error: unknown) => {

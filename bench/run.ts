@@ -31,6 +31,8 @@
  *   rename    renaming the purpose every generated activity links, in the service's process (its
  *           stored documents rewritten in the same transaction), against one no activity links: median ms
  *   soak      only when named: 100,000 mixed requests, memory sampled, idle RSS before and after (bench/soak.ts)
+ *   data-map GET /v1/register/data-map as JSON and as the Graphviz SVG, whole and filtered, in a process
+ *           of its own (bench/data-map-scenario.ts) at 1,000 activities or the sizes given: ms per request
  *
  * Figures: requests/s (2xx only; any other status is reported, by status), p50/p99 latency, SQL statements
  * per request as counted at the driver, peak RSS of the server process, bytes per response (body), and
@@ -48,6 +50,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { peerRequests, peerScenarios, peerTable, startPeer, type Peer } from './peer';
 import { soak } from './soak';
+import { benchDataMap } from './data-map-scenario';
 
 const root = join(__dirname, '..', '..');
 const sizes = process.argv
@@ -57,7 +60,7 @@ const sizes = process.argv
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
-const allScenarios = ['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update', 'rename', 'startup', 'soak'] as const;
+const allScenarios = ['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update', 'rename', 'startup', 'soak', 'data-map'] as const;
 const chosen = (process.env.BENCH_SCENARIOS ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -498,7 +501,9 @@ async function main() {
     const rows: any[] = [];
     const renames: any[] = [];
     const soaks: any[] = [];
-    for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
+    // The served scenarios need a grown database and servers at each size; data-map and startup bring their own.
+    const served = (['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update', 'rename', 'soak'] as const).some(runs);
+    for (const size of served ? (sizes.length > 0 ? sizes : [100, 1000, 10000]) : []) {
       // Grown in a process of its own (an embedded database belongs to one process at a time), then
       // served by fresh processes: their memory is what serving costs, not what the bulk load left.
       await stopServers();
@@ -650,6 +655,7 @@ async function main() {
     }
 
     const startup = runs('startup') ? await measureStartup(cleanups) : undefined;
+    const dataMap = runs('data-map') ? await benchDataMap(sizes) : undefined;
 
     const table = [
       '| Activities | Scenario | Service req/s | p50 / p99 ms | SQL/req | Peak RSS MB | Baseline req/s | p50 / p99 ms | SQL/req | Baseline RSS MB | Ratio |',
@@ -661,7 +667,7 @@ async function main() {
         return `| ${row.size.toLocaleString('en')} | ${row.scenario} | ${rps(s)} | ${fmt(s.p50, 1)} / ${fmt(s.p99, 1)} | ${fmt(s.queriesPerRequest, 1)} | ${fmt(s.peakRssMb)} | ${rps(b)} | ${fmt(b.p50, 1)} / ${fmt(b.p99, 1)} | ${fmt(b.queriesPerRequest, 1)} | ${Number.isFinite(b.peakRssMb) ? fmt(b.peakRssMb) : 'shared'} | ${fmt(row.ratio, 2)} |`;
       }),
     ].join('\n');
-    console.log(`\n${table}\n`);
+    if (rows.length > 0) console.log(`\n${table}\n`);
     const peerRows = peerTable(rows);
     if (peerRows) console.log(`${peerRows}\n`);
 
@@ -675,6 +681,7 @@ async function main() {
       renames,
       soaks,
       startup,
+      dataMap,
       benchSeconds: Math.round((Date.now() - began) / 1000),
     };
     const dir = join(root, 'bench', 'results');

@@ -8,10 +8,10 @@ import { AppError } from '../src/errors';
 import type { ImportInput } from '../src/import/service';
 
 /**
- * `npm run import -- <file.yaml|file.json|file.csv|file.xlsx> [--dry-run] [--mode merge|replace] [--actor <name>] [--if-match <version>]`:
+ * `npm run import -- <file.yaml|file.json|file.csv|file.xlsx> [--format fides] [--dry-run] [--mode merge|replace] [--actor <name>] [--if-match <version>]`:
  * the same import as POST /v1/register/import, against the configured database (DATABASE_URL,
  * else the embedded one in DATA_DIR). A .json file is the register document or our export, by its
- * documentType. A dry run is the plan and prints the register's version; `--if-match <version>`
+ * documentType; `--format fides` reads a Fides system manifest (fideslang YAML or JSON). A dry run is the plan and prints the register's version; `--if-match <version>`
  * applies the file only if the register is still at that version. Exit 0: imported (or dry run reported); 2: the file was
  * refused (problems or conflicts, listed); 1: anything else.
  */
@@ -33,8 +33,8 @@ async function main() {
   if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not "${values.mode}"`);
   const extension = (values.format ?? extname(file).slice(1)).toLowerCase();
   const format = (extension === 'yml' ? 'yaml' : extension) as ImportInput;
-  if (format !== 'json' && format !== 'csv' && format !== 'yaml' && format !== 'xlsx')
-    throw new UsageError('the file must end in .yaml, .yml, .json, .csv or .xlsx (or pass --format yaml|json|csv|xlsx)');
+  if (format !== 'json' && format !== 'csv' && format !== 'yaml' && format !== 'xlsx' && format !== 'fides')
+    throw new UsageError('the file must end in .yaml, .yml, .json, .csv or .xlsx (or pass --format yaml|json|csv|xlsx|fides)');
 
   const config = { ...loadConfig(), SEED_ON_EMPTY: false, LOG_LEVEL: 'error' as const };
   const size = statSync(file).size;
@@ -63,7 +63,7 @@ async function main() {
     });
     const { create, match, change, conflict } = report.counts;
     console.log(
-      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict${report.counts.delete ? `, ${report.counts.delete} delete` : ''} (${report.records} ${format === 'csv' ? 'rows' : 'activities'} read, mode ${report.mode})`,
+      `${report.dryRun ? 'dry run — nothing written. Would: ' : 'imported: '}${create} create, ${match} match, ${change} change, ${conflict} conflict${report.counts.delete ? `, ${report.counts.delete} delete` : ''} (${report.records} ${format === 'csv' ? 'rows' : format === 'fides' ? 'privacy declarations' : 'activities'} read, mode ${report.mode})`,
     );
     for (const [resource, counts] of Object.entries(report.byResource)) {
       console.log(

@@ -74,6 +74,16 @@ export async function authorize(page: Page, token: string) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** A first `npm start` on a fresh embedded database (the example register is loaded), with only what is set here: no .env, no DATABASE_URL. */
+export const exampleConfig = (dataDir: string) =>
+  loadConfig({
+    DATA_DIR: dataDir,
+    SEED_ON_EMPTY: 'true',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+  });
+
 /**
  * `npm run screenshot-docs`: starts the service on a fresh embedded database (the example
  * register is loaded, as on a first `npm start`), authorizes Swagger UI with an auditor token and
@@ -86,15 +96,7 @@ async function main() {
   let app: FastifyInstance | undefined;
   let browser: Chromium | undefined;
   try {
-    // Only what is set here: no .env, no DATABASE_URL — always the embedded database in dataDir.
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      SEED_ON_EMPTY: 'true',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
-    });
-    app = await buildApp(config);
+    app = await buildApp(exampleConfig(dataDir));
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const token = await mintToken(app.auth.keys.secret!, app.auth.settings, {
       sub: 'auditor@example.com',

@@ -8,6 +8,7 @@ import type { Database } from './db/data-source';
 import { dataMapRoutes } from './data-map/routes';
 import { findingsRoutes } from './findings/routes';
 import { healthRoutes } from './health/routes';
+import { exampleDataMapRoutes } from './data-map/example-route';
 import { historyRoutes } from './history/routes';
 import { registerCrudRoutes } from './crud/crud-routes';
 import { buildingBlockServices } from './entry-services';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(contractPlugin);
 
   await app.register(healthRoutes);
+  await app.register(exampleDataMapRoutes);
   await app.register(
     async (v1) => {
       // Every /v1 route needs a valid token whose roles grant its declared permission (see the auth plugin).

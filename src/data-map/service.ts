@@ -308,8 +308,16 @@ class Graph {
     const nodes = [...this.nodes.values()].sort(
       (a, b) => kindRank(a.id) - kindRank(b.id) || a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id),
     );
+    // By the names of their ends, not their ids: the same register gives the same order, so Graphviz draws the same diagram.
+    const position = new Map(nodes.map((node, i) => [node.id, i]));
     const edges = [...this.edges.values()]
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort(
+        (a, b) =>
+          a.origin.localeCompare(b.origin) ||
+          position.get(a.from)! - position.get(b.from)! ||
+          position.get(a.to)! - position.get(b.to)! ||
+          a.id.localeCompare(b.id),
+      )
       .map((edge) => ({
         id: edge.id,
         from: edge.from,

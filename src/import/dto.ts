@@ -3,6 +3,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, ValidateNested } from 'cl
 import { Doc } from '../http/dto';
 
 export const importModes = ['merge', 'replace'] as const;
+/** Formats a caller names in `format=`, beyond those the media type tells. */
+export const importSourceFormats = ['fides'] as const;
 export const importActions = ['create', 'match', 'change', 'conflict', 'delete'] as const;
 
 export class RegisterImportQuery {
@@ -20,6 +22,15 @@ export class RegisterImportQuery {
     schema: { default: 'merge' },
   })
   mode?: string;
+
+  @IsOptional()
+  @IsIn(importSourceFormats)
+  @Doc({
+    description:
+      'What the file is, when its media type does not say: fides — a Fides system manifest (fideslang YAML or JSON: `system`, `dataset`, `organization` lists), sent as application/yaml or application/json. Left out, the media type decides.',
+    example: 'fides',
+  })
+  format?: string;
 }
 
 export class ImportCountsDto {
@@ -71,14 +82,18 @@ export class RegisterImportReport {
   @IsString()
   @Doc({
     description:
-      'What the file was read as: json (our export), document (the register document in JSON), yaml (the register document in YAML), csv or xlsx',
+      'What the file was read as: json (our export), document (the register document in JSON), yaml (the register document in YAML), csv, xlsx, or fides (a Fides system manifest)',
     example: 'yaml',
-    schema: { enum: ['json', 'document', 'yaml', 'csv', 'xlsx'] },
+    schema: { enum: ['json', 'document', 'yaml', 'csv', 'xlsx', 'fides'] },
   })
   format!: string;
 
   @IsInt()
-  @Doc({ description: 'Records read: CSV data rows, or the activities of a JSON export or register document', example: 13 })
+  @Doc({
+    description:
+      'Records read: CSV data rows, the activities of a JSON export or register document, or the privacy declarations of a Fides manifest',
+    example: 13,
+  })
   records!: number;
 
   @IsIn(importModes)

@@ -14,6 +14,13 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 /** The register document's schema (src/register-document/schema.ts, among the app's DTO schemas). */
 const documentSchema = { $ref: 'RegisterDocument#' };
 
+/** A Fides manifest: fideslang's own format, checked by the import (src/import/fides.ts), which names every problem. */
+const fidesManifestSchema = {
+  type: 'object',
+  description:
+    'With format=fides: a Fides system manifest (fideslang, https://ethyca.github.io/fideslang/resources/system/): `system`, `dataset` and `organization` lists',
+};
+
 /** The media type of a request, without parameters. */
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -29,7 +36,7 @@ export async function importRoutes(app: FastifyInstance) {
   );
   app.addContentTypeParser(xlsxType, { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) => done(null, body));
 
-  app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace' }; Headers: { 'if-match'?: string } }>(
+  app.post<{ Querystring: { dryRun?: boolean; mode?: 'merge' | 'replace'; format?: 'fides' }; Headers: { 'if-match'?: string } }>(
     '/register/import',
     {
       bodyLimit: limit,
@@ -42,8 +49,10 @@ export async function importRoutes(app: FastifyInstance) {
       schema: {
         tags: [registerTag.name],
         operationId: 'import-register',
-        summary: 'Import a register (register document in YAML or JSON, JSON export, or ICO CSV)',
-        description: `Brings a register kept elsewhere in: the register document a person writes (\`application/yaml\`, or \`application/json\` with \`documentType: ${registerDocumentType}\`; JSON Schema: \`openapi/register-document.schema.json\`; the document \`GET /v1/register?format=yaml|document\` writes), this service's own JSON export (\`application/json\`, the document of \`GET /v1/register\` from this or another installation) or a CSV in the UK ICO controller-template columns (\`text/csv\`, the columns \`GET /v1/register?format=csv\` writes; comma or semicolon, with or without BOM), or the XLSX workbook of \`GET /v1/register?format=xlsx\` (its ICO sheets read as the CSV; its building-block sheets add descriptions, recipient categories, collection mechanisms and the other fields the ICO columns do not carry; a problem names the sheet, row and column).
+        summary: 'Import a register (register document in YAML or JSON, JSON export, ICO CSV, XLSX, or a Fides manifest)',
+        description: `Brings a register kept elsewhere in: the register document a person writes (\`application/yaml\`, or \`application/json\` with \`documentType: ${registerDocumentType}\`; JSON Schema: \`openapi/register-document.schema.json\`; the document \`GET /v1/register?format=yaml|document\` writes), this service's own JSON export (\`application/json\`, the document of \`GET /v1/register\` from this or another installation) or a CSV in the UK ICO controller-template columns (\`text/csv\`, the columns \`GET /v1/register?format=csv\` writes; comma or semicolon, with or without BOM), or the XLSX workbook of \`GET /v1/register?format=xlsx\` (its ICO sheets read as the CSV; its building-block sheets add descriptions, recipient categories, collection mechanisms and the other fields the ICO columns do not carry; a problem names the sheet, row and column), or, with \`format=fides\`, a Fides system manifest (fideslang, \`application/yaml\` or \`application/json\`).
+
+A Fides manifest becomes systems and activities: each \`system\` and \`dataset\` a system (a dataset of kind database), each privacy declaration an activity (status draft) whose \`data_use\` is its purpose, with its data categories and subjects and the system (and referenced datasets) holding its categories; \`organization\` entries the controllers. fideslang's default taxonomy names the keys it defines (\`user.contact.email\` → "Email"); other keys keep the manifest's own definition or their key as name. A legal basis only where a declaration states \`legal_basis_for_processing\` or \`special_category_legal_basis\`, never guessed from the data use. Fields the register has no place for (egress, ingress, cookies…) are kept as stated in the entry's internal note.
 
 In the register document, entries refer to each other by name or by the \`key\` the author gives them; built-in legal bases by code (\`gdpr-6-1-b\`) or article (\`Art. 6(1)(b)\`), national-law bases declared in its \`legalBases\`. The document is the register: a field an entry leaves out is empty (null or an empty list), except internal notes unless the document says \`internalNotes: true\`.
 
@@ -65,8 +74,8 @@ All or nothing, in one transaction: a file with any problem is refused with ever
         },
         body: {
           content: {
-            'application/json': { schema: { oneOf: [documentSchema, ref(RegisterExport)] } },
-            'application/yaml': { schema: documentSchema },
+            'application/json': { schema: { anyOf: [documentSchema, ref(RegisterExport), fidesManifestSchema] } },
+            'application/yaml': { schema: { anyOf: [documentSchema, fidesManifestSchema] } },
             'text/csv': { schema: { type: 'string', description: 'CSV, header row first (UK ICO controller template columns)' } },
             [xlsxType]: {
               schema: {
@@ -93,8 +102,12 @@ All or nothing, in one transaction: a file with any problem is refused with ever
     },
     async (request) => {
       const type = mediaType(request.headers['content-type']);
-      const format: ImportInput | undefined =
-        type === 'application/json'
+      const fides = request.query.format === 'fides';
+      if (fides && type !== 'application/json' && !yamlTypes.includes(type))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a Fides manifest (format=fides) as application/yaml or application/json.');
+      const format: ImportInput | undefined = fides
+        ? 'fides'
+        : type === 'application/json'
           ? 'json'
           : csvTypes.includes(type)
             ? 'csv'

@@ -21,11 +21,12 @@ import { importInvalid, importRegister, type ImportDocument, type ImportMode, ty
 import { createExportChecker, documentFromExport, maxReportedProblems } from './from-export';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 import { createBodyValidator, type BodyValidator } from './validate';
+import { createFidesChecker, documentFromFides, type FidesChecker } from './fides';
 
 /** What a file is read as: our JSON export, the register document (JSON or YAML), or ICO CSV. */
-export type ImportFormat = 'json' | 'document' | 'yaml' | 'csv' | 'xlsx';
-/** What a caller sends: JSON is our export or the register document, by its `documentType`. */
-export type ImportInput = 'json' | 'yaml' | 'csv' | 'xlsx';
+export type ImportFormat = 'json' | 'document' | 'yaml' | 'csv' | 'xlsx' | 'fides';
+/** What a caller sends: JSON is our export or the register document, by its `documentType`; fides a Fides manifest in YAML or JSON. */
+export type ImportInput = 'json' | 'yaml' | 'csv' | 'xlsx' | 'fides';
 
 export interface RegisterImportResult extends ImportReport {
   format: ImportFormat;
@@ -37,7 +38,12 @@ export interface RegisterImportResult extends ImportReport {
  * nothing. Its validators (~140 ms to compile) are built on the first import, not at start-up.
  */
 export class ImportService {
-  private checkers?: { checkExport: ReturnType<typeof createExportChecker>; checkDocument: DocumentChecker; validate: BodyValidator };
+  private checkers?: {
+    checkExport: ReturnType<typeof createExportChecker>;
+    checkDocument: DocumentChecker;
+    checkFides: FidesChecker;
+    validate: BodyValidator;
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +55,7 @@ export class ImportService {
     this.checkers ??= {
       checkExport: createExportChecker(this.dtoSchemas),
       checkDocument: createDocumentChecker(this.dtoSchemas),
+      checkFides: createFidesChecker(),
       validate: createBodyValidator(this.dtoSchemas),
     };
     return this.checkers;
@@ -68,7 +75,9 @@ export class ImportService {
           ? await this.fromCsv(body)
           : format === 'xlsx'
             ? await this.fromXlsx(body)
-            : await this.fromDocument(format, body, options.mode === 'replace');
+            : format === 'fides'
+              ? this.fromFides(body)
+              : await this.fromDocument(format, body, options.mode === 'replace');
     const { document, problems, records, originOf } = read;
     const locate = 'locate' in read ? (read.locate as ParsedText['locate']) : undefined;
     if (problems.length > 0) {
@@ -105,6 +114,15 @@ export class ImportService {
     // As the API does with every request (npm run import reads the file itself).
     const { document, problems, activities, originOf } = documentFromExport(dropLeadingByteOrderMarks(body), this.compiled.checkExport);
     return { document, problems, records: activities, originOf };
+  }
+
+  /** A Fides system manifest: YAML (text), or JSON as the HTTP layer parsed it. */
+  private fromFides(body: unknown) {
+    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+    const parsed: ParsedText = text !== undefined ? parseYaml(text.replace(/^\uFEFF+/, '')) : parsedJson(body);
+    if (parsed.problems.length > 0) return { document: undefined as never, problems: parsed.problems, records: 0, locate: parsed.locate };
+    const read = documentFromFides(dropLeadingByteOrderMarks(parsed.value), this.compiled.checkFides);
+    return { document: read.document, problems: read.problems, records: read.activities, originOf: read.originOf, locate: parsed.locate };
   }
 
   /** The register document, YAML (text) or JSON (parsed by the HTTP layer or the CLI). */

@@ -58,6 +58,15 @@ stays in this browser until you log out or it expires, and every "Try it out" se
 Each link above opens its operation in a new tab. Links like these are deep links,
 \`/docs#/<section>/<operation>\`: the address bar follows what you open, so copy it to share a place.
 
+### The data map
+
+Where the example register's personal data lives and how it moves: data subjects, collection
+channels, systems and recipients, laid out by Graphviz; red flows cross a border. Your own
+register's map is [**GET /v1/register/data-map**](${deepLink('get-register-data-map')}) with \`format=svg\`
+(it needs a token); this picture of the example is public at [\`/docs/data-map.svg\`](/docs/data-map.svg).
+
+![Data map of the example register (Woktron Ltd.)](/docs/data-map.svg)
+
 ### Errors
 
 Errors are RFC 9457 \`application/problem+json\` documents with a stable \`code\`; validation errors

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage } from 'playwright-core';
 import t from 'tap';
-import { launchChromium } from '../../scripts/screenshot-docs';
+import { launchChromium, openDocs } from '../../scripts/screenshot-docs';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { buildTestApp, tokenFor } from '../helper';
@@ -10,7 +10,8 @@ import { requireService } from '../support/requires';
 
 // The data map of the example register, as an auditor opens it: the SVG in a real browser
 // (Debian's chromium), under the service's CSP, with no console errors; every node and arrow is
-// drawn. A screenshot of it is kept in docs/ (docs/data-map.png).
+// drawn. A screenshot of it is kept in docs/ (docs/data-map.png). Swagger UI's introduction shows the
+// example's diagram (GET /docs/data-map.svg) to a visitor without a token.
 
 t.test('the Woktron data map renders in chromium without console errors', async (t) => {
   if (!(await requireService(t, 'chromium'))) return;
@@ -48,4 +49,21 @@ t.test('the Woktron data map renders in chromium without console errors', async 
   const page = await browser.context.newPage();
   await page.setContent(`<!doctype html><html><body style="margin:0">${markup.replace(/^[\s\S]*?(<svg)/, '$1')}</body></html>`);
   await page.screenshot({ path: join(docs, 'data-map.png'), fullPage: true, timeout: 120_000 });
+
+  // Swagger UI's introduction shows the example's diagram to a visitor without a token.
+  await browser.context.setExtraHTTPHeaders({});
+  const visitor = await browser.context.newPage();
+  await openDocs(visitor, base);
+  const picture = visitor.locator('.swagger-ui .info img[src="/docs/data-map.svg"]');
+  await picture.waitFor();
+  // A string, as the page evaluates it (the test is compiled without the DOM's types).
+  const image = `document.querySelector('.swagger-ui .info img[src="/docs/data-map.svg"]')`;
+  await visitor.waitForFunction(`${image}.complete`);
+  const natural = (await visitor.evaluate(`({ width: ${image}.naturalWidth, height: ${image}.naturalHeight })`)) as {
+    width: number;
+    height: number;
+  };
+  t.ok(natural.width > 400 && natural.height > 300, `the introduction's diagram loaded (${natural.width} × ${natural.height})`);
+  t.ok(await picture.isVisible(), 'and is shown');
+  t.same(problems, [], 'no console or page errors on the docs page either');
 });

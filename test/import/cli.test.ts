@@ -85,6 +85,17 @@ t.test(
     t.equal(xlsxRefused.code, 2, xlsxRefused.stderr);
     t.match(xlsxRefused.stderr, /row 2, Art\. 30\(2\) processor › Role: .*\[landlord\]/);
 
+    // A Fides system manifest, named by --format: planned (over the files above: an entry may differ),
+    // with its privacy declarations counted.
+    const manifest = join(__dirname, '..', 'fixtures', 'fides', 'webshop-systems.yml');
+    const fidesDry = await importFile(manifest, '--format', 'fides', '--dry-run');
+    t.equal(fidesDry.code, 0, fidesDry.stderr);
+    t.match(
+      fidesDry.stdout,
+      /^dry run — nothing written\. Would: \d+ create, \d+ match, 0 change, \d+ conflict \(4 privacy declarations read, mode merge\)/,
+    );
+    t.match(fidesDry.stdout, /systems\s+4 create/);
+
     const usage = await importFile(join(dir, 'register.xml'));
     t.equal(usage.code, 1);
     t.match(usage.stderr, /\.json, \.csv or \.xlsx/);
