@@ -11,6 +11,7 @@ import { Systems1764100000020 } from './1764100000020-systems';
 import { DataFlows1764100000021 } from './1764100000021-data-flows';
 import { ActivityDocuments1764100000030 } from './1764100000030-activity-documents';
 import { ReadModelState1764100000031 } from './1764100000031-read-model-state';
+import { ReviewAndApproval1764100000041 } from './1764100000041-review-and-approval';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   DataFlows1764100000021,
   ActivityDocuments1764100000030,
   ReadModelState1764100000031,
+  ReviewAndApproval1764100000041,
 ];
