@@ -6,6 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * with that person), who submitted it when, and every approval with the exact document that was
  * approved — the approved state the export and the privacy notice are built from.
  *
+ * The latest approval of an activity is the one with the highest `sequence` (the order they were
+ * made in; `approved_at` is the app's clock, which two approvals may share).
+ *
  * `last_edited_by` of existing activities is taken from the audit trail (the actor of the latest
  * change); an activity with no trail keeps null (no editor known).
  *
@@ -32,6 +35,7 @@ export class ReviewAndApproval1764100000041 implements MigrationInterface {
     await q(
       `CREATE TABLE "activity_approvals" (
          "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+         "sequence" BIGSERIAL NOT NULL,
          "activity_id" uuid NOT NULL,
          "activity_version" integer NOT NULL,
          "body" text NOT NULL,
@@ -45,7 +49,7 @@ export class ReviewAndApproval1764100000041 implements MigrationInterface {
          CONSTRAINT "fk_activity_approvals__activity_id" FOREIGN KEY ("activity_id") REFERENCES "processing_activities"("id") ON DELETE CASCADE
        )`,
     );
-    await q(`CREATE INDEX "ix_activity_approvals__activity_id__approved_at" ON "activity_approvals" ("activity_id", "approved_at" DESC)`);
+    await q(`CREATE INDEX "ix_activity_approvals__activity_id__sequence" ON "activity_approvals" ("activity_id", "sequence" DESC)`);
     await q(`CREATE INDEX "ix_activity_approvals__review_due_on" ON "activity_approvals" ("review_due_on")`);
   }
 

@@ -200,7 +200,7 @@ export function reviewFields(form: JsonForm): [field: string, value: string][] {
     ['reviewComment', form.value('a.review_comment')],
     [
       'approval',
-      `COALESCE((SELECT ${approval} FROM activity_approvals p WHERE p.activity_id = a.id ORDER BY p.approved_at DESC, p.id LIMIT 1), ${form.null})`,
+      `COALESCE((SELECT ${approval} FROM activity_approvals p WHERE p.activity_id = a.id ORDER BY p.sequence DESC LIMIT 1), ${form.null})`,
     ],
   ];
 }

@@ -91,7 +91,7 @@ export class ReviewService {
         // The approved state: exactly the representation the approval produced.
         await manager.query(
           `UPDATE activity_approvals SET body = $2, etag = $3
-            WHERE id = (SELECT id FROM activity_approvals WHERE activity_id = $1 ORDER BY approved_at DESC, id LIMIT 1)`,
+            WHERE id = (SELECT id FROM activity_approvals WHERE activity_id = $1 ORDER BY sequence DESC LIMIT 1)`,
           [id, document.body, document.etag],
         );
         const approved = JSON.parse(document.body) as ActivityView;
@@ -128,7 +128,7 @@ export class ReviewService {
               to_char(p.review_due_on, 'YYYY-MM-DD') AS "reviewDueOn", p.activity_version AS "approvedVersion",
               p.approved_by AS "approvedBy", p.approved_at AS "approvedAt"
          FROM processing_activities a
-         JOIN LATERAL (SELECT * FROM activity_approvals x WHERE x.activity_id = a.id ORDER BY x.approved_at DESC, x.id LIMIT 1) p ON TRUE
+         JOIN LATERAL (SELECT * FROM activity_approvals x WHERE x.activity_id = a.id ORDER BY x.sequence DESC LIMIT 1) p ON TRUE
         WHERE p.review_due_on <= $1::date ${ownerFilter}
         ORDER BY ${reviewOwner} IS NULL, ${reviewOwner}, p.review_due_on, lower(a.name), a.id`,
       params,
@@ -159,7 +159,7 @@ export class ReviewService {
                 to_char(p.review_due_on, 'YYYY-MM-DD') AS "reviewDueOn"
            FROM activity_approvals p JOIN processing_activities a ON a.id = p.activity_id
           WHERE p.review_due_notified_at IS NULL AND p.review_due_on <= $1::date
-            AND p.id = (SELECT x.id FROM activity_approvals x WHERE x.activity_id = p.activity_id ORDER BY x.approved_at DESC, x.id LIMIT 1)
+            AND p.id = (SELECT x.id FROM activity_approvals x WHERE x.activity_id = p.activity_id ORDER BY x.sequence DESC LIMIT 1)
           ORDER BY p.review_due_on, p.id
           FOR UPDATE OF p SKIP LOCKED`,
         [at.toISOString().slice(0, 10)],

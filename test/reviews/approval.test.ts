@@ -29,7 +29,7 @@ const editor = (app: FastifyInstance, ...rest: Parameters<typeof as> extends [un
 const approver = (app: FastifyInstance, ...rest: Parameters<typeof as> extends [unknown, unknown, unknown, ...infer R] ? R : never) =>
   as(app, 'dana', ['approver'], ...rest);
 
-async function setup(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function setup(t: Parameters<typeof buildTestApp>[0]) {
   const clock = manualClock(Date.parse('2026-03-10T12:00:00Z'));
   const app = await buildTestApp(t, { LOG_LEVEL: 'error', REVIEW_CYCLE: 'P1Y', WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8' }, { clock });
   return { app, clock };
@@ -124,7 +124,7 @@ t.test('an edit of the links returns it to draft; an edit of a linked building b
   const shown = await call(app, 'GET', url);
   t.equal(shown.data.dataSubjectCategories[0].name, 'Staff', 'the working state shows the new name');
   const [kept] = await app.dataSource.query(
-    'SELECT body FROM activity_approvals WHERE activity_id = $1 ORDER BY approved_at DESC LIMIT 1',
+    'SELECT body FROM activity_approvals WHERE activity_id = $1 ORDER BY sequence DESC LIMIT 1',
     [activity.id],
   );
   t.equal(JSON.parse(kept.body).dataSubjectCategories[0].name, 'Employees', 'the approved text keeps the name it was approved with');
