@@ -417,7 +417,7 @@ t.test('JSON-LD: the auditor’s export carries the internal notes, marked inter
   t.notOk(plain.body.includes('containsInternalNotes'));
   const reader = await app.inject({
     method: 'GET',
-    url: '/v1/register?format=jsonld&internalNotes=true',
+    url: '/v1/register?state=working&format=jsonld&internalNotes=true',
     headers: await authHeader(app, 'reader'),
   });
   t.equal(reader.statusCode, 403, 'a reader may not ask for them');
@@ -508,7 +508,7 @@ t.test('CSV: the auditor’s export shows internal notes in their own column, ma
     'the column is there, and empty',
   );
   t.equal(
-    (await app.inject({ method: 'GET', url: '/v1/register?format=csv&internalNotes=true', headers: await authHeader(app, 'editor') }))
+    (await app.inject({ method: 'GET', url: '/v1/register?state=working&format=csv&internalNotes=true', headers: await authHeader(app, 'editor') }))
       .statusCode,
     403,
   );
