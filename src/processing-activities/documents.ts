@@ -36,7 +36,6 @@ const list = (field: string, lists: ListPart[]): ListPart => {
   return found;
 };
 
-
 /**
  * The activity's purposes as the rights derivation reads them, in the order the activity lists
  * them: each one's name and every basis code it rests on (its own and the activity's).

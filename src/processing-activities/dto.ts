@@ -16,7 +16,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
-import { activityRoles, activityStatuses, automatedDecisionStatuses, reviewStates, statedAbsences } from '../../entities/processing-activity';
+import {
+  activityRoles,
+  activityStatuses,
+  automatedDecisionStatuses,
+  reviewStates,
+  statedAbsences,
+} from '../../entities/processing-activity';
 import { retentionKinds } from '../../entities/retention-rule';
 import { EntityRef, ListQuery } from '../http/common-dto';
 import { addEntityFields, DateTime, Doc, isoDatePattern, OptionalDate, OptionalText, updateDtoOf, type JsonSchema } from '../http/dto';
@@ -600,7 +606,11 @@ export class ActivityApprovalSummary {
   comment?: string | null;
 
   @Matches(isoDatePattern)
-  @Doc({ description: 'When the approved record is next due for review: the approval date plus REVIEW_CYCLE', example: '2027-12-01', schema: { format: 'date' } })
+  @Doc({
+    description: 'When the approved record is next due for review: the approval date plus REVIEW_CYCLE',
+    example: '2027-12-01',
+    schema: { format: 'date' },
+  })
   reviewDueOn!: string;
 }
 
@@ -725,7 +735,10 @@ export class ProcessingActivityResponse {
   @IsOptional()
   @ValidateNested()
   @Type(() => ActivityApprovalSummary)
-  @Doc({ description: 'Its latest approval; null: never approved. Stays after an edit (then `version` is older than the activity\'s).', nullable: true })
+  @Doc({
+    description: "Its latest approval; null: never approved. Stays after an edit (then `version` is older than the activity's).",
+    nullable: true,
+  })
   approval?: ActivityApprovalSummary | null;
 
   @ValidateNested({ each: true })

@@ -298,7 +298,9 @@ export class ProcessingActivityService {
         await change(manager, current);
         await refreshActivityDocument(this.query(manager), id);
         if (then) {
-          const [document] = (await manager.query(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [id])) as StoredDocument[];
+          const [document] = (await manager.query(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [
+            id,
+          ])) as StoredDocument[];
           await then(manager, document!);
         }
       }),

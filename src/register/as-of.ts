@@ -122,7 +122,13 @@ export class HistoricalRegister implements RegisterSource {
     readonly stats: ReadStats,
     readonly internalNotes: boolean,
   ) {
-    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf: shown.asOf, state: shown.state };
+    this.filters = {
+      status: filter.status ?? null,
+      owner: filter.owner ?? null,
+      role: filter.role ?? null,
+      asOf: shown.asOf,
+      state: shown.state,
+    };
     this.notApproved = shown.notApproved;
     this.totals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0, notApproved: shown.notApproved.length };
     const recipients = byResource(state, 'recipients');

@@ -7,7 +7,13 @@ import { sensitivities } from '../../entities/data-category';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
 import { legalBasisKinds } from '../../entities/legal-basis';
 import { contactRoles, dpoRequirements, legalFrameworks, organisationRoles } from '../../entities/organisation';
-import { activityRoles, activityStatuses, automatedDecisionStatuses, reviewStates, statedAbsences } from '../../entities/processing-activity';
+import {
+  activityRoles,
+  activityStatuses,
+  automatedDecisionStatuses,
+  reviewStates,
+  statedAbsences,
+} from '../../entities/processing-activity';
 import { registerStates } from '../reviews/approved';
 import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../entities/recipient';
 import { retentionEndActions, retentionKinds } from '../../entities/retention-rule';
@@ -1190,7 +1196,10 @@ export class RegisterExport {
 
   @ValidateNested({ each: true })
   @Type(() => ExportNotApproved)
-  @Doc({ description: 'In the approved state: the activities the filters select that are left out because they were never approved, by name; empty in the working state' })
+  @Doc({
+    description:
+      'In the approved state: the activities the filters select that are left out because they were never approved, by name; empty in the working state',
+  })
   notApproved!: ExportNotApproved[];
 
   @ValidateNested({ each: true })

@@ -257,7 +257,11 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
         }
         if (requestedState === 'approved') {
           throw validationFailed([
-            { in: 'query', path: '/state', message: 'only working applies with asOf: the audit trail replays the register as it was edited' },
+            {
+              in: 'query',
+              path: '/state',
+              message: 'only working applies with asOf: the audit trail replays the register as it was edited',
+            },
           ]);
         }
         reader = await openRegisterAsOf(app.dataSource, app.services.history, filter, new Date(asOf).toISOString(), options);

@@ -17,7 +17,10 @@ export class ReturnRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
-  @Doc({ description: 'Why the activity goes back to draft: what to change before it is submitted again', example: 'The retention of the invoices is not stated.' })
+  @Doc({
+    description: 'Why the activity goes back to draft: what to change before it is submitted again',
+    example: 'The retention of the invoices is not stated.',
+  })
   comment!: string;
 }
 
@@ -25,7 +28,8 @@ export class ReviewsDueQuery {
   @IsOptional()
   @Matches(isoDurationPattern)
   @Doc({
-    description: 'How far ahead upcoming reviews are listed: an ISO 8601 duration from today (default P30D). Overdue ones are always listed.',
+    description:
+      'How far ahead upcoming reviews are listed: an ISO 8601 duration from today (default P30D). Overdue ones are always listed.',
     example: 'P30D',
   })
   within?: string;
@@ -47,7 +51,11 @@ export class DueReview {
   name!: string;
 
   @IsString()
-  @Doc({ description: 'Where it stands in review now (an edit since the approval makes it draft)', example: 'approved', schema: { enum: [...reviewStates] } })
+  @Doc({
+    description: 'Where it stands in review now (an edit since the approval makes it draft)',
+    example: 'approved',
+    schema: { enum: [...reviewStates] },
+  })
   reviewState!: string;
 
   @Matches(isoDatePattern)

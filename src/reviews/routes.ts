@@ -62,7 +62,12 @@ export async function reviewRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const updated = await service.approve(request.params.id, request.headers['if-match'], actorOf(request), request.body?.comment ?? null);
+      const updated = await service.approve(
+        request.params.id,
+        request.headers['if-match'],
+        actorOf(request),
+        request.body?.comment ?? null,
+      );
       return reply.header('etag', activities.etag(updated)).send(updated);
     },
   );

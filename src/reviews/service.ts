@@ -42,19 +42,14 @@ export class ReviewService {
   /** Draft or approved (a periodic review confirms it as it stands) → in review. */
   submit(id: string, ifMatch: string | undefined, actor: Actor): Promise<ActivityView> {
     const at = this.now();
-    return this.activities.reviewStep(
-      id,
-      ifMatch,
-      actor,
-      async (manager, current) => {
-        expectState(current, ['draft', 'approved'], 'submitted', 'it is already in review');
-        await manager.query(
-          `UPDATE processing_activities SET review_state = 'in-review', submitted_at = $2, submitted_by = $3, version = version + 1 WHERE id = $1`,
-          [id, at, actor.sub],
-        );
-        await enqueueEvent(manager, 'activity.submitted', at, { ...eventData(current), submittedBy: actor.sub });
-      },
-    );
+    return this.activities.reviewStep(id, ifMatch, actor, async (manager, current) => {
+      expectState(current, ['draft', 'approved'], 'submitted', 'it is already in review');
+      await manager.query(
+        `UPDATE processing_activities SET review_state = 'in-review', submitted_at = $2, submitted_by = $3, version = version + 1 WHERE id = $1`,
+        [id, at, actor.sub],
+      );
+      await enqueueEvent(manager, 'activity.submitted', at, { ...eventData(current), submittedBy: actor.sub });
+    });
   }
 
   /** In review → approved, by an approver other than the last editor; the document as approved is kept. */
@@ -80,7 +75,9 @@ export class ReviewService {
           `UPDATE processing_activities SET review_state = 'approved', review_comment = $2, version = version + 1 WHERE id = $1`,
           [id, comment],
         );
-        const [{ version }] = (await manager.query('SELECT version FROM processing_activities WHERE id = $1', [id])) as [{ version: number }];
+        const [{ version }] = (await manager.query('SELECT version FROM processing_activities WHERE id = $1', [id])) as [
+          { version: number },
+        ];
         await manager.query(
           `INSERT INTO activity_approvals (activity_id, activity_version, body, etag, approved_by, approved_at, comment, review_due_on)
            VALUES ($1, $2, '', '', $3, $4, $5, $6)`,
@@ -109,10 +106,10 @@ export class ReviewService {
   returnToDraft(id: string, ifMatch: string | undefined, actor: Actor, comment: string): Promise<ActivityView> {
     return this.activities.reviewStep(id, ifMatch, actor, async (manager, current) => {
       expectState(current, ['in-review'], 'returned', 'only a submitted activity can be returned to draft');
-      await manager.query(`UPDATE processing_activities SET review_state = 'draft', review_comment = $2, version = version + 1 WHERE id = $1`, [
-        id,
-        comment,
-      ]);
+      await manager.query(
+        `UPDATE processing_activities SET review_state = 'draft', review_comment = $2, version = version + 1 WHERE id = $1`,
+        [id, comment],
+      );
     });
   }
 

@@ -314,7 +314,11 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   const emptyMarkdown = await markdownOf(`organisationId=${other.id}&format=markdown`);
   t.match(emptyMarkdown.body, /\*\*Zeta Hosting B\.V\.\*\*, Main St 1, Utrecht, Netherlands\./, 'the country by its name');
   t.match(emptyMarkdown.body, /Nothing recorded\./);
-  t.equal((await call(app, 'GET', '/v1/privacy-notice?state=working')).data.organisation.name, 'Woktron Ltd.', 'still the first controller by name');
+  t.equal(
+    (await call(app, 'GET', '/v1/privacy-notice?state=working')).data.organisation.name,
+    'Woktron Ltd.',
+    'still the first controller by name',
+  );
 
   const unknown = await call(app, 'GET', '/v1/privacy-notice?state=working&organisationId=00000000-0000-4000-8000-000000000000');
   t.equal(unknown.statusCode, 404);

@@ -148,7 +148,11 @@ t.test('asOf is for the audit trail readers, in the past, and a real time', asyn
     t.match(response.data.detail, /auditor/);
   }
   t.equal((await call(app, 'GET', `/v1/register?state=working&asOf=${past}`, undefined, 'admin')).statusCode, 200);
-  t.equal((await call(app, 'GET', '/v1/register?state=working', undefined, 'reader')).statusCode, 200, 'the live register stays open to readers');
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working', undefined, 'reader')).statusCode,
+    200,
+    'the live register stays open to readers',
+  );
 
   const future = new Date(Date.now() + 3_600_000).toISOString();
   const inFuture = await call(app, 'GET', `/v1/register?state=working&asOf=${future}`, undefined, 'auditor');

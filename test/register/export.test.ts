@@ -164,7 +164,11 @@ t.test('filters: status, owner and role', async (t) => {
   t.same(processors.controllerRegister.activities, [], 'role=processor: no controller records');
   t.same(processors.controllerRegister.controllers, []);
   t.same(processors.legalBases, []);
-  t.equal((await call(app, 'GET', '/v1/register?state=working&status=finished', undefined, 'reader')).statusCode, 400, 'unknown status: 400');
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working&status=finished', undefined, 'reader')).statusCode,
+    400,
+    'unknown status: 400',
+  );
   t.equal((await call(app, 'GET', '/v1/register?state=working&color=red', undefined, 'reader')).statusCode, 400, 'unknown parameter: 400');
 });
 
@@ -305,7 +309,8 @@ t.test('who may export: every role; no token, no export', async (t) => {
   const app = await seeded();
   for (const role of ['reader', 'auditor', 'editor', 'admin'] as const) {
     t.equal(
-      (await app.inject({ method: 'GET', url: '/v1/register?state=working&role=processor', headers: await authHeader(app, role) })).statusCode,
+      (await app.inject({ method: 'GET', url: '/v1/register?state=working&role=processor', headers: await authHeader(app, role) }))
+        .statusCode,
       200,
       role,
     );

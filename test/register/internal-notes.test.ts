@@ -75,8 +75,16 @@ t.test('the auditor’s export shows internal notes, marked; no other representa
     internalNote: null,
   });
 
-  t.equal((await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'reader')).statusCode, 403, 'readers may not');
-  t.equal((await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'editor')).statusCode, 403, 'editors may not');
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'reader')).statusCode,
+    403,
+    'readers may not',
+  );
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'editor')).statusCode,
+    403,
+    'editors may not',
+  );
   const audit = await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'auditor');
   t.equal(audit.statusCode, 200);
   t.equal(audit.data.internalNotes, true, 'the document says it holds internal notes');

@@ -24,7 +24,11 @@ const rowsOf = (sheet: ExcelJS.Worksheet) => {
 t.test('the Woktron register as a workbook: the CSV cells, and every building block', async (t) => {
   const app = await buildTestApp(t);
   await loadRegister(app.services, woktronRegister);
-  const response = await app.inject({ method: 'GET', url: '/v1/register?state=working&format=xlsx', headers: await authHeader(app, 'reader') });
+  const response = await app.inject({
+    method: 'GET',
+    url: '/v1/register?state=working&format=xlsx',
+    headers: await authHeader(app, 'reader'),
+  });
   t.equal(response.statusCode, 200, 'the workbook is served');
   t.equal(response.headers['content-type'], xlsxType);
   t.match(response.headers['content-disposition'], /^attachment; filename="register-\d{4}-\d{2}-\d{2}\.xlsx"$/);

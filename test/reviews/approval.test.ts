@@ -31,7 +31,11 @@ const approver = (app: FastifyInstance, ...rest: Parameters<typeof as> extends [
 
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
   const clock = manualClock(Date.parse('2026-03-10T12:00:00Z'));
-  const app = await buildTestApp(t, { LOG_LEVEL: 'error', REVIEW_CYCLE: 'P1Y', WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8' }, { clock });
+  const app = await buildTestApp(
+    t,
+    { LOG_LEVEL: 'error', REVIEW_CYCLE: 'P1Y', WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8' },
+    { clock },
+  );
   return { app, clock };
 }
 
@@ -104,7 +108,11 @@ t.test('draft → in review → approved, four eyes, and back to draft on an edi
   const second = await as(app, 'erin', ['approver'], 'POST', `${url}/approve`, { payload: {} });
   t.equal(second.statusCode, 200, 'someone else than the last editor approves');
   t.equal(second.data.approval.comment, null);
-  t.equal((await app.dataSource.query('SELECT 1 FROM activity_approvals WHERE activity_id = $1', [activity.id])).length, 2, 'every approval is kept');
+  t.equal(
+    (await app.dataSource.query('SELECT 1 FROM activity_approvals WHERE activity_id = $1', [activity.id])).length,
+    2,
+    'every approval is kept',
+  );
 });
 
 t.test('an edit of the links returns it to draft; an edit of a linked building block does not', async (t) => {
@@ -123,10 +131,9 @@ t.test('an edit of the links returns it to draft; an edit of a linked building b
   t.equal((await call(app, 'GET', url)).data.reviewState, 'approved', 'a building block is not the activity: still approved');
   const shown = await call(app, 'GET', url);
   t.equal(shown.data.dataSubjectCategories[0].name, 'Staff', 'the working state shows the new name');
-  const [kept] = await app.dataSource.query(
-    'SELECT body FROM activity_approvals WHERE activity_id = $1 ORDER BY sequence DESC LIMIT 1',
-    [activity.id],
-  );
+  const [kept] = await app.dataSource.query('SELECT body FROM activity_approvals WHERE activity_id = $1 ORDER BY sequence DESC LIMIT 1', [
+    activity.id,
+  ]);
   t.equal(JSON.parse(kept.body).dataSubjectCategories[0].name, 'Employees', 'the approved text keeps the name it was approved with');
 });
 
@@ -233,7 +240,9 @@ t.test('reviews due: overdue and upcoming per owner, by the injected clock; revi
   t.equal(await app.services.reviews.emitDue(), 0, 'and is emitted once');
   clock.advance(15 * day); // 2027-03-30
   t.equal(await app.services.reviews.emitDue(), 1, 'then CCTV');
-  const events: { body: string }[] = await app.dataSource.query(`SELECT body FROM webhook_messages WHERE type = 'review.due' ORDER BY created_at`);
+  const events: { body: string }[] = await app.dataSource.query(
+    `SELECT body FROM webhook_messages WHERE type = 'review.due' ORDER BY created_at`,
+  );
   t.same(
     events.map((event) => JSON.parse(event.body).data.id),
     [payroll.id, cctv.id],

@@ -29,7 +29,12 @@ t.test('the export is the approved state by default, the working state on reques
   const controller = await create(app, 'organisations', { name: 'Acme Ltd', roles: ['controller'] });
   const subjects = await create(app, 'data-subject-categories', { name: 'Employees' });
   const base = { role: 'controller', status: 'active', controllerIds: [controller.id] };
-  const payroll = await create(app, 'processing-activities', { ...base, name: 'Payroll', description: 'Pay staff', dataSubjectCategoryIds: [subjects.id] });
+  const payroll = await create(app, 'processing-activities', {
+    ...base,
+    name: 'Payroll',
+    description: 'Pay staff',
+    dataSubjectCategoryIds: [subjects.id],
+  });
   const cctv = await create(app, 'processing-activities', { ...base, name: 'CCTV', owner: 'Facilities' });
   await create(app, 'processing-activities', { ...base, name: 'Newsletter', owner: 'Marketing' });
   await approve(app, payroll.id);
@@ -99,5 +104,9 @@ t.test('the export is the approved state by default, the working state on reques
   t.same(workingNotice.data.notApproved, []);
 
   await call(app, 'DELETE', `/v1/processing-activities/${cctv.id}`);
-  t.same(names((await call(app, 'GET', '/v1/register', undefined, 'reader')).data), ['Payroll'], 'a deleted activity leaves the approved state');
+  t.same(
+    names((await call(app, 'GET', '/v1/register', undefined, 'reader')).data),
+    ['Payroll'],
+    'a deleted activity leaves the approved state',
+  );
 });
