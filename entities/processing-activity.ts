@@ -8,6 +8,13 @@ export const activityStatuses = ['draft', 'active', 'retired'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
 /**
+ * Where the record stands in review (src/reviews), apart from `status` (whether the processing
+ * takes place): edited (draft), submitted (in-review), or approved as it stands.
+ */
+export const reviewStates = ['draft', 'in-review', 'approved'] as const;
+export type ReviewState = (typeof reviewStates)[number];
+
+/**
  * What a record states is absent — an assessed statement, unlike an empty list, which says
  * nothing: no special categories, no criminal-offence data, no transfers outside the EEA, no
  * recipients outside the organisation, no processor ("Verwerker: nee"), no security measures ("What
@@ -118,4 +125,24 @@ export class ProcessingActivity extends OwnedEntry {
   /** …and its essence as made available to data subjects (Art. 26(2)), or where. */
   @Column('text', { nullable: true })
   jointArrangementEssence!: string | null;
+
+  // ---- review and approval (never written through the activity's own fields) ----
+
+  @Index('ix_processing_activities__review_state')
+  @Column('text', { default: 'draft' })
+  reviewState!: ReviewState;
+
+  /** The token subject of the last change of the record or its links: approval needs someone else. Null: not known. */
+  @Column('text', { nullable: true })
+  lastEditedBy!: string | null;
+
+  @Column('timestamp with time zone', { nullable: true })
+  submittedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  submittedBy!: string | null;
+
+  /** The comment of the last approve or return step. */
+  @Column('text', { nullable: true })
+  reviewComment!: string | null;
 }

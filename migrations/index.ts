@@ -12,6 +12,7 @@ import { DataFlows1764100000021 } from './1764100000021-data-flows';
 import { ActivityDocuments1764100000030 } from './1764100000030-activity-documents';
 import { ReadModelState1764100000031 } from './1764100000031-read-model-state';
 import { OrganisationalUnits1764100000040 } from './1764100000040-organisational-units';
+import { ReviewAndApproval1764100000041 } from './1764100000041-review-and-approval';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript and compiled JS. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ActivityDocuments1764100000030,
   ReadModelState1764100000031,
   OrganisationalUnits1764100000040,
+  ReviewAndApproval1764100000041,
 ];

@@ -34,6 +34,8 @@ import { importRoutes } from './import/routes';
 import { jsonLdSchemas } from './register/jsonld-schema';
 import { registerRoutes } from './register/routes';
 import { webhookRoutes } from './webhooks/routes';
+import { reviewRoutes } from './reviews/routes';
+import { reviewDueCheckPlugin } from './reviews/due-check';
 import { webhookWorkerPlugin } from './webhooks/worker';
 
 export interface BuildOptions {
@@ -98,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(overloadPlugin, { eventLoopDelay: options.eventLoopDelay });
   await app.register(seedPlugin);
   await app.register(webhookWorkerPlugin);
+  await app.register(reviewDueCheckPlugin);
   // Last before the routes: documents what every route shares (statuses, headers, public routes).
   await app.register(contractPlugin);
 
@@ -107,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (v1) => {
       // Every /v1 route needs a valid token whose roles grant its declared permission (see the auth plugin).
       await v1.register(processingActivityRoutes);
+      await v1.register(reviewRoutes);
       await v1.register(historyRoutes);
       await v1.register(findingsRoutes);
       await v1.register(privacyNoticeRoutes);

@@ -218,6 +218,20 @@ export const configSchema = {
       description:
         'Comma-separated CIDR ranges webhook URLs may point into although they are private, loopback or link-local (e.g. 10.20.0.0/16 for an internal tool); unset: none',
     },
+    REVIEW_CYCLE: {
+      type: 'string',
+      pattern: '^P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$',
+      default: 'P1Y',
+      description:
+        'How long an approval holds before the activity is due for review again: an ISO 8601 duration in years, months, weeks and days (P1Y, P6M, P90D)',
+    },
+    REVIEW_DUE_CHECK_INTERVAL_MS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 86400000,
+      default: 3600000,
+      description: 'How often this instance emits review.due webhook events for reviews that have come due (each once); 0 = never',
+    },
     SNAPSHOT_SIGNING_KID: {
       type: 'string',
       pattern: '^[A-Za-z0-9._:-]{1,100}$',

@@ -27,6 +27,8 @@ export const errorCatalogue = {
   UNKNOWN_REFERENCE: { status: 422, title: 'The request refers to resources that do not exist or do not fit' },
   IMPORT_INVALID: { status: 422, title: 'The import file has errors; nothing was imported' },
   WEBHOOK_TARGET_REFUSED: { status: 422, title: 'The webhook URL may not be used as a delivery target' },
+  REVIEW_STATE_CONFLICT: { status: 409, title: 'The activity is not in the review state this step starts from' },
+  FOUR_EYES_REQUIRED: { status: 403, title: 'Approval needs a second person: the last editor may not approve' },
   IMPORT_CONFLICT: { status: 409, title: 'The import would overwrite entries that differ; nothing was imported' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },

@@ -12,6 +12,7 @@ import { SnapshotService } from './register/snapshots';
 import { WebhookService } from './webhooks/service';
 import type { Clock } from './clock';
 import { RegisterDocumentService } from './register-document/writer';
+import { ReviewService } from './reviews/service';
 
 /** Every service of the app, built once per app instance over its DataSource: the one place they are wired. */
 export type Services = EntryServices & {
@@ -23,6 +24,7 @@ export type Services = EntryServices & {
   webhooks: WebhookService;
   registerDocument: RegisterDocumentService;
   dataMap: DataMapService;
+  reviews: ReviewService;
 };
 
 export function buildServices(deps: {
@@ -44,5 +46,6 @@ export function buildServices(deps: {
     webhooks: new WebhookService(deps.dataSource, deps.config, deps.clock, deps.log),
     registerDocument: new RegisterDocumentService(deps.dataSource, entries, deps.dtoSchemas),
     dataMap: new DataMapService(deps.dataSource),
+    reviews: new ReviewService(deps.dataSource, entries.processingActivities, deps.config, deps.clock),
   };
 }

@@ -161,6 +161,8 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     // The webhook worker's polls would run between a test's statements (and count in
     // test/perf/query-counts); webhook tests run it themselves (services.webhooks.deliverDue).
     WEBHOOK_DELIVERY_INTERVAL_MS: '0',
+    // Likewise the review due check (review tests call services.reviews.emitDue).
+    REVIEW_DUE_CHECK_INTERVAL_MS: '0',
     ...overrides,
   });
 

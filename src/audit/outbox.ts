@@ -32,18 +32,30 @@ export interface RecordedChange {
  * is for auditors and admins, and a receiver reads what its own token allows.
  */
 export async function enqueueChange(manager: EntityManager, change: RecordedChange): Promise<void> {
-  const type = entryEventTypes[change.action];
-  const body = JSON.stringify({
-    type,
-    timestamp: change.occurredAt.toISOString(),
-    data: {
-      resource: change.resource,
-      id: change.entityId,
-      name: change.entityName,
-      ...(change.action === 'delete' ? {} : { path: `/v1/${change.resource}/${change.entityId}` }),
-      auditSequence: change.auditSequence,
-    },
+  await enqueueEvent(manager, entryEventTypes[change.action], change.occurredAt, {
+    resource: change.resource,
+    id: change.entityId,
+    name: change.entityName,
+    ...(change.action === 'delete' ? {} : { path: `/v1/${change.resource}/${change.entityId}` }),
+    auditSequence: change.auditSequence,
   });
+}
+
+/**
+ * The events beyond an entry's change: a processing activity submitted or approved, a review come
+ * due (src/reviews). Written like a change's, on the caller's transaction.
+ */
+export const reviewEventTypes = ['activity.submitted', 'activity.approved', 'review.due'] as const;
+export type ReviewEventType = (typeof reviewEventTypes)[number];
+
+/** One event of `type` with `data` into the outbox, on the caller's transaction (see enqueueChange). */
+export async function enqueueEvent(
+  manager: EntityManager,
+  type: (typeof entryEventTypes)[AuditAction] | ReviewEventType,
+  occurredAt: Date,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const body = JSON.stringify({ type, timestamp: occurredAt.toISOString(), data });
   await manager.query(
     `WITH targets AS (
        SELECT id FROM webhook_subscriptions WHERE enabled AND $1 = ANY(events)

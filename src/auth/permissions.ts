@@ -2,7 +2,7 @@
  * Who may do what: the one table of role × resource × operation. Anything not listed here is
  * denied, including routes that forget to declare what they need.
  */
-export const roles = ['reader', 'auditor', 'editor', 'admin', 'dpo'] as const;
+export const roles = ['reader', 'auditor', 'editor', 'admin', 'dpo', 'approver'] as const;
 export type Role = (typeof roles)[number];
 
 /**
@@ -47,6 +47,10 @@ export const resources = [
   'register-import',
   // Webhook subscriptions, their delivery log and redelivery: admins only (a subscription sends the register's changes elsewhere).
   'webhooks',
+  // Approving a submitted activity, or returning it to draft (src/reviews): approvers only, never its last editor.
+  'activity-approvals',
+  // Reviews due (GET /v1/reviews/due): every role may read them.
+  'reviews',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -62,8 +66,8 @@ const all: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
 const snapshots: Operation[] = ['list', 'get', 'create'];
 const none: Operation[] = [];
 
-/** The DPO's grants are derived (see the table below), so a row names the other roles only. */
-type Grants = Record<Exclude<Role, 'dpo'>, Operation[]>;
+/** The DPO's and the approver's grants are derived (see below), so a row names the other roles only. */
+type Grants = Record<Exclude<Role, 'dpo' | 'approver'>, Operation[]>;
 /** Everyone reads; editors keep the entries up to date; admins also delete. */
 const editable: Grants = { reader: read, auditor: read, editor: write, admin: all };
 /** Everyone reads; editors may not change it (organisations, own legal bases): admins do. */
@@ -102,6 +106,8 @@ const grants = {
   'register-snapshots': { reader: none, auditor: snapshots, editor: none, admin: snapshots },
   'register-import': { reader: none, auditor: none, editor: none, admin: ['create'] },
   webhooks: { reader: none, auditor: none, editor: none, admin: all },
+  'activity-approvals': { reader: none, auditor: none, editor: none, admin: none },
+  reviews: readOnly,
 } satisfies Record<Resource, Grants>;
 
 /**
@@ -109,12 +115,21 @@ const grants = {
  * trail, the history and the internal notes — across every unit; it deletes, imports and manages
  * webhooks no more than they do.
  */
-const grantOf = (row: Grants, role: Role): Operation[] =>
-  role === 'dpo' ? operations.filter((operation) => row.editor.includes(operation) || row.auditor.includes(operation)) : row[role];
+const dpoGrants = (row: Grants): Operation[] =>
+  operations.filter((operation) => row.editor.includes(operation) || row.auditor.includes(operation));
+
+/**
+ * The approver (four eyes: src/reviews) reads what a reader reads and approves or returns
+ * submitted activities; a token holding it with `editor` also edits (but never approves its own edit).
+ */
+const approverGrants = (resource: Resource): Operation[] => (resource === 'activity-approvals' ? ['create'] : grants[resource].reader);
+
+const grantOf = (resource: Resource, role: Role): Operation[] =>
+  role === 'dpo' ? dpoGrants(grants[resource]) : role === 'approver' ? approverGrants(resource) : grants[resource][role];
 
 /** The same table by role: role × resource × operation. */
 export const permissionTable: Record<Role, Record<Resource, Operation[]>> = Object.fromEntries(
-  roles.map((role) => [role, Object.fromEntries(resources.map((resource) => [resource, grantOf(grants[resource], role)]))]),
+  roles.map((role) => [role, Object.fromEntries(resources.map((resource) => [resource, grantOf(resource, role)]))]),
 ) as Record<Role, Record<Resource, Operation[]>>;
 
 export function isAllowed(userRoles: readonly Role[], { resource, operation }: Permission): boolean {

@@ -49,3 +49,22 @@ export function describeDuration(duration: string): string {
   }
   return parts.length <= 1 ? (parts[0] ?? duration) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
+
+/**
+ * The calendar date (YYYY-MM-DD) `duration` after `date`, in UTC: years and months by the
+ * calendar (31 January + P1M = 28 or 29 February: the month's last day, not an overflow into
+ * March), then weeks and days. A time part (PT…) is ignored: the result is a date.
+ */
+export function addDuration(date: string, duration: string): string {
+  if (!isoDurationPattern.test(duration)) throw new Error(`not an ISO 8601 duration: ${duration}`);
+  const [datePart = ''] = duration.slice(1).split('T');
+  const amount = (unit: string) => Number(new RegExp(`(\\d+)${unit}`).exec(datePart)?.[1] ?? 0);
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const months = year * 12 + (month - 1) + amount('Y') * 12 + amount('M');
+  const targetYear = Math.floor(months / 12);
+  const targetMonth = months % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const result = new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)));
+  result.setUTCDate(result.getUTCDate() + amount('W') * 7 + amount('D'));
+  return result.toISOString().slice(0, 10);
+}

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
+import { reviewStates } from '../../entities/processing-activity';
+import { registerStates } from '../reviews/approved';
 import { EntityRef } from '../http/common-dto';
 import { Doc } from '../http/dto';
 import { noticeLanguages } from './words';
@@ -25,6 +27,30 @@ export class PrivacyNoticeQuery {
   @IsIn(noticeFormats)
   @Doc({ description: 'json or markdown; overrides the Accept header (text/markdown also selects markdown)', example: 'markdown' })
   format?: string;
+
+  @IsOptional()
+  @IsIn(registerStates)
+  @Doc({
+    description:
+      'approved (default): the activities as their latest approval kept them; activities never approved are left out and listed in `notApproved`. working: as they are being edited, approved or not',
+    example: 'working',
+  })
+  state?: string;
+}
+
+/** An activity the approved state leaves out: it was never approved. */
+export class NotApprovedActivity {
+  @IsUUID()
+  @Doc({ description: 'The activity', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Its name (as it is now)', example: 'Newsletter' })
+  name!: string;
+
+  @IsIn(reviewStates)
+  @Doc({ description: 'Where it stands in review', example: 'in-review' })
+  reviewState!: string;
 }
 
 export class NoticePolicy {
@@ -820,4 +846,16 @@ export class PrivacyNoticeResponse {
   @Type(() => NoticeChangesSection)
   @Doc({ description: '12. Changes to this notice' })
   changes!: NoticeChangesSection;
+
+  @IsIn(registerStates)
+  @Doc({ description: 'Which state of the register the notice is built from: approved (default) or working', example: 'approved' })
+  state!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => NotApprovedActivity)
+  @Doc({
+    description:
+      "In the approved state: the controller's active activities left out because they were never approved (none in the working state)",
+  })
+  notApproved!: NotApprovedActivity[];
 }

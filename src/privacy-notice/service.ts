@@ -9,6 +9,7 @@ import { cite, framework, type Framework } from '../gdpr/frameworks';
 import { linkedIds } from '../processing-activities/link-walk';
 import { loadLinkedBlocks } from '../processing-activities/linked-blocks';
 import { activityColumns } from '../processing-activities/read-model';
+import { approvedActivities, notApprovedActivities, type RegisterState } from '../reviews/approved';
 import type { ActivityView } from '../processing-activities/view';
 import { deriveRights, rightDefinitions } from '../gdpr/rights';
 import type { NoticeLegalBasis, NoticeRight, NoticeStatement, PrivacyNoticeResponse } from './dto';
@@ -73,11 +74,12 @@ const uniqueIds = (values: string[]) => [...new Set(values)];
 export class PrivacyNoticeService {
   constructor(private readonly dataSource: DataSource) {}
 
-  build(organisationId?: string): Promise<PrivacyNoticeResponse> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, organisationId));
+  /** `state`: the activities as approved (default; never-approved ones are left out and listed in `notApproved`), or as edited. */
+  build(organisationId?: string, state: RegisterState = 'approved'): Promise<PrivacyNoticeResponse> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, organisationId, state));
   }
 
-  private async read(manager: EntityManager, organisationId?: string): Promise<PrivacyNoticeResponse> {
+  private async read(manager: EntityManager, organisationId: string | undefined, state: RegisterState): Promise<PrivacyNoticeResponse> {
     const [organisation]: OrganisationRow[] = await manager.query(
       `SELECT o.id, o.name, o.address, o.country, o.email, o.phone, o.website, o.dpo_name AS "dpoName", o.dpo_email AS "dpoEmail",
               o.privacy_contact_email AS "privacyContactEmail", o.privacy_response_days AS "privacyResponseDays", r.name AS representative,
@@ -92,14 +94,23 @@ export class PrivacyNoticeService {
         : new AppError('NOT_FOUND', 'The register has no organisation with the controller role; name one with organisationId.');
     }
 
-    // The processing this organisation controls: active activities where it is (joint) controller.
-    const activities: ActivityView[] = await manager.query(
-      `SELECT ${activityColumns} FROM processing_activities a
-        WHERE a.status = 'active' AND a.role <> 'processor'
-          AND EXISTS (SELECT 1 FROM activity_controllers x WHERE x.activity_id = a.id AND x.organisation_id = $1)
-        ORDER BY lower(a.name), a.id`,
-      [organisation.id],
-    );
+    // The processing this organisation controls: active activities where it is (joint) controller —
+    // as approved (what each approval kept), or as they are being edited.
+    const controlled = `a.status = 'active' AND a.role <> 'processor'
+          AND EXISTS (SELECT 1 FROM activity_controllers x WHERE x.activity_id = a.id AND x.organisation_id = $1)`;
+    const query = (sql: string, params?: unknown[]) => manager.query(sql, params);
+    const activities: ActivityView[] =
+      state === 'working'
+        ? await manager.query(`SELECT ${activityColumns} FROM processing_activities a WHERE ${controlled} ORDER BY lower(a.name), a.id`, [
+            organisation.id,
+          ])
+        : (await approvedActivities(query)).filter(
+            (activity) =>
+              activity.status === 'active' &&
+              activity.role !== 'processor' &&
+              activity.controllers.some((controller) => controller.id === organisation.id),
+          );
+    const notApproved = state === 'working' ? [] : await notApprovedActivities(query, controlled, [organisation.id]);
     const [policy]: PolicyRow[] = await manager.query(
       `SELECT id, name, language, url, to_char(last_changed, 'YYYY-MM-DD') AS "lastChanged", contact_email AS "contactEmail",
               response_days AS "responseDays", rights, notes
@@ -145,6 +156,8 @@ export class PrivacyNoticeService {
     const inside = (country: string) => (law.framework === 'uk-gdpr' ? country === 'GB' : eeaCountries.has(country));
 
     return {
+      state,
+      notApproved,
       organisation: { id: organisation.id, name: organisation.name },
       language,
       registerLanguage: organisation.language,

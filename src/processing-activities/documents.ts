@@ -10,7 +10,7 @@ import {
   primaryRef,
   type ListPart,
 } from './links';
-import { correlated, grouped, linkTarget, snake, textForm } from './read-model';
+import { correlated, grouped, isoTimestamp, linkTarget, reviewFields, snake, textForm } from './read-model';
 
 /**
  * The stored read model: every processing activity's representation — links resolved, rights
@@ -35,9 +35,6 @@ const list = (field: string, lists: ListPart[]): ListPart => {
   if (!found) throw new Error(`the link catalogue has no list ${field}, which the rights are derived from`);
   return found;
 };
-
-/** A timestamp as `Date#toJSON` writes it (UTC, milliseconds). */
-const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The activity's purposes as the rights derivation reads them, in the order the activity lists
@@ -86,6 +83,7 @@ export function documentsQuery(where: string, shape: 'grouped' | 'correlated' = 
     ['createdAt', textForm.value(isoTimestamp('a.created_at'))],
     ['updatedAt', textForm.value(isoTimestamp('a.updated_at'))],
     ['version', textForm.value('a.version')],
+    ...reviewFields(textForm),
     ...lists.map(({ links, value }): [string, string] => [links.field, value]),
     ['rights', derivedRightsSql(purposesWithCodes(), 'a.automated_decisions')],
   ]);

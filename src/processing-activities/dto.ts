@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
@@ -15,10 +16,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { controllerRelationships, transferDestinations } from '../../entities/activity-links';
-import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
+import {
+  activityRoles,
+  activityStatuses,
+  automatedDecisionStatuses,
+  reviewStates,
+  statedAbsences,
+} from '../../entities/processing-activity';
 import { retentionKinds } from '../../entities/retention-rule';
 import { EntityRef, ListQuery, OwnerUnitId } from '../http/common-dto';
-import { addEntityFields, Doc, isoDatePattern, OptionalDate, OptionalText, updateDtoOf, type JsonSchema } from '../http/dto';
+import { addEntityFields, DateTime, Doc, isoDatePattern, OptionalDate, OptionalText, updateDtoOf, type JsonSchema } from '../http/dto';
 import { ActivityRight } from '../gdpr/rights-dto';
 import { SystemRef } from '../systems/dto';
 
@@ -583,6 +590,33 @@ export class ActivityTransferLink {
 
 const refs = (description: string) => Doc({ description });
 
+/** The activity's latest approval (src/reviews): what was approved, by whom, when, and when it is next due for review. */
+export class ActivityApprovalSummary {
+  @IsInt()
+  @Doc({ description: 'The version of the activity that was approved (its representation then is the approved state)', example: 4 })
+  version!: number;
+
+  @IsString()
+  @Doc({ description: 'Who approved it (the token subject)', example: 'dpo@example.org' })
+  approvedBy!: string;
+
+  @DateTime({ description: 'When it was approved', example: '2026-12-01T10:00:00.000Z' })
+  approvedAt!: string;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: "The approver's comment", nullable: true })
+  comment?: string | null;
+
+  @Matches(isoDatePattern)
+  @Doc({
+    description: 'When the approved record is next due for review: the approval date plus REVIEW_CYCLE',
+    example: '2027-12-01',
+    schema: { format: 'date' },
+  })
+  reviewDueOn!: string;
+}
+
 export class ProcessingActivityResponse {
   // id, createdAt, updatedAt and version: documented by addEntityFields below. The timestamps are
   // Dates as read from the database and text as the audit trail recorded them.
@@ -681,6 +715,37 @@ export class ProcessingActivityResponse {
 
   @OptionalText(4000, 'Essence of the arrangement made available (Art. 26(2))')
   jointArrangementEssence?: string | null;
+
+  @IsIn(reviewStates)
+  @Doc({
+    description:
+      'Where the record stands in review: `draft` (edited since its last approval, or never submitted), `in-review` (submitted, awaiting an approver) or `approved` (as it stands). Changed only by the submit, approve and return routes; any write of the activity makes it `draft` again.',
+    example: 'approved',
+  })
+  reviewState!: string;
+
+  @IsOptional()
+  @DateTime({ description: 'When it was last submitted for review', example: '2026-12-01T09:00:00.000Z', nullable: true })
+  submittedAt?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'Who last submitted it (the token subject)', example: 'editor@example.org', nullable: true })
+  submittedBy?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Doc({ description: 'The comment of the last approve or return step (why it was returned to draft)', nullable: true })
+  reviewComment?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActivityApprovalSummary)
+  @Doc({
+    description: "Its latest approval; null: never approved. Stays after an edit (then `version` is older than the activity's).",
+    nullable: true,
+  })
+  approval?: ActivityApprovalSummary | null;
 
   @ValidateNested({ each: true })
   @Type(() => ControllerLink)

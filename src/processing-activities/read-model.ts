@@ -178,6 +178,33 @@ export function grouped(list: ListPart, depth: number, scope: string): { join: (
   };
 }
 
+/** A timestamp as `Date#toJSON` writes it (UTC, milliseconds). */
+export const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The review fields (src/reviews) of activity rows aliased `a`, in a form: kept by the review
+ * routes, never by the activity's own writes. `approval` is the latest approval, or null.
+ */
+export function reviewFields(form: JsonForm): [field: string, value: string][] {
+  const approval = form.object([
+    ['version', form.value('p.activity_version')],
+    ['approvedBy', form.value('p.approved_by')],
+    ['approvedAt', form.value(isoTimestamp('p.approved_at'))],
+    ['comment', form.value('p.comment')],
+    ['reviewDueOn', form.value(`to_char(p.review_due_on, 'YYYY-MM-DD')`)],
+  ]);
+  return [
+    ['reviewState', form.value('a.review_state')],
+    ['submittedAt', form.value(isoTimestamp('a.submitted_at'))],
+    ['submittedBy', form.value('a.submitted_by')],
+    ['reviewComment', form.value('a.review_comment')],
+    [
+      'approval',
+      `COALESCE((SELECT ${approval} FROM activity_approvals p WHERE p.activity_id = a.id ORDER BY p.sequence DESC LIMIT 1), ${form.null})`,
+    ],
+  ];
+}
+
 /** The activity's own columns, for activity rows aliased `a`. */
 export const scalarColumns = [
   'a.id',
@@ -190,6 +217,7 @@ export const scalarColumns = [
   'a.created_at AS "createdAt"',
   'a.updated_at AS "updatedAt"',
   'a.version',
+  ...reviewFields(jsonForm).map(([field, value]) => `${value} AS "${field}"`),
 ].join(', ');
 
 const quoted = (name: string) => (/^[a-z]+$/.test(name) ? name : `"${name}"`);

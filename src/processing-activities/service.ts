@@ -242,7 +242,7 @@ export class ProcessingActivityService {
         input.ownerUnitId = await ownerForCreate(manager, actor, input.ownerUnitId);
         const id = randomUUID();
         try {
-          await manager.insert(ProcessingActivity, { id, ...pick(input, activityScalarInputs) } as never);
+          await manager.insert(ProcessingActivity, { id, ...pick(input, activityScalarInputs), lastEditedBy: actor.sub } as never);
         } catch (error) {
           throw describeWriteError(error, this.store.singular, input as JsonObject);
         }
@@ -263,7 +263,13 @@ export class ProcessingActivityService {
           await manager
             .createQueryBuilder()
             .update(ProcessingActivity)
-            .set({ ...pick(patch, activityScalarInputs), updatedAt: () => 'CURRENT_TIMESTAMP' } as never)
+            // Any write of the activity or its links is an edit: back to draft, and its editor is the one the four eyes exclude.
+            .set({
+              ...pick(patch, activityScalarInputs),
+              updatedAt: () => 'CURRENT_TIMESTAMP',
+              reviewState: 'draft',
+              lastEditedBy: actor.sub,
+            } as never)
             .where('id = :id', { id })
             .execute();
         } catch (error) {
@@ -285,6 +291,32 @@ export class ProcessingActivityService {
             ),
           );
         await refreshActivityDocument(this.query(manager), id);
+      }),
+    );
+  }
+
+  /**
+   * A review step (src/reviews) written like any write of the activity: row locked, If-Match
+   * checked, audited before and after, in one transaction. `change` writes the review columns;
+   * then the stored document is refreshed and `then` sees it (the approval keeps it).
+   */
+  reviewStep(
+    id: string,
+    ifMatch: string | undefined,
+    actor: Actor,
+    change: (manager: EntityManager, current: ActivityView) => Promise<void>,
+    then?: (manager: EntityManager, document: StoredDocument) => Promise<void>,
+  ): Promise<ActivityView> {
+    return inTransaction(this.dataSource, undefined, (manager) =>
+      updateEntry(this.store, manager, id, ifMatch, actor, async (current) => {
+        await change(manager, current);
+        await refreshActivityDocument(this.query(manager), id);
+        if (then) {
+          const [document] = (await manager.query(`SELECT body, etag FROM ${documentsTable} WHERE activity_id = $1`, [
+            id,
+          ])) as StoredDocument[];
+          await then(manager, document!);
+        }
       }),
     );
   }

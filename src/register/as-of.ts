@@ -25,6 +25,7 @@ import {
   type LinkedDetails,
 } from './records';
 import type { JsonObject } from '../http/dto';
+import type { NotApproved, RegisterState } from '../reviews/approved';
 
 /**
  * The register as it stood at a past moment (GET /v1/register?asOf=…), replayed from the audit
@@ -39,6 +40,9 @@ import type { JsonObject } from '../http/dto';
  *
  * The past state is read whole (two queries, whatever the size): history is a point-in-time view
  * that an auditor asks for now and then, not the streaming hot path.
+ *
+ * The same source serves the approved state (src/register/approved.ts): entries as they are now,
+ * activities as their latest approval kept them.
  */
 
 type Json = JsonObject;
@@ -73,7 +77,7 @@ export async function openRegisterAsOf(
     builtInBases,
     rightIris,
     filter,
-    asOf,
+    { asOf, state: 'working', notApproved: [] },
     options.pageSize ?? 500,
     stats,
     options.internalNotes ?? false,
@@ -113,7 +117,8 @@ async function addUntracked(dataSource: DataSource, state: StateEntry[]): Promis
 export class HistoricalRegister implements RegisterSource {
   readonly generatedAt = new Date().toISOString();
   readonly filters: ExportFilters;
-  readonly totals: ExportTotals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0 };
+  readonly totals: ExportTotals;
+  readonly notApproved: NotApproved[];
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
   readonly privacyPolicies: ExportPrivacyPolicy[];
@@ -130,12 +135,21 @@ export class HistoricalRegister implements RegisterSource {
     builtInBases: ExportLegalBasis[],
     readonly rightIris: ReadonlyMap<string, string>,
     filter: RegisterFilter,
-    asOf: string,
+    /** The moment replayed (null: now), the state the entries are in, and what that state leaves out. */
+    shown: { asOf: string | null; state: RegisterState; notApproved: NotApproved[] },
     private readonly pageSize: number,
     readonly stats: ReadStats,
     readonly internalNotes: boolean,
   ) {
-    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf };
+    this.filters = {
+      status: filter.status ?? null,
+      owner: filter.owner ?? null,
+      role: filter.role ?? null,
+      asOf: shown.asOf,
+      state: shown.state,
+    };
+    this.notApproved = shown.notApproved;
+    this.totals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0, notApproved: shown.notApproved.length };
     const recipients = byResource(state, 'recipients');
 
     this.activities = (byResource(state, 'processing-activities') as ActivityView[]).filter(

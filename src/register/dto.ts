@@ -8,7 +8,14 @@ import { sensitivities } from '../../entities/data-category';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
 import { legalBasisKinds } from '../../entities/legal-basis';
 import { contactRoles, dpoRequirements, legalFrameworks, organisationRoles } from '../../entities/organisation';
-import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
+import {
+  activityRoles,
+  activityStatuses,
+  automatedDecisionStatuses,
+  reviewStates,
+  statedAbsences,
+} from '../../entities/processing-activity';
+import { registerStates } from '../reviews/approved';
 import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../entities/recipient';
 import { retentionEndActions, retentionKinds } from '../../entities/retention-rule';
 import { securityMeasureTypes } from '../../entities/security-measure';
@@ -1133,6 +1140,29 @@ export class ExportFilters {
     schema: { format: 'date-time' },
   })
   asOf!: string | null;
+
+  @IsIn(registerStates)
+  @Doc({
+    description:
+      'approved: every activity as its latest approval kept it (never-approved ones are left out and listed in notApproved); working: as the activities are being edited, approved or not',
+    example: 'approved',
+  })
+  state!: string;
+}
+
+/** An activity the approved state leaves out: it was never approved. */
+export class ExportNotApproved {
+  @IsUUID()
+  @Doc({ description: 'The activity', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Its name (as it is now)', example: 'Newsletter' })
+  name!: string;
+
+  @IsIn(reviewStates)
+  @Doc({ description: 'Where it stands in review', example: 'in-review' })
+  reviewState!: string;
 }
 
 @Complete('Art. 30(1): the record kept as controller (and joint controller)')
@@ -1211,6 +1241,10 @@ export class ExportTotals {
   @IsInt()
   @Doc({ description: 'Activity × purpose pairs (an activity without purposes counts one): the rows of the CSV', example: 27 })
   purposeRows!: number;
+
+  @IsInt()
+  @Doc({ description: 'Activities left out because they were never approved (approved state; 0 in the working state)', example: 2 })
+  notApproved!: number;
 }
 
 @Complete('The record of processing activities (GDPR Art. 30) as one self-contained document')
@@ -1225,8 +1259,16 @@ export class RegisterExport {
 
   @ValidateNested()
   @Type(() => ExportFilters)
-  @Doc({ description: 'Filters applied' })
+  @Doc({ description: 'Filters applied, and the state shown' })
   filters!: ExportFilters;
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportNotApproved)
+  @Doc({
+    description:
+      'In the approved state: the activities the filters select that are left out because they were never approved, by name; empty in the working state',
+  })
+  notApproved!: ExportNotApproved[];
 
   @ValidateNested({ each: true })
   @Type(() => ExportOrganisation)
@@ -1289,6 +1331,15 @@ export const exportFormats = ['json', 'jsonld', 'csv', 'yaml', 'document', 'xlsx
 export type ExportFormat = (typeof exportFormats)[number];
 
 export class RegisterExportQuery {
+  @IsOptional()
+  @IsIn(registerStates)
+  @Doc({
+    description:
+      'approved (default): each activity as its latest approval kept it, the building blocks as they are now; activities never approved are left out, listed in `notApproved` and counted in `totals.notApproved` (CSV and XLSX: the `Register-Not-Approved` header). working: the activities as they are being edited. With `asOf`, and for format=yaml or document (the file to edit and import), only working (the default there)',
+    example: 'working',
+  })
+  state?: string;
+
   @IsOptional()
   @IsIn(activityStatuses)
   @Doc({ description: 'Only activities with this status', example: 'active' })

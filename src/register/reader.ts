@@ -22,6 +22,7 @@ import {
   exportSystemEntry,
   type LinkedDetails,
 } from './records';
+import type { NotApproved } from '../reviews/approved';
 
 /**
  * The register as the export reads it: header parts (organisations, legal bases, controllers,
@@ -49,6 +50,9 @@ export interface RegisterFilter {
   role?: string;
 }
 
+/** The activities the approved state leaves out because they were never approved (none in the working state). */
+export type { NotApproved } from '../reviews/approved';
+
 /** What a renderer (JSON, JSON-LD, CSV) needs: the header, then the activity pages. */
 export interface RegisterSource {
   readonly generatedAt: string;
@@ -68,6 +72,8 @@ export interface RegisterSource {
   readonly processors: ExportOrganisation[];
   /** DPV IRIs of the data subject rights, by code (for JSON-LD). */
   readonly rightIris: ReadonlyMap<string, string>;
+  /** In the approved state: the activities left out because they were never approved (the filters applied); else none. */
+  readonly notApproved: NotApproved[];
   organisation(id: string): ExportOrganisation | undefined;
   /** Controller and joint-controller records, by name. */
   controllerPages(): AsyncGenerator<ExportActivity[]>;
@@ -125,7 +131,9 @@ export class RegisterReader implements RegisterSource {
   readonly generatedAt = new Date().toISOString();
   readonly filters: ExportFilters;
   readonly stats: ReadStats = { queries: 0, pages: 0, fetches: 0 };
-  readonly totals: ExportTotals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0 };
+  readonly totals: ExportTotals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0, notApproved: 0 };
+  /** The live reader is the working state: every activity, approved or not. */
+  readonly notApproved: NotApproved[] = [];
   organisations: ExportOrganisation[] = [];
   legalBases: ExportLegalBasis[] = [];
   controllers: ExportOrganisation[] = [];
@@ -147,7 +155,7 @@ export class RegisterReader implements RegisterSource {
     private readonly pageSize: number,
     readonly internalNotes: boolean,
   ) {
-    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf: null };
+    this.filters = { status: filter.status ?? null, owner: filter.owner ?? null, role: filter.role ?? null, asOf: null, state: 'working' };
   }
 
   organisation(id: string) {

@@ -15,6 +15,7 @@ export async function* renderJson(source: RegisterSource): AsyncGenerator<string
     formatVersion,
     generatedAt: source.generatedAt,
     filters: source.filters,
+    notApproved: source.notApproved,
     organisations: source.organisations,
     legalBases: source.legalBases,
     privacyPolicies: source.privacyPolicies,

@@ -7,6 +7,8 @@ import { inline, json, pageOf, problems, ref } from '../http/responses';
 import { RegisterExport, RegisterExportQuery, type ExportFormat } from './dto';
 import { RegisterSigningJwks, RegisterSnapshotListQuery, RegisterSnapshotResponse, RegisterSnapshotSummary } from './snapshot-dto';
 import { openRegisterAsOf } from './as-of';
+import { openApprovedRegister } from './approved';
+import type { RegisterState } from '../reviews/approved';
 import { openRegister, type ReadStats, type RegisterFilter, type RegisterSource } from './reader';
 import { renderCsv } from './render-csv';
 import { renderJson } from './render-json';
@@ -127,8 +129,17 @@ async function sendDocument(
   app: FastifyInstance,
   reply: FastifyReply,
   format: DocumentFormat,
-  query: RegisterFilter & { asOf?: string; internalNotes?: boolean },
+  query: RegisterFilter & { asOf?: string; internalNotes?: boolean; state?: RegisterState },
 ) {
+  if (query.state === 'approved') {
+    throw validationFailed([
+      {
+        in: 'query',
+        path: '/state',
+        message: `does not apply to format=${format}: the register document is the working register, the file to edit and import (use format=json for the approved state)`,
+      },
+    ]);
+  }
   const narrowing = (['status', 'owner', 'role', 'asOf'] as const).filter((field) => query[field] !== undefined);
   if (narrowing.length > 0) {
     throw validationFailed(
@@ -174,7 +185,7 @@ export async function registerRoutes(app: FastifyInstance) {
   if (app.config.SNAPSHOT_SIGNING_KEY) await snapshots.signingKey();
   const exportRateLimit = { max: app.config.EXPORT_RATE_LIMIT_MAX, timeWindow: 60_000 };
 
-  app.get<{ Querystring: RegisterFilter & { format?: string; asOf?: string; internalNotes?: boolean } }>(
+  app.get<{ Querystring: RegisterFilter & { format?: string; asOf?: string; internalNotes?: boolean; state?: RegisterState } }>(
     '/register',
     {
       config: { permission: { resource: 'register', operation: 'get' }, rateLimit: exportRateLimit },
@@ -190,12 +201,25 @@ Representations, by \`format\` or the \`Accept\` header: \`application/json\` (d
 
 With \`internalNotes=true\` (auditors and admins), the register keeper's internal notes are filled in (every \`internalNote\`; \`internalNotes: true\` says so; in JSON-LD \`reg:internalNote\`, the register node saying \`reg:containsInternalNotes\`; in CSV the "Internal notes (register keeper only, not for publication)" column); without it they are null or absent, as in every public export and the privacy notice.
 
+**Approved or working.** By default the export is the register as approved: each activity as its latest approval kept it (its text and the names of what it linked, as approved), with the organisations, legal bases and building blocks as they are now; activities never approved are left out — listed in \`notApproved\` (JSON), counted in \`totals.notApproved\`, and in the \`Register-Not-Approved\` header of every format. \`state=working\` gives the activities as they are being edited, approved or not (the register document formats and \`asOf\` are always the working state; \`state=approved\` with them is refused, 400).
+
 With \`asOf\` (auditors and admins), the register as it stood at that moment, replayed from the audit trail — the same document, \`filters.asOf\` set. Sent as an attachment (\`register-YYYY-MM-DD.json|jsonld|csv\`), streamed page by page from one consistent (repeatable-read) view of the register. At most \`EXPORT_RATE_LIMIT_MAX\` (${app.config.EXPORT_RATE_LIMIT_MAX}) exports per client per minute.`,
         querystring: inline(app.dtoSchemas, RegisterExportQuery),
         response: {
           200: {
             description: 'The register (an attachment)',
-            headers: { 'Content-Disposition': attachment('register-2026-11-25.json') },
+            headers: {
+              'Content-Disposition': attachment('register-2026-11-25.json'),
+              'Register-State': {
+                type: 'string',
+                enum: ['approved', 'working'],
+                description: 'The state shown: approved (each activity as its latest approval kept it) or working',
+              },
+              'Register-Not-Approved': {
+                type: 'integer',
+                description: 'How many activities the approved state leaves out because they were never approved (0 in the working state)',
+              },
+            },
             content: {
               'application/json': { schema: { oneOf: [ref(RegisterExport), { $ref: 'RegisterDocument#' }] } },
               'application/ld+json': { schema: { $ref: 'RegisterJsonLd#' } },
@@ -216,7 +240,7 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
       },
     },
     async (request, reply) => {
-      const { format: requested, asOf, internalNotes, ...filter } = request.query;
+      const { format: requested, asOf, internalNotes, state: requestedState, ...filter } = request.query;
       const format = chooseFormat(requested, request.headers.accept);
       // The register keeper's internal notes are for the audit, never for a public export.
       if (internalNotes) app.requirePermission(request, { resource: 'internal-notes', operation: 'get' });
@@ -231,10 +255,22 @@ With \`asOf\` (auditors and admins), the register as it stood at that moment, re
             { in: 'query', path: '/asOf', message: 'must not be in the future: the register can only be shown as it stood' },
           ]);
         }
+        if (requestedState === 'approved') {
+          throw validationFailed([
+            {
+              in: 'query',
+              path: '/state',
+              message: 'only working applies with asOf: the audit trail replays the register as it was edited',
+            },
+          ]);
+        }
         reader = await openRegisterAsOf(app.dataSource, app.services.history, filter, new Date(asOf).toISOString(), options);
-      } else {
+      } else if (requestedState === 'working') {
         reader = await openRegister(app.dataSource, filter, options);
+      } else {
+        reader = await openApprovedRegister(app.dataSource, filter, options);
       }
+      reply.header('register-state', reader.filters.state).header('register-not-approved', String(reader.notApproved.length));
       const moment = asOf ? `-as-of-${new Date(asOf).toISOString().slice(0, 19).replace(/:/g, '')}Z` : '';
       if (format === 'xlsx') {
         reply

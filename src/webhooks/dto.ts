@@ -41,7 +41,7 @@ export class WebhookSubscriptionInput {
   @IsIn(webhookEventTypes, { each: true })
   @Doc({
     description:
-      "The events to send: entry.created, entry.changed, entry.deleted — any register entry, whether changed through its own route, an activity's links or an import",
+      "The events to send: entry.created, entry.changed, entry.deleted — any register entry, whether changed through its own route, an activity's links or an import; activity.submitted, activity.approved (the review steps of a processing activity) and review.due (an approval's review date has come, once each)",
     example: ['entry.created', 'entry.changed', 'entry.deleted'],
   })
   events!: string[];

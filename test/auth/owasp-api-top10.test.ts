@@ -451,7 +451,8 @@ t.test(
         const response = await send(app, method, url, bearer, payload);
         if (!documented) {
           assertProblem(t, response, 403, 'FORBIDDEN', `${role} ${method} ${path}`);
-        } else if (resource in body) {
+        } else if (resource in body && !/\{id\}\/[a-z-]+$/.test(path)) {
+          // (An entry's own step, e.g. submitting an activity for review, is sent without If-Match: the else branch.)
           t.ok([200, 201].includes(response.statusCode), `${role} ${method} ${path}: allowed (${response.statusCode})`);
         } else {
           t.ok(

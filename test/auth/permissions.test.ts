@@ -337,11 +337,13 @@ t.test('the permission table: readers and auditors read the register, editors al
       t.equal(grantedTo(['editor'])(resource, operation), editor, `editor ${editor ? 'may' : 'may not'} ${operation} ${resource}`);
     }
   }
+  t.same(rolesAllowed({ resource: 'activity-approvals', operation: 'create' }), ['approver'], 'only approvers approve');
   // Whatever else the table lists: admins may do what any role may, nobody but an admin deletes,
   // readers and auditors never change anything, and readers see no more than auditors.
   for (const resource of resources) {
     for (const operation of operations) {
-      if (roles.some((role) => grantedTo([role])(resource, operation))) {
+      // Except approving an activity: that is the approver's own act (four eyes), not an admin's.
+      if (resource !== 'activity-approvals' && roles.some((role) => grantedTo([role])(resource, operation))) {
         t.ok(grantedTo(['admin'])(resource, operation), `${operation} ${resource}: admins may what anyone may`);
       }
       if (operation === 'delete' || operation === 'update') {
@@ -352,7 +354,7 @@ t.test('the permission table: readers and auditors read the register, editors al
         t.ok(grantedTo(['auditor'])(resource, operation), `${operation} ${resource}: auditors see what readers see`);
     }
   }
-  t.same([...roles].sort(), ['admin', 'auditor', 'dpo', 'editor', 'reader']);
+  t.same([...roles].sort(), ['admin', 'approver', 'auditor', 'dpo', 'editor', 'reader']);
   // The DPO: what editors and auditors may together, across units; no deletes, no import, no webhooks.
   for (const resource of resources) {
     for (const operation of operations) {

@@ -17,7 +17,7 @@ t.test('a format 1 export imports as format 2, keeping what it states and invent
   t.equal(imported.statusCode, 200, imported.body.slice(0, 500));
   t.equal(imported.data.byResource['processing-activities'].create, 2);
 
-  const exported = (await call(app, 'GET', '/v1/register')).data;
+  const exported = (await call(app, 'GET', '/v1/register?state=working')).data;
   t.equal(exported.formatVersion, 2);
   const newsletter = exported.controllerRegister.activities.find((a: any) => a.name === 'Newsletter');
   const webshop = exported.controllerRegister.activities.find((a: any) => a.name === 'Webshop orders');

@@ -20,7 +20,7 @@ function portable(value: unknown): unknown {
   );
 }
 
-const exportOf = async (app: FastifyInstance) => (await call(app, 'GET', '/v1/register')).data;
+const exportOf = async (app: FastifyInstance) => (await call(app, 'GET', '/v1/register?state=working')).data;
 const importInto = (app: FastifyInstance, document: unknown, query = '', as: 'admin' | 'editor' = 'admin') =>
   call(app, 'POST', `/v1/register/import${query}`, document, as);
 const auditCount = async (app: FastifyInstance) => (await call(app, 'GET', '/v1/audit-events?limit=1')).data.total as number;

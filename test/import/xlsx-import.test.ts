@@ -6,12 +6,12 @@ import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call } from '../helper';
 
-// POST /v1/register/import with the workbook GET /v1/register?format=xlsx writes.
+// POST /v1/register/import with the workbook GET /v1/register?state=working&format=xlsx writes.
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const download = async (app: FastifyInstance) =>
-  (await app.inject({ method: 'GET', url: '/v1/register?format=xlsx', headers: await authHeader(app, 'admin') })).rawPayload;
+  (await app.inject({ method: 'GET', url: '/v1/register?state=working&format=xlsx', headers: await authHeader(app, 'admin') })).rawPayload;
 
 const upload = async (app: FastifyInstance, payload: Buffer, query = '') =>
   call(app, 'POST', `/v1/register/import${query}`, payload, 'admin', { 'content-type': xlsxType });

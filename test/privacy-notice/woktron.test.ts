@@ -45,7 +45,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   const app = await buildTestApp(t);
   await loadRegister(app.services, doc);
 
-  const response = await call(app, 'GET', '/v1/privacy-notice');
+  const response = await call(app, 'GET', '/v1/privacy-notice?state=working');
   t.equal(response.statusCode, 200);
   t.match(response.headers['content-type'], /application\/json/);
   const notice = response.data;
@@ -53,7 +53,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   t.match(notice.policy, { name: 'Privacy Beleid', language: 'nl', lastChanged: '2021-03-31' });
   t.strictSame(
     Object.keys(notice),
-    ['organisation', 'language', 'registerLanguage', 'framework', 'policy', ...sections],
+    ['organisation', 'language', 'registerLanguage', 'framework', 'policy', ...sections, 'state', 'notApproved'],
     'sections in the order of the seed policy',
   );
   t.match(notice, { language: 'en', registerLanguage: null }, 'the register states no language: English');
@@ -242,7 +242,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   // Markdown: the same sections as headings, in the same order, with the same facts.
   const markdown = await app.inject({
     method: 'GET',
-    url: '/v1/privacy-notice',
+    url: '/v1/privacy-notice?state=working',
     headers: { ...(await authHeader(app, 'reader')), accept: 'text/markdown' },
   });
   t.equal(markdown.statusCode, 200);
@@ -281,14 +281,14 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   }
   // (inject, not call: call() parses the body as JSON)
   const markdownOf = async (query: string, role: 'auditor' | 'admin' = 'admin') =>
-    app.inject({ method: 'GET', url: `/v1/privacy-notice?${query}`, headers: await authHeader(app, role) });
+    app.inject({ method: 'GET', url: `/v1/privacy-notice?state=working&${query}`, headers: await authHeader(app, role) });
   const byFormat = await markdownOf('format=markdown', 'auditor');
   t.equal(byFormat.statusCode, 200);
   t.equal(byFormat.body, body, '?format=markdown gives the same document');
   t.match(byFormat.headers['content-type'], /^text\/markdown/);
   const jsonAgain = await app.inject({
     method: 'GET',
-    url: '/v1/privacy-notice?format=json',
+    url: '/v1/privacy-notice?state=working&format=json',
     headers: { ...(await authHeader(app)), accept: 'text/markdown' },
   });
   t.strictSame(JSON.parse(jsonAgain.body), notice, '?format=json wins over Accept');
@@ -301,7 +301,7 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
     address: 'Main St 1, Utrecht',
     country: 'NL',
   });
-  const empty = await call(app, 'GET', `/v1/privacy-notice?organisationId=${other.id}`);
+  const empty = await call(app, 'GET', `/v1/privacy-notice?state=working&organisationId=${other.id}`);
   t.equal(empty.statusCode, 200);
   t.match(empty.data, {
     organisation: { id: other.id, name: 'Zeta Hosting B.V.' },
@@ -314,25 +314,29 @@ t.test('the notice generated for the seeded Woktron register covers every sectio
   const emptyMarkdown = await markdownOf(`organisationId=${other.id}&format=markdown`);
   t.match(emptyMarkdown.body, /\*\*Zeta Hosting B\.V\.\*\*, Main St 1, Utrecht, Netherlands\./, 'the country by its name');
   t.match(emptyMarkdown.body, /Nothing recorded\./);
-  t.equal((await call(app, 'GET', '/v1/privacy-notice')).data.organisation.name, 'Woktron Ltd.', 'still the first controller by name');
+  t.equal(
+    (await call(app, 'GET', '/v1/privacy-notice?state=working')).data.organisation.name,
+    'Woktron Ltd.',
+    'still the first controller by name',
+  );
 
-  const unknown = await call(app, 'GET', '/v1/privacy-notice?organisationId=00000000-0000-4000-8000-000000000000');
+  const unknown = await call(app, 'GET', '/v1/privacy-notice?state=working&organisationId=00000000-0000-4000-8000-000000000000');
   t.equal(unknown.statusCode, 404);
   t.equal(unknown.data.code, 'NOT_FOUND');
   for (const bad of ['organisationId=abc', 'format=pdf']) {
-    t.equal((await call(app, 'GET', `/v1/privacy-notice?${bad}`)).statusCode, 400, `${bad}: 400`);
+    t.equal((await call(app, 'GET', `/v1/privacy-notice?state=working&${bad}`)).statusCode, 400, `${bad}: 400`);
   }
 
   // Every role reads it; nobody without a token.
   for (const role of ['reader', 'auditor', 'editor', 'admin'] as const) {
-    t.equal((await call(app, 'GET', '/v1/privacy-notice', undefined, role)).statusCode, 200, `${role} reads the notice`);
+    t.equal((await call(app, 'GET', '/v1/privacy-notice?state=working', undefined, role)).statusCode, 200, `${role} reads the notice`);
   }
-  t.equal((await call(app, 'GET', '/v1/privacy-notice', undefined, null)).statusCode, 401);
+  t.equal((await call(app, 'GET', '/v1/privacy-notice?state=working', undefined, null)).statusCode, 401);
 });
 
 t.test('without any controller organisation there is no default notice', async (t) => {
   const app = await buildTestApp(t);
-  const response = await call(app, 'GET', '/v1/privacy-notice');
+  const response = await call(app, 'GET', '/v1/privacy-notice?state=working');
   t.equal(response.statusCode, 404);
   t.match(response.data, { code: 'NOT_FOUND', detail: /controller role/ });
 });

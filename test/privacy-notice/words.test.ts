@@ -23,14 +23,14 @@ async function noticeSchema(app: FastifyInstance) {
 
 /** The notice as JSON (checked against the spec), and as Markdown with the escapes undone (a leak must not hide behind a backslash). */
 async function notice(app: FastifyInstance, query = '') {
-  const json = await call(app, 'GET', `/v1/privacy-notice${query ? `?${query}` : ''}`);
+  const json = await call(app, 'GET', `/v1/privacy-notice?state=working${query ? `&${query}` : ''}`);
   if (json.statusCode !== 200) throw new Error(`notice: ${json.statusCode} ${JSON.stringify(json.data)}`);
   const data: any = json.data;
   const valid = await noticeSchema(app);
   if (!valid(structuredClone(data))) throw new Error(`the notice does not match its schema: ${JSON.stringify(valid.errors)}`);
   const markdown = await app.inject({
     method: 'GET',
-    url: `/v1/privacy-notice?format=markdown${query ? `&${query}` : ''}`,
+    url: `/v1/privacy-notice?state=working&format=markdown${query ? `&${query}` : ''}`,
     headers: await authHeader(app),
   });
   if (markdown.statusCode !== 200) throw new Error(`Markdown notice: ${markdown.statusCode}`);

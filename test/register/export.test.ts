@@ -19,7 +19,7 @@ const names = (items: { name: string }[]) => sorted(items.map((item) => item.nam
 
 t.test('the JSON export validates against openapi/register.schema.json and holds every seeded item', async (t) => {
   const app = await seeded();
-  const response = await call(app, 'GET', '/v1/register', undefined, 'reader');
+  const response = await call(app, 'GET', '/v1/register?state=working', undefined, 'reader');
   t.equal(response.statusCode, 200);
   t.match(response.headers['content-type'], /^application\/json; charset=utf-8/);
   t.match(response.headers['content-disposition'], /^attachment; filename="register-\d{4}-\d{2}-\d{2}\.json"$/);
@@ -31,7 +31,7 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
   t.equal(document.documentType, 'gdpr-art30-register');
   t.equal(document.formatVersion, 2);
   t.ok(Math.abs(Date.parse(document.generatedAt) - Date.now()) < 60_000, 'generatedAt is now');
-  t.same(document.filters, { status: null, owner: null, role: null, asOf: null });
+  t.same(document.filters, { status: null, owner: null, role: null, asOf: null, state: 'working' });
   t.equal(response.headers['content-disposition'], `attachment; filename="register-${document.generatedAt.slice(0, 10)}.json"`);
 
   // Organisations, resolved with their contacts.
@@ -128,21 +128,22 @@ t.test('the JSON export validates against openapi/register.schema.json and holds
     controllerActivities: woktronRegister.activities.length,
     processorActivities: 0,
     purposeRows: woktronRegister.activities.reduce((sum, a) => sum + Math.max(1, a.purposes.length), 0),
+    notApproved: 0,
   });
 });
 
 t.test('filters: status, owner and role', async (t) => {
   const app = await seeded();
-  const all = (await call(app, 'GET', '/v1/register', undefined, 'reader')).data.controllerRegister.activities;
+  const all = (await call(app, 'GET', '/v1/register?state=working', undefined, 'reader')).data.controllerRegister.activities;
   const owner = all[0].owner as string;
-  const byOwner = (await call(app, 'GET', `/v1/register?owner=${encodeURIComponent(owner)}`, undefined, 'reader')).data;
+  const byOwner = (await call(app, 'GET', `/v1/register?state=working&owner=${encodeURIComponent(owner)}`, undefined, 'reader')).data;
   t.ok(byOwner.controllerRegister.activities.length > 0);
   t.same(
     byOwner.controllerRegister.activities.map((a: any) => a.name),
     all.filter((a: any) => a.owner === owner).map((a: any) => a.name),
     'owner',
   );
-  t.same(byOwner.filters, { status: null, owner, role: null, asOf: null });
+  t.same(byOwner.filters, { status: null, owner, role: null, asOf: null, state: 'working' });
   const codes = new Set(
     byOwner.controllerRegister.activities.flatMap((a: any) => a.purposes.flatMap((p: any) => p.legalBases.map((b: any) => b.code))),
   );
@@ -153,18 +154,22 @@ t.test('filters: status, owner and role', async (t) => {
     'legal bases: only those the filtered activities use',
   );
 
-  const drafts = (await call(app, 'GET', '/v1/register?status=draft', undefined, 'reader')).data;
+  const drafts = (await call(app, 'GET', '/v1/register?state=working&status=draft', undefined, 'reader')).data;
   t.same(
     drafts.controllerRegister.activities.map((a: any) => a.name),
     all.filter((a: any) => a.status === 'draft').map((a: any) => a.name),
     'status',
   );
-  const processors = (await call(app, 'GET', '/v1/register?role=processor', undefined, 'reader')).data;
+  const processors = (await call(app, 'GET', '/v1/register?state=working&role=processor', undefined, 'reader')).data;
   t.same(processors.controllerRegister.activities, [], 'role=processor: no controller records');
   t.same(processors.controllerRegister.controllers, []);
   t.same(processors.legalBases, []);
-  t.equal((await call(app, 'GET', '/v1/register?status=finished', undefined, 'reader')).statusCode, 400, 'unknown status: 400');
-  t.equal((await call(app, 'GET', '/v1/register?color=red', undefined, 'reader')).statusCode, 400, 'unknown parameter: 400');
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working&status=finished', undefined, 'reader')).statusCode,
+    400,
+    'unknown status: 400',
+  );
+  t.equal((await call(app, 'GET', '/v1/register?state=working&color=red', undefined, 'reader')).statusCode, 400, 'unknown parameter: 400');
 });
 
 t.test('the processor register (Art. 30(2)) groups records per controller, streamed across pages', async (t) => {
@@ -223,7 +228,7 @@ t.test('the processor register (Art. 30(2)) groups records per controller, strea
       ['Anonymous hosting', 'Backups', 'Mail hosting', 'Web hosting'],
       `page size ${pageSize}: each record once as first`,
     );
-    t.same(reader.totals, { activities: 5, controllerActivities: 1, processorActivities: 4, purposeRows: 5 });
+    t.same(reader.totals, { activities: 5, controllerActivities: 1, processorActivities: 4, purposeRows: 5, notApproved: 0 });
     t.same(
       reader.processors.map((o) => o.name),
       ['Hosting Us B.V.'],
@@ -231,7 +236,7 @@ t.test('the processor register (Art. 30(2)) groups records per controller, strea
     );
   }
 
-  const document = (await call(app, 'GET', '/v1/register')).data;
+  const document = (await call(app, 'GET', '/v1/register?state=working')).data;
   t.ok(registerSchemaValidator()(document), 'valid');
   const register = document.processorRegister;
   t.equal(register.article, 'GDPR Art. 30(2)');
@@ -261,8 +266,8 @@ t.test('the processor register (Art. 30(2)) groups records per controller, strea
     document.controllerRegister.activities.map((a: any) => a.name),
     ['Our own billing'],
   );
-  t.same(document.totals, { activities: 5, controllerActivities: 1, processorActivities: 4, purposeRows: 5 });
-  const onlyProcessor = (await call(app, 'GET', '/v1/register?role=processor')).data;
+  t.same(document.totals, { activities: 5, controllerActivities: 1, processorActivities: 4, purposeRows: 5, notApproved: 0 });
+  const onlyProcessor = (await call(app, 'GET', '/v1/register?state=working&role=processor')).data;
   t.equal(onlyProcessor.totals.activities, 4);
   t.same(onlyProcessor.controllerRegister.activities, []);
 });
@@ -297,19 +302,20 @@ t.test('representation by Accept or format=', async (t) => {
     t.match(response.headers['content-disposition'], new RegExp(`^attachment; filename="register-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`));
     t.equal(response.headers.vary, 'accept');
   }
-  t.equal((await call(app, 'GET', '/v1/register?format=xml', undefined, 'reader')).statusCode, 400);
+  t.equal((await call(app, 'GET', '/v1/register?state=working&format=xml', undefined, 'reader')).statusCode, 400);
 });
 
 t.test('who may export: every role; no token, no export', async (t) => {
   const app = await seeded();
   for (const role of ['reader', 'auditor', 'editor', 'admin'] as const) {
     t.equal(
-      (await app.inject({ method: 'GET', url: '/v1/register?role=processor', headers: await authHeader(app, role) })).statusCode,
+      (await app.inject({ method: 'GET', url: '/v1/register?state=working&role=processor', headers: await authHeader(app, role) }))
+        .statusCode,
       200,
       role,
     );
   }
-  const anonymous = await call(app, 'GET', '/v1/register', undefined, null);
+  const anonymous = await call(app, 'GET', '/v1/register?state=working', undefined, null);
   t.equal(anonymous.statusCode, 401);
   t.equal(anonymous.data.code, 'UNAUTHENTICATED');
 });
@@ -318,9 +324,9 @@ t.test('exports are rate limited per client (EXPORT_RATE_LIMIT_MAX a minute)', a
   const app = await buildTestApp(t, { EXPORT_RATE_LIMIT_MAX: '2' });
   const headers = await authHeader(app, 'reader');
   const statuses = [];
-  for (let i = 0; i < 3; i++) statuses.push((await app.inject({ method: 'GET', url: '/v1/register', headers })).statusCode);
+  for (let i = 0; i < 3; i++) statuses.push((await app.inject({ method: 'GET', url: '/v1/register?state=working', headers })).statusCode);
   t.same(statuses, [200, 200, 429]);
-  const limited = await call(app, 'GET', '/v1/register', undefined, 'reader');
+  const limited = await call(app, 'GET', '/v1/register?state=working', undefined, 'reader');
   t.equal(limited.data.code, 'RATE_LIMITED');
   t.ok(limited.headers['retry-after'], 'Retry-After');
   t.equal((await call(app, 'GET', '/v1/purposes', undefined, 'reader')).statusCode, 200, 'other routes keep the general limit');
@@ -363,7 +369,7 @@ t.test('large registers stream in pages from one cursor: a constant set of state
   t.equal(reader.stats.queries, 4 + (1 + reader.stats.pages) + (1 + 1) + 1, `${reader.stats.queries} queries for ${total} activities`);
   t.equal(reader.stats.fetches, reader.stats.pages + 1);
 
-  const response = await call(app, 'GET', '/v1/register', undefined, 'auditor');
+  const response = await call(app, 'GET', '/v1/register?state=working', undefined, 'auditor');
   t.equal(response.statusCode, 200);
   t.equal(response.data.controllerRegister.activities.length, total);
   t.equal(response.data.totals.activities, total);
@@ -378,7 +384,7 @@ t.test('a client that goes away, or stops reading, releases the database connect
   const { port } = app.server.address() as AddressInfo;
   const { authorization } = await authHeader(app, 'reader');
   await new Promise<void>((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/v1/register', headers: { authorization } }, (response) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/v1/register?state=working', headers: { authorization } }, (response) => {
       t.equal(response.statusCode, 200);
       response.once('data', () => {
         request.destroy();
@@ -413,7 +419,7 @@ t.test('a client that goes away, or stops reading, releases the database connect
   await generateActivities(stalled.dataSource, 1_100);
   const response = await stalled.inject({
     method: 'GET',
-    url: '/v1/register',
+    url: '/v1/register?state=working',
     headers: await authHeader(stalled, 'reader'),
     payloadAsStream: true,
   });
@@ -430,17 +436,17 @@ t.test('the records cite the framework their organisations state: Art. 31 of 201
   const app = await buildTestApp(t);
   const agency = await create(app, 'organisations', { name: 'EU Agency', roles: ['controller'], framework: 'eudpr' });
   await create(app, 'processing-activities', { name: 'Staff selection', controllerIds: [agency.id] });
-  const json = (await call(app, 'GET', '/v1/register', undefined, 'reader')).data;
+  const json = (await call(app, 'GET', '/v1/register?state=working', undefined, 'reader')).data;
   t.equal(json.controllerRegister.article, 'Regulation (EU) 2018/1725 Art. 31(1)');
   t.equal(json.processorRegister.article, 'GDPR Art. 30(2)', 'no processor states a framework: the GDPR, as before');
-  const graph = (await call(app, 'GET', '/v1/register?format=jsonld', undefined, 'reader')).data['@graph'];
+  const graph = (await call(app, 'GET', '/v1/register?state=working&format=jsonld', undefined, 'reader')).data['@graph'];
   t.equal(graph[0]['rdfs:label'], 'Record of processing activities (Regulation (EU) 2018/1725 Art. 31)');
   t.same(graph[0]['dct:conformsTo'], { '@id': 'eli:reg/2018/1725/oj' });
   t.equal(graph.find((node: any) => node['rdfs:label'] === 'Staff selection')['reg:register'], 'Regulation (EU) 2018/1725 Art. 31(1)');
 
   const council = await create(app, 'organisations', { name: 'Parish Council', roles: ['controller'], framework: 'uk-gdpr' });
   await create(app, 'processing-activities', { name: 'Allotments', controllerIds: [council.id] });
-  const mixed = (await call(app, 'GET', '/v1/register', undefined, 'reader')).data;
+  const mixed = (await call(app, 'GET', '/v1/register?state=working', undefined, 'reader')).data;
   t.equal(
     mixed.controllerRegister.article,
     'GDPR Art. 30(1)',

@@ -18,7 +18,7 @@ const seeded = sharedWoktronApp(t);
 async function fetchAs(app: FastifyInstance, accept: string, query = '') {
   const response = await app.inject({
     method: 'GET',
-    url: `/v1/register${query}`,
+    url: `/v1/register?state=working${query.replace(/^\?/, '&')}`,
     headers: { ...(await authHeader(app, 'auditor')), accept },
   });
   if (response.statusCode !== 200) throw new Error(`${response.statusCode}: ${response.body}`);
@@ -417,7 +417,7 @@ t.test('JSON-LD: the auditor’s export carries the internal notes, marked inter
   t.notOk(plain.body.includes('containsInternalNotes'));
   const reader = await app.inject({
     method: 'GET',
-    url: '/v1/register?format=jsonld&internalNotes=true',
+    url: '/v1/register?state=working&format=jsonld&internalNotes=true',
     headers: await authHeader(app, 'reader'),
   });
   t.equal(reader.statusCode, 403, 'a reader may not ask for them');
@@ -508,8 +508,13 @@ t.test('CSV: the auditor’s export shows internal notes in their own column, ma
     'the column is there, and empty',
   );
   t.equal(
-    (await app.inject({ method: 'GET', url: '/v1/register?format=csv&internalNotes=true', headers: await authHeader(app, 'editor') }))
-      .statusCode,
+    (
+      await app.inject({
+        method: 'GET',
+        url: '/v1/register?state=working&format=csv&internalNotes=true',
+        headers: await authHeader(app, 'editor'),
+      })
+    ).statusCode,
     403,
   );
 

@@ -62,7 +62,7 @@ t.test('the auditor’s export shows internal notes, marked; no other representa
   const app = await buildTestApp(t);
   await register(app);
 
-  const plain = await call(app, 'GET', '/v1/register', undefined, 'reader');
+  const plain = await call(app, 'GET', '/v1/register?state=working', undefined, 'reader');
   t.equal(plain.statusCode, 200);
   t.equal(plain.data.internalNotes, false);
   for (const text of notes) t.notOk(plain.body.includes(text), `the plain export leaves out: ${text}`);
@@ -75,9 +75,17 @@ t.test('the auditor’s export shows internal notes, marked; no other representa
     internalNote: null,
   });
 
-  t.equal((await call(app, 'GET', '/v1/register?internalNotes=true', undefined, 'reader')).statusCode, 403, 'readers may not');
-  t.equal((await call(app, 'GET', '/v1/register?internalNotes=true', undefined, 'editor')).statusCode, 403, 'editors may not');
-  const audit = await call(app, 'GET', '/v1/register?internalNotes=true', undefined, 'auditor');
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'reader')).statusCode,
+    403,
+    'readers may not',
+  );
+  t.equal(
+    (await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'editor')).statusCode,
+    403,
+    'editors may not',
+  );
+  const audit = await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'auditor');
   t.equal(audit.statusCode, 200);
   t.equal(audit.data.internalNotes, true, 'the document says it holds internal notes');
   for (const text of notes) t.ok(audit.body.includes(text), `the auditor's export holds: ${text}`);
@@ -86,11 +94,11 @@ t.test('the auditor’s export shows internal notes, marked; no other representa
 
   const headers = await authHeader(app, 'auditor');
   for (const format of ['jsonld', 'csv']) {
-    const response = await app.inject({ method: 'GET', url: `/v1/register?format=${format}`, headers });
+    const response = await app.inject({ method: 'GET', url: `/v1/register?state=working&format=${format}`, headers });
     t.equal(response.statusCode, 200);
     for (const text of notes) t.notOk(response.body.includes(text), `${format} leaves out: ${text}`);
   }
-  const notice = await app.inject({ method: 'GET', url: '/v1/privacy-notice', headers });
+  const notice = await app.inject({ method: 'GET', url: '/v1/privacy-notice?state=working', headers });
   t.equal(notice.statusCode, 200);
   for (const text of notes) t.notOk(notice.body.includes(text), `the privacy notice leaves out: ${text}`);
   const snapshot = await call(app, 'POST', '/v1/register/snapshots', {}, 'auditor');
@@ -101,7 +109,7 @@ t.test('the auditor’s export shows internal notes, marked; no other representa
 t.test('policies and notes travel with the register; an export without notes leaves them alone', async (t) => {
   const source = await buildTestApp(t);
   const { policy } = await register(source);
-  const withNotes = (await call(source, 'GET', '/v1/register?internalNotes=true', undefined, 'auditor')).data;
+  const withNotes = (await call(source, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'auditor')).data;
   t.equal(withNotes.privacyPolicies.length, 1);
   t.match(withNotes.privacyPolicies[0], {
     name: 'Privacyverklaring Gemeente Voorbeeld',
@@ -128,7 +136,7 @@ t.test('policies and notes travel with the register; an export without notes lea
   t.equal(purposes[0].sourcePhrase, 'Behandelen van aanvragen parkeervergunning');
 
   // A public export says nothing about notes: importing it neither conflicts with them nor clears them.
-  const plain = (await call(source, 'GET', '/v1/register')).data;
+  const plain = (await call(source, 'GET', '/v1/register?state=working')).data;
   const again = await call(target, 'POST', '/v1/register/import', plain);
   t.equal(again.statusCode, 200, again.body.slice(0, 500));
   t.match(again.data.counts, { create: 0, change: 0, conflict: 0 });

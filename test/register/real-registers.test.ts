@@ -29,7 +29,7 @@ const tableEnd = '<!-- real-registers:table:end -->';
 async function exportOf(register: CorpusRegister, t: { teardown(fn: () => unknown): void }) {
   const app = await buildTestApp(t);
   await recordRegister(app, register);
-  const exported = await call(app, 'GET', '/v1/register?internalNotes=true', undefined, 'auditor');
+  const exported = await call(app, 'GET', '/v1/register?state=working&internalNotes=true', undefined, 'auditor');
   if (exported.statusCode !== 200) throw new Error(`${register.slug}: export → ${exported.statusCode}: ${exported.body}`);
   const findings = await call(app, 'GET', '/v1/register/findings', undefined, 'reader');
   if (findings.statusCode !== 200) throw new Error(`${register.slug}: findings → ${findings.statusCode}: ${findings.body}`);

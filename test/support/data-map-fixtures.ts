@@ -55,8 +55,13 @@ export async function woktronWithFlows(t: Parameters<typeof buildTestApp>[0]): P
   return app;
 }
 
+/** The register as edited (`state=working`): none of these activities is approved, and the register document is always the working state. */
 export const download = async (app: FastifyInstance, format: string, query = '') =>
-  app.inject({ method: 'GET', url: `/v1/register?format=${format}${query}`, headers: await authHeader(app, 'admin') });
+  app.inject({
+    method: 'GET',
+    url: `/v1/register?format=${format}${format === 'yaml' || format === 'document' ? '' : '&state=working'}${query}`,
+    headers: await authHeader(app, 'admin'),
+  });
 
 export const upload = (app: FastifyInstance, payload: string | Buffer | object, type?: string) =>
   call(app, 'POST', '/v1/register/import', payload, 'admin', type ? { 'content-type': type } : {});
