@@ -34,14 +34,18 @@ export const xlsxSheets = {
 
 type BlockSheet = Exclude<keyof typeof xlsxSheets, 'controller' | 'processor'>;
 
-/** A field as one cell: lists one item per line, references by name, anything else structured as JSON. */
+/**
+ * A field as one cell: lists one item per line, references to entries (they have an id) by code or
+ * name, anything else structured as JSON — a contact has a name too, but is no entry, and its
+ * other fields would be lost.
+ */
 function cell(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map((item) => String(cell(item) ?? '')).join('\n') || null;
   const object = value as Loose;
-  if (typeof object.code === 'string') return object.code;
-  if (typeof object.name === 'string') return object.name;
+  if (object.id !== undefined && typeof object.code === 'string') return object.code;
+  if (object.id !== undefined && typeof object.name === 'string') return object.name;
   return JSON.stringify(value);
 }
 
