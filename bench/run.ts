@@ -18,6 +18,8 @@
  *   get     GET /v1/processing-activities/:id (admin JWT), cycling through 200 activities
  *   list    GET /v1/processing-activities?limit=50&offset=… (pages across the register)
  *   export  GET /v1/register, whole documents, one at a time (Node's own HTTP client)
+ *   export-xlsx  GET /v1/register?format=xlsx, whole workbooks, one at a time, service only
+ *           (bench/xlsx-export.ts): time, size and peak RSS against the export's memory bound
  *   create  POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
  *   rename  renaming the purpose every generated activity links, in the service's process (its
  *           stored documents rewritten in the same transaction), against one no activity links: median ms
@@ -35,6 +37,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchXlsxExport, describeXlsxExport, xlsxExportPath, type XlsxExportRow } from './xlsx-export';
 
 const root = join(__dirname, '..', '..');
 const sizes = process.argv
@@ -44,7 +47,7 @@ const sizes = process.argv
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
-const allScenarios = ['get', 'list', 'export', 'create', 'rename', 'startup'] as const;
+const allScenarios = ['get', 'list', 'export', 'export-xlsx', 'create', 'rename', 'startup'] as const;
 const chosen = (process.env.BENCH_SCENARIOS ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -107,7 +110,7 @@ function startServer(role: 'service' | 'baseline' | 'grow', env: Record<string, 
   });
 }
 
-interface Figures {
+export interface Figures {
   requests: number;
   rps: number;
   p50: number;
@@ -121,7 +124,12 @@ interface Figures {
 }
 
 /** Whole exports, one after another, for `seconds` (at least 2): time to the last byte each. */
-async function exportLoop(port: number, token: string, seconds: number): Promise<Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> {
+async function exportLoop(
+  port: number,
+  token: string,
+  seconds: number,
+  path = '/v1/register',
+): Promise<Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> {
   const latencies: number[] = [];
   let errors = 0;
   const errorStatuses: Record<string, number> = {};
@@ -131,7 +139,7 @@ async function exportLoop(port: number, token: string, seconds: number): Promise
     const t0 = process.hrtime.bigint();
     const result = await new Promise<{ status: number; bytes: number }>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path: '/v1/register', headers: { authorization: `Bearer ${token}` } }, (response) => {
+        .get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } }, (response) => {
           let count = 0;
           response.on('data', (chunk: Buffer) => (count += chunk.length));
           response.on('end', () => resolve({ status: response.statusCode!, bytes: count }));
@@ -400,6 +408,7 @@ async function main() {
 
     const rows: any[] = [];
     const renames: any[] = [];
+    const xlsxExports: XlsxExportRow[] = [];
     for (const size of sizes.length > 0 ? sizes : [100, 1000, 10000]) {
       // Grown in a process of its own (an embedded database belongs to one process at a time), then
       // served by fresh processes: their memory is what serving costs, not what the bulk load left.
@@ -479,6 +488,16 @@ async function main() {
         );
         if (scenario === 'create') await service.call('cleanup');
       }
+      if (runs('export-xlsx')) {
+        const row = await benchXlsxExport({
+          size: grown.activities,
+          seconds: durationS,
+          loop: (seconds) => exportLoop(service.port, token, seconds, xlsxExportPath),
+          call: (cmd) => service.call(cmd),
+        });
+        xlsxExports.push(row);
+        console.log(describeXlsxExport(row));
+      }
       if (runs('rename')) {
         const rename = await service.call('rename');
         renames.push({ size: grown.activities, ...rename });
@@ -502,6 +521,7 @@ async function main() {
       }),
     ].join('\n');
     console.log(`\n${table}\n`);
+    for (const row of xlsxExports) console.log(describeXlsxExport(row));
 
     const results = {
       database: kind,
@@ -511,6 +531,7 @@ async function main() {
       connections,
       rows,
       renames,
+      xlsxExports,
       startup,
       benchSeconds: Math.round((Date.now() - began) / 1000),
     };
