@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportActivity } from './dto';
@@ -83,6 +84,29 @@ function collect(blocks: Record<BlockSheet, Block>, activity: ExportActivity) {
   for (const measure of activity.securityMeasures) blocks.securityMeasures.add(measure as unknown as Loose);
 }
 
+/**
+ * exceljs' streaming writer ignores backpressure: a sheet's rows go into the zip's input (a
+ * PassThrough archiver reads, compresses and writes to `output`) however far behind compression
+ * or the reader is. After each page of records, wait until that input has drained, so a slow
+ * reader slows the database reads instead of piling the workbook up in memory.
+ */
+async function keepUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
+  const inputs = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  // archiver's input is a readable-stream 2 PassThrough: no writableNeedDrain, its state says it.
+  const backedUp = (input: Writable) =>
+    input.writableNeedDrain ?? (input as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+  for (const input of inputs) {
+    while (backedUp(input) && !input.destroyed && !output.destroyed) {
+      const stop = new AbortController();
+      try {
+        await Promise.race([once(input, 'drain', { signal: stop.signal }), once(output, 'close', { signal: stop.signal })]);
+      } finally {
+        stop.abort();
+      }
+    }
+  }
+}
+
 /** Writes the workbook of `source` to `stream`, page by page; resolves when the last byte is written. */
 export async function renderXlsx(source: RegisterSource, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
@@ -109,6 +133,7 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
       collect(blocks, activity);
       for (const row of records(activity)) controller.addRow(row).commit();
     }
+    await keepUp(controller, stream);
   }
   controller.commit();
 
@@ -120,6 +145,7 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
       collect(blocks, activity);
       for (const row of records(activity)) processor.addRow(row).commit();
     }
+    await keepUp(processor, stream);
   }
   processor.commit();
 
