@@ -76,7 +76,7 @@ async function main() {
     const started = process.hrtime.bigint();
     const bytes = await new Promise<number>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path: '/v1/register', headers: { authorization } }, (response) => {
+        .get({ host: '127.0.0.1', port, path: '/v1/register?state=working', headers: { authorization } }, (response) => {
           let count = 0;
           response.on('data', (chunk: Buffer) => (count += chunk.length));
           response.on('end', () => resolve(count));

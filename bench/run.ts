@@ -24,6 +24,8 @@
  *             (peer: its GraphQL for the activity with its purposes and data categories)
  *   list      GET /v1/processing-activities?limit=50&offset=… (pages across the register; peer: its flat page)
  *   export    GET /v1/register, whole documents, one at a time (Node's own HTTP client)
+ *   export-xlsx  GET /v1/register?format=xlsx, whole workbooks, one at a time, service only
+ *             (bench/xlsx-export.ts): time, size and peak RSS against the export's memory bound
  *   create    POST /v1/processing-activities with 20 links (no Idempotency-Key); removed afterwards
  *             (peer: POST /processingActivities, the row alone)
  *   update    PATCH /v1/processing-activities/:id (description and security measures, If-Match with
@@ -51,6 +53,7 @@ import pg from 'pg';
 import { peerRequests, peerScenarios, peerTable, startPeer, type Peer } from './peer';
 import { soak } from './soak';
 import { benchDataMap } from './data-map-scenario';
+import { benchXlsxExport, describeXlsxExport, xlsxExportPath, type XlsxExportRow } from './xlsx-export';
 
 const root = join(__dirname, '..', '..');
 const sizes = process.argv
@@ -60,7 +63,20 @@ const sizes = process.argv
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.DATABASE_URL;
-const allScenarios = ['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update', 'rename', 'startup', 'soak', 'data-map'] as const;
+const allScenarios = [
+  'purpose',
+  'purposes',
+  'get',
+  'list',
+  'export',
+  'export-xlsx',
+  'create',
+  'update',
+  'rename',
+  'startup',
+  'soak',
+  'data-map',
+] as const;
 const chosen = (process.env.BENCH_SCENARIOS ?? '')
   .split(',')
   .map((name) => name.trim())
@@ -124,7 +140,7 @@ function startServer(role: 'service' | 'baseline' | 'grow', env: Record<string, 
   });
 }
 
-interface Figures {
+export interface Figures {
   requests: number;
   rps: number;
   p50: number;
@@ -140,7 +156,12 @@ interface Figures {
 }
 
 /** Whole exports, one after another, for `seconds` (at least 2): time to the last byte each. */
-async function exportLoop(port: number, token: string, seconds: number): Promise<Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> {
+async function exportLoop(
+  port: number,
+  token: string,
+  seconds: number,
+  path = '/v1/register?state=working',
+): Promise<Omit<Figures, 'queriesPerRequest' | 'peakRssMb'>> {
   const latencies: number[] = [];
   let errors = 0;
   const errorStatuses: Record<string, number> = {};
@@ -150,7 +171,7 @@ async function exportLoop(port: number, token: string, seconds: number): Promise
     const t0 = process.hrtime.bigint();
     const result = await new Promise<{ status: number; bytes: number }>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path: '/v1/register', headers: { authorization: `Bearer ${token}` } }, (response) => {
+        .get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } }, (response) => {
           let count = 0;
           response.on('data', (chunk: Buffer) => (count += chunk.length));
           response.on('end', () => resolve({ status: response.statusCode!, bytes: count }));
@@ -501,8 +522,11 @@ async function main() {
     const rows: any[] = [];
     const renames: any[] = [];
     const soaks: any[] = [];
+    const xlsxExports: XlsxExportRow[] = [];
     // The served scenarios need a grown database and servers at each size; data-map and startup bring their own.
-    const served = (['purpose', 'purposes', 'get', 'list', 'export', 'create', 'update', 'rename', 'soak'] as const).some(runs);
+    const served = (['purpose', 'purposes', 'get', 'list', 'export', 'export-xlsx', 'create', 'update', 'rename', 'soak'] as const).some(
+      runs,
+    );
     for (const size of served ? (sizes.length > 0 ? sizes : [100, 1000, 10000]) : []) {
       // Grown in a process of its own (an embedded database belongs to one process at a time), then
       // served by fresh processes: their memory is what serving costs, not what the bulk load left.
@@ -550,7 +574,7 @@ async function main() {
             port,
             request:
               scenario === 'export'
-                ? () => ({ method: 'GET' as const, path: '/v1/register' })
+                ? () => ({ method: 'GET' as const, path: '/v1/register?state=working' })
                 : scenario === 'create'
                   ? (i: number) => make.create(i, target)
                   : make[scenario],
@@ -642,6 +666,16 @@ async function main() {
         );
         if (scenario === 'create' || scenario === 'update') await service.call('cleanup');
       }
+      if (runs('export-xlsx')) {
+        const row = await benchXlsxExport({
+          size: grown.activities,
+          seconds: durationS,
+          loop: (seconds) => exportLoop(service.port, token, seconds, xlsxExportPath),
+          call: (cmd) => service.call(cmd),
+        });
+        xlsxExports.push(row);
+        console.log(describeXlsxExport(row));
+      }
       await peer?.stop();
       if (runs('rename')) {
         const rename = await service.call('rename');
@@ -670,6 +704,7 @@ async function main() {
     if (rows.length > 0) console.log(`\n${table}\n`);
     const peerRows = peerTable(rows);
     if (peerRows) console.log(`${peerRows}\n`);
+    for (const row of xlsxExports) console.log(describeXlsxExport(row));
 
     const results = {
       database: kind,
@@ -680,6 +715,7 @@ async function main() {
       rows,
       renames,
       soaks,
+      xlsxExports,
       startup,
       dataMap,
       benchSeconds: Math.round((Date.now() - began) / 1000),

@@ -233,10 +233,7 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
       for (const part of partsOf(list)) {
         const value = object[part.field];
         if (part.part === 'ref' && typeof value === 'string') object[part.field] = resolve(part.target, value, `${here}/${part.field}`);
-        if (part.part === 'list') {
-          const nested = links(part, value, here);
-          if (nested) object[part.field] = nested;
-        }
+        if (part.part === 'list') object[part.field] = links(part, value ?? [], here);
       }
       return object;
     });

@@ -167,7 +167,8 @@ export function registerDocumentDtoSchemas(dtoSchemas: Record<string, JsonSchema
         properties[part.field] = part.optional ? { ...reference, nullable: true } : reference;
       } else if (part.part === 'list') properties[part.field] = listSchema(part, original);
       else properties[part.field] = original;
-      if ((source.required ?? []).includes(input)) required.push(part.field);
+      // A nested list left out is empty, as a left-out field of an entry is (a purpose with no legal basis stated).
+      if (part.part !== 'list' && (source.required ?? []).includes(input)) required.push(part.field);
     }
     const name = `Document${itemDto.replace(/Input$/, '')}`;
     added[name] = { $id: name, type: 'object', additionalProperties: false, required, properties };

@@ -305,6 +305,15 @@ export const csvColumns: [header: string, value: (row: Row) => string][] = [
   ['Stated as absent', ({ activity }) => lines(activity.statedAbsences)],
   ['Legal bases for the whole activity', ({ activity }) => lines(activity.legalBases.map(basisText))],
   ['Retention for the whole activity', ({ activity }) => lines(activity.retentionRules.map(retentionText))],
+  // Link details the template's columns cannot place: one "Category: Source" line per source of a category of personal data, one "Recipient: Category" line per category a recipient receives.
+  [
+    'Sources of each category of personal data',
+    ({ activity }) => lines(activity.dataCategories.flatMap((d) => d.sources.map((s) => `${d.name}: ${s.name}`))),
+  ],
+  [
+    'Categories of personal data each recipient receives',
+    ({ activity }) => lines(activity.recipients.flatMap((r) => r.dataCategories.map((d) => `${r.name}: ${d.name}`))),
+  ],
   [
     'Relationship between the controllers',
     ({ activity }) => lines(activity.controllers.map((c) => (statedOrNull(c.relationship) ? `${c.name}: ${c.relationship}` : null))),

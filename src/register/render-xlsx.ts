@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportActivity } from './dto';
@@ -37,14 +38,18 @@ export const xlsxSheets = {
 
 type BlockSheet = Exclude<keyof typeof xlsxSheets, 'controller' | 'processor'>;
 
-/** A field as one cell: lists one item per line, references by name, anything else structured as JSON. */
+/**
+ * A field as one cell: lists one item per line, references to entries (they have an id) by code or
+ * name, anything else structured as JSON — a contact has a name too, but is no entry, and its
+ * other fields would be lost.
+ */
 function cell(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map((item) => String(cell(item) ?? '')).join('\n') || null;
   const object = value as Loose;
-  if (typeof object.code === 'string') return object.code;
-  if (typeof object.name === 'string') return object.name;
+  if (object.id !== undefined && typeof object.code === 'string') return object.code;
+  if (object.id !== undefined && typeof object.name === 'string') return object.name;
   return JSON.stringify(value);
 }
 
@@ -107,6 +112,29 @@ function addDataMap(blocks: Record<BlockSheet, Block>, source: RegisterSource) {
   }
 }
 
+/**
+ * exceljs' streaming writer ignores backpressure: a sheet's rows go into the zip's input (a
+ * PassThrough archiver reads, compresses and writes to `output`) however far behind compression
+ * or the reader is. After each page of records, wait until that input has drained, so a slow
+ * reader slows the database reads instead of piling the workbook up in memory.
+ */
+async function keepUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
+  const inputs = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  // archiver's input is a readable-stream 2 PassThrough: no writableNeedDrain, its state says it.
+  const backedUp = (input: Writable) =>
+    input.writableNeedDrain ?? (input as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+  for (const input of inputs) {
+    while (backedUp(input) && !input.destroyed && !output.destroyed) {
+      const stop = new AbortController();
+      try {
+        await Promise.race([once(input, 'drain', { signal: stop.signal }), once(output, 'close', { signal: stop.signal })]);
+      } finally {
+        stop.abort();
+      }
+    }
+  }
+}
+
 /** Writes the workbook of `source` to `stream`, page by page; resolves when the last byte is written. */
 export async function renderXlsx(source: RegisterSource, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
@@ -134,6 +162,7 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
       collect(blocks, activity);
       for (const row of records(activity)) controller.addRow(row).commit();
     }
+    await keepUp(controller, stream);
   }
   controller.commit();
 
@@ -145,6 +174,7 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
       collect(blocks, activity);
       for (const row of records(activity)) processor.addRow(row).commit();
     }
+    await keepUp(processor, stream);
   }
   processor.commit();
 

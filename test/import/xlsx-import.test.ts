@@ -5,6 +5,7 @@ import { xlsxSheets } from '../../src/register/render-xlsx';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call } from '../helper';
+import { workbookCells as cells } from '../support/workbook-cells';
 
 // POST /v1/register/import with the workbook GET /v1/register?state=working&format=xlsx writes.
 
@@ -15,20 +16,6 @@ const download = async (app: FastifyInstance) =>
 
 const upload = async (app: FastifyInstance, payload: Buffer, query = '') =>
   call(app, 'POST', `/v1/register/import${query}`, payload, 'admin', { 'content-type': xlsxType });
-
-/** Every sheet's cells, ids left out (they differ between installations). */
-async function cells(payload: Buffer): Promise<Record<string, string[][]>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(payload as never);
-  const out: Record<string, string[][]> = {};
-  for (const sheet of workbook.worksheets) {
-    const rows: string[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-    const drop = rows[0]!.flatMap((name, i) => (name === 'id' || name === 'Record ID' ? [i] : []));
-    out[sheet.name] = rows.map((row) => row.filter((_cell, i) => !drop.includes(i)));
-  }
-  return out;
-}
 
 t.test('the Woktron workbook: export → import into an empty installation → export gives the same workbook', async (t) => {
   const source = await buildTestApp(t);

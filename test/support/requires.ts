@@ -5,14 +5,15 @@ import { chromiumPath } from '../../scripts/chromium-path';
 
 /**
  * Whether a test may use a service that `npm install && npm test` does not start: PostgreSQL,
- * Redis, Chromium. A configured service (DATABASE_URL, REDIS_URL, CHROMIUM_PATH) is used as it is
- * — if it is broken, the test fails. An unconfigured one is looked for where this machine's
- * packages put it (127.0.0.1:5432, 127.0.0.1:6379, /usr/bin/chromium); when it is not there the
+ * Redis, Chromium, LibreOffice. A configured service (DATABASE_URL, REDIS_URL, CHROMIUM_PATH,
+ * LIBREOFFICE_PATH) is used as it is — if it is broken, the test fails. An unconfigured one is looked
+ * for where this machine's packages put it (127.0.0.1:5432, 127.0.0.1:6379, /usr/bin/chromium,
+ * /usr/bin/libreoffice); when it is not there the
  * test is skipped with a one-line reason. With TEST_REQUIRE_ALL_SERVICES=1 (CI's PGlite and
  * PostgreSQL passes) a missing service is a failure instead: there, every test must run.
  */
 
-export type Service = 'postgres' | 'redis' | 'chromium';
+export type Service = 'postgres' | 'redis' | 'chromium' | 'libreoffice';
 
 /** The environment variable that turns a missing service from a skip into a failure. */
 export const requireAllServices = 'TEST_REQUIRE_ALL_SERVICES';
@@ -22,6 +23,9 @@ export const postgresServerUrl = process.env.DATABASE_URL || 'postgres://postgre
 
 /** The Redis server tests use: REDIS_URL, else the one on this machine. */
 export const redisServerUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** Debian's LibreOffice (apt-get install -y libreoffice-calc-nogui), or LIBREOFFICE_PATH. */
+export const libreofficePath = process.env.LIBREOFFICE_PATH || '/usr/bin/libreoffice';
 
 interface Found {
   /** Where the service is (a URL or an executable's path), when it can be used. */
@@ -64,6 +68,10 @@ const probes: Record<Service, () => Promise<Found>> = {
     existsSync(chromiumPath)
       ? { at: chromiumPath }
       : { reason: `needs Chromium: no ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)` },
+  libreoffice: async () =>
+    existsSync(libreofficePath)
+      ? { at: libreofficePath }
+      : { reason: `needs LibreOffice: no ${libreofficePath} (apt-get install -y libreoffice-calc-nogui, or set LIBREOFFICE_PATH)` },
 };
 
 const found = new Map<Service, Promise<Found>>();

@@ -65,6 +65,8 @@ const importedColumns = {
   statedAbsences: { header: 'stated as absent', scope: 'activity' },
   activityLegalBases: { header: 'legal bases for the whole activity', scope: 'activity' },
   activityRetention: { header: 'retention for the whole activity', scope: 'activity' },
+  dataCategorySources: { header: 'sources of each category of personal data', scope: 'activity' },
+  recipientDataCategories: { header: 'categories of personal data each recipient receives', scope: 'activity' },
   relationships: { header: 'relationship between the controllers', scope: 'activity' },
   jointArrangementRef: { header: 'joint controller arrangement reference', scope: 'activity' },
   jointArrangementEssence: { header: 'essence of the joint controller arrangement', scope: 'activity' },

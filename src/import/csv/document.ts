@@ -9,6 +9,7 @@ import { readContacts } from './contacts';
 import { readControllerStatements } from './controller-statements';
 import type { Table } from './header';
 import { legalBasisReader } from './legal-bases';
+import { readLinkDetails } from './link-details';
 import { readPersonalData } from './personal-data';
 import type { ProblemList } from './problem-list';
 import { readActivityLegalBases, readPurposes } from './purposes';
@@ -139,6 +140,7 @@ export function assembleDocument(
     readSecurityMeasures(activity, cells, context);
     readSources(activity, cells, context);
     readSystems(activity, cells, context);
+    readLinkDetails(activity, cells, context);
     readPurposes(activity, group, context);
     readTexts(activity, cells, context);
     document.activities.push(activity);
