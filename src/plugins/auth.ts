@@ -107,6 +107,8 @@ export const authPlugin = fp(
       schema.security = [{ bearerAuth: [] }];
       schema.description = `${schema.description ?? ''}\n\n**Roles:** ${roleList(rolesAllowed(permission))}.`.trim();
       schema['x-roles'] = rolesAllowed(permission);
+      // Which row of the permission table grants it, for tools (and tests) that check the roles.
+      schema['x-permission'] = { resource: permission.resource, operation: permission.operation };
       schema.response = withProblems(schema.response ?? {}, ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'AUTH_KEYS_UNAVAILABLE']);
     });
   },

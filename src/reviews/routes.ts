@@ -22,7 +22,8 @@ export async function reviewRoutes(app: FastifyInstance) {
   const activities = app.services.processingActivities;
   const params = inline(app.dtoSchemas, IdParams);
   const one = json('The processing activity after the step', ref(ProcessingActivityResponse));
-  const stepProblems = ['NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', 'REVIEW_STATE_CONFLICT'] as const;
+  // Every step is a write of the activity (the shared write path): unit-scoped like an edit.
+  const stepProblems = ['NOT_FOUND', 'PRECONDITION_FAILED', 'PRECONDITION_REQUIRED', 'REVIEW_STATE_CONFLICT', 'OUTSIDE_UNITS'] as const;
 
   app.post<{ Params: { id: string } }>(
     '/processing-activities/:id/submit',
@@ -36,7 +37,7 @@ export async function reviewRoutes(app: FastifyInstance) {
           'Moves it from `draft` (or `approved`, to confirm it as it stands at a periodic review) to `in-review`, recording who submitted it and when. Editors, the DPO and admins; an editor only activities owned by one of its token’s units (403 OUTSIDE_UNITS). Takes no body. 409 REVIEW_STATE_CONFLICT when it is already in review. Emits `activity.submitted`.',
         params,
         headers: ifMatchHeader,
-        response: { 200: one, ...problems(...stepProblems, 'OUTSIDE_UNITS') },
+        response: { 200: one, ...problems(...stepProblems) },
       },
     },
     async (request, reply) => {
@@ -54,7 +55,7 @@ export async function reviewRoutes(app: FastifyInstance) {
         operationId: 'approve-processing-activity',
         summary: 'Approve a submitted processing activity',
         description:
-          'Moves it from `in-review` to `approved`. Needs the `approver` role and a different person (token `sub`) from the one who last changed the activity or its links: 403 FOUR_EYES_REQUIRED otherwise. Records the approver, the time and the comment, keeps the representation as approved (the approved state the register export and the privacy notice are built from) and sets the next review `REVIEW_CYCLE` after today (`approval.reviewDueOn`). 409 REVIEW_STATE_CONFLICT unless it is in review. Emits `activity.approved`.',
+          'Moves it from `in-review` to `approved`. Needs the `approver` role and a different person (token `sub`) from the one who last changed the activity or its links: 403 FOUR_EYES_REQUIRED otherwise. Like an edit, it is scoped to the token’s units (403 OUTSIDE_UNITS): an approver approves activities of its units; one who also holds `dpo` approves across units, unassigned ones included. Records the approver, the time and the comment, keeps the representation as approved (the approved state the register export and the privacy notice are built from) and sets the next review `REVIEW_CYCLE` after today (`approval.reviewDueOn`). 409 REVIEW_STATE_CONFLICT unless it is in review. Emits `activity.approved`.',
         params,
         headers: ifMatchHeader,
         body: ref(ApproveRequest),
@@ -81,7 +82,7 @@ export async function reviewRoutes(app: FastifyInstance) {
         operationId: 'return-processing-activity',
         summary: 'Return a submitted processing activity to draft',
         description:
-          'Moves it from `in-review` back to `draft` with the reason (`reviewComment`). Approvers. Its approved state, if it had one, stays in force. 409 REVIEW_STATE_CONFLICT unless it is in review.',
+          'Moves it from `in-review` back to `draft` with the reason (`reviewComment`). Approvers, within their units as for approving. Its approved state, if it had one, stays in force. 409 REVIEW_STATE_CONFLICT unless it is in review.',
         params,
         headers: ifMatchHeader,
         body: ref(ReturnRequest),

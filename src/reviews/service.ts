@@ -2,7 +2,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ReviewState } from '../../entities/processing-activity';
 import type { Actor } from '../audit/recorder';
 import { enqueueEvent } from '../audit/outbox';
-import { assertMayWrite } from '../crud/unit-scope';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { addDuration } from '../gdpr/iso-duration';
@@ -41,14 +40,12 @@ export class ReviewService {
   }
 
   /**
-   * Draft or approved (a periodic review confirms it as it stands) → in review. Submitting is a
-   * write of the activity: a scoped editor submits only those of its units (approving is not:
-   * approvers review across units, and four eyes is their check).
+   * Draft or approved (a periodic review confirms it as it stands) → in review. Each step is a
+   * write of the activity through the shared write path, so it is scoped to the actor's units.
    */
   submit(id: string, ifMatch: string | undefined, actor: Actor): Promise<ActivityView> {
     const at = this.now();
     return this.activities.reviewStep(id, ifMatch, actor, async (manager, current) => {
-      await assertMayWrite(manager, actor, 'processing activity', current);
       expectState(current, ['draft', 'approved'], 'submitted', 'it is already in review');
       await manager.query(
         `UPDATE processing_activities SET review_state = 'in-review', submitted_at = $2, submitted_by = $3, version = version + 1 WHERE id = $1`,

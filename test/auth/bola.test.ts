@@ -134,7 +134,9 @@ for (const resource of editorWritable) {
     const editorA = await f.bearer({ roles: 'editor', units: ['unit-a'], sub: 'editor-a' });
     const dpo = await f.bearer({ roles: 'dpo', sub: 'the-dpo' });
     for (const { method, path, operation } of writeRoutesOf(f.spec, resource)) {
-      const granted = (role: Role) => permissionTable[role][resource].includes(methodOf[method] ?? 'update');
+      // The row of the permission table the route declares (approving an activity is not an update of it).
+      const permission = operation['x-permission'] ?? { resource, operation: methodOf[method] ?? 'update' };
+      const granted = (role: Role) => permissionTable[role][permission.resource as Resource].includes(permission.operation);
       const label = (whose: string) => `editor of A ${method} ${path} on ${whose}`;
       t.same(operation['x-roles'], roles.filter(granted), `${method} ${path}: x-roles are the table's`);
       if (method === 'POST' && path === `/v1/${resource}`) {

@@ -88,8 +88,13 @@ t.test('LibreOffice opens the Woktron workbook: a PDF, and every sheet with its 
     [xlsxSheets.retentionRules]: distinct(
       activities.flatMap((a) => [...a.retentionRules, ...a.dataCategories.map((c: any) => c.retention)]),
     ),
-    [xlsxSheets.securityMeasures]: distinct(activities.flatMap((a) => a.securityMeasures)),
+    [xlsxSheets.securityMeasures]: distinct([
+      ...activities.flatMap((a) => a.securityMeasures),
+      ...exported.systems.flatMap((system: any) => system.securityMeasures),
+    ]),
     [xlsxSheets.privacyPolicies]: exported.privacyPolicies.length,
+    [xlsxSheets.systems]: exported.systems.length,
+    [xlsxSheets.dataFlows]: exported.dataFlows.length,
   };
   t.ok(expected[xlsxSheets.controller]! > 0 && expected[xlsxSheets.dataCategories]! > 0, 'the register has records to count');
   for (const sheet of Object.values(xlsxSheets)) {

@@ -6,7 +6,11 @@ import { manualClock } from '../support/clock';
 
 const day = 86_400_000;
 
-/** A request as a named person with these roles; POSTs carry If-Match unless `etag` is null. */
+/**
+ * A request as a named person with these roles, whose token names the unit `sales` (an editor
+ * writes only that unit's activities; approvers review across units); POSTs carry If-Match unless
+ * `etag` is null.
+ */
 async function as(
   app: FastifyInstance,
   sub: string,
@@ -15,7 +19,7 @@ async function as(
   url: string,
   options: { payload?: object; etag?: string | null } = {},
 ) {
-  const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(app, roles, { sub })}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(app, roles, { sub, units: ['sales'] })}` };
   if (options.etag !== null && method !== 'GET') {
     const target = url.replace(/\/(submit|approve|return)$/, '');
     headers['if-match'] = options.etag ?? ((await app.inject({ method: 'GET', url: target, headers })).headers.etag as string);
@@ -36,6 +40,7 @@ async function setup(t: Parameters<typeof buildTestApp>[0]) {
     { LOG_LEVEL: 'error', REVIEW_CYCLE: 'P1Y', WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8' },
     { clock },
   );
+  await create(app, 'organisational-units', { name: 'Sales', key: 'sales' });
   return { app, clock };
 }
 
@@ -94,7 +99,7 @@ t.test('draft → in review → approved, four eyes, and back to draft on an edi
   t.equal(kept.body, (await call(app, 'GET', url)).body, 'the approved document is the representation at approval');
   t.equal((await approver(app, 'POST', `${url}/approve`, { payload: {} })).data.code, 'REVIEW_STATE_CONFLICT', 'approved once');
 
-  const edited = await call(app, 'PATCH', url, { description: 'Now with pensions' }, 'editor');
+  const edited = await call(app, 'PATCH', url, { description: 'Now with pensions' }, { roles: 'editor', units: ['sales'] });
   t.equal(edited.statusCode, 200, edited.body);
   t.equal(edited.data.reviewState, 'draft', 'an edit returns it to draft');
   t.equal(edited.data.approval.version, approved.data.version, 'the last approval is still shown');
@@ -122,7 +127,7 @@ t.test('an edit of the links returns it to draft; an edit of a linked building b
   const url = `/v1/processing-activities/${activity.id}`;
   await editor(app, 'POST', `${url}/submit`);
   await approver(app, 'POST', `${url}/approve`, { payload: {} });
-  const linked0 = await call(app, 'PATCH', url, { dataSubjectCategoryIds: [subjects.id] }, 'editor');
+  const linked0 = await call(app, 'PATCH', url, { dataSubjectCategoryIds: [subjects.id] }, { roles: 'editor', units: ['sales'] });
   t.equal(linked0.data.reviewState, 'draft', 'changing its links is an edit');
   await as(app, 'dana', ['editor'], 'POST', `${url}/submit`);
   await editor(app, 'POST', `${url}/approve`, { payload: {} });

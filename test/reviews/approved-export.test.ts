@@ -10,10 +10,10 @@ async function as(app: FastifyInstance, sub: string, roles: Role[], url: string,
   if (response.statusCode !== 200) throw new Error(`${url}: ${response.body}`);
 }
 
-/** Submitted by erin, approved by dana. */
+/** Submitted by erin, approved by dana: both DPOs, as these activities belong to no unit (only across-unit roles write those). */
 async function approve(app: FastifyInstance, id: string) {
-  await as(app, 'erin', ['editor'], `/v1/processing-activities/${id}/submit`);
-  await as(app, 'dana', ['approver'], `/v1/processing-activities/${id}/approve`, { comment: 'ok' });
+  await as(app, 'erin', ['dpo'], `/v1/processing-activities/${id}/submit`);
+  await as(app, 'dana', ['approver', 'dpo'], `/v1/processing-activities/${id}/approve`, { comment: 'ok' });
 }
 
 /** A GET whose body is not JSON. */
@@ -39,7 +39,7 @@ t.test('the export is the approved state by default, the working state on reques
   await create(app, 'processing-activities', { ...base, name: 'Newsletter', owner: 'Marketing' });
   await approve(app, payroll.id);
   await approve(app, cctv.id);
-  await as(app, 'erin', ['editor'], `/v1/processing-activities/${cctv.id}/submit`); // in review again, still approved as it was
+  await as(app, 'erin', ['dpo'], `/v1/processing-activities/${cctv.id}/submit`); // in review again, still approved as it was
 
   // After approval: Payroll edited (text and a linked block renamed), a new activity never approved.
   t.equal((await call(app, 'PATCH', `/v1/processing-activities/${payroll.id}`, { description: 'Pay staff and pensions' })).statusCode, 200);
