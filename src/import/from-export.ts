@@ -9,7 +9,7 @@ import { emptyRegisterDocument } from './register-document';
 import { activityScalarInputs } from '../processing-activities/links';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';
-import { upgradeFormat1, withSystems } from './upgrade-export';
+import { upgradeFormat1, withReviewState, withSystems } from './upgrade-export';
 
 /**
  * Our own register export (GET /v1/register, JSON) as an import document. The file is checked
@@ -46,7 +46,7 @@ export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
   const schema = registerJsonSchema(dtoSchemas);
   const validate = ajv.compile(schema);
   return (file: unknown): CheckedExport => {
-    const json = withSystems(upgradeFormat1(file, schema));
+    const json = withReviewState(withSystems(upgradeFormat1(file, schema)));
     if (validate(json)) return { json, problems: [] };
     const problems = (validate.errors ?? []).map((error) => {
       const { path, message } = describeAjvError(error as AjvError, 'is not a field of the register export');

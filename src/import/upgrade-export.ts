@@ -152,3 +152,22 @@ export function withSystems(json: unknown): unknown {
   }
   return upgraded;
 }
+
+/**
+ * Files exported before review and approval were the working register (every activity, approved
+ * or not, as edited): they say so now — `filters.state: working`, and nothing left out as not
+ * approved — so those files still import.
+ */
+export function withReviewState(json: unknown): unknown {
+  if (!isObject(json)) return json;
+  const filters = json.filters;
+  const totals = json.totals;
+  const lacks =
+    !('notApproved' in json) || (isObject(filters) && !('state' in filters)) || (isObject(totals) && !('notApproved' in totals));
+  if (!lacks) return json;
+  const upgraded = structuredClone(json);
+  if (!('notApproved' in upgraded)) upgraded.notApproved = [];
+  if (isObject(upgraded.filters) && !('state' in upgraded.filters)) upgraded.filters.state = 'working';
+  if (isObject(upgraded.totals) && !('notApproved' in upgraded.totals)) upgraded.totals.notApproved = 0;
+  return upgraded;
+}

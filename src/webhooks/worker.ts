@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { runPeriodically } from '../periodic';
 
 /**
  * This instance's webhook worker: every WEBHOOK_DELIVERY_INTERVAL_MS it sends what is due
@@ -12,9 +13,6 @@ export const webhookWorkerPlugin = fp(
   async (app: FastifyInstance) => {
     const interval = app.config.WEBHOOK_DELIVERY_INTERVAL_MS;
     if (interval === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let stopped = false;
     // The log is pruned at start and then hourly (by the app's clock), not at every run.
     const pruneEveryMs = 3_600_000;
     let prunedAt = -Infinity;
@@ -26,28 +24,7 @@ export const webhookWorkerPlugin = fp(
       }
       await app.services.webhooks.deliverDue();
     };
-    const tick = () => {
-      running = run()
-        .then(
-          () => undefined,
-          (error: unknown) => app.log.error({ err: error }, 'webhook delivery run failed; retrying at the next interval'),
-        )
-        .finally(() => {
-          running = undefined;
-          if (!stopped) schedule();
-        });
-    };
-    const schedule = () => {
-      timer = setTimeout(tick, interval);
-      timer.unref();
-    };
-
-    app.addHook('onReady', async () => schedule());
-    app.addHook('onClose', async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    });
+    runPeriodically(app, interval, 'webhook delivery run', run);
   },
   { name: 'webhook-worker', dependencies: ['services'] },
 );
