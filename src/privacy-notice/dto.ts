@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
-import { reviewStates } from '../../entities/processing-activity';
 import { registerStates } from '../reviews/approved';
+import { NotApprovedActivity } from '../reviews/dto';
 import { EntityRef } from '../http/common-dto';
 import { Doc } from '../http/dto';
 import { noticeLanguages } from './words';
@@ -36,21 +36,6 @@ export class PrivacyNoticeQuery {
     example: 'working',
   })
   state?: string;
-}
-
-/** An activity the approved state leaves out: it was never approved. */
-export class NotApprovedActivity {
-  @IsUUID()
-  @Doc({ description: 'The activity', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
-  id!: string;
-
-  @IsString()
-  @Doc({ description: 'Its name (as it is now)', example: 'Newsletter' })
-  name!: string;
-
-  @IsIn(reviewStates)
-  @Doc({ description: 'Where it stands in review', example: 'in-review' })
-  reviewState!: string;
 }
 
 export class NoticePolicy {

@@ -8,14 +8,9 @@ import { sensitivities } from '../../entities/data-category';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
 import { legalBasisKinds } from '../../entities/legal-basis';
 import { contactRoles, dpoRequirements, legalFrameworks, organisationRoles } from '../../entities/organisation';
-import {
-  activityRoles,
-  activityStatuses,
-  automatedDecisionStatuses,
-  reviewStates,
-  statedAbsences,
-} from '../../entities/processing-activity';
+import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
 import { registerStates } from '../reviews/approved';
+import { NotApprovedActivity } from '../reviews/dto';
 import { processingAgreementStatuses, recipientCategories, recipientKinds } from '../../entities/recipient';
 import { retentionEndActions, retentionKinds } from '../../entities/retention-rule';
 import { securityMeasureTypes } from '../../entities/security-measure';
@@ -1150,21 +1145,6 @@ export class ExportFilters {
   state!: string;
 }
 
-/** An activity the approved state leaves out: it was never approved. */
-export class ExportNotApproved {
-  @IsUUID()
-  @Doc({ description: 'The activity', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
-  id!: string;
-
-  @IsString()
-  @Doc({ description: 'Its name (as it is now)', example: 'Newsletter' })
-  name!: string;
-
-  @IsIn(reviewStates)
-  @Doc({ description: 'Where it stands in review', example: 'in-review' })
-  reviewState!: string;
-}
-
 @Complete('Art. 30(1): the record kept as controller (and joint controller)')
 export class ExportControllerRegister {
   @IsString()
@@ -1263,12 +1243,12 @@ export class RegisterExport {
   filters!: ExportFilters;
 
   @ValidateNested({ each: true })
-  @Type(() => ExportNotApproved)
+  @Type(() => NotApprovedActivity)
   @Doc({
     description:
       'In the approved state: the activities the filters select that are left out because they were never approved, by name; empty in the working state',
   })
-  notApproved!: ExportNotApproved[];
+  notApproved!: NotApprovedActivity[];
 
   @ValidateNested({ each: true })
   @Type(() => ExportOrganisation)

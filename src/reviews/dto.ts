@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { reviewStates } from '../../entities/processing-activity';
 import { Doc, isoDatePattern, isoDurationPattern } from '../http/dto';
 
@@ -121,4 +121,19 @@ export class ReviewsDueResponse {
   @Type(() => OwnerReviews)
   @Doc({ description: 'Per owner (by name; activities naming none last), only owners with a review listed' })
   owners!: OwnerReviews[];
+}
+
+/** An activity the approved state (the register export, the privacy notice) leaves out: it was never approved. */
+export class NotApprovedActivity {
+  @IsUUID()
+  @Doc({ description: 'The activity', example: '0b6f3c52-8d0e-4d6f-9a40-2f0a3c1d9e11' })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: 'Its name (as it is now)', example: 'Newsletter' })
+  name!: string;
+
+  @IsIn(reviewStates)
+  @Doc({ description: 'Where it stands in review', example: 'in-review' })
+  reviewState!: string;
 }
