@@ -92,6 +92,7 @@ export function peerRequests(fixtures: Fixtures, size: number, purposes: number)
       automatedDecisions: 'not-stated',
       statedAbsences: [],
       version: 1,
+      reviewState: 'draft',
       description,
     });
   // The update writes activities of its own making (the peer's writes leave our stored documents behind, so not ours).

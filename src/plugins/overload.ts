@@ -11,6 +11,9 @@ export function defaultMaxEventLoopDelay(database: 'postgres' | 'pglite'): numbe
   return database === 'pglite' ? 0 : 1000;
 }
 
+/** under-pressure's sample window (ms): its default, named here because start-up is measured in it. */
+const sampleInterval = 1000;
+
 export interface OverloadOptions {
   /** The event loop's delay (ms) in the last sample window; default: under-pressure's own sample. */
   eventLoopDelay?: () => number;
@@ -25,6 +28,10 @@ export interface OverloadOptions {
  * checks the heap. The delay is compared here rather than by under-pressure, so that what is
  * compared can be given (OverloadOptions): tests set "the loop lags 1500 ms" instead of blocking
  * the loop for 1.5 s and hoping a sample window catches it.
+ *
+ * under-pressure's own sample counts only from two sample windows after the app is ready: the
+ * windows before span start-up (compiling every route's schemas blocks the loop for over a
+ * second on PostgreSQL), and the first requests after a start were answered 503.
  */
 export const overloadPlugin = fp(
   async (app: FastifyInstance, options: OverloadOptions) => {
@@ -38,11 +45,16 @@ export const overloadPlugin = fp(
     await app.register(underPressure, {
       maxHeapUsedBytes: app.config.PRESSURE_MAX_HEAP_USED_BYTES,
       retryAfter,
+      sampleInterval,
       pressureHandler: shed,
     });
     const maxEventLoopDelay = app.config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS ?? defaultMaxEventLoopDelay(app.database.kind);
     if (maxEventLoopDelay > 0) {
-      const eventLoopDelay = options.eventLoopDelay ?? (() => app.memoryUsage().eventLoopDelay);
+      let sampledFrom = Infinity;
+      app.addHook('onReady', async () => {
+        sampledFrom = app.clock() + 2 * sampleInterval;
+      });
+      const eventLoopDelay = options.eventLoopDelay ?? (() => (app.clock() < sampledFrom ? 0 : app.memoryUsage().eventLoopDelay));
       app.addHook('onRequest', async (request, reply) => {
         const delay = eventLoopDelay();
         if (delay > maxEventLoopDelay) await shed(request, reply, 'eventLoopDelay', delay);
