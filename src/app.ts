@@ -85,7 +85,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('dtoSchemas', dtoSchemas);
   for (const schema of Object.values(dtoSchemas)) app.addSchema(schema);
   app.setValidatorCompiler(createValidatorCompiler(Object.values(dtoSchemas)));
-  app.addHook('preValidation', screenRequestStrings);
+  // A callback hook, not an async one: every request passes it.
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      screenRequestStrings(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
+  });
 
   await app.register(errorHandlerPlugin);
   // First of the request hooks: while shutting down, nothing else runs.

@@ -44,7 +44,7 @@ export function dropLeadingByteOrderMarks<T>(document: T): T {
  * a request with a NUL anywhere in its query, path or body strings is refused with the offending
  * paths; and every string loses a leading U+FEFF (see screenStrings), before validation.
  */
-export async function screenRequestStrings(request: FastifyRequest): Promise<void> {
+export function screenRequestStrings(request: FastifyRequest): void {
   const errors: FieldError[] = [];
   request.params = screenStrings('params', request.params, errors) as typeof request.params;
   request.query = screenStrings('query', request.query, errors) as typeof request.query;

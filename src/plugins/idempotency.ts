@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, validationFailed } from '../errors';
 
@@ -31,9 +31,9 @@ export const idempotencyPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('idempotency', null);
 
-    app.addHook('preHandler', async (request, reply) => {
+    const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
       const key = request.headers['idempotency-key'];
-      if (request.method !== 'POST' || key === undefined) return;
+      if (key === undefined) return;
       // Every documented POST route validates the header with its schema (src/plugins/contract.ts)
       // before this runs; the check stays for a POST route registered without one.
       if (typeof key !== 'string' || !idempotencyKeyPattern.test(key)) {
@@ -77,9 +77,9 @@ export const idempotencyPlugin = fp(
       }
       await app.dataSource.query(`UPDATE idempotency_keys SET created_at = now() WHERE principal = $1 AND key = $2`, [principal, key]);
       request.idempotency = { principal, key };
-    });
+    };
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    const storeResponse = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       const claim = request.idempotency;
       if (!claim) return payload;
       if (reply.statusCode >= 200 && reply.statusCode < 300) {
@@ -96,6 +96,16 @@ export const idempotencyPlugin = fp(
         await app.dataSource.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2`, [claim.principal, claim.key]);
       }
       return payload;
+    };
+
+    // On POST routes only, first of their own hooks: the other requests do not pay for two hooks
+    // that have nothing to do for them.
+    app.addHook('onRoute', (route: RouteOptions) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (!methods.includes('POST')) return;
+      const listed = <T>(hooks: T | T[] | undefined): T[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
+      route.preHandler = [claimKey, ...listed(route.preHandler)] as RouteOptions['preHandler'];
+      route.onSend = [storeResponse, ...listed(route.onSend)] as RouteOptions['onSend'];
     });
   },
   { name: 'idempotency', dependencies: ['database', 'auth'] },

@@ -55,9 +55,11 @@ export const overloadPlugin = fp(
         sampledFrom = app.clock() + 2 * sampleInterval;
       });
       const eventLoopDelay = options.eventLoopDelay ?? (() => (app.clock() < sampledFrom ? 0 : app.memoryUsage().eventLoopDelay));
-      app.addHook('onRequest', async (request, reply) => {
+      // A callback hook: every request passes it, and nearly always it has nothing to do.
+      app.addHook('onRequest', (request, reply, done) => {
         const delay = eventLoopDelay();
-        if (delay > maxEventLoopDelay) await shed(request, reply, 'eventLoopDelay', delay);
+        if (delay <= maxEventLoopDelay) return done();
+        shed(request, reply, 'eventLoopDelay', delay).then(() => done(), done);
       });
     }
   },

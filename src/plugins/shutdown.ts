@@ -33,14 +33,15 @@ export const shutdownPlugin = fp(
       });
     });
 
-    app.addHook('onRequest', async (_request, reply) => {
-      if (!closing) return;
+    // Callback hooks, not async ones: every request passes them, and nearly always they do nothing.
+    app.addHook('onRequest', (_request, reply, done) => {
+      if (!closing) return done();
       reply.header('retry-after', retryAfter);
-      throw new AppError('SHUTTING_DOWN', `The service is shutting down; retry in ${retryAfter} s (another instance may answer sooner).`);
+      done(new AppError('SHUTTING_DOWN', `The service is shutting down; retry in ${retryAfter} s (another instance may answer sooner).`));
     });
-    app.addHook('onSend', async (_request, reply, payload) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       if (closing) reply.header('connection', 'close');
-      return payload;
+      done(null, payload);
     });
 
     app.addHook('preClose', async () => {
