@@ -279,7 +279,6 @@ export const entryName = (item: string | { name: string }): string => (typeof it
 /** A register document with nothing in it, to fill. */
 export function emptyRegisterDocument(): RegisterDocument {
   return {
-    organisationalUnits: [],
     organisations: [],
     dataSubjectCategories: [],
     dataCategories: [],

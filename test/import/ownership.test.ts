@@ -35,7 +35,8 @@ ${owners.payroll ?? ''}    purposes:
     dataSubjectCategories: []
     dataCategories: []
     collectionChannels: []
-    recipients: []
+    recipients:
+      - recipient: Payroll bureau
     transfers: []
     securityMeasures: []
   - name: Leads
@@ -185,4 +186,60 @@ t.test('an unknown unit is a problem where it is named', async (t) => {
     },
   ]);
   t.equal((await call(app, 'GET', '/v1/organisational-units')).data.items.length, 0, 'nothing was imported');
+});
+
+/** The export without what a file from before units had: no units list, no entry's ownerUnit. */
+function withoutOwnership(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutOwnership);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'ownerUnit' && key !== 'organisationalUnits')
+      .map(([key, child]) => [key, withoutOwnership(child)]),
+  );
+}
+
+t.test('the JSON export lists the units and each entry its ownerUnit, and imports them; an older export leaves ownership', async (t) => {
+  const source = await buildTestApp(t);
+  t.equal(
+    (await postYaml(source, header + units + register({ payroll: owned('    ', 'hr'), recipient: owned('    ', 'sales') }))).statusCode,
+    200,
+  );
+  const exported = (await call(source, 'GET', '/v1/register?state=working')).data;
+  t.match(exported.organisationalUnits, [
+    { key: 'hr', name: 'Human Resources', kind: 'department', description: null },
+    { key: 'sales', name: 'Sales', kind: 'not-stated' },
+  ]);
+  const records = exported.controllerRegister.activities;
+  t.match(
+    records.map((a: any) => [a.name, a.ownerUnit]),
+    [
+      ['Leads', null],
+      ['Payroll', 'hr'],
+    ],
+  );
+  t.equal(records.find((a: any) => a.name === 'Payroll').purposes[0].ownerUnit, null, 'a building block inside a record');
+
+  const target = await buildTestApp(t);
+  const imported = await call(target, 'POST', '/v1/register/import', exported);
+  t.equal(imported.statusCode, 200, imported.body.slice(0, 2000));
+  t.match(imported.data.byResource['organisational-units'], { create: 2 });
+  t.same(await owners(target), await owners(source), 'who owns what arrived');
+
+  // Moved by hand, then an export from before units comes back: ownership stays as it is.
+  const payroll = (await call(target, 'GET', '/v1/processing-activities?limit=10')).data.items.find((a: any) => a.name === 'Payroll');
+  const sales = (await call(target, 'GET', '/v1/organisational-units?key=sales')).data.items[0];
+  t.equal((await call(target, 'PATCH', `/v1/processing-activities/${payroll.id}`, { ownerUnitId: sales.id })).statusCode, 200);
+  const older = await call(target, 'POST', '/v1/register/import?mode=replace', withoutOwnership(exported));
+  t.equal(older.statusCode, 200, older.body.slice(0, 2000));
+  t.match(older.data.counts, { create: 0, change: 0, delete: 0 });
+  t.equal((await owners(target)).activities.Payroll, 'sales', 'an older export states no owner');
+
+  // The current export states one: replace puts it back.
+  const current = await call(target, 'POST', '/v1/register/import?mode=replace', exported);
+  t.match(
+    current.data.entries.find((entry: any) => entry.name === 'Payroll'),
+    { action: 'change', fields: ['ownerUnitId'] },
+  );
+  t.equal((await owners(target)).activities.Payroll, 'hr');
 });
