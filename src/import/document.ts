@@ -7,7 +7,9 @@ import { activityLinks, isFlat, partsOf, type ListPart } from '../processing-act
 import {
   blockReferences,
   documentSections,
+  hasAuthorKey,
   kindOfSection,
+  ownerField,
   registerDocumentJsonSchema,
   registerDocumentType,
   targetOf,
@@ -160,14 +162,15 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
     (file[section] ?? []).forEach((entry, i) => {
       const at = `/${section}/${i}`;
       const name = String(entry[naturalKeyOf(kind)]);
+      // A unit is named by its stored key or its name; other entries by their name (legal bases: code) or the author's key.
+      const other = hasAuthorKey(section) ? (entry.key as string | undefined) : (entry.name as string);
       for (const [field, handle] of [
         [naturalKeyOf(kind), name],
-        ['key', entry.key as string | undefined],
+        [hasAuthorKey(section) ? 'key' : 'name', other],
       ] as const) {
         if (handle === undefined) continue;
         const other = names.get(handle.toLowerCase());
-        if (other && !(field === 'key' && other.name === name))
-          problem(`${at}/${field}`, handle, `names another entry too: "${other.name}" at ${other.at}`);
+        if (other && other.at !== at) problem(`${at}/${field}`, handle, `names another entry too: "${other.name}" at ${other.at}`);
         else names.set(handle.toLowerCase(), { name, at });
       }
       origins.set(`${resourceOf(kind)}:${name.toLowerCase()}`, at);
@@ -208,10 +211,12 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
   };
 
   /** An entry's left-out fields, empty: the document is the register. */
-  const complete = (entry: Loose, schema: JsonSchema, skip: Set<string>): Loose => {
+  const complete = (section: DocumentSection, entry: Loose, schema: JsonSchema, skip: Set<string>): Loose => {
     const out: Loose = {};
+    if (ownerField in entry) out[ownerField] = entry[ownerField];
     for (const [field, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
-      if (field === 'key' || skip.has(field)) continue;
+      // A left-out owner is not stated (an older file): the import leaves who owns the entry as it is.
+      if ((field === 'key' && hasAuthorKey(section)) || field === ownerField || skip.has(field)) continue;
       if (field in entry) out[field] = entry[field];
       else if (field === 'internalNote' && !internalNotes) continue;
       else if (Array.isArray(property.type) && property.type.includes('null')) out[field] = null;
@@ -245,15 +250,20 @@ export function documentFromRegisterDocument(value: unknown, checker: DocumentCh
     const schema = checker.entrySchemas[section];
     document[section] = (file[section] ?? []).map((entry, i) => {
       const at = `/${section}/${i}`;
+      const owned = (out: Loose) => {
+        if (typeof out[ownerField] === 'string')
+          out[ownerField] = resolve('organisationalUnits', out[ownerField] as string, `${at}/${ownerField}`);
+        return out;
+      };
       if (kind === 'processingActivities') {
-        const out = complete(entry, schema, new Set(activityLinks.map((list) => list.field)));
+        const out = owned(complete(section, entry, schema, new Set(activityLinks.map((list) => list.field))));
         for (const list of activityLinks) {
           const resolved = links(list, entry[list.field], at);
           if (resolved) out[list.field] = resolved;
         }
         return out;
       }
-      const out = complete(entry, schema, new Set());
+      const out = owned(complete(section, entry, schema, new Set()));
       for (const { field, target: reference } of Object.values(blockReferences[kind] ?? {})) {
         // A flow's end names an entry of the kind its own kind field says (the schema checked that field).
         const target = targetOf(reference, out);

@@ -23,7 +23,9 @@ import type { BodyValidator } from './validate';
  * changes nothing. A match that differs is a conflict: `merge` refuses the whole import and lists
  * every conflict; `replace` overwrites the fields the file states. Fields a file does not state
  * (undefined) are neither compared nor written; a stated null clears. Only a file that is the
- * whole register (the register document) deletes, in replace mode, what it does not hold.
+ * whole register (the register document) deletes, in replace mode, what it does not hold — never
+ * an organisational unit (matched by key): tokens name units, so deleting one is an admin's act.
+ * An entry's `ownerUnit` left out is not stated (ownership left as it is); null unassigns.
  * A dry run does all of it — checks, lookups, writes — and rolls back: it is the plan, and carries
  * the register's version, which an import can require to be unchanged (`expectedVersion`).
  */
@@ -84,6 +86,8 @@ class DryRunDone extends Error {
 }
 
 type Body = Record<string, unknown>;
+/** An entry of the document that names its owner unit (left out: not stated). */
+type Owned = { ownerUnit?: string | null };
 type Kind = BuildingBlockKey | 'processingActivities';
 
 /** URL segment of a kind, for the report. */
@@ -92,18 +96,20 @@ const resourceOf = (kind: Kind) => (kind === 'processingActivities' ? 'processin
 /** What a document names an entry of this kind by: its name, or its natural key (legal bases: code). */
 const naturalKeyOf = (kind: Kind): string => (kind === 'processingActivities' ? 'name' : (buildingBlocks[kind].naturalKey ?? 'name'));
 
-/**
- * The building blocks a document holds (not read-only reference data); what exists of each is read in one query.
- * Not the organisational units: a document does not carry who owns what (register-document/schema.ts), so an
- * import neither creates nor deletes units — a replace would otherwise delete every unit the file leaves out.
- */
-const importedKinds = (Object.keys(buildingBlocks) as BuildingBlockKey[]).filter(
-  (kind) => !buildingBlocks[kind].readOnly && kind !== 'organisationalUnits',
-);
+/** The building blocks a document holds (not read-only reference data); what exists of each is read in one query. */
+const importedKinds = (Object.keys(buildingBlocks) as BuildingBlockKey[]).filter((kind) => !buildingBlocks[kind].readOnly);
 
-/** Keeps the stated fields: drops undefined (not stated) and review-only `source`. */
+/**
+ * What a replace with the whole register never deletes: the organisational units. Identity-provider
+ * tokens name them by key, so deleting one is an admin's act through the API, never a file's omission.
+ */
+const neverDeleted: ReadonlySet<Kind> = new Set(['organisationalUnits']);
+
+/** Keeps the stated fields: drops undefined (not stated), review-only `source` and the owner (by name: see ownerOf). */
 function stated(item: object, omit: string[] = []): Body {
-  return Object.fromEntries(Object.entries(item).filter(([key, value]) => value !== undefined && !['source', ...omit].includes(key)));
+  return Object.fromEntries(
+    Object.entries(item).filter(([key, value]) => value !== undefined && !['source', 'ownerUnit', ...omit].includes(key)),
+  );
 }
 
 /**
@@ -316,7 +322,7 @@ class ImportRun {
    */
   private async deleteUnlisted() {
     const listed = new Set(this.steps().map((step) => this.key(step.kind, step.name)));
-    const kinds: Kind[] = ['processingActivities', ...[...importedKinds].reverse()];
+    const kinds = (['processingActivities', ...[...importedKinds].reverse()] as Kind[]).filter((kind) => !neverDeleted.has(kind));
     let pending: { kind: Kind; key: string; found: Body }[] = [];
     for (const kind of kinds) {
       for (const [key, found] of this.existing) {
@@ -357,15 +363,25 @@ class ImportRun {
   /** One step per entry, in dependency order. */
   private steps(): Step[] {
     const d = this.document;
-    const crud = (kind: Kind, name: string, wanted: () => Body): Step => ({ kind, name, wanted });
+    // Every entry but a unit is owned: its `ownerUnit`, when stated, is its ownerUnitId.
+    const crud = (kind: Kind, item: Owned, name: string, wanted: () => Body): Step => ({
+      kind,
+      name,
+      wanted: () => ({ ...wanted(), ...this.ownerOf(item) }),
+    });
     const optionalId = (kind: Kind, name: string | null | undefined) =>
       name === undefined ? {} : { id: name === null ? null : this.idOf(kind, name) };
 
     // Organisations first without their representative (it may be listed after them): see run().
     return [
-      ...d.legalBases.map((item) => crud('legalBases', item.code, () => stated(item))),
+      ...(d.organisationalUnits ?? []).map((item) => ({
+        kind: 'organisationalUnits' as const,
+        name: item.key,
+        wanted: () => stated(item),
+      })),
+      ...d.legalBases.map((item) => crud('legalBases', item, item.code, () => stated(item))),
       ...d.organisations.map((item) =>
-        crud('organisations', item.name, () => {
+        crud('organisations', item, item.name, () => {
           const mechanism = optionalId('legalBases', item.transferMechanism);
           return {
             ...stated(item, ['representative', 'transferMechanism']),
@@ -373,25 +389,25 @@ class ImportRun {
           };
         }),
       ),
-      ...d.dataSubjectCategories.map((item) => crud('dataSubjectCategories', item.name, () => stated(item))),
+      ...d.dataSubjectCategories.map((item) => crud('dataSubjectCategories', item, item.name, () => stated(item))),
       ...d.dataCategories.map((item) =>
-        crud('dataCategories', item.name, () => {
+        crud('dataCategories', item, item.name, () => {
           const parent = optionalId('dataCategories', item.parent);
           return { ...stated(item, ['parent']), ...('id' in parent ? { parentId: parent.id } : {}) };
         }),
       ),
-      ...d.collectionChannels.map((item) => crud('collectionChannels', item.name, () => stated(item))),
-      ...d.purposes.map((item) => crud('purposes', item.name, () => stated(item))),
+      ...d.collectionChannels.map((item) => crud('collectionChannels', item, item.name, () => stated(item))),
+      ...d.purposes.map((item) => crud('purposes', item, item.name, () => stated(item))),
       ...d.recipients.map((item) =>
-        crud('recipients', item.name, () => {
+        crud('recipients', item, item.name, () => {
           const organisation = optionalId('organisations', item.organisation);
           return { ...stated(item, ['organisation']), ...('id' in organisation ? { organisationId: organisation.id } : {}) };
         }),
       ),
-      ...d.retentionRules.map((item) => crud('retentionRules', item.name, () => stated(item))),
-      ...d.securityMeasures.map((item) => crud('securityMeasures', item.name, () => stated(item))),
+      ...d.retentionRules.map((item) => crud('retentionRules', item, item.name, () => stated(item))),
+      ...d.securityMeasures.map((item) => crud('securityMeasures', item, item.name, () => stated(item))),
       ...(d.systems ?? []).map((item) =>
-        crud('systems', item.name, () => {
+        crud('systems', item, item.name, () => {
           const provider = optionalId('organisations', item.provider);
           return {
             ...stated(item, ['provider', 'securityMeasures']),
@@ -403,7 +419,7 @@ class ImportRun {
         }),
       ),
       ...(d.dataFlows ?? []).map((item) =>
-        crud('dataFlows', item.name, () => {
+        crud('dataFlows', item, item.name, () => {
           const mechanism = optionalId('legalBases', item.transferMechanism);
           return {
             ...stated(item, ['from', 'to', 'dataCategories', 'transferMechanism']),
@@ -415,7 +431,7 @@ class ImportRun {
         }),
       ),
       ...d.privacyPolicies.map((item) =>
-        crud('privacyPolicies', item.name, () => ({
+        crud('privacyPolicies', item, item.name, () => ({
           ...stated(item, ['organisation']),
           organisationId: this.idOf('organisations', item.organisation),
         })),
@@ -441,6 +457,9 @@ class ImportRun {
         const name = String(row[naturalKeyOf(kind)]);
         this.ids.set(this.key(kind, name), String(row.id));
         this.existing.set(this.key(kind, name), row);
+        // A unit is matched by its key, and may be named by its name too.
+        if (kind === 'organisationalUnits' && !this.ids.has(this.key(kind, String(row.name))))
+          this.ids.set(this.key(kind, String(row.name)), String(row.id));
       }
     }
     // As the API represents them (derived rights included), so their ETags match.
@@ -509,7 +528,14 @@ class ImportRun {
     return stated({
       ...stated(item, linkViewFields),
       ...linksFromDocument(item, (target, name) => this.idOf(target, name)),
+      ...this.ownerOf(item),
     });
+  }
+
+  /** An entry's owner as the API takes it: left out when the file does not state it, null when owned by no unit. */
+  private ownerOf(item: Owned): Body {
+    if (item.ownerUnit === undefined) return {};
+    return { ownerUnitId: item.ownerUnit === null ? null : this.idOf('organisationalUnits', item.ownerUnit) };
   }
 
   private report(): Omit<ImportReport, 'version'> {

@@ -2,14 +2,21 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../http/dto';
 import { describeAjvError, type AjvError } from '../http/validation-errors';
-import type { ExportActivity, ExportDataFlow, ExportOrganisation, ExportPrivacyPolicy, ExportSystemEntry } from '../register/dto';
+import type {
+  ExportActivity,
+  ExportDataFlow,
+  ExportOrganisation,
+  ExportOrganisationalUnit,
+  ExportPrivacyPolicy,
+  ExportSystemEntry,
+} from '../register/dto';
 import { documentType, formatVersion } from '../register/render-json';
 import { registerJsonSchema } from '../register/schema';
 import { emptyRegisterDocument } from './register-document';
 import { activityScalarInputs } from '../processing-activities/links';
 import type { ImportDocument } from './engine';
 import type { ImportProblem } from './problems';
-import { upgradeFormat1, withReviewState, withSystems } from './upgrade-export';
+import { carriesOwnership, upgradeFormat1, withOwnership, withReviewState, withSystems } from './upgrade-export';
 
 /**
  * Our own register export (GET /v1/register, JSON) as an import document. The file is checked
@@ -37,6 +44,8 @@ type Loose = Record<string, unknown>;
 export interface CheckedExport {
   json: unknown;
   problems: ImportProblem[];
+  /** Whether the file says who owns what (see withOwnership): otherwise the import leaves ownership as it is. */
+  ownership: boolean;
 }
 
 /** Compiles the export's JSON Schema once per app (it is made from the DTOs); format 1 files are read as format 2. */
@@ -46,13 +55,14 @@ export function createExportChecker(dtoSchemas: Record<string, JsonSchema>) {
   const schema = registerJsonSchema(dtoSchemas);
   const validate = ajv.compile(schema);
   return (file: unknown): CheckedExport => {
-    const json = withReviewState(withSystems(upgradeFormat1(file, schema)));
-    if (validate(json)) return { json, problems: [] };
+    const ownership = carriesOwnership(file);
+    const json = withOwnership(withReviewState(withSystems(upgradeFormat1(file, schema))), schema);
+    if (validate(json)) return { json, problems: [], ownership };
     const problems = (validate.errors ?? []).map((error) => {
       const { path, message } = describeAjvError(error as AjvError, 'is not a field of the register export');
       return { row: null, column: null, path: path || '/', value: null, message };
     });
-    return { json, problems };
+    return { json, problems, ownership };
   };
 }
 
@@ -127,10 +137,11 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
     };
     return { document: empty, problems: [problem], activities: 0, originOf };
   }
-  const { json, problems } = check(file);
+  const { json, problems, ownership } = check(file);
   if (problems.length > 0) return { document: empty, problems, activities: 0, originOf };
 
   const register = json as {
+    organisationalUnits: ExportOrganisationalUnit[];
     organisations: ExportOrganisation[];
     legalBases: {
       code: string;
@@ -141,6 +152,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       jurisdiction: string;
       dpvIri: string | null;
       builtIn: boolean;
+      ownerUnit: string | null;
     }[];
     privacyPolicies: ExportPrivacyPolicy[];
     systems: ExportSystemEntry[];
@@ -151,14 +163,23 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
   };
   const document = empty;
   // An export without internal notes says nothing about them: they are neither compared nor cleared.
-  const sourcing = (entry: { sourcePhrase: string | null; internalNote: string | null }) => ({
+  // Nor does one from before units about who owns what.
+  const owner = (entry: { ownerUnit: string | null }) => (ownership ? { ownerUnit: entry.ownerUnit } : {});
+  const sourcing = (entry: { sourcePhrase: string | null; internalNote: string | null; ownerUnit: string | null }) => ({
     sourcePhrase: entry.sourcePhrase,
     ...(register.internalNotes ? { internalNote: entry.internalNote } : {}),
+    ...owner(entry),
   });
   /** A reference that carries a detail of the link: by name alone when the detail is not stated. */
   const named = <K extends string>(name: string, key: K, value: string | null, unstated: string | null = null) =>
     value === unstated ? name : ({ name, [key]: value } as { name: string } & Record<K, string>);
 
+  document.organisationalUnits = register.organisationalUnits.map((unit) => ({
+    name: unit.name,
+    key: unit.key,
+    kind: unit.kind as never,
+    description: unit.description,
+  }));
   document.organisations = register.organisations.map((o) => ({
     name: o.name,
     roles: o.roles as never,
@@ -196,6 +217,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       description: basis.description,
       dpvIri: basis.dpvIri,
       jurisdiction: basis.jurisdiction,
+      ...owner(basis),
     }));
   document.privacyPolicies = register.privacyPolicies.map((policy) => ({
     organisation: policy.organisation.name,
@@ -213,6 +235,7 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       ...(statement.source === null ? {} : { source: statement.source }),
     })),
     notes: policy.notes.map((note) => ({ topic: note.topic, text: note.text, ...(note.source === null ? {} : { source: note.source }) })),
+    ...owner(policy),
   })) as never;
 
   const purposes = new Entries<ImportDocument['purposes'][number]>('purpose', problems);
@@ -254,8 +277,8 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
       group.activities.map((a, i): [ExportActivity, string] => [a, `/processorRegister/controllers/${g}/activities/${i}`]),
     ),
   ];
-  const retentionOf = ({ id: _id, sourcePhrase, internalNote, ...rule }: ExportActivity['retentionRules'][number]) =>
-    ({ ...rule, ...sourcing({ sourcePhrase, internalNote }) }) as never;
+  const retentionOf = ({ id: _id, sourcePhrase, internalNote, ownerUnit, ...rule }: ExportActivity['retentionRules'][number]) =>
+    ({ ...rule, ...sourcing({ sourcePhrase, internalNote, ownerUnit }) }) as never;
   for (const [a, at] of records) {
     a.purposes.forEach((p, i) => purposes.add({ name: p.name, description: p.description, ...sourcing(p) }, `${at}/purposes/${i}`, true));
     a.dataSubjectCategories.forEach((s, i) =>
@@ -413,6 +436,9 @@ export function documentFromExport(file: unknown, check: (file: unknown) => Chec
   document.securityMeasures = measures.values();
   document.activities = activities.values();
   document.systems = systems.values();
+  register.organisationalUnits.forEach((unit, i) =>
+    origins.set(`organisational-units:${unit.key.toLowerCase()}`, `/organisationalUnits/${i}`),
+  );
   register.organisations.forEach((o, i) => origins.set(`organisations:${o.name.toLowerCase()}`, `/organisations/${i}`));
   register.legalBases.forEach((basis, i) => origins.set(`legal-bases:${basis.code.toLowerCase()}`, `/legalBases/${i}`));
   const located: [string, Entries<{ name: string }>][] = [

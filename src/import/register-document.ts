@@ -13,6 +13,7 @@ import type { FlowEndKind } from '../../entities/data-flow';
 import type { SystemKind } from '../../entities/system';
 import type { Sensitivity } from '../../entities/data-category';
 import type { DataSubjectRightCode } from '../../entities/data-subject-right';
+import type { OrganisationalUnitKind } from '../../entities/organisational-unit';
 
 /**
  * A register written by hand for review: every item has an English `name` and, where it comes
@@ -24,6 +25,16 @@ export interface Sourced {
   sourcePhrase?: string;
   /** The register keeper's internal note or assessment: never in the privacy notice or a public export. */
   internalNote?: string;
+  /** The organisational unit (key) that owns it; left out: not stated, ownership left as it is. */
+  ownerUnit?: string;
+}
+
+/** A department or business function that owns entries: named by its key, which tokens carry. */
+export interface SeedOrganisationalUnit {
+  name: string;
+  key: string;
+  kind?: OrganisationalUnitKind;
+  description?: string;
 }
 
 export interface SeedOrganisation extends Sourced {
@@ -216,6 +227,8 @@ export interface SeedActivity extends Sourced {
 }
 
 export interface RegisterDocument {
+  /** Who owns what; a document without units (an older file, a CSV) changes none. */
+  organisationalUnits?: SeedOrganisationalUnit[];
   organisations: SeedOrganisation[];
   dataSubjectCategories: SeedDataSubjectCategory[];
   dataCategories: SeedDataCategory[];
@@ -247,6 +260,8 @@ export interface SeedRightStatement {
 export interface SeedPrivacyPolicy {
   /** The policy's opening words, for review (not loaded: a policy is its own source). */
   source?: string;
+  /** The organisational unit (key) that owns it; left out: not stated. */
+  ownerUnit?: string;
   organisation: string;
   name: string;
   language: string;

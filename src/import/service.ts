@@ -134,7 +134,8 @@ export class ImportService {
     const known = await this.known();
     if (replacing) {
       known.legalBases = known.legalBases.filter((basis) => (basis as KnownLegalBasis & { builtIn?: boolean }).builtIn);
-      known.names = {};
+      // Units excepted: a replace never deletes one (tokens name them), so the document may name the register's.
+      known.names = { organisationalUnits: known.names.organisationalUnits };
     }
     const read = documentFromRegisterDocument(dropLeadingByteOrderMarks(parsed.value), this.compiled.checkDocument, known);
     return { document: read.document, problems: read.problems, records: read.activities, originOf: read.originOf, locate: parsed.locate };
@@ -151,6 +152,8 @@ export class ImportService {
       const key = buildingBlocks[kind].naturalKey ?? 'name';
       const rows = (await this.services[kind].all(this.dataSource.manager)) as unknown as Record<string, unknown>[];
       names[kind] = new Set(rows.map((row) => String(row[key]).toLowerCase()));
+      // A unit is named by its key or its name.
+      if (kind === 'organisationalUnits') for (const row of rows) names[kind].add(String(row.name).toLowerCase());
     }
     return { legalBases, names };
   }

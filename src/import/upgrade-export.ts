@@ -81,6 +81,18 @@ addedInFormat2.language = (o) => activity(o) || organisation(o);
  */
 export function upgradeFormat1(json: unknown, schema: JsonSchema): unknown {
   if (!isObject(json) || json.formatVersion !== 1) return json;
+  const upgraded = fillRequired(json, schema, (key, entry, node) =>
+    addedInFormat2[key]?.(entry) ? (implied(key, entry) ?? saysNothing(node)) : undefined,
+  );
+  upgraded.formatVersion = 2;
+  return upgraded;
+}
+
+/**
+ * A copy of `json` in which every object gets the required fields of its schema it lacks, as
+ * `added` gives them (undefined: left out), walking the schema's definitions.
+ */
+function fillRequired(json: Loose, schema: JsonSchema, added: (key: string, entry: Loose, node: JsonSchema) => unknown): Loose {
   const definitions = (schema.definitions ?? {}) as Record<string, JsonSchema>;
   const resolve = (node: JsonSchema): JsonSchema =>
     typeof node.$ref === 'string' ? (definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
@@ -93,14 +105,29 @@ export function upgradeFormat1(json: unknown, schema: JsonSchema): unknown {
     if (!isObject(value) || !resolved.properties) return;
     const properties = resolved.properties as Record<string, JsonSchema>;
     for (const key of (resolved.required as string[] | undefined) ?? []) {
-      if (key in value || !properties[key] || !addedInFormat2[key]?.(value)) continue;
-      value[key] = implied(key, value) ?? saysNothing(resolve(properties[key]));
+      if (key in value || !properties[key]) continue;
+      const filled = added(key, value, resolve(properties[key]));
+      if (filled !== undefined) value[key] = filled;
     }
     for (const [key, property] of Object.entries(properties)) if (key in value) fill(value[key], property);
   };
   const upgraded = structuredClone(json);
   fill(upgraded, schema);
-  upgraded.formatVersion = 2;
+  return upgraded;
+}
+
+/** Whether an export says who owns what: files from before organisational units do not (no `organisationalUnits` list). */
+export const carriesOwnership = (json: unknown): boolean => isObject(json) && 'organisationalUnits' in json;
+
+/**
+ * Files exported before organisational units said nothing of who owns what: they read as listing
+ * no unit and every entry's `ownerUnit` as null, so they pass the schema — and the import, told by
+ * carriesOwnership that the file states no owner, leaves ownership as it is (src/import/from-export.ts).
+ */
+export function withOwnership(json: unknown, schema: JsonSchema): unknown {
+  if (!isObject(json) || carriesOwnership(json)) return json;
+  const upgraded = fillRequired(json, schema, (key) => (key === 'ownerUnit' ? null : undefined));
+  upgraded.organisationalUnits = [];
   return upgraded;
 }
 

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../http/dto';
-import { flowEndBlocks } from '../register-document/schema';
+import { flowEndBlocks, ownerField } from '../register-document/schema';
 import { xlsxSheets } from '../register/render-xlsx';
 import type { ImportProblem } from './problems';
 import type { RegisterDocument } from './register-document';
@@ -15,13 +15,18 @@ import type { RegisterDocument } from './register-document';
 type Loose = Record<string, unknown>;
 type Sheets = (name: string) => string[][] | undefined;
 
-/** A row as a document entry: the entry schema's fields, typed as it says; an empty cell states nothing. */
-function entryOf(columns: string[], cells: string[], schema: JsonSchema): Loose {
+/**
+ * A row as a document entry: the entry schema's fields, typed as it says; an empty cell states
+ * nothing — but an empty owner unit, in a sheet that has the column, is owned by none.
+ * `key`: a unit's stored key is read, an author's key (never written to a sheet) is not.
+ */
+export function entryOf(columns: string[], cells: string[], schema: JsonSchema, key = false): Loose {
   const entry: Loose = {};
   columns.forEach((column, c) => {
     const property = (schema.properties as Record<string, JsonSchema>)[column];
     const value = cells[c] ?? '';
-    if (!property || column === 'key' || value === '') return;
+    if (property && column === ownerField && value === '') entry[column] = null;
+    if (!property || (column === 'key' && !key) || value === '') return;
     entry[column] = [property.type].flat().includes('array') ? value.split('\n') : value;
   });
   return entry;

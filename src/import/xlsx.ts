@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { JsonSchema } from '../http/dto';
-import { xlsxSheets } from '../register/render-xlsx';
+import { ownerUnitColumn, xlsxSheets } from '../register/render-xlsx';
 import { csvField } from '../register/render-csv';
 import { parseIcoCsv } from './csv';
+import { normalise } from './csv/cells';
+import { COLUMN } from './csv/columns';
 import type { ImportProblem, KnownLegalBasis } from './problems';
 import type { RegisterDocument } from './register-document';
-import { readDataMapSheets } from './xlsx-data-map';
+import { entryOf, readDataMapSheets } from './xlsx-data-map';
 
 /**
  * The workbook GET /v1/register?format=xlsx writes (or one kept in its layout), read back: the
@@ -70,7 +72,7 @@ export interface WorkbookImport {
 export async function parseRegisterWorkbook(
   input: Buffer,
   known: { legalBases: KnownLegalBasis[]; organisations: string[] },
-  entrySchemas: Partial<Record<keyof typeof blockSheets | 'systems' | 'dataFlows', JsonSchema>>,
+  entrySchemas: Partial<Record<keyof typeof blockSheets | 'systems' | 'dataFlows' | 'organisationalUnits', JsonSchema>>,
 ): Promise<WorkbookImport> {
   const workbook = new ExcelJS.Workbook();
   const problem = (message: string, sheet: string | null = null): WorkbookImport => ({
@@ -111,6 +113,8 @@ export async function parseRegisterWorkbook(
     if (origin) found.row = origin.row;
     found.column = found.column === null ? sheet : `${sheet} › ${found.column}`;
   }
+
+  readOwnership(workbook, header, records, document, entrySchemas.organisationalUnits, problems);
 
   // The data map's sheets first: they name the measures, ends and categories the block sheets describe.
   readDataMapSheets(
@@ -168,6 +172,52 @@ export async function parseRegisterWorkbook(
   return { document, problems, rows };
 }
 
+/**
+ * Who owns what: the units of the "Organisational units" sheet, and each activity's unit from the
+ * records' "Owner unit" column (empty: owned by none). A workbook without them (an older export)
+ * states no owner, so the import leaves ownership as it is.
+ */
+function readOwnership(
+  workbook: ExcelJS.Workbook,
+  header: string[],
+  records: { cells: string[]; sheet: string; row: number }[],
+  document: RegisterDocument,
+  schema: JsonSchema | undefined,
+  problems: ImportProblem[],
+) {
+  const sheet = workbook.getWorksheet(xlsxSheets.organisationalUnits);
+  if (sheet && schema) {
+    const [columns = [], ...rows] = rowsOf(sheet);
+    document.organisationalUnits = rows
+      .map((cells) => entryOf(columns, cells, schema, true))
+      .filter((unit) => typeof unit.key === 'string') as never;
+  }
+  // Matched as the CSV reader matches its headers: case and blanks aside.
+  const at = (column: string) => header.findIndex((cell) => normalise(cell) === normalise(column));
+  const ownerAt = at(ownerUnitColumn);
+  const nameAt = at(COLUMN.activity);
+  if (ownerAt < 0 || nameAt < 0) return;
+  const owners = new Map<string, { owner: string; sheet: string; row: number }>();
+  for (const { cells, sheet, row } of records) {
+    const name = (cells[nameAt] ?? '').toLowerCase();
+    const owner = cells[ownerAt] ?? '';
+    const first = owners.get(name);
+    if (!first) owners.set(name, { owner, sheet, row });
+    else if (first.owner !== owner)
+      problems.push({
+        row,
+        column: `${sheet} › ${ownerUnitColumn}`,
+        path: null,
+        value: owner.slice(0, 200),
+        message: `differs from the activity's owner unit in row ${first.row} ("${first.owner}"): every row of an activity names the same unit`,
+      });
+  }
+  for (const activity of document.activities) {
+    const found = owners.get(activity.name.toLowerCase());
+    if (found) (activity as { ownerUnit?: string | null }).ownerUnit = found.owner === '' ? null : found.owner;
+  }
+}
+
 /** The legal bases the legal-bases sheet declares that the installation does not have built in. */
 function declaredLegalBases(workbook: ExcelJS.Workbook, builtIn: KnownLegalBasis[]) {
   const sheet = workbook.getWorksheet(xlsxSheets.legalBases);
@@ -186,5 +236,7 @@ function declaredLegalBases(workbook: ExcelJS.Workbook, builtIn: KnownLegalBasis
       dpvIri: at(cells, 'dpvIri') || null,
       jurisdiction: at(cells, 'jurisdiction'),
       builtIn: false,
+      // Owned by the unit the column names (empty: none); a sheet without the column states no owner.
+      ...(columns.includes('ownerUnit') ? { ownerUnit: at(cells, 'ownerUnit') || null } : {}),
     }));
 }

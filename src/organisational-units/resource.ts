@@ -9,6 +9,8 @@ export const organisationalUnits: ResourceDefinition<OrganisationalUnit> = {
   tagDescription:
     "The departments and business functions that own processing activities and building blocks. An editor's token names its units by key; editors write only their units' entries, admins and the DPO all of them.",
   entity: OrganisationalUnit,
+  // Tokens name a unit by its key, and so do a register document's `ownerUnit` fields.
+  naturalKey: 'key',
   dto: {
     create: OrganisationalUnitCreate,
     update: OrganisationalUnitUpdate,

@@ -18,6 +18,7 @@ export const registerDocumentSchemaId = `urn:processing-register:schema:register
 
 /** The sections of a document, in the order it is written: what an entry can refer to comes first. */
 export const documentSections = [
+  'organisationalUnits',
   'organisations',
   'legalBases',
   'purposes',
@@ -85,10 +86,24 @@ export const blockReferences: Partial<
 };
 
 /**
- * Create-request fields the document does not carry: who owns an entry is kept in the register
- * (an import leaves it unassigned; admins and the DPO assign it), not in the file people write.
+ * The sections whose entries the author gives a `key` of their own choosing (not stored). Not the
+ * organisational units: a unit's `key` is its own stored field — what identity-provider tokens name
+ * it by — and the handle other entries' `ownerUnit` names it by.
  */
-const notInDocument: ReadonlySet<string> = new Set(['ownerUnitId']);
+export const hasAuthorKey = (section: DocumentSection): boolean => section !== 'organisationalUnits';
+
+/** The document field that names an owned entry's unit (its create request's `ownerUnitId`). */
+export const ownerField = 'ownerUnit';
+
+const ownerProperty: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 300,
+  nullable: true,
+  description:
+    'The organisational unit that owns the entry, by its key (or name). null: owned by no unit. Left out: not stated — an import leaves who owns the entry as it is.',
+  example: 'hr',
+};
 
 const definitionName = (section: DocumentSection) => `Document${section[0]!.toUpperCase()}${section.slice(1)}Entry`;
 
@@ -178,12 +193,16 @@ export function registerDocumentDtoSchemas(dtoSchemas: Record<string, JsonSchema
   const entry = (section: DocumentSection): JsonSchema => {
     const kind = kindOfSection(section);
     const create = kind === 'processingActivities' ? dto('ProcessingActivityCreate') : dto(buildingBlocks[kind].dto.create!.name);
-    const properties: Record<string, JsonSchema> = { key: keyProperty };
+    const properties: Record<string, JsonSchema> = hasAuthorKey(section) ? { key: keyProperty } : {};
     const renamed = new Map<string, string>();
     const links = new Map(activityLinks.map((list) => [list.input, list]));
     const references = kind === 'processingActivities' ? {} : (blockReferences[kind] ?? {});
     for (const [field, schema] of Object.entries(create.properties as Record<string, JsonSchema>)) {
-      if (notInDocument.has(field)) continue;
+      if (field === 'ownerUnitId') {
+        properties[ownerField] = ownerProperty;
+        renamed.set(field, ownerField);
+        continue;
+      }
       const reference = references[field];
       const link = kind === 'processingActivities' ? links.get(field) : undefined;
       if (reference?.many) {
@@ -225,6 +244,8 @@ export function registerDocumentDtoSchemas(dtoSchemas: Record<string, JsonSchema
   };
 
   const sections = Object.fromEntries(documentSections.map((section) => [section, entry(section)]));
+  sections.organisationalUnits!.description =
+    'The organisational units that own entries, each by its key (what identity-provider tokens name it by). An import creates and changes units, and never deletes one: deleting a unit is an admin act through the API.';
   sections.legalBases!.description =
     'Legal bases the register adds: national-law bases (the built-in GDPR bases are named by code or article, never declared)';
   added.RegisterDocument = {

@@ -8,7 +8,9 @@ import { buildingBlocks, type BuildingBlockKey } from '../resources';
 import {
   blockReferences,
   documentSections,
+  hasAuthorKey,
   kindOfSection,
+  ownerField,
   registerDocumentJsonSchema,
   registerDocumentType,
   registerDocumentVersion,
@@ -103,6 +105,9 @@ export class RegisterDocumentService {
       return handle;
     };
 
+    /** The key of the unit owning `row`, or null: what the document's `ownerUnit` says. */
+    const ownerOf = (row: Loose) => (row.ownerUnitId ? handleOf('organisationalUnits', row.ownerUnitId) : null);
+
     const document: Loose = { documentType: registerDocumentType, formatVersion: registerDocumentVersion };
     if (options.internalNotes) document.internalNotes = true;
     for (const section of documentSections) {
@@ -111,12 +116,13 @@ export class RegisterDocumentService {
       let entries: Loose[];
       if (kind === 'processingActivities') {
         const activities = (await manager.query(`SELECT ${activityColumns} FROM processing_activities a`)) as Loose[];
-        entries = activities.sort(byHandle('name')).map((activity) => this.activityEntry(activity, schema, options));
+        entries = activities.sort(byHandle('name')).map((activity) => this.activityEntry(activity, schema, options, ownerOf));
       } else {
         const references = new Map(Object.entries(blockReferences[kind] ?? {}).map(([idField, ref]) => [ref.field, { idField, ...ref }]));
         const own = (rows.get(kind) ?? []).filter((row) => !(kind === 'legalBases' && row.builtIn));
         entries = own.map((row) =>
-          this.entry(schema, options, (field) => {
+          this.entry(section, schema, options, (field) => {
+            if (field === ownerField) return ownerOf(row);
             const reference = references.get(field);
             if (!reference) return row[field];
             const id = row[reference.idField];
@@ -133,11 +139,11 @@ export class RegisterDocumentService {
   }
 
   /** An entry: the schema's fields in its order, each as `valueOf` gives it, what is not stated left out. */
-  private entry(schema: JsonSchema, options: DocumentExportOptions, valueOf: (field: string) => unknown): Loose {
+  private entry(section: DocumentSection, schema: JsonSchema, options: DocumentExportOptions, valueOf: (field: string) => unknown): Loose {
     const out: Loose = {};
     const required: string[] = schema.required ?? [];
     for (const [field, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
-      if (field === 'key' || (field === 'internalNote' && !options.internalNotes)) continue;
+      if ((field === 'key' && hasAuthorKey(section)) || (field === 'internalNote' && !options.internalNotes)) continue;
       const value = plain(valueOf(field), property);
       if (isEmpty(value) && !(required.includes(field) && Array.isArray(value))) continue;
       out[field] = value;
@@ -145,9 +151,10 @@ export class RegisterDocumentService {
     return out;
   }
 
-  private activityEntry(activity: Loose, schema: JsonSchema, options: DocumentExportOptions): Loose {
+  private activityEntry(activity: Loose, schema: JsonSchema, options: DocumentExportOptions, ownerOf: (row: Loose) => unknown): Loose {
     const lists = new Map(activityLinks.map((list) => [list.field, list]));
-    return this.entry(schema, options, (field) => {
+    return this.entry('activities', schema, options, (field) => {
+      if (field === ownerField) return ownerOf(activity);
       const list = lists.get(field);
       return list ? links(list, activity[field]) : activity[field];
     });

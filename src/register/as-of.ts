@@ -10,6 +10,7 @@ import type {
   ExportFilters,
   ExportLegalBasis,
   ExportOrganisation,
+  ExportOrganisationalUnit,
   ExportPrivacyPolicy,
   ExportSystemEntry,
   ExportTotals,
@@ -22,6 +23,8 @@ import {
   exportOrganisations,
   exportPolicy,
   exportSystemEntry,
+  exportUnits,
+  basisOwner,
   type LinkedDetails,
 } from './records';
 import type { JsonObject } from '../http/dto';
@@ -62,7 +65,8 @@ export async function openRegisterAsOf(
   stats.queries += 1;
   stats.queries += await addUntracked(dataSource, state);
   const builtInBases: ExportLegalBasis[] = await dataSource.query(
-    `SELECT id, code, name, kind, article, description, jurisdiction, dpv_iri AS "dpvIri", built_in AS "builtIn"
+    `SELECT id, code, name, kind, article, description, jurisdiction, dpv_iri AS "dpvIri", built_in AS "builtIn",
+            owner_unit_id AS "ownerUnitId"
        FROM legal_bases WHERE built_in`,
   );
   stats.queries += 1;
@@ -119,6 +123,7 @@ export class HistoricalRegister implements RegisterSource {
   readonly filters: ExportFilters;
   readonly totals: ExportTotals;
   readonly notApproved: NotApproved[];
+  readonly organisationalUnits: ExportOrganisationalUnit[];
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
   readonly privacyPolicies: ExportPrivacyPolicy[];
@@ -132,7 +137,8 @@ export class HistoricalRegister implements RegisterSource {
 
   constructor(
     state: StateEntry[],
-    builtInBases: ExportLegalBasis[],
+    /** The built-in legal bases, as they are now (with the id of their owner unit, `ownerUnitId`). */
+    builtInBases: (Omit<ExportLegalBasis, 'ownerUnit'> & { ownerUnitId?: string | null })[],
     readonly rightIris: ReadonlyMap<string, string>,
     filter: RegisterFilter,
     /** The moment replayed (null: now), the state the entries are in, and what that state leaves out. */
@@ -159,7 +165,12 @@ export class HistoricalRegister implements RegisterSource {
         (!filter.role || activity.role === filter.role),
     );
 
-    const bases = new Map<string, ExportLegalBasis>(builtInBases.map((basis) => [basis.id, basis]));
+    // The units of that moment, and so who owned what then.
+    this.organisationalUnits = exportUnits(byResource(state, 'organisational-units'));
+    const options = { internalNotes, unitKeys: new Map(this.organisationalUnits.map((unit) => [unit.id, unit.key])) };
+    const bases = new Map<string, ExportLegalBasis>(
+      builtInBases.map(({ ownerUnitId, ...basis }) => [basis.id, { ...basis, ...basisOwner({ ownerUnitId }, options) }]),
+    );
     for (const basis of byResource(state, 'legal-bases')) {
       bases.set(basis.id, {
         id: basis.id,
@@ -171,6 +182,7 @@ export class HistoricalRegister implements RegisterSource {
         jurisdiction: basis.jurisdiction,
         dpvIri: basis.dpvIri,
         builtIn: basis.builtIn,
+        ...basisOwner(basis, options),
       });
     }
     // As the live reader: the bases the records use, and those organisations state for all their transfers.
@@ -189,11 +201,11 @@ export class HistoricalRegister implements RegisterSource {
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
     // Entries come ordered as the live reader orders them: lower(name), id.
-    this.organisations = exportOrganisations(organisationRows, bases, internalNotes);
+    this.organisations = exportOrganisations(organisationRows, bases, options);
     this.byId = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
     this.privacyPolicies = byResource(state, 'privacy-policies')
       .filter((policy) => this.byId.has(policy.organisationId))
-      .map((policy) => exportPolicy(policy, this.byId.get(policy.organisationId)!));
+      .map((policy) => exportPolicy(policy, this.byId.get(policy.organisationId)!, options));
 
     const wants = (side: 'controller' | 'processor') => !filter.role || (side === 'processor') === (filter.role === 'processor');
     const named = new Set(this.activities.filter((a) => a.role !== 'processor').flatMap((a) => a.controllers.map((ref) => ref.id)));
@@ -212,7 +224,7 @@ export class HistoricalRegister implements RegisterSource {
       block: (kind, id) => rows.get(`${kind}:${id}`),
       legalBases: bases,
       organisations: this.byId,
-      internalNotes,
+      ...options,
     };
     // The systems and flows of that moment, with the names their ends, providers and categories had then.
     this.systems = byResource(state, 'systems').map((system) => exportSystemEntry(system, this.linked));

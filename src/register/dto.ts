@@ -7,6 +7,7 @@ import { cookieParties, collectionMechanisms, sourceTypes } from '../../entities
 import { sensitivities } from '../../entities/data-category';
 import { dataSubjectRightCodes } from '../../entities/data-subject-right';
 import { legalBasisKinds } from '../../entities/legal-basis';
+import { organisationalUnitKinds } from '../../entities/organisational-unit';
 import { contactRoles, dpoRequirements, legalFrameworks, organisationRoles } from '../../entities/organisation';
 import { activityRoles, activityStatuses, automatedDecisionStatuses, statedAbsences } from '../../entities/processing-activity';
 import { registerStates } from '../reviews/approved';
@@ -56,6 +57,43 @@ const SourcePhrase = () => Text("The source's own words for this entry, as they 
 /** The register keeper's internal note, filled in only when asked for. */
 const InternalNote = () =>
   Text("The register keeper's internal note: filled only in an export with internalNotes=true (auditors and admins); null otherwise");
+
+/** The organisational unit that owns an entry, by key; null when owned by none. */
+const OwnerUnit = (): PropertyDecorator => {
+  return (target, property) => {
+    IsOptional()(target, property);
+    IsString()(target, property);
+    Doc({
+      description: 'The organisational unit that owns the entry, by its key (see organisationalUnits); null: owned by no unit',
+      example: 'hr',
+      nullable: true,
+    })(target, property);
+  };
+};
+
+// ---- organisational units ----------------------------------------------------------------------
+
+@Complete('A department or business function that owns entries of the register')
+export class ExportOrganisationalUnit {
+  @IsUUID()
+  @Doc({ description: 'Id', example: uuid })
+  id!: string;
+
+  @IsString()
+  @Doc({ description: "Stable key: what identity-provider tokens and the entries' ownerUnit name the unit by", example: 'hr' })
+  key!: string;
+
+  @IsString()
+  @Doc({ description: 'Name', example: 'Human Resources' })
+  name!: string;
+
+  @IsIn(organisationalUnitKinds)
+  @Doc({ description: 'What kind of unit', example: 'department' })
+  kind!: string;
+
+  @Text('What the unit does')
+  description!: string | null;
+}
 
 // ---- organisations -----------------------------------------------------------------------------
 
@@ -243,6 +281,9 @@ export class ExportOrganisation {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete("A controller of a record, with how it relates to the record's other controllers")
@@ -293,6 +334,9 @@ export class ExportLegalBasis {
   @IsBoolean()
   @Doc({ description: 'Shipped with the service (GDPR) rather than added', example: true })
   builtIn!: boolean;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A legal basis as an activity refers to it')
@@ -366,6 +410,9 @@ export class ExportPurpose {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A category of data subjects (Art. 30(1)(c))')
@@ -392,6 +439,9 @@ export class ExportDataSubjectCategory {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A period that applies only under a condition')
@@ -460,6 +510,9 @@ export class ExportRetention {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A collection channel as a data source refers to it')
@@ -521,6 +574,9 @@ export class ExportDataCategory {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A cookie a collection channel sets')
@@ -577,6 +633,9 @@ export class ExportCollectionChannel {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A recipient of the personal data (Art. 30(1)(d)), with the categories it receives')
@@ -637,6 +696,9 @@ export class ExportRecipient {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A recipient as a transfer refers to it')
@@ -730,6 +792,9 @@ export class ExportSecurityMeasure {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A system of the register — where personal data lives — with its provider and security measures resolved')
@@ -776,6 +841,9 @@ export class ExportSystemEntry {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 @Complete('A system the activity uses — where the data lives — with the data categories held there')
@@ -848,6 +916,9 @@ export class ExportDataFlow {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 // ---- an activity -------------------------------------------------------------------------------
@@ -1023,6 +1094,9 @@ export class ExportActivity {
 
   @InternalNote()
   internalNote!: string | null;
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 // ---- privacy policies --------------------------------------------------------------------------
@@ -1105,6 +1179,9 @@ export class ExportPrivacyPolicy {
   @Type(() => ExportPolicyNote)
   @Doc({ description: 'Its statements with no other home in the register' })
   notes!: ExportPolicyNote[];
+
+  @OwnerUnit()
+  ownerUnit!: string | null;
 }
 
 // ---- the document ------------------------------------------------------------------------------
@@ -1249,6 +1326,11 @@ export class RegisterExport {
       'In the approved state: the activities the filters select that are left out because they were never approved, by name; empty in the working state',
   })
   notApproved!: NotApprovedActivity[];
+
+  @ValidateNested({ each: true })
+  @Type(() => ExportOrganisationalUnit)
+  @Doc({ description: "Every organisational unit of the register, by key: who owns the entries (each entry's ownerUnit names one)" })
+  organisationalUnits!: ExportOrganisationalUnit[];
 
   @ValidateNested({ each: true })
   @Type(() => ExportOrganisation)

@@ -9,6 +9,7 @@ import type {
   ExportFilters,
   ExportLegalBasis,
   ExportOrganisation,
+  ExportOrganisationalUnit,
   ExportPrivacyPolicy,
   ExportSystemEntry,
   ExportTotals,
@@ -20,6 +21,7 @@ import {
   exportOrganisations,
   exportPolicy,
   exportSystemEntry,
+  exportUnits,
   type LinkedDetails,
 } from './records';
 import type { NotApproved } from '../reviews/approved';
@@ -57,6 +59,8 @@ export type { NotApproved } from '../reviews/approved';
 export interface RegisterSource {
   readonly generatedAt: string;
   readonly filters: ExportFilters;
+  /** Every organisational unit, by key: what the entries' `ownerUnit` names. */
+  readonly organisationalUnits: ExportOrganisationalUnit[];
   readonly organisations: ExportOrganisation[];
   readonly legalBases: ExportLegalBasis[];
   readonly privacyPolicies: ExportPrivacyPolicy[];
@@ -134,6 +138,7 @@ export class RegisterReader implements RegisterSource {
   readonly totals: ExportTotals = { activities: 0, controllerActivities: 0, processorActivities: 0, purposeRows: 0, notApproved: 0 };
   /** The live reader is the working state: every activity, approved or not. */
   readonly notApproved: NotApproved[] = [];
+  organisationalUnits: ExportOrganisationalUnit[] = [];
   organisations: ExportOrganisation[] = [];
   legalBases: ExportLegalBasis[] = [];
   controllers: ExportOrganisation[] = [];
@@ -198,16 +203,20 @@ export class RegisterReader implements RegisterSource {
         'privacyPolicies' as const,
         'systems' as const,
         'dataFlows' as const,
+        'organisationalUnits' as const,
       ].map((kind) => [kind, 'all' as const]),
     );
     const loaded = await loadLinkedBlocks((sql, params) => this.query(sql, params), wanted);
     const rows = (kind: BuildingBlockKey) => [...(loaded[kind]?.values() ?? [])].map(({ row }) => row);
+    this.organisationalUnits = exportUnits(rows('organisationalUnits'));
+    const options = { internalNotes: this.internalNotes, unitKeys: new Map(this.organisationalUnits.map((unit) => [unit.id, unit.key])) };
 
     // The legal bases the exported records use, and those organisations state for all their transfers.
     const params: unknown[] = [];
     const where = this.where(params);
     this.legalBases = await this.query<ExportLegalBasis>(
-      `SELECT lb.id, lb.code, lb.name, lb.kind, lb.article, lb.description, lb.jurisdiction, lb.dpv_iri AS "dpvIri", lb.built_in AS "builtIn"
+      `SELECT lb.id, lb.code, lb.name, lb.kind, lb.article, lb.description, lb.jurisdiction, lb.dpv_iri AS "dpvIri", lb.built_in AS "builtIn",
+              (SELECT u.key FROM organisational_units u WHERE u.id = lb.owner_unit_id) AS "ownerUnit"
          FROM legal_bases lb
         WHERE lb.id IN (SELECT y.legal_basis_id FROM activity_purpose_legal_bases y JOIN processing_activities a ON a.id = y.activity_id WHERE ${where}
                         UNION
@@ -224,13 +233,13 @@ export class RegisterReader implements RegisterSource {
     this.legalBases.forEach((basis) => this.basisById.set(basis.id, basis));
 
     const behindRecipient = new Set(rows('recipients').map((recipient) => recipient.organisationId as string | null));
-    for (const organisation of exportOrganisations(rows('organisations'), this.basisById, this.internalNotes)) {
+    for (const organisation of exportOrganisations(rows('organisations'), this.basisById, options)) {
       this.organisations.push(organisation);
       this.byId.set(organisation.id, organisation);
     }
     this.privacyPolicies = rows('privacyPolicies')
       .filter((policy) => this.byId.has(policy.organisationId))
-      .map((policy) => exportPolicy(policy, this.byId.get(policy.organisationId)!));
+      .map((policy) => exportPolicy(policy, this.byId.get(policy.organisationId)!, options));
 
     if (this.wants('controller')) {
       const controllerParams: unknown[] = [];
@@ -264,7 +273,7 @@ export class RegisterReader implements RegisterSource {
       block: (kind, id) => this.blocks[kind].get(id)?.row,
       organisations: this.byId,
       legalBases: this.basisById,
-      internalNotes: this.internalNotes,
+      ...options,
     };
     this.systems = rows('systems').map((system) => exportSystemEntry(system, this.linked));
     this.dataFlows = rows('dataFlows').map((flow) => exportDataFlow(flow, this.linked));

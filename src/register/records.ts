@@ -17,6 +17,7 @@ import type {
   ExportLegalBasisLink,
   ExportLegalBasisRef,
   ExportOrganisation,
+  ExportOrganisationalUnit,
   ExportPrivacyPolicy,
   ExportRetention,
 } from './dto';
@@ -33,17 +34,38 @@ import type {
 const text = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
 /** An enumeration's value, or not-stated for a row from before the field existed. */
 const stated = (value: unknown): string => (typeof value === 'string' && value !== '' ? value : 'not-stated');
-/** The source's words and the internal note (only when asked for: `internal`). */
-const sourcing = (row: JsonObject, internal: boolean) => ({
+/** What a record is built with besides its row: whether it carries internal notes, and the units' keys by id. */
+export interface RecordOptions {
+  internalNotes: boolean;
+  unitKeys: ReadonlyMap<string, string>;
+}
+
+/** The key of the unit owning `row`, or null: owned by none (or, from history, before units existed). */
+const ownerOf = (row: JsonObject, options: RecordOptions): string | null =>
+  row.ownerUnitId ? (options.unitKeys.get(row.ownerUnitId as string) ?? null) : null;
+
+/** The source's words, the internal note (only when asked for) and the owner unit: what every owned entry carries. */
+const sourcing = (row: JsonObject, options: RecordOptions) => ({
   sourcePhrase: text(row.sourcePhrase),
-  internalNote: internal ? text(row.internalNote) : null,
+  internalNote: options.internalNotes ? text(row.internalNote) : null,
+  ownerUnit: ownerOf(row, options),
 });
+
+/** The organisational units as the export lists them, by key. */
+export function exportUnits(rows: JsonObject[]): ExportOrganisationalUnit[] {
+  return rows
+    .map((row) => ({ id: row.id, key: row.key, name: row.name, kind: stated(row.kind), description: text(row.description) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** A legal basis's owner unit (by key) as the export lists it. */
+export const basisOwner = (row: JsonObject, options: RecordOptions) => ({ ownerUnit: ownerOf(row, options) });
 
 /** The organisations as the export records them, each with its representative and register-wide transfer mechanism resolved. */
 export function exportOrganisations(
   rows: JsonObject[],
   legalBases: ReadonlyMap<string, ExportLegalBasis>,
-  internal: boolean,
+  options: RecordOptions,
 ): ExportOrganisation[] {
   const rowsById = new Map(rows.map((row) => [row.id as string, row]));
   return rows.map((row) => {
@@ -96,7 +118,7 @@ export function exportOrganisations(
       language: text(row.language),
       transferMechanism: mechanism ? basisRefOf(mechanism) : null,
       transferMechanismNote: text(row.transferMechanismNote),
-      ...sourcing(row, internal),
+      ...sourcing(row, options),
     };
   });
 }
@@ -111,7 +133,7 @@ const basisRefOf = (basis: ExportLegalBasis): ExportLegalBasisRef => ({
 });
 
 /** A privacy policy as the export records it. */
-export function exportPolicy(row: JsonObject, organisation: { id: string; name: string }): ExportPrivacyPolicy {
+export function exportPolicy(row: JsonObject, organisation: { id: string; name: string }, options: RecordOptions): ExportPrivacyPolicy {
   return {
     id: row.id,
     name: row.name,
@@ -129,17 +151,16 @@ export function exportPolicy(row: JsonObject, organisation: { id: string; name: 
       source: text(statement.source),
     })),
     notes: ((row.notes ?? []) as PolicyNote[]).map((note) => ({ topic: note.topic, text: note.text, source: text(note.source) })),
+    ownerUnit: ownerOf(row, options),
   };
 }
 
 /** The linked entries' details the representation gives only as references. */
-export interface LinkedDetails {
+export interface LinkedDetails extends RecordOptions {
   /** A linked building block's row (its columns, camelCase), by kind and id. */
   block(kind: BuildingBlockKey, id: string): JsonObject | undefined;
   organisations: ReadonlyMap<string, ExportOrganisation>;
   legalBases: ReadonlyMap<string, ExportLegalBasis>;
-  /** Whether internal notes go into the records. */
-  internalNotes: boolean;
 }
 
 type Ref = { id: string; name: string };
@@ -152,7 +173,6 @@ const iso = (value: Date | string) => new Date(value).toISOString();
  * inline from `linked`.
  */
 export function exportActivity(activity: ActivityView, linked: LinkedDetails): ExportActivity {
-  const internal = linked.internalNotes;
   const details = (kind: BuildingBlockKey, ref: Ref): JsonObject => {
     const found = linked.block(kind, ref.id);
     if (!found) throw new Error(`${kind} ${ref.id} is linked but was not read`);
@@ -189,7 +209,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
             names: cookie.names ?? [],
           }
         : null,
-      ...sourcing(found, internal),
+      ...sourcing(found, linked),
     };
   };
   const retention = (ref: Ref): ExportRetention => {
@@ -210,7 +230,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
         duration: text(condition.duration),
         endAction: condition.endAction ?? null,
       })),
-      ...sourcing(rule, internal),
+      ...sourcing(rule, linked),
     };
   };
   const transferRecipient = (ref: Ref & { kind: string; country?: string | null }) => ({
@@ -259,7 +279,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
       legalBases: p.legalBases.map(basisLink),
       legitimateInterest: text(p.legitimateInterest),
       assessmentReference: text(p.assessmentReference),
-      ...sourcing(details('purposes', p.purpose), internal),
+      ...sourcing(details('purposes', p.purpose), linked),
     })),
     legalBases: (view.legalBases ?? []).map(basisLink),
     dataSubjectCategories: view.dataSubjectCategories.map((ref) => {
@@ -269,7 +289,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
         name: ref.name,
         description: text(found.description),
         vulnerable: !!found.vulnerable,
-        ...sourcing(found, internal),
+        ...sourcing(found, linked),
       };
     }),
     dataCategories: view.dataCategories.map((d) => {
@@ -282,7 +302,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
         sensitivity: d.dataCategory.sensitivity,
         retention: d.retentionRule ? retention(d.retentionRule) : null,
         sources: d.sourceChannels.map(channelRef),
-        ...sourcing(found, internal),
+        ...sourcing(found, linked),
       };
     }),
     retentionRules: (view.retentionRules ?? []).map(retention),
@@ -308,7 +328,7 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
         processingAgreementDate: found.processingAgreementDate ? String(found.processingAgreementDate).slice(0, 10) : null,
         processingAgreementRef: text(found.processingAgreementRef),
         dataCategories: r.dataCategories.map((d) => ({ id: d.id, name: d.name })),
-        ...sourcing(found, internal),
+        ...sourcing(found, linked),
       };
     }),
     transfers: view.transfers.map((t) => ({
@@ -322,24 +342,24 @@ export function exportActivity(activity: ActivityView, linked: LinkedDetails): E
       safeguard: text(t.safeguard),
       tiaReference: text(t.tiaReference),
     })),
-    securityMeasures: view.securityMeasures.map((ref) => exportMeasure(ref, details('securityMeasures', ref), internal)),
+    securityMeasures: view.securityMeasures.map((ref) => exportMeasure(ref, details('securityMeasures', ref), linked)),
     systems: (view.systems ?? []).map((link) => exportSystem(link, details('systems', link.system), linked)),
     rights: view.rights,
     createdAt: iso(view.createdAt),
     updatedAt: iso(view.updatedAt),
     version: view.version,
-    ...sourcing(own, internal),
+    ...sourcing(own, linked),
   };
 }
 
 /** A security measure as the export records it (its row: an activity's or a system's). */
-const exportMeasure = (ref: Ref, found: JsonObject, internal: boolean): ExportActivity['securityMeasures'][number] => ({
+const exportMeasure = (ref: Ref, found: JsonObject, options: RecordOptions): ExportActivity['securityMeasures'][number] => ({
   id: ref.id,
   name: ref.name,
   description: text(found.description),
   type: stated(found.type),
   standardReference: text(found.standardReference),
-  ...sourcing(found, internal),
+  ...sourcing(found, options),
 });
 
 /** A system an activity uses, as the export records it: the system, with the data categories held there. */
@@ -369,8 +389,8 @@ export function exportSystemEntry(found: JsonObject, linked: LinkedDetails): Exp
       .map((id) => linked.block('securityMeasures', id))
       .filter((measure): measure is JsonObject => measure !== undefined)
       .sort((a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()))
-      .map((measure) => exportMeasure(measure as Ref, measure, linked.internalNotes)),
-    ...sourcing(found, linked.internalNotes),
+      .map((measure) => exportMeasure(measure as Ref, measure, linked)),
+    ...sourcing(found, linked),
   };
 }
 
@@ -403,7 +423,7 @@ export function exportDataFlow(found: JsonObject, linked: LinkedDetails): Export
     transferCountry: text(found.transferCountry),
     transferMechanism: mechanism ? basisRefOf(mechanism) : null,
     transferSafeguard: text(found.transferSafeguard),
-    ...sourcing(found, linked.internalNotes),
+    ...sourcing(found, linked),
   };
 }
 

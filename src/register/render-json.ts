@@ -16,6 +16,7 @@ export async function* renderJson(source: RegisterSource): AsyncGenerator<string
     generatedAt: source.generatedAt,
     filters: source.filters,
     notApproved: source.notApproved,
+    organisationalUnits: source.organisationalUnits,
     organisations: source.organisations,
     legalBases: source.legalBases,
     privacyPolicies: source.privacyPolicies,

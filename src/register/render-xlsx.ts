@@ -13,7 +13,9 @@ import { csvColumns } from './render-csv';
  * - one sheet per building block (organisations, legal bases, purposes, data subject categories,
  *   data categories, collection channels, recipients, retention rules, security measures,
  *   privacy policies): every entry the exported records use, one row each, one column per field;
- * - "Systems" and "Data flows": the data map, every system and recorded flow of the register.
+ * - "Systems" and "Data flows": the data map, every system and recorded flow of the register;
+ * - "Organisational units": every unit, which the records' "Owner unit" column and the
+ *   building-block sheets' `ownerUnit` column name by key.
  * A cell is text, never a formula, so the CSV's formula guard is not needed.
  */
 
@@ -22,6 +24,7 @@ type Loose = Record<string, unknown>;
 export const xlsxSheets = {
   controller: 'Art. 30(1) controller',
   processor: 'Art. 30(2) processor',
+  organisationalUnits: 'Organisational units',
   organisations: 'Organisations',
   legalBases: 'Legal bases',
   purposes: 'Purposes',
@@ -37,6 +40,13 @@ export const xlsxSheets = {
 } as const;
 
 type BlockSheet = Exclude<keyof typeof xlsxSheets, 'controller' | 'processor'>;
+
+/**
+ * The column the records' sheets add after the ICO ones: the key of the unit that owns the
+ * activity (the "Organisational units" sheet lists them; the building-block sheets have an
+ * `ownerUnit` column of their own). The CSV has none: it has no list of the units to name.
+ */
+export const ownerUnitColumn = 'Owner unit';
 
 /**
  * A field as one cell: lists one item per line, references to entries (they have an id) by code or
@@ -143,13 +153,15 @@ export async function renderXlsx(source: RegisterSource, stream: Writable): Prom
       .filter((key): key is BlockSheet => key !== 'controller' && key !== 'processor')
       .map((key) => [key, new Block()]),
   ) as Record<BlockSheet, Block>;
-  const header = csvColumns.map(([name]) => name);
+  const header = [...csvColumns.map(([name]) => name), ownerUnitColumn];
   const records = (activity: ExportActivity) =>
-    (activity.purposes.length > 0 ? activity.purposes : [null]).map((purpose) =>
-      csvColumns.map(([, value]) => value({ activity, purpose })),
-    );
+    (activity.purposes.length > 0 ? activity.purposes : [null]).map((purpose) => [
+      ...csvColumns.map(([, value]) => value({ activity, purpose })),
+      activity.ownerUnit ?? '',
+    ]);
 
   // The document's own lists first: they hold the whole entry, where a record's link holds a reference.
+  for (const unit of source.organisationalUnits) blocks.organisationalUnits.add(unit as unknown as Loose);
   for (const organisation of source.organisations) blocks.organisations.add(organisation as unknown as Loose);
   for (const basis of source.legalBases) blocks.legalBases.add(basis as unknown as Loose);
   for (const policy of source.privacyPolicies) blocks.privacyPolicies.add(policy as unknown as Loose);

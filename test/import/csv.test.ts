@@ -364,9 +364,10 @@ function exportActivities(doc: RegisterDocument): ExportActivity[] {
       ...sourced(o),
     };
   };
-  const sourced = (item: { sourcePhrase?: string; internalNote?: string }) => ({
+  const sourced = (item: { sourcePhrase?: string; internalNote?: string; ownerUnit?: string }) => ({
     sourcePhrase: item.sourcePhrase ?? null,
     internalNote: item.internalNote ?? null,
+    ownerUnit: item.ownerUnit ?? null,
   });
   const described = (item: { description?: string; sourcePhrase?: string; internalNote?: string }) => ({
     description: item.description ?? null,

@@ -49,9 +49,12 @@ t.test('the hand-written example loads, every reference resolved', async (t) => 
   t.equal(imported.statusCode, 200, imported.body.slice(0, 2000));
   t.same(imported.data.counts, dry.data.counts, 'the dry run said what the import did');
   t.equal(imported.data.byResource['processing-activities'].create, 3);
+  t.equal(imported.data.byResource['organisational-units'].create, 2, 'its units');
 
   const activities = (await call(app, 'GET', '/v1/processing-activities?limit=10')).data.items;
   const newsletter = activities.find((a: any) => a.name === 'Newsletter');
+  const marketing = (await call(app, 'GET', '/v1/organisational-units?key=marketing')).data.items[0];
+  t.equal(newsletter.ownerUnitId, marketing.id, 'a unit named by its name owns the activity');
   t.match(newsletter.purposes[0].legalBases, [{ code: 'gdpr-6-1-a' }], 'a built-in basis by article');
   t.match(newsletter.transfers[0], {
     country: 'US',

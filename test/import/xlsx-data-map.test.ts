@@ -43,6 +43,7 @@ t.test('the workbook has a Systems and a Data flows sheet and the records’ sys
     'securityMeasures',
     'sourcePhrase',
     'internalNote',
+    'ownerUnit',
   ]);
   t.equal(before[xlsxSheets.systems]!.length, 6, 'a row per system');
   t.same(before[xlsxSheets.dataFlows]![0]!.slice(0, 7), ['name', 'description', 'fromKind', 'from', 'toKind', 'to', 'dataCategories']);

@@ -52,7 +52,13 @@ t.test('a whole-register import in replace mode keeps the units and who owns wha
   const activity = await create(app, 'processing-activities', { name: 'Payroll administration', ownerUnitId: hr.id });
   const document = await app.inject({ method: 'GET', url: '/v1/register?format=yaml&internalNotes=true', headers: await authHeader(app) });
   t.equal(document.statusCode, 200);
-  t.notMatch(document.body, /ownerUnit/, 'the register document does not carry ownership');
+  t.match(document.body, /ownerUnit: hr/, 'the register document carries ownership');
+  // Without its units section and owners (a file from before units): nothing is deleted or unassigned.
+  const older = document.body.replace(/^organisationalUnits:\n(?: .*\n)*/m, '').replace(/^ +ownerUnit: .*\n/gm, '');
+  t.notMatch(older, /organisationalUnits|ownerUnit/);
+  const fromOlder = await call(app, 'POST', '/v1/register/import?mode=replace', older, 'admin', { 'content-type': 'application/yaml' });
+  t.equal(fromOlder.statusCode, 200, fromOlder.body.slice(0, 500));
+  t.match(fromOlder.data.counts, { create: 0, change: 0, conflict: 0, delete: 0 });
   const imported = await call(app, 'POST', '/v1/register/import?mode=replace', document.body, 'admin', {
     'content-type': 'application/yaml',
   });

@@ -31,6 +31,12 @@ const importText = (app: FastifyInstance, text: string, type: string, query = ''
 t.test('the Woktron register: document export → import into an empty installation → the identical document', async (t) => {
   const source = await buildTestApp(t);
   await loadRegister(source.services, woktronRegister);
+  // Who owns what travels too: a unit owning an activity and a purpose it links.
+  const hr = await create(source, 'organisational-units', { name: 'Human Resources', key: 'hr', kind: 'department' });
+  const [owned] = (await call(source, 'GET', '/v1/processing-activities?limit=1')).data.items;
+  t.equal((await call(source, 'PATCH', `/v1/processing-activities/${owned.id}`, { ownerUnitId: hr.id })).statusCode, 200);
+  const purpose = owned.purposes[0].purpose;
+  t.equal((await call(source, 'PATCH', `/v1/purposes/${purpose.id}`, { ownerUnitId: hr.id })).statusCode, 200);
 
   const yaml = await download(source, 'yaml');
   t.equal(yaml.statusCode, 200, yaml.body.slice(0, 500));
@@ -55,6 +61,15 @@ t.test('the Woktron register: document export → import into an empty installat
     'built-in bases are not declared',
   );
   t.ok(document.privacyPolicies?.length, 'privacy policies are in it');
+  t.equal(
+    Object.keys(document).find((key) => Array.isArray(document[key])),
+    'organisationalUnits',
+    'the units first, as entries name them',
+  );
+  t.same(document.organisationalUnits, [{ name: 'Human Resources', key: 'hr', kind: 'department' }]);
+  t.equal(document.activities.find((activity: any) => activity.name === owned.name).ownerUnit, 'hr', 'an owned activity names its unit');
+  t.equal(document.purposes.find((entry: any) => entry.name === purpose.name).ownerUnit, 'hr');
+  t.notOk(document.activities.find((activity: any) => activity.name !== owned.name).ownerUnit, 'one owned by no unit leaves it out');
 
   // YAML: into an empty installation, and out again.
   const target = await buildTestApp(t);

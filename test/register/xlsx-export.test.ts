@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import t from 'tap';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
-import { xlsxSheets } from '../../src/register/render-xlsx';
+import { ownerUnitColumn, xlsxSheets } from '../../src/register/render-xlsx';
 import { authHeader, buildTestApp, call } from '../helper';
 
 // GET /v1/register?state=working&format=xlsx: a workbook an auditor opens — the ICO columns on a sheet per
@@ -38,13 +38,18 @@ t.test('the Woktron register as a workbook: the CSV cells, and every building bl
   t.same(
     workbook.worksheets.map((sheet) => sheet.name),
     Object.values(xlsxSheets),
-    'a sheet per Art. 30(1) and 30(2), then one per building block, then the data map',
+    'a sheet per Art. 30(1) and 30(2), then the units, one per building block, then the data map',
   );
 
   const csv = await app.inject({ method: 'GET', url: '/v1/register?state=working&format=csv', headers: await authHeader(app, 'reader') });
   const csvRows: string[][] = parse(csv.body, { relaxColumnCount: false });
-  const controller = rowsOf(workbook.getWorksheet(xlsxSheets.controller)!);
-  const processor = rowsOf(workbook.getWorksheet(xlsxSheets.processor)!);
+  // The records' sheets add the owner unit after the ICO columns (the CSV has no list of units to name).
+  const withOwner = rowsOf(workbook.getWorksheet(xlsxSheets.controller)!);
+  const processorWithOwner = rowsOf(workbook.getWorksheet(xlsxSheets.processor)!);
+  t.equal(withOwner[0]!.at(-1), ownerUnitColumn, 'the owner unit, last');
+  t.equal(processorWithOwner[0]!.at(-1), ownerUnitColumn);
+  const controller = withOwner.map((row) => row.slice(0, -1));
+  const processor = processorWithOwner.map((row) => row.slice(0, -1));
   t.same(controller[0], csvRows[0], 'the ICO template columns');
   t.same(processor[0], csvRows[0]);
   // The CSV neutralises formulas with an apostrophe; a workbook cell is text and needs none.

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import t from 'tap';
 import { csvColumns } from '../../src/register/render-csv';
-import { xlsxSheets } from '../../src/register/render-xlsx';
+import { ownerUnitColumn, xlsxSheets } from '../../src/register/render-xlsx';
 import { loadRegister } from '../../src/seed/seed-loader';
 import { woktronRegister } from '../../src/seed/woktron-register';
 import { authHeader, buildTestApp, call } from '../helper';
@@ -75,6 +75,7 @@ t.test('LibreOffice opens the Woktron workbook: a PDF, and every sheet with its 
   const expected: Record<string, number> = {
     [xlsxSheets.controller]: records(exported.controllerRegister.activities),
     [xlsxSheets.processor]: records(processorActivities),
+    [xlsxSheets.organisationalUnits]: exported.organisationalUnits.length,
     [xlsxSheets.organisations]: exported.organisations.length,
     [xlsxSheets.legalBases]: distinct([
       ...exported.legalBases,
@@ -101,7 +102,7 @@ t.test('LibreOffice opens the Woktron workbook: a PDF, and every sheet with its 
     const read = rows(sheet);
     t.equal(read.length - 1, expected[sheet], `${sheet}: ${expected[sheet]} rows under the header`);
   }
-  const columns = csvColumns.map(([name]) => name);
-  t.same(rows(xlsxSheets.controller)[0], columns, 'the ICO template columns');
+  const columns = [...csvColumns.map(([name]) => name), ownerUnitColumn];
+  t.same(rows(xlsxSheets.controller)[0], columns, 'the ICO template columns, then the owner unit');
   t.same(rows(xlsxSheets.processor)[0], columns);
 });
