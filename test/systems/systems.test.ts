@@ -189,11 +189,13 @@ t.test('the JSON export lists each activity systems with their details; an impor
           standardReference: null,
           sourcePhrase: null,
           internalNote: null,
+          ownerUnit: null,
         },
       ],
       dataCategories: [{ id: contact.id, name: 'Contact details' }],
       sourcePhrase: 'ons CRM-systeem',
       internalNote: null,
+      ownerUnit: null,
     },
   ]);
 
