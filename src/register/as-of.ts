@@ -24,7 +24,8 @@ import {
   exportPolicy,
   exportSystemEntry,
   exportUnits,
-  basisOwner,
+  exportLegalBasis,
+  type LegalBasisRow,
   type LinkedDetails,
 } from './records';
 import type { JsonObject } from '../http/dto';
@@ -138,7 +139,7 @@ export class HistoricalRegister implements RegisterSource {
   constructor(
     state: StateEntry[],
     /** The built-in legal bases, as they are now (with the id of their owner unit, `ownerUnitId`). */
-    builtInBases: (Omit<ExportLegalBasis, 'ownerUnit'> & { ownerUnitId?: string | null })[],
+    builtInBases: LegalBasisRow[],
     readonly rightIris: ReadonlyMap<string, string>,
     filter: RegisterFilter,
     /** The moment replayed (null: now), the state the entries are in, and what that state leaves out. */
@@ -168,22 +169,26 @@ export class HistoricalRegister implements RegisterSource {
     // The units of that moment, and so who owned what then.
     this.organisationalUnits = exportUnits(byResource(state, 'organisational-units'));
     const options = { internalNotes, unitKeys: new Map(this.organisationalUnits.map((unit) => [unit.id, unit.key])) };
-    const bases = new Map<string, ExportLegalBasis>(
-      builtInBases.map(({ ownerUnitId, ...basis }) => [basis.id, { ...basis, ...basisOwner({ ownerUnitId }, options) }]),
-    );
+    const bases = new Map<string, ExportLegalBasis>(builtInBases.map((basis) => [basis.id, exportLegalBasis(basis, options)]));
     for (const basis of byResource(state, 'legal-bases')) {
-      bases.set(basis.id, {
-        id: basis.id,
-        code: basis.code,
-        name: basis.name,
-        kind: basis.kind,
-        article: basis.article,
-        description: basis.description,
-        jurisdiction: basis.jurisdiction,
-        dpvIri: basis.dpvIri,
-        builtIn: basis.builtIn,
-        ...basisOwner(basis, options),
-      });
+      bases.set(
+        basis.id,
+        exportLegalBasis(
+          {
+            id: basis.id,
+            code: basis.code,
+            name: basis.name,
+            kind: basis.kind,
+            article: basis.article,
+            description: basis.description,
+            jurisdiction: basis.jurisdiction,
+            dpvIri: basis.dpvIri,
+            builtIn: basis.builtIn,
+            ownerUnitId: basis.ownerUnitId,
+          },
+          options,
+        ),
+      );
     }
     // As the live reader: the bases the records use, and those organisations state for all their transfers.
     const used = new Set<string>();

@@ -59,17 +59,8 @@ const InternalNote = () =>
   Text("The register keeper's internal note: filled only in an export with internalNotes=true (auditors and admins); null otherwise");
 
 /** The organisational unit that owns an entry, by key; null when owned by none. */
-const OwnerUnit = (): PropertyDecorator => {
-  return (target, property) => {
-    IsOptional()(target, property);
-    IsString()(target, property);
-    Doc({
-      description: 'The organisational unit that owns the entry, by its key (see organisationalUnits); null: owned by no unit',
-      example: 'hr',
-      nullable: true,
-    })(target, property);
-  };
-};
+const OwnerUnit = () =>
+  Text('The organisational unit that owns the entry, by its key (see organisationalUnits); null: owned by no unit', 'hr');
 
 // ---- organisational units ----------------------------------------------------------------------
 

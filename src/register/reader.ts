@@ -21,7 +21,9 @@ import {
   exportOrganisations,
   exportPolicy,
   exportSystemEntry,
+  exportLegalBasis,
   exportUnits,
+  type LegalBasisRow,
   type LinkedDetails,
 } from './records';
 import type { NotApproved } from '../reviews/approved';
@@ -214,9 +216,9 @@ export class RegisterReader implements RegisterSource {
     // The legal bases the exported records use, and those organisations state for all their transfers.
     const params: unknown[] = [];
     const where = this.where(params);
-    this.legalBases = await this.query<ExportLegalBasis>(
+    const bases = await this.query<LegalBasisRow>(
       `SELECT lb.id, lb.code, lb.name, lb.kind, lb.article, lb.description, lb.jurisdiction, lb.dpv_iri AS "dpvIri", lb.built_in AS "builtIn",
-              (SELECT u.key FROM organisational_units u WHERE u.id = lb.owner_unit_id) AS "ownerUnit"
+              lb.owner_unit_id AS "ownerUnitId"
          FROM legal_bases lb
         WHERE lb.id IN (SELECT y.legal_basis_id FROM activity_purpose_legal_bases y JOIN processing_activities a ON a.id = y.activity_id WHERE ${where}
                         UNION
@@ -230,6 +232,7 @@ export class RegisterReader implements RegisterSource {
         ORDER BY lb.code`,
       params,
     );
+    this.legalBases = bases.map((basis) => exportLegalBasis(basis, options));
     this.legalBases.forEach((basis) => this.basisById.set(basis.id, basis));
 
     const behindRecipient = new Set(rows('recipients').map((recipient) => recipient.organisationId as string | null));

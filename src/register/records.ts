@@ -58,8 +58,13 @@ export function exportUnits(rows: JsonObject[]): ExportOrganisationalUnit[] {
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** A legal basis's owner unit (by key) as the export lists it. */
-export const basisOwner = (row: JsonObject, options: RecordOptions) => ({ ownerUnit: ownerOf(row, options) });
+/** A legal basis as read with the id of its owner unit (`ownerUnitId`). */
+export type LegalBasisRow = Omit<ExportLegalBasis, 'ownerUnit'> & { ownerUnitId?: string | null };
+
+/** A legal basis as the export lists it: its owner unit by key, as every owned entry's. */
+export function exportLegalBasis({ ownerUnitId, ...basis }: LegalBasisRow, options: RecordOptions): ExportLegalBasis {
+  return { ...basis, ownerUnit: ownerOf({ ownerUnitId }, options) };
+}
 
 /** The organisations as the export records them, each with its representative and register-wide transfer mechanism resolved. */
 export function exportOrganisations(
