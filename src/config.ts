@@ -38,6 +38,14 @@ export const configSchema = {
       description:
         "Embedded database: PostgreSQL's shared buffers in MB (128 is PGlite's own). They live in PGlite's WebAssembly memory, which grows as they fill and never shrinks, so this bounds most of the embedded database's share of RSS",
     },
+    DOCUMENT_CACHE_MB: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4096,
+      default: 32,
+      description:
+        "Memory for stored activity documents that list pages send, in MB, least recently used dropped first (0: read every page's documents from the database). Kept by content hash, so never stale",
+    },
     DATABASE_POOL_SIZE: { type: 'integer', minimum: 1, maximum: 100, default: 10, description: 'PostgreSQL pool size' },
     DATABASE_CONNECT_TIMEOUT_MS: {
       type: 'integer',

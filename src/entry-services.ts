@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { RegisterEntity } from '../entities/register-entity';
 import { CrudService } from './crud/crud-service';
 import { refreshDocumentsLinking } from './processing-activities/documents';
+import { DocumentBytes } from './processing-activities/document-bytes';
 import { ProcessingActivityService } from './processing-activities/service';
 import { buildingBlocks, type BuildingBlockKey, type BuildingBlocks } from './resources';
 
@@ -15,7 +16,8 @@ export type BuildingBlockService<K extends BuildingBlockKey> = CrudService<Insta
  */
 export type EntryServices = { [K in BuildingBlockKey]: BuildingBlockService<K> } & { processingActivities: ProcessingActivityService };
 
-export function buildEntryServices(dataSource: DataSource): EntryServices {
+/** `documentCacheBytes`: how many bytes of stored activity documents list pages keep in memory (document-bytes.ts). */
+export function buildEntryServices(dataSource: DataSource, options: { documentCacheBytes?: number } = {}): EntryServices {
   const blocks = Object.fromEntries(
     Object.entries(buildingBlocks).map(([key, definition]) => [
       key,
@@ -25,7 +27,7 @@ export function buildEntryServices(dataSource: DataSource): EntryServices {
       ),
     ]),
   ) as unknown as { [K in BuildingBlockKey]: BuildingBlockService<K> };
-  return { ...blocks, processingActivities: new ProcessingActivityService(dataSource) };
+  return { ...blocks, processingActivities: new ProcessingActivityService(dataSource, new DocumentBytes(options.documentCacheBytes ?? 0)) };
 }
 
 /** The building blocks' services, in the order the docs present them. */

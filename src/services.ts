@@ -34,7 +34,7 @@ export function buildServices(deps: {
   log: FastifyBaseLogger;
   dtoSchemas: Record<string, JsonSchema>;
 }): Services {
-  const entries = buildEntryServices(deps.dataSource);
+  const entries = buildEntryServices(deps.dataSource, { documentCacheBytes: deps.config.DOCUMENT_CACHE_MB * 1024 * 1024 });
   const history = new HistoryService(deps.dataSource);
   return {
     ...entries,

@@ -27,6 +27,7 @@ import {
   type RefPart,
 } from './links';
 import { documentsTable, refreshActivityDocument, type Query } from './documents';
+import { DocumentBytes } from './document-bytes';
 import { linkTarget } from './read-model';
 import type { ActivityInput, ActivityView } from './view';
 
@@ -38,8 +39,11 @@ export interface StoredDocument {
   etag: string;
 }
 
-/** A page of stored documents as the JSON text of the page: `{"items":[…],"total":…,"limit":…,"offset":…}`. */
-export type DocumentPage = string;
+/** A page of stored documents as the UTF-8 bytes of the page: `{"items":[…],"total":…,"limit":…,"offset":…}`. */
+export type DocumentPage = Buffer;
+
+const pageStart = Buffer.from('{"items":[');
+const comma = Buffer.from(',');
 
 export interface ActivityListInput {
   limit?: number;
@@ -154,12 +158,16 @@ export class ProcessingActivityService {
   /** The stored ETag of each view this service read (the view is its document, parsed). */
   private readonly etags = new WeakMap<ActivityView, string>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documentBytes: DocumentBytes = new DocumentBytes(0),
+  ) {}
 
   /**
-   * One page of stored documents, filtered, sorted and paged in SQL, as the page's JSON text:
+   * One page of stored documents, filtered, sorted and paged in SQL, as the page's JSON bytes:
    * the documents' bytes joined as they are (no parse, no re-serialisation), with the total
-   * counted in the same statement.
+   * counted in the same statement. The bytes come from `documentBytes` where this process
+   * has them for the document's current ETag.
    */
   async list(input: ActivityListInput): Promise<DocumentPage> {
     const limit = input.limit ?? 20;
@@ -187,15 +195,44 @@ export class ProcessingActivityService {
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [field, direction] = parseSort(input.sort ?? 'name');
     const order = `${sortColumns[field]} ${direction} NULLS LAST, a.id ASC`;
-    const [row] = (await this.dataSource.query(
-      `SELECT (SELECT string_agg(d.body, ',' ORDER BY ${order}) FROM (
+    // The page's ids and ETags in order (and the total, also for a page past the end); the bytes
+    // of documents this process has not kept yet are read in one more statement.
+    const rows = (await this.dataSource.query(
+      `SELECT t.total, a.id, a.etag FROM (SELECT count(*)::int AS total FROM processing_activities a ${whereSql}) t
+       LEFT JOIN LATERAL (
+         SELECT p.*, d.etag FROM (
            SELECT a.id, a.name, a.created_at, a.updated_at, a.review_due_at FROM processing_activities a ${whereSql}
            ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}
-         ) a JOIN ${documentsTable} d ON d.activity_id = a.id) AS items,
-         (SELECT count(*)::int FROM processing_activities a ${whereSql}) AS total`,
+         ) p JOIN ${documentsTable} d ON d.activity_id = p.id
+       ) a ON true
+       ORDER BY ${order}`,
       params,
-    )) as { items: string | null; total: number }[];
-    return `{"items":[${row!.items ?? ''}],"total":${row!.total},"limit":${limit},"offset":${offset}}`;
+    )) as { total: number; id: string | null; etag: string | null }[];
+    const page = rows.filter((row): row is { total: number; id: string; etag: string } => row.id !== null);
+    const bodies = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const { id, etag } of page) {
+      const kept = this.documentBytes.get(id, etag);
+      if (kept) bodies.set(id, kept);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const read = (await this.dataSource.query(
+        `SELECT activity_id AS id, body, etag FROM ${documentsTable} WHERE activity_id = ANY($1::uuid[])`,
+        [missing],
+      )) as { id: string; body: string; etag: string }[];
+      // A document changed since the first statement is sent as it is now; one deleted since is left out.
+      for (const { id, body, etag } of read) bodies.set(id, this.documentBytes.keep(id, etag, body));
+    }
+    const parts: Buffer[] = [pageStart];
+    for (const { id } of page) {
+      const body = bodies.get(id);
+      if (!body) continue;
+      if (parts.length > 1) parts.push(comma);
+      parts.push(body);
+    }
+    parts.push(Buffer.from(`],"total":${rows[0]!.total},"limit":${limit},"offset":${offset}}`));
+    return Buffer.concat(parts);
   }
 
   /** Whether any activity is recorded. */

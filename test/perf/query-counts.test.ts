@@ -56,14 +56,17 @@ t.test('the activity list, one activity and the export send as many statements a
   });
 
   const measure = async () => {
-    const list: Record<number, number> = {};
+    // Each page read twice: the second time this process has kept the page's documents.
+    const list: Record<string, number> = {};
     for (const limit of [5, 50]) {
-      list[limit] = (
-        await statements(app.dataSource, async () => {
-          const response = await call(app, 'GET', `/v1/processing-activities?limit=${limit}&offset=1`, undefined, 'reader');
-          t.equal(response.statusCode, 200);
-        })
-      ).length;
+      for (const read of ['first', 'again']) {
+        list[`${limit} ${read}`] = (
+          await statements(app.dataSource, async () => {
+            const response = await call(app, 'GET', `/v1/processing-activities?limit=${limit}&offset=1`, undefined, 'reader');
+            t.equal(response.statusCode, 200);
+          })
+        ).length;
+      }
     }
     const [{ id }] = await app.dataSource.query('SELECT id FROM processing_activities ORDER BY lower(name) DESC LIMIT 1');
     const get = (
@@ -98,8 +101,13 @@ t.test('the activity list, one activity and the export send as many statements a
   t.equal(small.activities, 20);
   t.equal(large.activities, 200);
 
-  t.same(small.list, { 5: 1, 50: 1 }, 'list: one statement for the page of stored documents and the total — whatever the limit');
-  t.same(large.list, small.list, 'list: the same at 200 activities');
+  t.same(
+    small.list,
+    { '5 first': 2, '5 again': 1, '50 first': 2, '50 again': 1 },
+    "list: one statement for the page's ids, ETags and total, one more for the documents not kept yet — whatever the limit",
+  );
+  // At 200 the small page may hold only documents already kept (then one statement for it too).
+  t.match(large.list, { '5 first': /^[12]$/, '5 again': 1, '50 first': 2, '50 again': 1 }, 'list: the same at 200 activities');
   t.equal(small.get, 1, 'one activity with all its links: one query');
   t.equal(large.get, 1);
 
