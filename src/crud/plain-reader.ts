@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RegisterEntity } from '../../entities/register-entity';
 import { linkedToActivitySql } from '../db/links';
+import { namedQuery } from '../db/named-query';
 import type { ListInput, Page } from './crud-service';
 import type { FilterSpec, ResourceDefinition } from './resource-definition';
 
@@ -24,6 +26,7 @@ export class PlainReader<E extends RegisterEntity> {
   private readonly from: string;
   private readonly columnOf: (property: string) => string;
   private readonly linkedToActivity: string;
+  private readonly oneStatement: string;
 
   constructor(
     dataSource: DataSource,
@@ -54,11 +57,17 @@ export class PlainReader<E extends RegisterEntity> {
     });
     this.select = values.join(', ');
     this.from = `${metadata.tableName} r ${joins.join(' ')}`;
+    // A statement's name must always carry the same text: the text's hash is in it.
+    this.oneStatement = `${metadata.tableName}-one-${createHash('sha256')
+      .update(this.select + this.from)
+      .digest('hex')
+      .slice(0, 12)}`;
     this.linkedToActivity = linkedToActivitySql(dataSource, definition.entity, 'r', '$__');
   }
 
   async one(manager: EntityManager, id: string): Promise<E | undefined> {
-    const [row] = await manager.query(`SELECT ${this.select} FROM ${this.from} WHERE r.id = $1`, [id]);
+    // Named: the statement is parsed and planned once per connection, not on every GET.
+    const [row] = await namedQuery(manager, this.oneStatement, `SELECT ${this.select} FROM ${this.from} WHERE r.id = $1`, [id]);
     return row as E | undefined;
   }
 

@@ -6,7 +6,7 @@ interface DriverConnection {
 }
 
 /**
- * Runs `sql` as the named statement `name` on the transaction's connection. node-postgres parses a
+ * Runs `sql` as the named statement `name` on the transaction's connection (outside one: the pool's). node-postgres parses a
  * named statement once per connection and then only binds and executes it, so PostgreSQL keeps
  * its plan (a generic one after a few executions) instead of planning the statement again on
  * every call — for a statement as large as an activity's document, planning costs more than
@@ -15,8 +15,11 @@ interface DriverConnection {
  */
 export async function namedQuery(manager: EntityManager, name: string, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
   const runner = manager.queryRunner;
-  if (!runner) return manager.query(sql, params);
-  const connection = (await runner.connect()) as DriverConnection;
+  // Outside a transaction: the pool's own query, which takes a connection for the one statement
+  // (as TypeORM would, without its query runner around it).
+  const connection = runner
+    ? ((await runner.connect()) as DriverConnection)
+    : (manager.connection.driver as unknown as { master: DriverConnection }).master;
   const logger = manager.connection.logger;
   logger.logQuery(sql, params, runner);
   try {

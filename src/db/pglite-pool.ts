@@ -75,11 +75,11 @@ export function createPGlitePoolClass(db: PGlite) {
       return undefined;
     }
 
-    /** Pool-level query, as pg offers: takes the connection for one statement. */
-    async query(sql: string, params?: unknown[]) {
+    /** Pool-level query, as pg offers: takes the connection for one statement (also in the statement form). */
+    async query(statement: string | { text: string; values?: unknown[] }, params?: unknown[]) {
       const release = await acquire();
       try {
-        return await run(sql, params);
+        return typeof statement === 'string' ? await run(statement, params) : await run(statement.text, statement.values);
       } finally {
         release();
       }

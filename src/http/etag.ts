@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Strong entity tag of a representation: a hash of what the service returns, so any change that
  * shows in the response (also a renamed linked entry) gives a new tag.
  */
 export function etagOf(value: unknown): string {
-  return `"${createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32)}"`;
+  // The one-shot hash: no Hash object per response (it showed in GET-one profiles).
+  return `"${hash('sha256', JSON.stringify(value), 'base64url').slice(0, 32)}"`;
 }
 
 /** The If-Match request header, as documented on every PATCH and DELETE. */
