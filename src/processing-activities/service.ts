@@ -407,23 +407,25 @@ export class ProcessingActivityService {
     };
     const kinds = new Map<string, string>();
     const roles = new Map<string, string[]>();
+    // One statement for every table referenced (a round trip each was a third of a PATCH's statements).
+    const params: unknown[] = [];
+    const lookups = [...wanted].map(([table, refs]) => {
+      const kind = refs.some((reference) => reference.part.basisKind) ? 'kind::text' : 'NULL::text';
+      const held = refs.some((reference) => reference.part.organisationRoles) ? 'to_json(roles)' : 'NULL::json';
+      params.push([...new Set(refs.map((reference) => reference.id))]);
+      return `SELECT '${table}' AS source, id, ${kind} AS kind, ${held} AS roles FROM ${table} WHERE id = ANY($${params.length}::uuid[])`;
+    });
+    const rows: { source: string; id: string; kind: string | null; roles: string[] | null }[] =
+      lookups.length > 0 ? await manager.query(lookups.join(' UNION ALL '), params) : [];
+    const found = new Set(rows.map((row) => `${row.source} ${row.id}`));
+    for (const row of rows) {
+      if (row.kind) kinds.set(row.id, row.kind);
+      if (row.roles) roles.set(row.id, row.roles);
+    }
     for (const [table, refs] of wanted) {
-      const columns = [
-        'id',
-        ...(refs.some((reference) => reference.part.basisKind) ? ['kind'] : []),
-        ...(refs.some((reference) => reference.part.organisationRoles) ? ['to_json(roles) AS roles'] : []),
-      ];
-      const rows: { id: string; kind?: string; roles?: string[] }[] = await manager.query(
-        `SELECT ${columns.join(', ')} FROM ${table} WHERE id = ANY($1::uuid[])`,
-        [[...new Set(refs.map((reference) => reference.id))]],
-      );
-      const found = new Set(rows.map((row) => row.id));
-      for (const row of rows) {
-        if (row.kind) kinds.set(row.id, row.kind);
-        if (row.roles) roles.set(row.id, row.roles);
-      }
       for (const reference of refs) {
-        if (!found.has(reference.id)) report(reference.path, `no ${buildingBlocks[reference.part.target].singular} with this id`);
+        if (!found.has(`${table} ${reference.id}`))
+          report(reference.path, `no ${buildingBlocks[reference.part.target].singular} with this id`);
       }
     }
     for (const { path, part, id } of references) {
