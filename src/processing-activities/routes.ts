@@ -41,7 +41,7 @@ export async function processingActivityRoutes(app: FastifyInstance) {
         response: { 200: json('A page of processing activities', pageOf(ProcessingActivityResponse)), ...problems() },
       },
     },
-    // The stored documents' bytes as they are: a string with a JSON content type skips the serializer.
+    // The stored documents' bytes as they are: a Buffer with a JSON content type skips the serializer.
     async (request, reply) => reply.type(jsonType).send(await service.list(request.query)),
   );
 
