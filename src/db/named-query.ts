@@ -11,7 +11,8 @@ interface DriverConnection {
  * executes it, so PostgreSQL keeps its plan (a generic one after a few executions) instead of
  * planning the statement again on every call — for a statement as large as an activity's
  * document, planning costs more than running it. The same name must always carry the same text.
- * PGlite's connection runs it as an ordinary statement. Logged as TypeORM logs its own queries (the query counts see it).
+ * PGlite's connection runs it as an ordinary statement. Logged as TypeORM logs its own queries
+ * (the query counts see it).
  */
 export async function namedQuery(manager: EntityManager, name: string, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
   const runner = manager.queryRunner;
