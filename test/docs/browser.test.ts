@@ -18,6 +18,9 @@ const artifacts = join(__dirname, '..', 'artifacts');
 const activityNames = woktronRegister.activities.map((activity) => activity.name);
 const registerTag = 'Register export and snapshots';
 
+// Room for the slow renders (visit); tap's 300 s is per file.
+t.setTimeout(900_000);
+
 t.test('the auditor visits /docs in chromium', async (t) => {
   if (!(await requireService(t, 'chromium'))) return;
   const app = await buildTestApp(t);
@@ -206,6 +209,10 @@ async function visit(t: Test, name: string, origin: string, fn: (page: Page) => 
     return;
   }
   const { context, page } = browser;
+  // Opening GET /v1/register (the deep link below, or a click) makes Swagger UI resolve the whole
+  // register export schema tree before it renders the page: 35 s on two cores under load 5 (a few
+  // seconds idle), beyond playwright's 30 s default.
+  context.setDefaultTimeout(120_000);
   const problems: string[] = [];
   // On the context: the tabs a link opens are watched too.
   context.on('console', (message: ConsoleMessage) => {
