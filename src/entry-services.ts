@@ -17,7 +17,7 @@ export type BuildingBlockService<K extends BuildingBlockKey> = CrudService<Insta
 export type EntryServices = { [K in BuildingBlockKey]: BuildingBlockService<K> } & { processingActivities: ProcessingActivityService };
 
 /** `documentCacheBytes`: how many bytes of stored activity documents list pages keep in memory (document-bytes.ts). */
-export function buildEntryServices(dataSource: DataSource, options: { documentCacheBytes?: number } = {}): EntryServices {
+export function buildEntryServices(dataSource: DataSource, options: { documentCacheBytes: number }): EntryServices {
   const blocks = Object.fromEntries(
     Object.entries(buildingBlocks).map(([key, definition]) => [
       key,
@@ -27,7 +27,7 @@ export function buildEntryServices(dataSource: DataSource, options: { documentCa
       ),
     ]),
   ) as unknown as { [K in BuildingBlockKey]: BuildingBlockService<K> };
-  return { ...blocks, processingActivities: new ProcessingActivityService(dataSource, new DocumentBytes(options.documentCacheBytes ?? 0)) };
+  return { ...blocks, processingActivities: new ProcessingActivityService(dataSource, new DocumentBytes(options.documentCacheBytes)) };
 }
 
 /** The building blocks' services, in the order the docs present them. */

@@ -79,7 +79,7 @@ export function createPGlitePoolClass(db: PGlite) {
     async query(statement: string | { text: string; values?: unknown[] }, params?: unknown[]) {
       const release = await acquire();
       try {
-        return typeof statement === 'string' ? await run(statement, params) : await run(statement.text, statement.values);
+        return await this.connection.query(statement, params);
       } finally {
         release();
       }

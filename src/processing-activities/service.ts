@@ -27,7 +27,7 @@ import {
   type RefPart,
 } from './links';
 import { documentsTable, refreshActivityDocument, type Query } from './documents';
-import { DocumentBytes } from './document-bytes';
+import type { DocumentBytes } from './document-bytes';
 import { linkTarget } from './read-model';
 import type { ActivityInput, ActivityView } from './view';
 
@@ -160,7 +160,7 @@ export class ProcessingActivityService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly documentBytes: DocumentBytes = new DocumentBytes(0),
+    private readonly documentBytes: DocumentBytes,
   ) {}
 
   /**
